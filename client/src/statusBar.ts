@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { State } from 'vscode-languageclient/node';
+
+const FAMILIES = ['fact', 'attribution', 'loaded'] as const;
+
+/** Status bar item: findings in the active draft by rule family, and the server's state. */
+export class ClaimLintStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('claimlint.status', vscode.StatusBarAlignment.Left, 10);
+  private readonly disposables: vscode.Disposable[] = [];
+  private serverState = 'starting';
+
+  constructor(client: LanguageClient) {
+    this.item.name = 'ClaimLint';
+    this.item.command = 'workbench.actions.view.problems';
+    this.disposables.push(
+      client.onDidChangeState((event) => {
+        this.serverState = event.newState === State.Running ? 'running' : event.newState === State.Starting ? 'starting' : 'stopped';
+        this.update();
+      }),
+      vscode.languages.onDidChangeDiagnostics(() => this.update()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+    );
+    this.update();
+    this.item.show();
+  }
+
+  private update(): void {
+    const editor = vscode.window.activeTextEditor;
+    const counts = new Map<string, number>(FAMILIES.map((f) => [f, 0]));
+    if (editor) {
+      for (const diagnostic of vscode.languages.getDiagnostics(editor.document.uri)) {
+        if (diagnostic.source !== 'claimlint' || diagnostic.severity === vscode.DiagnosticSeverity.Hint) continue;
+        const code = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code ?? '');
+        const family = code.split('.')[0];
+        if (counts.has(family)) counts.set(family, (counts.get(family) ?? 0) + 1);
+      }
+    }
+    const icon = this.serverState === 'running' ? '$(law)' : this.serverState === 'starting' ? '$(sync~spin)' : '$(error)';
+    const summary = FAMILIES.map((f) => `${f} ${counts.get(f)}`).join(' · ');
+    this.item.text = `${icon} ClaimLint: ${summary}`;
+    this.item.tooltip = `ClaimLint server ${this.serverState}. Findings in this draft — ${summary}. Click to open the Problems panel.`;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

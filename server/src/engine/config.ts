@@ -1,0 +1,68 @@
+import type { DataProblem } from './knowledge/dataFile';
+import { parseDataFile } from './knowledge/dataFile';
+import type { ClaimKind, LintSettings, Sensitivity } from './settings';
+import { defaultSettings } from './settings';
+import type { RuleId, RuleLevel } from './types';
+import configSchema from '../../../seeds/schema/claimlint-config.schema.json';
+
+/**
+ * One layer of configuration: VS Code settings (`claimlint.*`) or a `.claimlint.yaml`, which share keys.
+ * Every key is optional; absent keys fall through to the layer below.
+ */
+export interface ClaimLintConfig {
+  enable?: boolean;
+  rules?: Partial<Record<RuleId, RuleLevel>>;
+  sensitivity?: Sensitivity;
+  claimKinds?: ClaimKind[];
+  allow?: string[];
+  lexicons?: string[];
+  factBases?: string[];
+  languages?: string[];
+}
+
+/** The configuration file name looked for from a draft's folder upwards. */
+export const CONFIG_FILE_NAME = '.claimlint.yaml';
+
+/** The JSON Schema of `.claimlint.yaml`. */
+export const CONFIG_SCHEMA: object = configSchema;
+
+/**
+ * Parses a `.claimlint.yaml`. On problems the valid keys are still returned (a key with a wrong value is
+ * dropped), so a typo in one setting never disables the others.
+ */
+export function parseConfigFile(file: string, text: string): { config: ClaimLintConfig; problems: DataProblem[] } {
+  if (text.trim() === '') return { config: {}, problems: [] };
+  const parsed = parseDataFile<ClaimLintConfig>(file, text, configSchema);
+  const value = parsed.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const problems = parsed.problems.length > 0 ? parsed.problems : [parsed.problemAt([], 'should be a mapping of settings')];
+    return { config: {}, problems };
+  }
+  const badKeys = new Set(parsed.problems.map((p) => p.path?.[0]).filter((k): k is string => typeof k === 'string'));
+  const config = Object.fromEntries(Object.entries(value).filter(([key]) => !badKeys.has(key))) as ClaimLintConfig;
+  return { config, problems: parsed.problems };
+}
+
+/**
+ * Resolves configuration layers (lowest precedence first) into engine settings. Scalars and rule levels
+ * from later layers win; allow-lists are merged.
+ */
+export function resolveLintSettings(layers: readonly ClaimLintConfig[]): LintSettings {
+  const settings = defaultSettings();
+  const allow = new Set<string>();
+  for (const layer of layers) {
+    for (const [id, level] of Object.entries(layer.rules ?? {})) {
+      if (id in settings.rules && level) settings.rules[id as RuleId] = level;
+    }
+    if (layer.sensitivity) settings.sensitivity = layer.sensitivity;
+    if (layer.claimKinds) settings.claimKinds = layer.claimKinds;
+    for (const term of layer.allow ?? []) allow.add(term);
+  }
+  settings.allow = [...allow];
+  return settings;
+}
+
+/** Merges path lists and languages across layers (later layers add to earlier ones). */
+export function mergedList(layers: readonly ClaimLintConfig[], key: 'lexicons' | 'factBases' | 'languages'): string[] {
+  return [...new Set(layers.flatMap((l) => l[key] ?? []))];
+}

@@ -1,0 +1,77 @@
+import { isRuleSelector, selectorCovers } from './ruleCatalog';
+import type { RawComment } from './text/prose';
+import type { Finding, RuleId, Span } from './types';
+
+/** An inline control comment: `claimlint-disable`, `claimlint-enable` or `claimlint-disable-next-line`. */
+export interface Directive extends Span {
+  kind: 'disable' | 'enable' | 'disable-next-line';
+  /** Rule ids or families; empty means every rule. */
+  selectors: { name: string; start: number; end: number }[];
+}
+
+const DIRECTIVE = /^\s*claimlint-(disable-next-line|disable|enable)(?=\s|$)/;
+
+/** Reads directives out of comments (absolute offsets). Comments that are not directives are ignored. */
+export function parseDirectives(comments: readonly RawComment[]): Directive[] {
+  const directives: Directive[] = [];
+  for (const comment of comments) {
+    const m = DIRECTIVE.exec(comment.body);
+    if (!m) continue;
+    const selectors: Directive['selectors'] = [];
+    const rest = /[^\s,]+/g;
+    rest.lastIndex = m[0].length;
+    for (let s = rest.exec(comment.body); s; s = rest.exec(comment.body)) {
+      if (s[0] === '--') break; // "-- reason" ends the list, as in ESLint
+      const start = comment.bodyStart + s.index;
+      selectors.push({ name: s[0], start, end: start + s[0].length });
+    }
+    directives.push({ kind: m[1] as Directive['kind'], selectors, start: comment.start, end: comment.end });
+  }
+  return directives.sort((a, b) => a.start - b.start);
+}
+
+/** A `directive.unknown` finding for every selector that names no rule or family. */
+export function unknownSelectorFindings(directives: readonly Directive[], severity: Finding['severity']): Finding[] {
+  const findings: Finding[] = [];
+  for (const directive of directives) {
+    for (const selector of directive.selectors) {
+      if (isRuleSelector(selector.name)) continue;
+      findings.push({
+        rule: 'directive.unknown',
+        severity,
+        start: selector.start,
+        end: selector.end,
+        message: `Unknown rule "${selector.name}" in claimlint-${directive.kind}; it has no effect.`,
+        detail: { reason: 'Directives take rule ids such as loaded.term or families such as fact; see the rule table.' },
+        fixes: [{ title: `Remove "${selector.name}"`, edits: [{ start: selector.start, end: selector.end, newText: '' }] }],
+      });
+    }
+  }
+  return findings;
+}
+
+function covers(directive: Directive, rule: RuleId): boolean {
+  return directive.selectors.length === 0 || directive.selectors.some((s) => selectorCovers(s.name, rule));
+}
+
+/**
+ * Drops findings silenced by directives. A directive applies from its position on; the last disable or
+ * enable before a finding that covers its rule decides. `disable-next-line` silences the line after the
+ * comment. `lineOf` maps an offset to its 0-based line.
+ */
+export function applyDirectives(findings: Finding[], directives: readonly Directive[], lineOf: (offset: number) => number): Finding[] {
+  if (directives.length === 0) return findings;
+  return findings.filter((finding) => {
+    let disabled = false;
+    for (const directive of directives) {
+      if (directive.start >= finding.start) break;
+      if (!covers(directive, finding.rule)) continue;
+      if (directive.kind === 'disable-next-line') {
+        if (lineOf(finding.start) === lineOf(directive.end) + 1) return false;
+      } else {
+        disabled = directive.kind === 'disable';
+      }
+    }
+    return !disabled || finding.rule === 'directive.unknown';
+  });
+}

@@ -1,0 +1,41 @@
+import { contentHash } from '../hash';
+import type { DataProblem } from './dataFile';
+import type { Lexicon } from './lexicon';
+import { buildLexicon } from './lexicon';
+import type { SeedLibrary } from './seedLibrary';
+import { buildSeedLibrary } from './seedLibrary';
+import type { SourceFile } from './sourceFiles';
+
+/** The data files knowledge is built from: built-in ones first, then the user's. */
+export interface KnowledgeFiles {
+  metadata: SourceFile;
+  seeds: SourceFile[];
+  /** seeds/vocabulary.yaml: titles and stance scales. */
+  vocabulary: SourceFile;
+  lexicons: SourceFile[];
+  /** Entity registries and fact files, built-in first. */
+  factFiles: SourceFile[];
+}
+
+/** Everything the rules consult, compiled once and shared by every lint. */
+export interface Knowledge {
+  seeds: SeedLibrary;
+  lexicon: Lexicon;
+  /** Problems found while loading; the valid parts are still used. */
+  problems: DataProblem[];
+  /** Changes whenever any input file changes: part of every cache key. */
+  version: string;
+}
+
+/** Builds knowledge from file contents. Never throws on bad data: problems are collected instead. */
+export function buildKnowledge(files: KnowledgeFiles): Knowledge {
+  const { library, problems: seedProblems } = buildSeedLibrary(files.metadata, files.seeds);
+  const { lexicon, problems: lexiconProblems } = buildLexicon(files.lexicons, library);
+  const all = [files.metadata, files.vocabulary, ...files.seeds, ...files.lexicons, ...files.factFiles];
+  return {
+    seeds: library,
+    lexicon,
+    problems: [...seedProblems, ...lexiconProblems],
+    version: contentHash(all.map((f) => f.file + '\u0000' + f.text).join('\u0001')),
+  };
+}

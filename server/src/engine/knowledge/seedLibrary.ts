@@ -1,0 +1,72 @@
+import type { SourceRef, Span } from '../types';
+import type { DataProblem } from './dataFile';
+import { parseDataFile } from './dataFile';
+import type { SourceFile } from './sourceFiles';
+import metadataSchema from '../../../../seeds/schema/metadata.schema.json';
+
+/** Metadata of one seed article (see seeds/metadata.yaml). */
+export interface ArticleMetadata {
+  file: string;
+  title: string;
+  titleBasis: string;
+  outlet: string;
+  outletBasis: string;
+  date: string;
+  dateBasis: string;
+}
+
+/** The seed articles and their metadata, for provenance lookups. */
+export interface SeedLibrary {
+  articles: Map<string, ArticleMetadata & { text: string }>;
+  /** A provenance record for `passage` in `seed`, or undefined when the passage is not verbatim in it. */
+  sourceRef(seed: string, passage: string, attribution?: string): SourceRef | undefined;
+  /** The sentence-like stretch of a seed around `span` (for usage examples). */
+  passageAround(seed: string, span: Span): string;
+}
+
+/** Builds the seed library from `metadata.yaml` and the seed texts. */
+export function buildSeedLibrary(metadata: SourceFile, seeds: SourceFile[]): { library: SeedLibrary; problems: DataProblem[] } {
+  const parsed = parseDataFile<{ articles: ArticleMetadata[] }>(metadata.file, metadata.text, metadataSchema);
+  const problems = [...parsed.problems];
+  const texts = new Map(seeds.map((s) => [s.file.replace(/^.*[\\/]/, ''), s.text]));
+  const articles = new Map<string, ArticleMetadata & { text: string }>();
+  (parsed.value?.articles ?? []).forEach((article, index) => {
+    const text = texts.get(article.file);
+    if (text === undefined) {
+      const span = parsed.spanOf(['articles', index, 'file']);
+      problems.push({ file: metadata.file, ...span, line: 0, column: 0, message: `seed file "${article.file}" is missing`, severity: 'error' });
+      return;
+    }
+    articles.set(article.file, { ...article, text });
+  });
+  const library: SeedLibrary = {
+    articles,
+    sourceRef(seed, passage, attribution) {
+      const article = articles.get(seed);
+      if (!article) return undefined;
+      const offset = article.text.indexOf(passage);
+      if (offset < 0) return undefined;
+      return {
+        seed,
+        title: article.title,
+        outlet: article.outlet,
+        date: article.date,
+        dateBasis: article.dateBasis,
+        passage,
+        offset,
+        ...(attribution ? { attribution } : {}),
+      };
+    },
+    passageAround(seed, span) {
+      const text = articles.get(seed)?.text ?? '';
+      let start = span.start;
+      while (start > 0 && !/[.!?\n]/.test(text[start - 1])) start--;
+      let end = span.end;
+      while (end < text.length && !/[.!?\n]/.test(text[end])) end++;
+      if (end < text.length && text[end] !== '\n') end++;
+      while (end < text.length && /[\u201D"']/.test(text[end])) end++;
+      return text.slice(start, end).trim();
+    },
+  };
+  return { library, problems };
+}

@@ -1,0 +1,5 @@
+import { loadedTermsRule } from './loadedTerms';
+import type { Rule } from './rule';
+
+/** Every rule engine, in the order their findings are produced. */
+export const ALL_RULES: readonly Rule[] = [loadedTermsRule];

@@ -1,0 +1,78 @@
+import type { Block } from '../document';
+import type { LexiconForm } from '../knowledge/lexicon';
+import type { PhraseMatch } from '../text/phrases';
+import { longestNonOverlapping } from '../text/phrases';
+import { quotationAt } from '../text/quotes';
+import { normalizeWord } from '../text/tokens';
+import { inflectLike, isAdvice, keepPossessive, matchCapitalization } from '../text/wording';
+import type { Finding, Fix } from '../types';
+import type { Rule, RuleContext } from './rule';
+import { severityOf } from './rule';
+
+function isAllowed(allow: ReadonlySet<string>, form: LexiconForm, matched: string): boolean {
+  return allow.has(form.entry.id) || allow.has(normalizeWord(form.entry.term)) || allow.has(normalizeWord(matched));
+}
+
+function replacementFixes(match: PhraseMatch<LexiconForm>, original: string): Fix[] {
+  return match.value.entry.alternatives
+    .filter((alternative) => !isAdvice(alternative))
+    .map((alternative, index) => {
+      const newText = matchCapitalization(keepPossessive(inflectLike(alternative, match.value.kind), original), original);
+      return { title: `Replace with "${newText}"`, edits: [{ start: match.start, end: match.end, newText }], preferred: index === 0 };
+    });
+}
+
+function isInsideQuotation(block: Block, offset: number): boolean {
+  return block.quoted || quotationAt(block.quotes, offset) !== undefined;
+}
+
+/**
+ * Flags lexicon terms in the writer's own voice. Inside quotations and block quotes the words are a
+ * speaker's: reported as hints at most. Terms inside an exception phrase ("regime change") and
+ * allow-listed terms are not reported.
+ */
+export function findLoadedTerms(context: RuleContext): Finding[] {
+  const severity = severityOf(context.settings, 'loaded.term');
+  if (!severity) return [];
+  const { lexicon } = context.knowledge;
+  const text = context.chunk.text;
+  const allow = new Set(context.settings.allow.map(normalizeWord));
+  const findings: Finding[] = [];
+  for (const block of context.chunk.blocks) {
+    for (const sentence of block.sentences) {
+      const matches = lexicon.terms.findAll(text, sentence.tokens);
+      if (matches.length === 0) continue;
+      const exceptions = lexicon.exceptions.findAll(text, sentence.tokens);
+      for (const match of longestNonOverlapping(matches)) {
+        const { entry } = match.value;
+        const original = text.slice(match.start, match.end);
+        if (isAllowed(allow, match.value, original)) continue;
+        if (exceptions.some((e) => e.value === entry.id && e.start <= match.start && e.end >= match.end)) continue;
+        const quoted = isInsideQuotation(block, match.start);
+        const usage = lexicon.usage.get(entry.id) ?? [];
+        findings.push({
+          rule: 'loaded.term',
+          severity: quoted ? 'hint' : entry.severity ?? severity,
+          start: match.start,
+          end: match.end,
+          message: quoted
+            ? `"${original}" is loaded (${entry.category}), here in quoted words: keep it only if it is the speaker's.`
+            : `"${original}" is loaded (${entry.category}); consider ${entry.alternatives.map((a) => `"${a}"`).join(', ')}.`,
+          entryId: entry.id,
+          term: entry.term,
+          detail: {
+            reason: entry.why,
+            alternatives: entry.alternatives,
+            ...(entry.note ? { note: entry.note } : {}),
+            ...(usage.length > 0 ? { sources: usage } : {}),
+          },
+          fixes: quoted ? [] : replacementFixes(match, original),
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+/** The loaded-terminology rule engine. */
+export const loadedTermsRule: Rule = { ids: ['loaded.term'], run: findLoadedTerms };

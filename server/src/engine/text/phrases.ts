@@ -1,0 +1,121 @@
+import type { Token } from './tokens';
+import { tokenize } from './tokens';
+
+/** A phrase found in a token sequence: tokens `[first, last]` inclusive, offsets of their text. */
+export interface PhraseMatch<T> {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  value: T;
+}
+
+interface TrieNode<T> {
+  next: Map<string, TrieNode<T>>;
+  values: T[];
+}
+
+/** The normalised words of a phrase as the matcher compares them (punctuation dropped). */
+export function phraseKeys(phrase: string): string[] {
+  return tokenize(phrase)
+    .filter((t) => t.kind !== 'punct')
+    .map((t) => t.norm);
+}
+
+/** Gaps allowed inside a phrase: white space, a hyphen, or a dot/apostrophe glued to both words (U.S.). */
+function gapIsTransparent(text: string, from: number, to: number): boolean {
+  if (from === to) return true;
+  let sawMark = false;
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (ch === ' ' || ch === '\t' || ch === '\u00A0' || ch === '\n' || ch === '\r') continue;
+    if (sawMark) return false;
+    if (ch === '-' || ch === '\u2010' || ch === '\u2011') {
+      sawMark = true;
+      continue;
+    }
+    if ((ch === '.' || ch === '/') && to - from === 1) return true;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Literal multi-word phrase matching over tokens, by a trie of normalised words. Phrases match across
+ * white space, line breaks and hyphens ("narco terrorist" = "narco-terrorist"), never across other
+ * punctuation. Values are data only: no user-supplied regular expressions are ever compiled.
+ */
+export class PhraseMatcher<T> {
+  private readonly root: TrieNode<T> = { next: new Map(), values: [] };
+  private phraseCount = 0;
+
+  /** Adds `phrase` (written as in prose) with `value`. Returns false for a phrase with no words. */
+  add(phrase: string, value: T): boolean {
+    return this.addKeys(phraseKeys(phrase), value);
+  }
+
+  /** Adds an already normalised word sequence. */
+  addKeys(keys: readonly string[], value: T): boolean {
+    if (keys.length === 0) return false;
+    let node = this.root;
+    for (const key of keys) {
+      let child = node.next.get(key);
+      if (!child) {
+        child = { next: new Map(), values: [] };
+        node.next.set(key, child);
+      }
+      node = child;
+    }
+    if (!node.values.includes(value)) node.values.push(value);
+    this.phraseCount++;
+    return true;
+  }
+
+  get size(): number {
+    return this.phraseCount;
+  }
+
+  /**
+   * Every phrase occurrence in `tokens` (punctuation tokens are skipped but break phrases), longest
+   * first at each start. `text` is the text the tokens index into.
+   */
+  findAll(text: string, tokens: readonly Token[]): PhraseMatch<T>[] {
+    const matches: PhraseMatch<T>[] = [];
+    const wordIndex: number[] = [];
+    tokens.forEach((t, index) => {
+      if (t.kind !== 'punct') wordIndex.push(index);
+    });
+    const words = wordIndex.map((index) => tokens[index]);
+    for (let i = 0; i < words.length; i++) {
+      let node = this.root.next.get(words[i].norm);
+      let j = i;
+      const found: PhraseMatch<T>[] = [];
+      while (node) {
+        for (const value of node.values) {
+          found.push({ first: wordIndex[i], last: wordIndex[j], start: words[i].start, end: words[j].end, value });
+        }
+        j++;
+        if (j >= words.length || !gapIsTransparent(text, words[j - 1].end, words[j].start)) break;
+        node = node.next.get(words[j].norm);
+      }
+      for (let k = found.length - 1; k >= 0; k--) matches.push(found[k]);
+    }
+    return matches;
+  }
+}
+
+/**
+ * Keeps, among overlapping matches, the one that starts first and is longest; later overlapping matches
+ * are dropped. Input order does not matter.
+ */
+export function longestNonOverlapping<T>(matches: PhraseMatch<T>[]): PhraseMatch<T>[] {
+  const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: PhraseMatch<T>[] = [];
+  let reach = -1;
+  for (const m of sorted) {
+    if (m.start < reach) continue;
+    kept.push(m);
+    reach = m.end;
+  }
+  return kept;
+}

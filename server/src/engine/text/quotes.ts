@@ -1,0 +1,60 @@
+import type { Span } from '../types';
+
+/** A direct quotation: `start`/`end` include the quotation marks, `inner*` exclude them. */
+export interface Quotation extends Span {
+  innerStart: number;
+  innerEnd: number;
+  /** False when the quotation runs to the end of its block without a closing mark (a continued quote). */
+  closed: boolean;
+}
+
+const OPEN_DOUBLE = new Set(['\u201C', '\u00AB', '\u201E']);
+const CLOSE_DOUBLE = new Set(['\u201D', '\u00BB']);
+
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+}
+
+/**
+ * Finds top-level quotations in `text[block.start, block.end)`: curly and straight double quotes,
+ * guillemets, and curly single quotes (British style) that are not apostrophes. A quotation left open at
+ * the end of the block is returned with `closed: false` (news style reopens quotes each paragraph).
+ */
+export function findQuotations(text: string, block: Span): Quotation[] {
+  const quotes: Quotation[] = [];
+  let openAt = -1;
+  let openKind: 'double' | 'straight' | 'single' | null = null;
+  for (let i = block.start; i < block.end; i++) {
+    const ch = text[i];
+    if (openKind === null) {
+      if (OPEN_DOUBLE.has(ch)) {
+        openAt = i;
+        openKind = 'double';
+      } else if (ch === '"') {
+        openAt = i;
+        openKind = 'straight';
+      } else if (ch === '\u2018' && !isLetter(text[i - 1])) {
+        openAt = i;
+        openKind = 'single';
+      }
+      continue;
+    }
+    const closes =
+      (openKind === 'double' && (CLOSE_DOUBLE.has(ch) || ch === '"')) ||
+      (openKind === 'straight' && (ch === '"' || CLOSE_DOUBLE.has(ch))) ||
+      (openKind === 'single' && ch === '\u2019' && !isLetter(text[i + 1]) && !/\s/.test(text[i - 1] ?? ' '));
+    if (closes) {
+      quotes.push({ start: openAt, end: i + 1, innerStart: openAt + 1, innerEnd: i, closed: true });
+      openKind = null;
+    }
+  }
+  if (openKind !== null && openKind !== 'single') {
+    quotes.push({ start: openAt, end: block.end, innerStart: openAt + 1, innerEnd: block.end, closed: false });
+  }
+  return quotes;
+}
+
+/** The quotation containing `offset`, if any. */
+export function quotationAt(quotes: readonly Quotation[], offset: number): Quotation | undefined {
+  return quotes.find((q) => offset >= q.innerStart && offset < q.innerEnd);
+}

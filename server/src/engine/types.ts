@@ -1,0 +1,91 @@
+/**
+ * Core types of the ClaimLint engine. The engine is pure: it maps text and options to findings
+ * and knows nothing of LSP or VS Code.
+ *
+ * Invariant: every offset is a half-open UTF-16 code-unit offset into the original document text
+ * (a plain JavaScript string index), never into a derived or masked copy of different length.
+ */
+
+/** Severity names as the CLI prints them; LSP severities are mapped from these at the edge. */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A rule's configured level: a severity, or `off`. */
+export type RuleLevel = Severity | 'off';
+
+/** Stable public rule ids (`family.kind`). */
+export type RuleId =
+  | 'fact.contradiction'
+  | 'fact.misquote'
+  | 'fact.misattribution'
+  | 'attribution.missing'
+  | 'attribution.vague'
+  | 'loaded.term'
+  | 'directive.unknown';
+
+/** A half-open span `[start, end)` of UTF-16 offsets. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One replacement of `[start, end)` by `newText`. */
+export interface TextEdit extends Span {
+  newText: string;
+}
+
+/** A quick fix the editor can apply; edits never overlap. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** True for the fix an editor should offer first. */
+  preferred?: boolean;
+}
+
+/** Where a fact or a usage example comes from: a passage of a seed article. */
+export interface SourceRef {
+  /** File name of the seed under `seeds/`. */
+  seed: string;
+  title: string;
+  outlet: string;
+  /** ISO date of the article (see `dateBasis`). */
+  date: string;
+  /** Whether the date is stated in the article or inferred, and how. */
+  dateBasis: string;
+  /** The verbatim passage of the seed. */
+  passage: string;
+  /** UTF-16 offset of `passage` in the seed text. */
+  offset: number;
+  /** Who the source attributes the passage to ("Interfax quoting Lavrov", "unattributed in the source"). */
+  attribution?: string;
+}
+
+/** Everything a hover card needs, so hovers never re-analyse the document. */
+export interface FindingDetail {
+  /** One or two sentences on why the phrase was flagged. */
+  reason: string;
+  /** The source's own value or wording, where the finding compares against one. */
+  expected?: string;
+  /** Neutral alternatives (loaded terms). */
+  alternatives?: string[];
+  /** Style-guide note (loaded terms). */
+  note?: string;
+  /** Plain statement of the fact the finding relies on. */
+  fact?: string;
+  /** Provenance: the fact's passage, or for loaded terms how the seeds used the word. */
+  sources?: SourceRef[];
+  /** Other sides of a dispute the sources record. */
+  disputedBy?: { statement: string; source: SourceRef }[];
+}
+
+/** A single flagged span. */
+export interface Finding extends Span {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  /** Id of the fact-base or lexicon entry behind the finding, when there is one. */
+  entryId?: string;
+  /** The matched term, for allow-list fixes (loaded terms). */
+  term?: string;
+  detail: FindingDetail;
+  fixes: Fix[];
+}

@@ -1,0 +1,58 @@
+import * as path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DataProblem } from '../engine/knowledge/dataFile';
+import type { Finding, Severity } from '../engine/types';
+import { pathToUri } from './uris';
+
+/** The `source` of every ClaimLint diagnostic. */
+export const DIAGNOSTIC_SOURCE = 'claimlint';
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Data attached to each diagnostic so code actions can find the finding again without re-analysis. */
+export interface DiagnosticData {
+  version: number;
+  index: number;
+}
+
+/** Builds `file:` links to the rule pages shipped in `docs/rules/`. */
+export function ruleDocLinker(extensionRoot: string): (rule: string) => string {
+  return (rule) => pathToUri(path.join(extensionRoot, 'docs', 'rules', `${rule}.md`));
+}
+
+/** Converts findings to LSP diagnostics; offsets become positions only here, at the edge. */
+export function toDiagnostics(document: TextDocument, findings: readonly Finding[], ruleDoc: (rule: string) => string): Diagnostic[] {
+  return findings.map((finding, index) => ({
+    range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
+    severity: SEVERITIES[finding.severity],
+    code: finding.rule,
+    codeDescription: { href: ruleDoc(finding.rule) },
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+    data: { version: document.version, index } satisfies DiagnosticData,
+  }));
+}
+
+/** Diagnostics for problems in a data file (fact base, lexicon, `.claimlint.yaml`). */
+export function problemDiagnostics(document: TextDocument | undefined, text: string, problems: readonly DataProblem[]): Diagnostic[] {
+  const positionAt = (offset: number) => {
+    if (document) return document.positionAt(offset);
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length - 1;
+    return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+  };
+  return problems.map((problem) => ({
+    range: { start: positionAt(problem.start), end: positionAt(Math.max(problem.end, problem.start)) },
+    severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    code: 'config.invalid',
+    source: DIAGNOSTIC_SOURCE,
+    message: problem.message,
+  }));
+}

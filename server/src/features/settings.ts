@@ -1,0 +1,94 @@
+import * as path from 'node:path';
+import type { Connection, WorkspaceFolder } from 'vscode-languageserver/node';
+import type { ClaimLintConfig } from '../engine/config';
+import type { Knowledge } from '../engine/knowledge/knowledge';
+import type { ConfigResolver, ResolvedConfig } from '../workspace/configResolver';
+import type { KnowledgeStore } from '../workspace/knowledgeStore';
+import { uriToPath } from './uris';
+
+/** VS Code's `claimlint.*` settings for one resource: the shared configuration keys plus editor-only ones. */
+export interface EditorSettings extends ClaimLintConfig {
+  debounceMs?: number;
+}
+
+/** The configuration and knowledge that apply to one document. */
+export interface DocumentContext {
+  config: ResolvedConfig;
+  knowledge: Knowledge;
+  debounceMs: number;
+}
+
+const DEFAULT_DEBOUNCE_MS = 250;
+
+/**
+ * Reads `claimlint.*` per resource through `workspace/configuration` (cached until the client reports a
+ * change), layers the nearest `.claimlint.yaml` on top, and picks the knowledge for the result.
+ */
+export class SettingsProvider {
+  private readonly editorSettings = new Map<string, Promise<EditorSettings>>();
+  workspaceFolders: WorkspaceFolder[] = [];
+  canRequestConfiguration = false;
+
+  constructor(
+    private readonly connection: Connection,
+    readonly resolver: ConfigResolver,
+    readonly knowledge: KnowledgeStore,
+  ) {}
+
+  /** Forgets cached editor settings (after `workspace/didChangeConfiguration`). */
+  invalidateEditorSettings(): void {
+    this.editorSettings.clear();
+  }
+
+  /** Forgets parsed configuration files and built knowledge (after a data file changed). */
+  invalidateFiles(): void {
+    this.resolver.invalidate();
+    this.knowledge.invalidate();
+  }
+
+  /** The workspace folder path containing `file`, if any. */
+  folderOf(file: string | undefined): string | undefined {
+    if (!file) return undefined;
+    const folders = this.workspaceFolders.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+    return folders.filter((f) => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
+  }
+
+  private fetchEditorSettings(uri: string): Promise<EditorSettings> {
+    if (!this.canRequestConfiguration) return Promise.resolve({});
+    let pending = this.editorSettings.get(uri);
+    if (!pending) {
+      pending = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'claimlint' })
+        .then((value: unknown) => (value && typeof value === 'object' ? (value as EditorSettings) : {}))
+        .catch(() => ({}));
+      this.editorSettings.set(uri, pending);
+    }
+    return pending;
+  }
+
+  async forDocument(uri: string): Promise<DocumentContext> {
+    const editor = await this.fetchEditorSettings(uri);
+    const file = uriToPath(uri);
+    const folder = this.folderOf(file);
+    const config = this.resolver.resolve(file, { editorLayer: editorLayer(editor), ...(folder ? { editorBaseDir: folder } : {}) });
+    return {
+      config,
+      knowledge: this.knowledge.get(config.lexiconPaths, config.factBasePaths),
+      debounceMs: typeof editor.debounceMs === 'number' && editor.debounceMs >= 0 ? editor.debounceMs : DEFAULT_DEBOUNCE_MS,
+    };
+  }
+}
+
+/** Keeps only the shared configuration keys of the editor's settings, dropping empty defaults. */
+function editorLayer(settings: EditorSettings): ClaimLintConfig {
+  const layer: ClaimLintConfig = {};
+  if (typeof settings.enable === 'boolean') layer.enable = settings.enable;
+  if (settings.rules && typeof settings.rules === 'object') layer.rules = settings.rules;
+  if (settings.sensitivity) layer.sensitivity = settings.sensitivity;
+  if (Array.isArray(settings.claimKinds) && settings.claimKinds.length > 0) layer.claimKinds = settings.claimKinds;
+  if (Array.isArray(settings.allow)) layer.allow = settings.allow.filter((t) => typeof t === 'string');
+  if (Array.isArray(settings.lexicons)) layer.lexicons = settings.lexicons.filter((t) => typeof t === 'string');
+  if (Array.isArray(settings.factBases)) layer.factBases = settings.factBases.filter((t) => typeof t === 'string');
+  if (Array.isArray(settings.languages) && settings.languages.length > 0) layer.languages = settings.languages;
+  return layer;
+}

@@ -1,0 +1,60 @@
+import type { Connection } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lintDocument } from '../engine/lint';
+import { findDrafts, formatOfFile, readDraft } from '../workspace/draftFiles';
+import { toDiagnostics } from './diagnostics';
+import type { SettingsProvider } from './settings';
+import { pathToUri, uriToPath } from './uris';
+
+/** Outcome of linting the whole workspace. */
+export interface WorkspaceLintSummary {
+  files: number;
+  findings: number;
+  skipped: { file: string; reason: string }[];
+  cancelled: boolean;
+}
+
+/**
+ * Lints every draft (.md, .markdown, .txt) in the workspace folders into the Problems panel, with a
+ * cancellable progress notification. Open documents are left to the live linter.
+ */
+export async function lintWorkspace(
+  connection: Connection,
+  settings: SettingsProvider,
+  isOpen: (uri: string) => boolean,
+  ruleDoc: (rule: string) => string,
+): Promise<WorkspaceLintSummary> {
+  const folders = settings.workspaceFolders.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+  const files = folders.flatMap((folder) => findDrafts(folder));
+  const progress = await connection.window.createWorkDoneProgress();
+  progress.begin('ClaimLint: linting workspace', 0, `${files.length} drafts`, true);
+  const summary: WorkspaceLintSummary = { files: 0, findings: 0, skipped: [], cancelled: false };
+  try {
+    for (const [index, file] of files.entries()) {
+      if (progress.token.isCancellationRequested) {
+        summary.cancelled = true;
+        break;
+      }
+      progress.report(Math.round((index / Math.max(files.length, 1)) * 100), `${index + 1}/${files.length}: ${file}`);
+      const uri = pathToUri(file);
+      if (isOpen(uri)) continue;
+      const read = readDraft(file);
+      if (!read.ok) {
+        summary.skipped.push({ file, reason: read.reason });
+        continue;
+      }
+      const context = await settings.forDocument(uri);
+      if (!context.config.enabled) continue;
+      const format = formatOfFile(file);
+      const document = TextDocument.create(uri, format, 0, read.text);
+      const outcome = lintDocument({ text: read.text, format, settings: context.config.settings, knowledge: context.knowledge });
+      summary.files++;
+      summary.findings += outcome.findings.length;
+      await connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(document, outcome.findings, ruleDoc) });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    progress.done();
+  }
+  return summary;
+}

@@ -1,0 +1,239 @@
+/**
+ * The ClaimLint language server: LSP wiring only. Runs over IPC (VS Code) or `--stdio` (Neovim, Helix,
+ * Emacs, …); the analysis itself lives in the pure engine.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { InitializeResult, TextDocumentChangeEvent } from 'vscode-languageserver/node';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { allowListEdit } from './engine/configEdits';
+import { CONFIG_FILE_NAME, parseConfigFile } from './engine/config';
+import type { DataProblem } from './engine/knowledge/dataFile';
+import { allowListWorkspaceEdit, codeActionsFor } from './features/codeActions';
+import type { AllowListTarget } from './features/codeActions';
+import { ruleDocLinker } from './features/diagnostics';
+import { DataProblemPublisher } from './features/dataProblems';
+import { documentRole } from './features/documentKinds';
+import { hoverContent } from './features/hover';
+import { LintScheduler } from './features/lintScheduler';
+import { SettingsProvider } from './features/settings';
+import { pathToUri, uriToPath } from './features/uris';
+import { lintWorkspace } from './features/workspaceLint';
+import { ConfigResolver } from './workspace/configResolver';
+import { builtInDataDir, readBuiltInFiles } from './workspace/dataFiles';
+import { KnowledgeStore } from './workspace/knowledgeStore';
+
+/** Commands the server executes (`workspace/executeCommand`). */
+export const SERVER_COMMANDS = {
+  lintWorkspace: 'claimlint.server.lintWorkspace',
+  addToAllowList: 'claimlint.server.addToAllowList',
+} as const;
+
+const connection = createConnection(ProposedFeatures.all);
+const log = (message: string): void => connection.console.log(message);
+
+process.on('uncaughtException', (error) => connection.console.error(`ClaimLint: unexpected error: ${error.stack ?? String(error)}`));
+process.on('unhandledRejection', (error) => connection.console.error(`ClaimLint: unexpected rejection: ${String(error)}`));
+
+const scheduler: { current?: LintScheduler } = {};
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update(document, changes, version) {
+    for (const change of changes) {
+      if ('range' in change) {
+        const start = document.offsetAt(change.range.start);
+        const end = document.offsetAt(change.range.end);
+        scheduler.current?.noteChange(document.uri, { start, end, length: change.text.length });
+      } else {
+        scheduler.current?.noteChange(document.uri, { start: 0, end: document.getText().length, length: change.text.length });
+      }
+      TextDocument.update(document, [change], version);
+    }
+    return document;
+  },
+});
+
+/** Text of a file: the open document's (unsaved) text if open, else the disk's. */
+const readText = (file: string): string | undefined => {
+  const open = documents.get(pathToUri(file));
+  if (open) return open.getText();
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+const dataDir = builtInDataDir();
+const extensionRoot = path.dirname(dataDir);
+const ruleDoc = ruleDocLinker(extensionRoot);
+const builtIn = readBuiltInFiles(dataDir);
+const settings = new SettingsProvider(connection, new ConfigResolver(readText), new KnowledgeStore(builtIn, readText));
+const dataProblems = new DataProblemPublisher(connection, (uri) => documents.get(uri), readText);
+const reportedBuiltInProblems = new Set<string>();
+
+const lints = new LintScheduler(connection, (uri) => documents.get(uri), ruleDoc, (uri, outcome) => {
+  if (outcome.truncatedAt !== undefined) {
+    void connection.window.showWarningMessage(
+      `ClaimLint checked only the first ${outcome.truncatedAt} characters of ${uri}: the draft is too long to check whole.`,
+    );
+  }
+});
+scheduler.current = lints;
+
+function reportKnowledgeProblems(problems: readonly DataProblem[], files: readonly string[]): void {
+  const builtInProblems = problems.filter((p) => !path.isAbsolute(p.file));
+  for (const problem of builtInProblems) {
+    const line = `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
+    if (reportedBuiltInProblems.has(line)) continue;
+    reportedBuiltInProblems.add(line);
+    connection.console.error(`ClaimLint built-in data: ${line}`);
+  }
+  dataProblems.report(files, problems.filter((p) => path.isAbsolute(p.file)));
+}
+
+async function lintUri(uri: string): Promise<void> {
+  const document = documents.get(uri);
+  if (!document) return;
+  try {
+    const context = await settings.forDocument(uri);
+    const file = uriToPath(uri);
+    const userDataFiles = new Set([...context.config.lexiconPaths, ...context.config.factBasePaths].map((p) => path.resolve(p)));
+    const role = documentRole(document.languageId, file, context.config.languages, userDataFiles);
+    const configFiles = context.config.configFile ? [context.config.configFile] : [];
+    reportKnowledgeProblems([...context.config.problems, ...context.knowledge.problems], [...configFiles, ...context.config.lexiconPaths, ...context.config.factBasePaths]);
+    if (role.kind === 'config' && file) {
+      dataProblems.report([file], parseConfigFile(file, document.getText()).problems);
+      return;
+    }
+    if (role.kind === 'data' && file) {
+      const knowledge = settings.knowledge.get([...context.config.lexiconPaths, file], [...context.config.factBasePaths, file]);
+      dataProblems.report([file], knowledge.problems.filter((p) => p.file === file));
+      return;
+    }
+    if (role.kind !== 'draft' || !context.config.enabled) {
+      if (lints.state(uri)) lints.forget(uri);
+      return;
+    }
+    await lints.lint(document, role.format, context);
+  } catch (error) {
+    connection.console.error(`ClaimLint: linting ${uri} failed: ${(error as Error).stack ?? String(error)}`);
+  }
+}
+
+function relintAll(): void {
+  for (const document of documents.all()) void lintUri(document.uri);
+}
+
+function isDataOrConfig(uri: string): boolean {
+  const file = uriToPath(uri);
+  return !!file && (path.basename(file) === CONFIG_FILE_NAME || /\.ya?ml$/i.test(file));
+}
+
+function allowListTarget(draftUri: string, term: string): AllowListTarget | undefined {
+  const file = uriToPath(draftUri);
+  if (!file) return undefined;
+  const existing = settings.resolver.findConfigFile(path.dirname(file));
+  const target = existing ?? path.join(settings.folderOf(file) ?? path.dirname(file), CONFIG_FILE_NAME);
+  const text = readText(target) ?? '';
+  const edit = allowListEdit(text, term);
+  if (!edit) return undefined;
+  const doc = TextDocument.create(pathToUri(target), 'yaml', 0, text);
+  return { uri: pathToUri(target), exists: existing !== undefined, edit: { start: doc.positionAt(edit.start), end: doc.positionAt(edit.end), newText: edit.newText } };
+}
+
+connection.onInitialize((params): InitializeResult => {
+  const capabilities = params.capabilities;
+  settings.canRequestConfiguration = capabilities.workspace?.configuration === true;
+  settings.workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+  log(`ClaimLint server started (data: ${dataDir}; ${builtIn.lexicons.length} lexicon file(s), ${builtIn.factFiles.length} fact file(s))`);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+      executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'claimlint', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (settings.canRequestConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'claimlint' }).catch(() => undefined);
+  }
+  connection.workspace.onDidChangeWorkspaceFolders?.((event) => {
+    const removed = new Set(event.removed.map((f) => f.uri));
+    settings.workspaceFolders = [...settings.workspaceFolders.filter((f) => !removed.has(f.uri)), ...event.added];
+    settings.invalidateEditorSettings();
+    relintAll();
+  });
+});
+
+connection.onDidChangeConfiguration(() => {
+  settings.invalidateEditorSettings();
+  relintAll();
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  settings.invalidateFiles();
+  relintAll();
+});
+
+documents.onDidOpen((event) => void lintUri(event.document.uri));
+documents.onDidChangeContent((event: TextDocumentChangeEvent<TextDocument>) => {
+  const uri = event.document.uri;
+  if (isDataOrConfig(uri)) {
+    settings.invalidateFiles();
+    lints.schedule(uri, () => relintAll());
+    return;
+  }
+  if (lints.state(uri)) lints.schedule(uri, () => void lintUri(uri));
+});
+documents.onDidClose((event) => lints.forget(event.document.uri));
+
+connection.onHover((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const state = lints.state(params.textDocument.uri);
+  if (!document || !state) return null;
+  const offset = document.offsetAt(params.position);
+  const findings = state.store.overlapping(offset, offset);
+  const contents = hoverContent(findings);
+  if (!contents) return null;
+  return { contents, range: { start: document.positionAt(findings[0].start), end: document.positionAt(findings[0].end) } };
+});
+
+connection.onCodeAction((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const state = lints.state(params.textDocument.uri);
+  if (!document || !state) return [];
+  const overlapping = state.store.overlapping(document.offsetAt(params.range.start), document.offsetAt(params.range.end));
+  return codeActionsFor(document, state.format, overlapping, params.context.diagnostics, (term) => allowListTarget(document.uri, term));
+});
+
+connection.onExecuteCommand(async (params) => {
+  if (params.command === SERVER_COMMANDS.lintWorkspace) {
+    return lintWorkspace(connection, settings, (uri) => documents.get(uri) !== undefined, ruleDoc);
+  }
+  if (params.command === SERVER_COMMANDS.addToAllowList) {
+    const [uri, term] = params.arguments ?? [];
+    if (typeof uri !== 'string' || typeof term !== 'string' || term.trim() === '') return false;
+    const target = allowListTarget(uri, term.trim());
+    const edit = target && allowListWorkspaceEdit(target);
+    if (!edit) return false;
+    return (await connection.workspace.applyEdit({ label: `Allow "${term.trim()}"`, edit })).applied;
+  }
+  return undefined;
+});
+
+documents.listen(connection);
+connection.listen();

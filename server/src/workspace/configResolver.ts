@@ -1,0 +1,103 @@
+import * as path from 'node:path';
+import type { ClaimLintConfig } from '../engine/config';
+import { CONFIG_FILE_NAME, mergedList, parseConfigFile, resolveLintSettings } from '../engine/config';
+import type { DataProblem } from '../engine/knowledge/dataFile';
+import type { LintSettings } from '../engine/settings';
+
+/** Reads a file's text, or returns undefined when it does not exist. Lets editors overlay unsaved text. */
+export type TextReader = (file: string) => string | undefined;
+
+/** Configuration in force for one draft, with every path absolute. */
+export interface ResolvedConfig {
+  enabled: boolean;
+  settings: LintSettings;
+  languages: string[];
+  lexiconPaths: string[];
+  factBasePaths: string[];
+  /** The `.claimlint.yaml` that applies, if any. */
+  configFile?: string;
+  /** Problems in that file; its valid keys still apply. */
+  problems: DataProblem[];
+}
+
+/** Where a resolution's layers come from besides the built-in defaults. */
+export interface ResolveOptions {
+  /** VS Code settings for the resource. */
+  editorLayer?: ClaimLintConfig;
+  /** Folder the editor layer's relative paths are relative to. */
+  editorBaseDir?: string;
+  /** A configuration file to use instead of discovering the nearest `.claimlint.yaml`. */
+  configFile?: string;
+}
+
+/** Default languages linted when none are configured. */
+export const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
+
+function absolutize(config: ClaimLintConfig, baseDir: string | undefined): ClaimLintConfig {
+  if (!baseDir) return config;
+  const resolve = (list?: string[]): string[] | undefined => list?.map((p) => path.resolve(baseDir, p));
+  const out: ClaimLintConfig = { ...config };
+  if (config.lexicons) out.lexicons = resolve(config.lexicons);
+  if (config.factBases) out.factBases = resolve(config.factBases);
+  return out;
+}
+
+/**
+ * Finds and parses `.claimlint.yaml` files by walking up from a draft's folder, caching parsed files
+ * until `invalidate` is called.
+ */
+export class ConfigResolver {
+  private readonly parsed = new Map<string, { config: ClaimLintConfig; problems: DataProblem[] } | null>();
+
+  constructor(private readonly readText: TextReader) {}
+
+  /** Forgets cached files (call when a configuration file changed). */
+  invalidate(): void {
+    this.parsed.clear();
+  }
+
+  /** The nearest `.claimlint.yaml` at or above `dir`. */
+  findConfigFile(dir: string): string | undefined {
+    for (let current = path.resolve(dir); ; ) {
+      const candidate = path.join(current, CONFIG_FILE_NAME);
+      if (this.load(candidate)) return candidate;
+      const parent = path.dirname(current);
+      if (parent === current) return undefined;
+      current = parent;
+    }
+  }
+
+  /** Parsed contents of a configuration file, or null when it does not exist. */
+  load(file: string): { config: ClaimLintConfig; problems: DataProblem[] } | null {
+    let entry = this.parsed.get(file);
+    if (entry === undefined) {
+      const text = this.readText(file);
+      entry = text === undefined ? null : parseConfigFile(file, text);
+      this.parsed.set(file, entry);
+    }
+    return entry;
+  }
+
+  /**
+   * The configuration for the draft at `file`: built-in defaults, then `editorLayer` (VS Code settings,
+   * paths relative to `editorBaseDir`), then the nearest `.claimlint.yaml` (paths relative to it), or
+   * `configFile` instead of the nearest one when given.
+   */
+  resolve(file: string | undefined, layer: ResolveOptions = {}): ResolvedConfig {
+    const { editorLayer = {}, editorBaseDir } = layer;
+    const configFile = layer.configFile ?? (file ? this.findConfigFile(path.dirname(file)) : undefined);
+    const fileEntry = configFile ? this.load(configFile) : null;
+    const layers = [absolutize(editorLayer, editorBaseDir)];
+    if (fileEntry && configFile) layers.push(absolutize(fileEntry.config, path.dirname(configFile)));
+    const languages = [...layers].reverse().find((l) => l.languages)?.languages ?? DEFAULT_LANGUAGES;
+    return {
+      enabled: [...layers].reverse().find((l) => l.enable !== undefined)?.enable ?? true,
+      settings: resolveLintSettings(layers),
+      languages,
+      lexiconPaths: mergedList(layers, 'lexicons'),
+      factBasePaths: mergedList(layers, 'factBases'),
+      ...(configFile ? { configFile } : {}),
+      problems: fileEntry?.problems ?? [],
+    };
+  }
+}

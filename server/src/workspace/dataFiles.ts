@@ -1,0 +1,51 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { KnowledgeFiles } from '../engine/knowledge/knowledge';
+import type { SourceFile } from '../engine/knowledge/sourceFiles';
+
+/**
+ * The folder holding the built-in data (`seeds/`): found by walking up from this module, which works for
+ * the bundle in `dist/` and for sources run by tests alike.
+ */
+export function builtInDataDir(from = __dirname): string {
+  let dir = from;
+  for (;;) {
+    if (fs.existsSync(path.join(dir, 'seeds', 'metadata.yaml'))) return path.join(dir, 'seeds');
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`ClaimLint data folder (seeds/metadata.yaml) not found above ${from}`);
+    dir = parent;
+  }
+}
+
+function readSource(file: string, shownAs = file): SourceFile {
+  return { file: shownAs, text: fs.readFileSync(file, 'utf8') };
+}
+
+/** The YAML files of a folder, sorted by name, or the file itself. */
+export function yamlFilesIn(target: string): string[] {
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return [target];
+  return fs
+    .readdirSync(target)
+    .filter((name) => /\.ya?ml$/i.test(name))
+    .sort()
+    .map((name) => path.join(target, name));
+}
+
+/** Reads the built-in data files. File names are relative to the data folder's parent (`seeds/…`). */
+export function readBuiltInFiles(dataDir = builtInDataDir()): KnowledgeFiles {
+  const root = path.dirname(dataDir);
+  const rel = (file: string): string => path.relative(root, file).split(path.sep).join('/');
+  const seedFiles = fs
+    .readdirSync(dataDir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => readSource(path.join(dataDir, name), name));
+  return {
+    metadata: readSource(path.join(dataDir, 'metadata.yaml'), rel(path.join(dataDir, 'metadata.yaml'))),
+    seeds: seedFiles,
+    vocabulary: readSource(path.join(dataDir, 'vocabulary.yaml'), rel(path.join(dataDir, 'vocabulary.yaml'))),
+    lexicons: yamlFilesIn(path.join(dataDir, 'lexicon')).map((f) => readSource(f, rel(f))),
+    factFiles: [path.join(dataDir, 'entities.yaml'), ...yamlFilesIn(path.join(dataDir, 'facts'))].map((f) => readSource(f, rel(f))),
+  };
+}

@@ -1,0 +1,76 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lintDocument } from '../engine/lint';
+import type { Finding, Severity } from '../engine/types';
+import type { DataProblem } from '../engine/knowledge/dataFile';
+import { ConfigResolver } from './configResolver';
+import { readBuiltInFiles } from './dataFiles';
+import { formatOfFile, readDraft } from './draftFiles';
+import { KnowledgeStore } from './knowledgeStore';
+
+/** A finding as the CLI reports it: LSP-style 0-based lines and UTF-16 characters. */
+export interface ReportedFinding {
+  file: string;
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+/** The result of linting one file. `skipped` holds the reason a file could not be linted. */
+export interface FileResult {
+  file: string;
+  findings: ReportedFinding[];
+  skipped?: string;
+  /** Problems in configuration, fact-base or lexicon files met while linting this file. */
+  problems: DataProblem[];
+  truncatedAt?: number;
+}
+
+function reported(file: string, document: TextDocument, finding: Finding): ReportedFinding {
+  return {
+    file,
+    rule: finding.rule,
+    severity: finding.severity,
+    message: finding.message,
+    range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
+  };
+}
+
+const readText = (file: string): string | undefined => {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Lints files from disk with the built-in data, `.claimlint.yaml` discovery (or an explicit config file)
+ * and user fact bases and lexicons; shared by the CLI's main thread and its workers.
+ */
+export class FileLinter {
+  private readonly resolver = new ConfigResolver(readText);
+  private readonly store = new KnowledgeStore(readBuiltInFiles(), readText);
+
+  constructor(private readonly explicitConfig?: string) {}
+
+  lint(file: string, shownAs = file): FileResult {
+    const read = readDraft(file);
+    if (!read.ok) return { file: shownAs, findings: [], skipped: read.reason, problems: [] };
+    const config = this.resolver.resolve(file, this.explicitConfig ? { configFile: this.explicitConfig } : {});
+    const knowledge = this.store.get(config.lexiconPaths, config.factBasePaths);
+    const problems = [...config.problems, ...knowledge.problems.filter((p) => path.isAbsolute(p.file))];
+    if (!config.enabled) return { file: shownAs, findings: [], problems };
+    const format = formatOfFile(file);
+    const outcome = lintDocument({ text: read.text, format, settings: config.settings, knowledge });
+    const document = TextDocument.create('file:///draft', format, 0, read.text);
+    return {
+      file: shownAs,
+      findings: outcome.findings.map((f) => reported(shownAs, document, f)),
+      problems,
+      ...(outcome.truncatedAt !== undefined ? { truncatedAt: outcome.truncatedAt } : {}),
+    };
+  }
+}
