@@ -1,0 +1,120 @@
+/**
+ * `npm run eval`: precision and recall of each rule family on the labelled corpus in test/eval/corpus/
+ * (see FORMAT.md). Dev and holdout splits are reported separately; holdout cases are never used for tuning.
+ * `--json` prints the figures as JSON; `--failures` lists every false positive and false negative.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import type { Finding } from '../../server/src/engine/types';
+import { lint } from '../helpers/knowledge';
+
+interface Expectation {
+  rule: string;
+  span: string;
+  occurrence?: number;
+}
+interface Case {
+  id: string;
+  kind: string;
+  why?: string;
+  text: string;
+  expect: Expectation[];
+}
+interface CorpusFile {
+  family: string;
+  split: string;
+  cases: Case[];
+}
+
+interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+const emptyTally = (): Tally => ({ tp: 0, fp: 0, fn: 0 });
+
+function spanOf(text: string, expectation: Expectation): { start: number; end: number } {
+  let index = -1;
+  for (let n = 0; n < (expectation.occurrence ?? 1); n++) {
+    index = text.indexOf(expectation.span, index + 1);
+    if (index < 0) throw new Error(`span "${expectation.span}" not found`);
+  }
+  return { start: index, end: index + expectation.span.length };
+}
+
+/** Scores one case: expected labels matched by overlapping findings of the same rule. */
+export function scoreCase(family: string, c: Case): { tally: Tally; misses: string[]; extras: Finding[] } {
+  const findings = lint(c.text).findings.filter((f) => f.rule.startsWith(family + '.') && f.severity !== 'hint');
+  const unmatched = [...findings];
+  const tally = emptyTally();
+  const misses: string[] = [];
+  for (const expectation of c.expect) {
+    const span = spanOf(c.text, expectation);
+    const i = unmatched.findIndex((f) => f.rule === expectation.rule && f.start < span.end && f.end > span.start);
+    if (i >= 0) {
+      tally.tp++;
+      unmatched.splice(i, 1);
+    } else {
+      tally.fn++;
+      misses.push(`${expectation.rule} "${expectation.span}"`);
+    }
+  }
+  tally.fp = unmatched.length;
+  return { tally, misses, extras: unmatched };
+}
+
+const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
+const fmt = (x: number): string => x.toFixed(3);
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const dir = path.join(__dirname, 'corpus');
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  const byGroup = new Map<string, Tally>();
+  const byKind = new Map<string, Tally & { cases: number }>();
+  const failures: string[] = [];
+  for (const name of files) {
+    const corpus = parse(fs.readFileSync(path.join(dir, name), 'utf8')) as CorpusFile;
+    const group = `${corpus.family}/${corpus.split}`;
+    const tally = byGroup.get(group) ?? emptyTally();
+    for (const c of corpus.cases) {
+      const { tally: t, misses, extras } = scoreCase(corpus.family, c);
+      tally.tp += t.tp;
+      tally.fp += t.fp;
+      tally.fn += t.fn;
+      const kindKey = `${group}/${c.kind}`;
+      const k = byKind.get(kindKey) ?? { ...emptyTally(), cases: 0 };
+      k.tp += t.tp;
+      k.fp += t.fp;
+      k.fn += t.fn;
+      k.cases++;
+      byKind.set(kindKey, k);
+      for (const miss of misses) failures.push(`FN ${c.id} [${c.kind}] ${miss}`);
+      for (const extra of extras) failures.push(`FP ${c.id} [${c.kind}] ${extra.rule} "${c.text.slice(extra.start, extra.end)}": ${extra.message}`);
+    }
+    byGroup.set(group, tally);
+  }
+  const summary = [...byGroup].map(([group, t]) => ({
+    group,
+    ...t,
+    precision: ratio(t.tp, t.tp + t.fp),
+    recall: ratio(t.tp, t.tp + t.fn),
+  }));
+  if (args.includes('--json')) {
+    process.stdout.write(JSON.stringify({ summary, kinds: Object.fromEntries(byKind) }, null, 2) + '\n');
+    return;
+  }
+  console.log('family/split              TP    FP    FN  precision  recall');
+  for (const s of summary) {
+    console.log(`${s.group.padEnd(24)} ${String(s.tp).padStart(4)}  ${String(s.fp).padStart(4)}  ${String(s.fn).padStart(4)}  ${fmt(s.precision).padStart(9)}  ${fmt(s.recall).padStart(6)}`);
+  }
+  console.log('\nper kind (cases, TP/FP/FN):');
+  for (const [kind, t] of [...byKind].sort()) console.log(`  ${kind.padEnd(44)} ${String(t.cases).padStart(3)}  ${t.tp}/${t.fp}/${t.fn}`);
+  if (args.includes('--failures')) {
+    console.log('\nfailures:');
+    for (const f of failures) console.log('  ' + f);
+  }
+}
+
+main();
