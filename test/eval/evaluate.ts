@@ -1,7 +1,8 @@
 /**
  * `npm run eval`: precision and recall of each rule family on the labelled corpus in test/eval/corpus/
  * (see FORMAT.md). Dev and holdout splits are reported separately; holdout cases are never used for tuning.
- * `--json` prints the figures as JSON; `--failures` lists every false positive and false negative.
+ * `--json` prints the figures as JSON; `--failures` lists every false positive and false negative of the dev
+ * split (`--failures=all` includes the holdout split: look at those only to report, never to tune).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -90,8 +91,10 @@ function main(): void {
       k.fn += t.fn;
       k.cases++;
       byKind.set(kindKey, k);
-      for (const miss of misses) failures.push(`FN ${c.id} [${c.kind}] ${miss}`);
-      for (const extra of extras) failures.push(`FP ${c.id} [${c.kind}] ${extra.rule} "${c.text.slice(extra.start, extra.end)}": ${extra.message}`);
+      if (corpus.split === 'dev' || args.includes('--failures=all')) {
+        for (const miss of misses) failures.push(`FN ${c.id} [${c.kind}] ${miss}`);
+        for (const extra of extras) failures.push(`FP ${c.id} [${c.kind}] ${extra.rule} "${c.text.slice(extra.start, extra.end)}": ${extra.message}`);
+      }
     }
     byGroup.set(group, tally);
   }
@@ -111,7 +114,7 @@ function main(): void {
   }
   console.log('\nper kind (cases, TP/FP/FN):');
   for (const [kind, t] of [...byKind].sort()) console.log(`  ${kind.padEnd(44)} ${String(t.cases).padStart(3)}  ${t.tp}/${t.fp}/${t.fn}`);
-  if (args.includes('--failures')) {
+  if (args.some((a) => a.startsWith('--failures'))) {
     console.log('\nfailures:');
     for (const f of failures) console.log('  ' + f);
   }

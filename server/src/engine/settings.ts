@@ -23,7 +23,7 @@ export type Sensitivity = (typeof SENSITIVITIES)[number];
 /** Claim kinds each sensitivity asks a source for. */
 export const CLAIM_KINDS_BY_SENSITIVITY: Record<Sensitivity, readonly ClaimKind[]> = {
   relaxed: ['figures', 'accusations', 'quotes'],
-  standard: ['figures', 'superlatives', 'causal', 'predictions', 'accusations', 'intentions', 'quotes'],
+  standard: ['figures', 'superlatives', 'comparisons', 'causal', 'predictions', 'accusations', 'intentions', 'quotes', 'opinions'],
   strict: CLAIM_KINDS,
 };
 

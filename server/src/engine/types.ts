@@ -86,6 +86,8 @@ export interface Finding extends Span {
   entryId?: string;
   /** The matched term, for allow-list fixes (loaded terms). */
   term?: string;
+  /** Finer kind within the rule: the claim kind of an unattributed claim, the slot type of a contradiction. */
+  kind?: string;
   detail: FindingDetail;
   fixes: Fix[];
 }

@@ -45,6 +45,7 @@ export function readBuiltInFiles(dataDir = builtInDataDir()): KnowledgeFiles {
     metadata: readSource(path.join(dataDir, 'metadata.yaml'), rel(path.join(dataDir, 'metadata.yaml'))),
     seeds: seedFiles,
     vocabulary: readSource(path.join(dataDir, 'vocabulary.yaml'), rel(path.join(dataDir, 'vocabulary.yaml'))),
+    attribution: readSource(path.join(dataDir, 'attribution.yaml'), rel(path.join(dataDir, 'attribution.yaml'))),
     lexicons: yamlFilesIn(path.join(dataDir, 'lexicon')).map((f) => readSource(f, rel(f))),
     factFiles: [path.join(dataDir, 'entities.yaml'), ...yamlFilesIn(path.join(dataDir, 'facts'))].map((f) => readSource(f, rel(f))),
   };

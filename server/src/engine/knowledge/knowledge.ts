@@ -1,10 +1,16 @@
 import { contentHash } from '../hash';
 import type { DataProblem } from './dataFile';
+import type { AttributionVocabulary } from './attributionVocabulary';
+import { buildAttributionVocabulary } from './attributionVocabulary';
+import type { FactBase } from './factBase';
+import { buildFactBase } from './factBase';
 import type { Lexicon } from './lexicon';
 import { buildLexicon } from './lexicon';
 import type { SeedLibrary } from './seedLibrary';
 import { buildSeedLibrary } from './seedLibrary';
 import type { SourceFile } from './sourceFiles';
+import type { Vocabulary } from './vocabulary';
+import { buildVocabulary } from './vocabulary';
 
 /** The data files knowledge is built from: built-in ones first, then the user's. */
 export interface KnowledgeFiles {
@@ -12,6 +18,8 @@ export interface KnowledgeFiles {
   seeds: SourceFile[];
   /** seeds/vocabulary.yaml: titles and stance scales. */
   vocabulary: SourceFile;
+  /** seeds/attribution.yaml: how sources are named and what makes a claim. */
+  attribution: SourceFile;
   lexicons: SourceFile[];
   /** Entity registries and fact files, built-in first. */
   factFiles: SourceFile[];
@@ -21,6 +29,9 @@ export interface KnowledgeFiles {
 export interface Knowledge {
   seeds: SeedLibrary;
   lexicon: Lexicon;
+  vocabulary: Vocabulary;
+  attribution: AttributionVocabulary;
+  facts: FactBase;
   /** Problems found while loading; the valid parts are still used. */
   problems: DataProblem[];
   /** Changes whenever any input file changes: part of every cache key. */
@@ -31,11 +42,17 @@ export interface Knowledge {
 export function buildKnowledge(files: KnowledgeFiles): Knowledge {
   const { library, problems: seedProblems } = buildSeedLibrary(files.metadata, files.seeds);
   const { lexicon, problems: lexiconProblems } = buildLexicon(files.lexicons, library);
-  const all = [files.metadata, files.vocabulary, ...files.seeds, ...files.lexicons, ...files.factFiles];
+  const { vocabulary, problems: vocabularyProblems } = buildVocabulary(files.vocabulary);
+  const { factBase, problems: factProblems } = buildFactBase(files.factFiles, library, vocabulary);
+  const { vocabulary: attribution, problems: attributionProblems } = buildAttributionVocabulary(files.attribution);
+  const all = [files.metadata, files.vocabulary, files.attribution, ...files.seeds, ...files.lexicons, ...files.factFiles];
   return {
     seeds: library,
     lexicon,
-    problems: [...seedProblems, ...lexiconProblems],
+    vocabulary,
+    attribution,
+    facts: factBase,
+    problems: [...seedProblems, ...lexiconProblems, ...vocabularyProblems, ...factProblems, ...attributionProblems],
     version: contentHash(all.map((f) => f.file + '\u0000' + f.text).join('\u0001')),
   };
 }

@@ -1,5 +1,7 @@
+import { attributionRule } from './attribution';
+import { contradictionRule } from './contradiction';
 import { loadedTermsRule } from './loadedTerms';
 import type { Rule } from './rule';
 
 /** Every rule engine, in the order their findings are produced. */
-export const ALL_RULES: readonly Rule[] = [loadedTermsRule];
+export const ALL_RULES: readonly Rule[] = [contradictionRule, attributionRule, loadedTermsRule];

@@ -35,6 +35,8 @@ function gapIsTransparent(text: string, from: number, to: number): boolean {
       continue;
     }
     if ((ch === '.' || ch === '/') && to - from === 1) return true;
+    // "U.S.-led": a full stop closing an abbreviation, then the hyphen
+    if (ch === '.' && i === from && to - from === 2 && /[-\u2010\u2011]/.test(text[i + 1])) return true;
     return false;
   }
   return true;

@@ -1,0 +1,69 @@
+import type { PhraseMatch } from '../text/phrases';
+import { PhraseMatcher } from '../text/phrases';
+import type { Token } from '../text/tokens';
+import { isCapitalized } from '../text/tokens';
+import type { Entity } from './factTypes';
+
+/** How a mention names its entity. */
+export type MentionKind = 'alias' | 'descriptor' | 'adjective';
+
+/** A mention of an entity in a sentence. */
+export interface Mention {
+  entity: Entity;
+  kind: MentionKind;
+  start: number;
+  end: number;
+  /** Token indexes (into the sentence's tokens) of the first and last word. */
+  first: number;
+  last: number;
+}
+
+interface NameForm {
+  entity: Entity;
+  kind: MentionKind;
+  written: string;
+}
+
+function isAllCaps(name: string): boolean {
+  const letters = name.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase();
+}
+
+/** True when `matched` is written with the case the name demands (proper names are case-sensitive). */
+function caseFits(form: NameForm, matched: string): boolean {
+  if (form.kind === 'descriptor') return true;
+  if (isAllCaps(form.written)) return matched.replace(/[^\p{L}]/gu, '') === form.written.replace(/[^\p{L}]/gu, '');
+  if (isCapitalized(form.written)) return isCapitalized(matched);
+  return true;
+}
+
+/**
+ * Finds entity mentions by their aliases (case-sensitive proper names), descriptors ("the Russian
+ * president", case-insensitive) and adjectives ("Russian").
+ */
+export class EntityMatcher {
+  private readonly names = new PhraseMatcher<NameForm>();
+
+  constructor(entities: Iterable<Entity>) {
+    for (const entity of entities) {
+      for (const alias of new Set([entity.name, ...(entity.aliases ?? [])])) this.names.add(alias, { entity, kind: 'alias', written: alias });
+      for (const d of entity.descriptors ?? []) this.names.add(d, { entity, kind: 'descriptor', written: d });
+      for (const a of entity.adjectives ?? []) this.names.add(a, { entity, kind: 'adjective', written: a });
+    }
+  }
+
+  /** Every mention in `tokens` (a sentence), overlapping mentions included. */
+  find(text: string, tokens: readonly Token[]): Mention[] {
+    const mentions: Mention[] = [];
+    const seen = new Set<string>();
+    for (const match of this.names.findAll(text, tokens) as PhraseMatch<NameForm>[]) {
+      const form = match.value;
+      if (!caseFits(form, text.slice(match.start, match.end))) continue;
+      const key = `${form.entity.id}:${form.kind}:${match.start}:${match.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      mentions.push({ entity: form.entity, kind: form.kind, start: match.start, end: match.end, first: match.first, last: match.last });
+    }
+    return mentions;
+  }
+}

@@ -1,0 +1,181 @@
+import type { SourceRef } from '../types';
+import { PhraseMatcher, phraseKeys } from '../text/phrases';
+import { wordForms } from './inflections';
+import type { DataProblem } from './dataFile';
+import { invalidItems, parseDataFile } from './dataFile';
+import { EntityMatcher } from './entityMatcher';
+import type { Entity, EntityData, Fact, FactData, Slot } from './factTypes';
+import type { SeedLibrary } from './seedLibrary';
+import type { SourceFile } from './sourceFiles';
+import type { Vocabulary } from './vocabulary';
+import factsSchema from '../../../../seeds/schema/facts.schema.json';
+
+/** The wildcard cue key of facts without cues (quotes): they are candidates whenever their entities appear. */
+export const ANY_CUE = '*';
+
+/** The compiled fact base: entities, facts, and the indexes that find candidate facts for a sentence. */
+export interface FactBase {
+  entities: ReadonlyMap<string, Entity>;
+  facts: ReadonlyMap<string, Fact>;
+  mentions: EntityMatcher;
+  /** Cue phrases (all inflections) to cue keys. */
+  cues: PhraseMatcher<string>;
+  /** entity id -> cue key -> facts whose first `about` group names the entity and whose cues include the key. */
+  index: ReadonlyMap<string, ReadonlyMap<string, readonly Fact[]>>;
+  /** Facts that record a quote, for misquote and misattribution checks. */
+  quotes: readonly Fact[];
+}
+
+const SLOT_ENTITY_TYPES: Partial<Record<Slot['type'], string>> = { place: 'place', person: 'person', outlet: 'outlet' };
+
+function entityRefs(fact: FactData): [string, (string | number)[]][] {
+  const refs: [string, (string | number)[]][] = [];
+  (fact.about ?? []).forEach((group, i) => {
+    for (const [j, id] of (Array.isArray(group) ? group : [group]).entries()) refs.push([id, Array.isArray(group) ? ['about', i, j] : ['about', i]]);
+  });
+  (fact.slots ?? []).forEach((slot, i) => {
+    if (SLOT_ENTITY_TYPES[slot.type] && typeof slot.value === 'string') refs.push([slot.value, ['slots', i, 'value']]);
+  });
+  (fact.quote?.speakers ?? []).forEach((id, i) => refs.push([id, ['quote', 'speakers', i]]));
+  if (fact.quote?.outlet) refs.push([fact.quote.outlet, ['quote', 'outlet']]);
+  return refs;
+}
+
+/** A cue's word sequences with regular inflections: verb forms of the first word, plurals of the last. */
+function cueKeys(cue: string): string[][] {
+  const words = phraseKeys(cue);
+  if (words.length === 0) return [];
+  const last = words.length - 1;
+  const variants = [
+    ...wordForms(words[0], 'verb').map((form) => [form, ...words.slice(1)]),
+    ...wordForms(words[last], 'noun').map((form) => [...words.slice(0, last), form]),
+  ];
+  return variants;
+}
+
+/** The key a cue is indexed under: its normalised words. */
+export function cueKey(cue: string): string {
+  return phraseKeys(cue).join(' ');
+}
+
+/**
+ * Loads entity and fact files in order, checks them beyond the schema — every passage verbatim in its seed,
+ * every quote inside its passage, every referenced entity, title and scale defined, ids unique — and
+ * builds the lookup indexes. Invalid items are reported and left out; the rest still works.
+ */
+export function buildFactBase(
+  files: readonly SourceFile[],
+  seeds: SeedLibrary,
+  vocabulary: Vocabulary,
+): { factBase: FactBase; problems: DataProblem[] } {
+  const problems: DataProblem[] = [];
+  const entities = new Map<string, Entity>();
+  const pendingFacts: { data: FactData; file: string; at: (path: (string | number)[], message: string, severity?: 'error' | 'warning') => DataProblem; span: Fact['span']; index: number }[] = [];
+  const pendingRoles: { entity: Entity; at: (path: (string | number)[], message: string) => DataProblem; index: number }[] = [];
+
+  for (const source of files) {
+    const parsed = parseDataFile<{ entities?: EntityData[]; facts?: FactData[] }>(source.file, source.text, factsSchema);
+    problems.push(...parsed.problems);
+    const badEntities = invalidItems(parsed.problems, 'entities');
+    const badFacts = invalidItems(parsed.problems, 'facts');
+    const at = (path: (string | number)[], message: string, severity: 'error' | 'warning' = 'error') => parsed.problemAt(path, message, severity);
+    (Array.isArray(parsed.value?.entities) ? parsed.value.entities : []).forEach((data, index) => {
+      if (badEntities.has(index)) return;
+      if (entities.has(data.id)) {
+        problems.push(at(['entities', index, 'id'], `duplicate entity id "${data.id}" (first defined in ${entities.get(data.id)?.file})`));
+        return;
+      }
+      const entity: Entity = { ...data, file: source.file, span: parsed.spanOf(['entities', index]), roleSources: [] };
+      entities.set(data.id, entity);
+      pendingRoles.push({ entity, at: (path, message) => at(['entities', index, ...path], message), index });
+    });
+    (Array.isArray(parsed.value?.facts) ? parsed.value.facts : []).forEach((data, index) => {
+      if (badFacts.has(index)) return;
+      pendingFacts.push({ data, file: source.file, at: (path, message, severity) => at(['facts', index, ...path], message, severity), span: parsed.spanOf(['facts', index]), index });
+    });
+  }
+
+  const provenance = (citation: FactData['source'], report: (path: (string | number)[], message: string, severity?: 'error' | 'warning') => DataProblem, path: (string | number)[], asOf?: string): SourceRef | undefined => {
+    if (!seeds.articles.has(citation.seed)) {
+      problems.push(report([...path, 'seed'], `source "${citation.seed}" is not a seed article; the passage cannot be checked`, 'warning'));
+      return { seed: citation.seed, title: citation.seed, outlet: '', date: asOf ?? '', dateBasis: 'not known', passage: citation.passage, offset: -1, attribution: citation.attribution };
+    }
+    const ref = seeds.sourceRef(citation.seed, citation.passage, citation.attribution);
+    if (!ref) problems.push(report([...path, 'passage'], `passage not found verbatim in ${citation.seed}`));
+    return ref;
+  };
+
+  for (const { entity, at } of pendingRoles) {
+    for (const [field, ids] of [['standsFor', entity.standsFor], ['within', entity.within], ['country', entity.country ? [entity.country] : []]] as const) {
+      for (const id of ids ?? []) if (!entities.has(id)) problems.push(at([field], `unknown entity "${id}"`));
+    }
+    (entity.roles ?? []).forEach((role, i) => {
+      if (!vocabulary.titleNames.has(role.title)) problems.push(at(['roles', i, 'title'], `unknown title "${role.title}" (titles are defined in seeds/vocabulary.yaml)`));
+      if (role.of && !entities.has(role.of)) problems.push(at(['roles', i, 'of'], `unknown entity "${role.of}"`));
+      entity.roleSources[i] = provenance(role.source, (path, message) => at(['roles', i, ...path], message), ['source'], role.asOf);
+    });
+  }
+
+  const facts = new Map<string, Fact>();
+  for (const { data, file, at, span } of pendingFacts) {
+    if (facts.has(data.id)) {
+      problems.push(at(['id'], `duplicate fact id "${data.id}" (first defined in ${facts.get(data.id)?.file})`));
+      continue;
+    }
+    let ok = true;
+    for (const [id, path] of entityRefs(data)) {
+      if (!entities.has(id)) {
+        problems.push(at(path, `unknown entity "${id}"`));
+        ok = false;
+      }
+    }
+    (data.slots ?? []).forEach((slot, i) => {
+      if (slot.type === 'stance' && slot.scale && !vocabulary.scales.has(slot.scale)) {
+        problems.push(at(['slots', i, 'scale'], `unknown scale "${slot.scale}" (scales are defined in seeds/vocabulary.yaml)`));
+        ok = false;
+      }
+    });
+    if (data.quote && !data.source.passage.includes(data.quote.text)) {
+      problems.push(at(['quote', 'text'], 'quote text is not inside the source passage'));
+      ok = false;
+    }
+    const sourceRef = provenance(data.source, at, ['source'], data.asOf);
+    if (!ok || !sourceRef) continue;
+    facts.set(data.id, { ...data, file, span, sourceRef, disputedBy: [] });
+  }
+
+  for (const { data, at } of pendingFacts) {
+    const fact = facts.get(data.id);
+    if (!fact) continue;
+    (data.disputes ?? []).forEach((id, i) => {
+      const other = facts.get(id);
+      if (!other) {
+        problems.push(at(['disputes', i], `unknown fact "${id}"`));
+        return;
+      }
+      if (!fact.disputedBy.includes(other)) fact.disputedBy.push(other);
+      if (!other.disputedBy.includes(fact)) other.disputedBy.push(fact);
+    });
+  }
+
+  const cues = new PhraseMatcher<string>();
+  const index = new Map<string, Map<string, Fact[]>>();
+  const quotes: Fact[] = [];
+  for (const fact of facts.values()) {
+    if (fact.quote) quotes.push(fact);
+    if (!fact.about?.length || (!fact.slots?.length && !fact.cues?.length)) continue;
+    const keys = fact.cues?.length ? fact.cues.map(cueKey) : [ANY_CUE];
+    for (const cue of fact.cues ?? []) for (const words of cueKeys(cue)) cues.addKeys(words, cueKey(cue));
+    const first = fact.about[0];
+    for (const id of Array.isArray(first) ? first : [first]) {
+      const byCue = index.get(id) ?? new Map<string, Fact[]>();
+      for (const key of keys) {
+        const list = byCue.get(key);
+        if (list) list.push(fact);
+        else byCue.set(key, [fact]);
+      }
+      index.set(id, byCue);
+    }
+  }
+  return { factBase: { entities, facts, mentions: new EntityMatcher(entities.values()), cues, index, quotes }, problems };
+}

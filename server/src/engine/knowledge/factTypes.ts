@@ -1,0 +1,95 @@
+import type { SourceRef, Span } from '../types';
+
+/** Provenance as written in a fact file. */
+export interface SourceCitation {
+  seed: string;
+  passage: string;
+  attribution: string;
+}
+
+/** A role a person held, with the passage that attests it. */
+export interface RoleData {
+  title: string;
+  of?: string;
+  asOf?: string;
+  source: SourceCitation;
+}
+
+export type EntityType = 'person' | 'place' | 'country' | 'group' | 'organisation' | 'outlet';
+
+/** An entity as written in a fact file (see seeds/schema/facts.schema.json). */
+export interface EntityData {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases?: string[];
+  descriptors?: string[];
+  adjectives?: string[];
+  standsFor?: string[];
+  country?: string;
+  kind?: string;
+  within?: string[];
+  roles?: RoleData[];
+  note?: string;
+}
+
+/** A loaded entity: the data, where it was defined, and its roles with resolved provenance. */
+export interface Entity extends EntityData {
+  file: string;
+  span: Span;
+  roleSources: (SourceRef | undefined)[];
+}
+
+export type SlotType = 'quantity' | 'ordinal' | 'date' | 'weekday' | 'relative' | 'place' | 'person' | 'outlet' | 'stance';
+
+/** A typed value a draft can get wrong; which keys apply depends on `type` (see the schema). */
+export interface Slot {
+  type: SlotType;
+  value?: number | string;
+  qualifier?: 'exact' | 'about' | 'up-to' | 'nearly' | 'more-than' | 'at-least' | 'fewer-than';
+  unit?: string;
+  unitWords?: string[];
+  dimension?: 'count' | 'distance' | 'duration' | 'money' | 'percent';
+  year?: number;
+  month?: number;
+  day?: number;
+  part?: 'early' | 'mid' | 'late';
+  amount?: number;
+  direction?: 'after' | 'before';
+  anchor?: string[];
+  relation?: 'venue' | 'destination' | 'location' | 'origin';
+  role?: 'agent' | 'counterpart';
+  scale?: string;
+  polarity?: 'positive' | 'negative';
+  topic?: string[];
+}
+
+/** Words a source puts in someone's mouth. */
+export interface QuoteData {
+  speakers?: string[];
+  text: string;
+  outlet?: string;
+}
+
+/** A fact as written in a fact file. */
+export interface FactData {
+  id: string;
+  statement: string;
+  source: SourceCitation;
+  asOf?: string;
+  about?: (string | string[])[];
+  cues?: string[];
+  slots?: Slot[];
+  quote?: QuoteData;
+  disputes?: string[];
+  note?: string;
+}
+
+/** A loaded fact with resolved provenance and the facts that dispute it. */
+export interface Fact extends FactData {
+  file: string;
+  span: Span;
+  /** Provenance with the article's metadata; undefined for user facts whose source is not a seed. */
+  sourceRef: SourceRef;
+  disputedBy: Fact[];
+}

@@ -1,0 +1,44 @@
+import { PhraseMatcher } from '../text/phrases';
+import type { DataProblem } from './dataFile';
+import { parseDataFile } from './dataFile';
+import type { SourceFile } from './sourceFiles';
+import vocabularySchema from '../../../../seeds/schema/vocabulary.schema.json';
+
+interface VocabularyData {
+  titles: { id: string; names: string[] }[];
+  scales: { id: string; positive: string[]; negative: string[] }[];
+}
+
+/** Which side of a scale a phrase sits on. */
+export type Polarity = 'positive' | 'negative';
+
+/** Titles people hold and the stance scales, compiled for matching. */
+export interface Vocabulary {
+  /** Title names to title ids. */
+  titles: PhraseMatcher<string>;
+  /** The display name of each title id (its first name). */
+  titleNames: ReadonlyMap<string, string>;
+  /** Per scale id, phrases to their polarity. */
+  scales: ReadonlyMap<string, PhraseMatcher<Polarity>>;
+}
+
+/** Loads seeds/vocabulary.yaml. */
+export function buildVocabulary(source: SourceFile): { vocabulary: Vocabulary; problems: DataProblem[] } {
+  const parsed = parseDataFile<VocabularyData>(source.file, source.text, vocabularySchema);
+  const titles = new PhraseMatcher<string>();
+  const titleNames = new Map<string, string>();
+  const scales = new Map<string, PhraseMatcher<Polarity>>();
+  for (const title of parsed.value?.titles ?? []) {
+    if (!Array.isArray(title?.names)) continue;
+    titleNames.set(title.id, title.names[0]);
+    for (const name of title.names) titles.add(name, title.id);
+  }
+  for (const scale of parsed.value?.scales ?? []) {
+    if (!Array.isArray(scale?.positive) || !Array.isArray(scale?.negative)) continue;
+    const matcher = new PhraseMatcher<Polarity>();
+    for (const phrase of scale.positive) matcher.add(phrase, 'positive');
+    for (const phrase of scale.negative) matcher.add(phrase, 'negative');
+    scales.set(scale.id, matcher);
+  }
+  return { vocabulary: { titles, titleNames, scales }, problems: parsed.problems };
+}

@@ -1,0 +1,138 @@
+import type { Block } from '../document';
+import type { Knowledge } from '../knowledge/knowledge';
+import type { ClaimKind } from '../settings';
+import { activeClaimKinds } from '../settings';
+import type { Finding, Severity } from '../types';
+import { readSentenceFacts } from './facts/sentenceFacts';
+import { factDetail } from './factMessages';
+import type { Rule, RuleContext } from './rule';
+import { severityOf } from './rule';
+import type { BlockReading, SentenceReading } from './sourcing/blockReading';
+import { readBlock } from './sourcing/blockReading';
+import type { ClaimSignal } from './sourcing/claims';
+import { findClaims } from './sourcing/claims';
+import { attributionEdit, creditFor } from './sourcing/credit';
+
+const KIND_NAMES: Record<ClaimKind, string> = {
+  figures: 'figure',
+  dates: 'date',
+  superlatives: 'superlative',
+  comparisons: 'comparison',
+  causal: 'causal claim',
+  predictions: 'prediction',
+  accusations: 'accusation',
+  intentions: 'statement of intent',
+  quotes: 'quotation',
+  opinions: 'opinion stated as fact',
+};
+
+/** Placeholder the writer replaces with the real source. */
+export const SOURCE_PLACEHOLDER = '[SOURCE]';
+
+function vagueFindings(reading: BlockReading, text: string, severity: Severity): Finding[] {
+  return reading.sentences.flatMap((s) =>
+    s.sources
+      .filter((source) => source.kind === 'vague')
+      .map((source): Finding => {
+        const start = Math.min(source.start, source.cueStart);
+        const end = Math.max(source.end, source.cueEnd);
+        const words = text.slice(start, end);
+        return {
+          rule: 'attribution.vague',
+          severity,
+          start,
+          end,
+          message: `Vague sourcing: "${words}" names nobody a reader could check. Name the source, or say why it cannot be named.`,
+          detail: {
+            reason: 'Wire-service practice (Reuters, AP, BBC) asks for named sources; anonymous or plural-vague sourcing is the exception and should say why the source cannot be named and how they know.',
+          },
+          fixes: [],
+          kind: 'vague',
+        };
+      }),
+  );
+}
+
+function insideAttributedQuote(reading: BlockReading, s: SentenceReading): boolean {
+  return reading.quotes.some((q) => q.speaker && q.quote.innerStart <= s.sentence.start + 1 && q.quote.innerEnd >= s.sentence.end - 2);
+}
+
+function missingFinding(
+  text: string,
+  s: SentenceReading,
+  claims: ClaimSignal[],
+  knowledge: Knowledge,
+  severity: Severity,
+): Finding {
+  const kinds = [...new Set(claims.map((c) => c.kind))];
+  const first = claims[0];
+  const known = readSentenceFacts(text, s.sentence, knowledge.facts).candidates[0];
+  const credit = known ? creditFor(known, knowledge) : undefined;
+  const fixes = [
+    ...(credit ? [{ title: `Attribute to ${credit} (as the source did)`, edits: [attributionEdit(text, s.sentence, credit, false)], preferred: true }] : []),
+    { title: 'Insert an attribution to fill in', edits: [attributionEdit(text, s.sentence, SOURCE_PLACEHOLDER, false)] },
+  ];
+  const reason = `A ${kinds.map((k) => KIND_NAMES[k]).join(' and ')} the reporter did not witness needs its source in the same sentence or unmistakably nearby.`;
+  return {
+    rule: 'attribution.missing',
+    severity,
+    start: first.start,
+    end: first.end,
+    message: `Unattributed ${kinds.map((k) => KIND_NAMES[k]).join(', ')}: who says so?${credit ? ` The fact base has it from ${credit}.` : ''}`,
+    ...(known ? { entryId: known.id } : {}),
+    detail: known ? factDetail(reason, `reported by ${credit}`, known) : { reason },
+    fixes,
+    kind: first.kind,
+  };
+}
+
+function quoteFindings(reading: BlockReading, block: Block, text: string, severity: Severity): Finding[] {
+  if (block.quoted) return [];
+  return reading.quotes
+    .filter((q) => !q.speaker && q.words >= 3)
+    .map((q): Finding => {
+      const sentence = block.sentences.find((s) => s.start <= q.quote.end - 1 && s.end >= q.quote.end) ?? block.sentences[block.sentences.length - 1];
+      return {
+        rule: 'attribution.missing',
+        severity,
+        start: q.quote.start,
+        end: q.quote.end,
+        message: 'Quotation with no speaker: say who said it.',
+        detail: { reason: 'Every direct quotation needs a named speaker in the same sentence or paragraph.' },
+        fixes: [{ title: 'Insert a speaker to fill in', edits: [attributionEdit(text, sentence, '[SPEAKER]', true)] }],
+        kind: 'quotes',
+      };
+    });
+}
+
+/**
+ * `attribution.missing` and `attribution.vague`: check-worthy claims with no source in their sentence,
+ * quotations with no speaker in their paragraph, and sourcing that names nobody. Headings and table cells
+ * are not asked for sources; quoted words belong to their speaker.
+ */
+export function findAttributionProblems(context: RuleContext): Finding[] {
+  const missing = severityOf(context.settings, 'attribution.missing');
+  const vague = severityOf(context.settings, 'attribution.vague');
+  const { knowledge } = context;
+  const text = context.chunk.text;
+  const kinds = activeClaimKinds(context.settings);
+  const findings: Finding[] = [];
+  for (const block of context.chunk.blocks) {
+    const reading = readBlock(text, block, knowledge);
+    if (vague) findings.push(...vagueFindings(reading, text, vague));
+    if (!missing || block.kind !== 'paragraph') continue;
+    if (kinds.has('quotes')) findings.push(...quoteFindings(reading, block, text, missing));
+    if (block.quoted) continue;
+    const isQuoted = (offset: number): boolean => block.quotes.some((q) => offset >= q.innerStart && offset < q.innerEnd);
+    for (const s of reading.sentences) {
+      if (s.sources.length > 0 || insideAttributedQuote(reading, s)) continue;
+      if (/\?["\u201D\u2019]?$/.test(text.slice(s.sentence.start, s.sentence.end))) continue;
+      const claims = findClaims(text, s.sentence, knowledge.attribution, isQuoted).filter((c) => kinds.has(c.kind));
+      if (claims.length > 0) findings.push(missingFinding(text, s, claims, knowledge, missing));
+    }
+  }
+  return findings;
+}
+
+/** The attribution rule engine. */
+export const attributionRule: Rule = { ids: ['attribution.missing', 'attribution.vague'], run: findAttributionProblems };

@@ -1,0 +1,26 @@
+import type { Fact } from '../knowledge/factTypes';
+import type { FindingDetail, SourceRef } from '../types';
+
+/** A passage shortened for a one-line message. */
+export function excerpt(passage: string, max = 90): string {
+  const flat = passage.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : flat.slice(0, max).replace(/\s+\S*$/, '') + ' \u2026';
+}
+
+/** "Source: up to 140,000 — “Iran deployed up to 140,000 Shiite forces …” (Breitbart News, 2017-11-22)". */
+export function sourceMessage(expected: string, source: SourceRef | undefined): string {
+  if (!source) return `Source: ${expected}.`;
+  const where = [source.outlet, source.date].filter(Boolean).join(', ');
+  return `Source: ${expected} \u2014 \u201C${excerpt(source.passage)}\u201D${where ? ` (${where})` : ''}`;
+}
+
+/** Hover details for a finding that relies on `fact`, with both sides of any dispute. */
+export function factDetail(reason: string, expected: string, fact: Fact): FindingDetail {
+  return {
+    reason,
+    expected,
+    fact: fact.statement,
+    sources: [fact.sourceRef],
+    ...(fact.disputedBy.length > 0 ? { disputedBy: fact.disputedBy.map((d) => ({ statement: d.statement, source: d.sourceRef })) } : {}),
+  };
+}

@@ -1,0 +1,47 @@
+import type { Sentence } from '../../document';
+import type { FactBase } from '../../knowledge/factBase';
+import { ANY_CUE } from '../../knowledge/factBase';
+import type { Mention } from '../../knowledge/entityMatcher';
+import type { Fact } from '../../knowledge/factTypes';
+import type { PhraseMatch } from '../../text/phrases';
+
+/** What a sentence says, as far as matching facts goes: who it mentions and which cue words it uses. */
+export interface SentenceFacts {
+  sentence: Sentence;
+  text: string;
+  mentions: Mention[];
+  /** Ids of every mentioned entity, plus what they stand for (Moscow -> russia). */
+  mentioned: Set<string>;
+  cues: PhraseMatch<string>[];
+  /** Facts whose `about` entities and at least one cue appear in the sentence. */
+  candidates: Fact[];
+}
+
+function aboutSatisfied(fact: Fact, mentioned: ReadonlySet<string>): boolean {
+  return (fact.about ?? []).every((group) => (Array.isArray(group) ? group : [group]).some((id) => mentioned.has(id)));
+}
+
+/**
+ * Reads a sentence for fact matching. Candidate lookup goes through the (entity, cue) index, so its cost
+ * depends on the sentence, not on the size of the fact base.
+ */
+export function readSentenceFacts(text: string, sentence: Sentence, facts: FactBase): SentenceFacts {
+  const mentions = facts.mentions.find(text, sentence.tokens);
+  const mentioned = new Set<string>();
+  for (const mention of mentions) {
+    mentioned.add(mention.entity.id);
+    for (const id of mention.entity.standsFor ?? []) mentioned.add(id);
+  }
+  const cues = mentions.length > 0 ? facts.cues.findAll(text, sentence.tokens) : [];
+  const cueKeys = new Set(cues.map((c) => c.value));
+  cueKeys.add(ANY_CUE);
+  const candidates = new Set<Fact>();
+  for (const id of mentioned) {
+    const byCue = facts.index.get(id);
+    if (!byCue) continue;
+    for (const key of cueKeys) {
+      for (const fact of byCue.get(key) ?? []) if (aboutSatisfied(fact, mentioned)) candidates.add(fact);
+    }
+  }
+  return { sentence, text, mentions, mentioned, cues, candidates: [...candidates] };
+}

@@ -1,0 +1,44 @@
+import type { Token } from '../../text/tokens';
+
+/** The index of the word token before `index` (skipping punctuation), or -1. */
+export function previousWord(tokens: readonly Token[], index: number): number {
+  for (let i = index - 1; i >= 0; i--) if (tokens[i].kind !== 'punct') return i;
+  return -1;
+}
+
+/** The index of the word token after `index`, or -1. */
+export function nextWord(tokens: readonly Token[], index: number): number {
+  for (let i = index + 1; i < tokens.length; i++) if (tokens[i].kind !== 'punct') return i;
+  return -1;
+}
+
+/** The normalised word before token `index`, skipping articles ("in the Sochi resort" -> "in"). */
+export function wordBeforeSkippingArticles(tokens: readonly Token[], index: number): string {
+  let i = previousWord(tokens, index);
+  while (i >= 0 && /^(the|a|an|its|their|his|her)$/.test(tokens[i].norm)) i = previousWord(tokens, i);
+  return i >= 0 ? tokens[i].norm : '';
+}
+
+/** True when a clause-breaking punctuation mark lies between tokens `from` and `to` (exclusive). */
+export function clauseBreakBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = Math.min(from, to) + 1; i < Math.max(from, to); i++) {
+    if (tokens[i].kind === 'punct' && /[;:()\u2014]/.test(tokens[i].text)) return true;
+  }
+  return false;
+}
+
+/** Index of the token whose span starts at `offset`, or -1. */
+export function tokenAt(tokens: readonly Token[], offset: number): number {
+  return tokens.findIndex((t) => t.start === offset);
+}
+
+/** True when any of the words just before token `index` (up to `window`) is a negation. */
+export function negatedBefore(tokens: readonly Token[], index: number, window = 3): boolean {
+  let i = index;
+  for (let seen = 0; seen < window; seen++) {
+    i = previousWord(tokens, i);
+    if (i < 0) return false;
+    if (/^(not|never|no|neither|nor|n't|cannot|without)$/.test(tokens[i].norm) || /n't$/.test(tokens[i].norm)) return true;
+  }
+  return false;
+}

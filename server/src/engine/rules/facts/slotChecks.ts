@@ -1,0 +1,306 @@
+import type { Entity, Fact, Slot } from '../../knowledge/factTypes';
+import type { Knowledge } from '../../knowledge/knowledge';
+import { wordForms } from '../../knowledge/inflections';
+import { findTimes, unitDays, WEEKDAYS } from '../../text/dates';
+import type { NumberMention } from '../../text/numbers';
+import { describeQuantity, findNumbers, quantityInterval } from '../../text/numbers';
+import { PhraseMatcher, phraseKeys } from '../../text/phrases';
+import type { Token } from '../../text/tokens';
+import { isCapitalized, tokenize } from '../../text/tokens';
+import type { SentenceFacts } from './sentenceFacts';
+import { negatedBefore, nextWord, previousWord, wordBeforeSkippingArticles } from './sentenceQueries';
+
+/** Words in a draft that disagree with a slot, and what the source says instead. */
+export interface Conflict {
+  start: number;
+  end: number;
+  /** The source's value as a reader would write it ("up to 140,000", "Sochi", "Tuesday"). */
+  expected: string;
+  /** Replacement text for the flagged words, when a mechanical one exists. */
+  replacement?: string;
+}
+
+type SlotCheck = (slot: Slot, sentence: SentenceFacts, fact: Fact, knowledge: Knowledge) => Conflict | undefined;
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const ORDINAL_WORDS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+/** Conversion of distance and duration units to a common base (metres, days). */
+const UNIT_SCALE: Record<string, { dimension: 'distance' | 'duration'; factor: number }> = {
+  mile: { dimension: 'distance', factor: 1609.344 },
+  km: { dimension: 'distance', factor: 1000 },
+  kilometre: { dimension: 'distance', factor: 1000 },
+  kilometer: { dimension: 'distance', factor: 1000 },
+  metre: { dimension: 'distance', factor: 1 },
+  meter: { dimension: 'distance', factor: 1 },
+  year: { dimension: 'duration', factor: 365 },
+  month: { dimension: 'duration', factor: 30 },
+  week: { dimension: 'duration', factor: 7 },
+  day: { dimension: 'duration', factor: 1 },
+};
+
+function singular(word: string): string {
+  if (word in UNIT_SCALE) return word;
+  if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  if (word.endsWith('s') && word.slice(0, -1) in UNIT_SCALE) return word.slice(0, -1);
+  return word;
+}
+
+const sentenceCache = new WeakMap<SentenceFacts, { numbers: NumberMention[]; times: ReturnType<typeof findTimes> }>();
+function analysis(sentence: SentenceFacts): { numbers: NumberMention[]; times: ReturnType<typeof findTimes> } {
+  let cached = sentenceCache.get(sentence);
+  if (!cached) {
+    cached = { numbers: findNumbers(sentence.sentence.tokens), times: findTimes(sentence.sentence.tokens) };
+    sentenceCache.set(sentence, cached);
+  }
+  return cached;
+}
+
+function unitSet(slot: Slot): Set<string> {
+  const words = new Set<string>();
+  for (const phrase of [slot.unit ?? '', ...(slot.unitWords ?? [])]) {
+    const keys = phraseKeys(phrase);
+    if (keys.length === 0) continue;
+    for (const form of wordForms(keys[keys.length - 1], 'noun')) words.add(form);
+  }
+  return words;
+}
+
+/** The unit word (normalised) that follows a number within a few words, or undefined. */
+function unitAfter(tokens: readonly Token[], mention: NumberMention, accepts: (word: string) => boolean, window = 4): string | undefined {
+  let i = mention.last;
+  for (let seen = 0; seen < window; seen++) {
+    const j = nextWord(tokens, i);
+    if (j < 0) return undefined;
+    for (let k = i + 1; k < j; k++) if (!/^[-\u2010\u2011]$/.test(tokens[k].text)) return undefined;
+    if (accepts(tokens[j].norm)) return tokens[j].norm;
+    if (/^(and|or|but|of|in|to|from|with|by)$/.test(tokens[j].norm) && seen > 0) return undefined;
+    i = j;
+  }
+  return undefined;
+}
+
+function written(value: number): string {
+  return Number.isInteger(value) && value >= 0 && value < 10 ? SMALL[value] : value.toLocaleString('en-US');
+}
+
+const checkQuantity: SlotCheck = (slot, sentence) => {
+  if (typeof slot.value !== 'number') return undefined;
+  const units = unitSet(slot);
+  const factUnit = UNIT_SCALE[singular(phraseKeys(slot.unit ?? '').pop() ?? '')];
+  const tokens = sentence.sentence.tokens;
+  const accepts = (word: string): boolean => units.has(word) || (factUnit !== undefined && UNIT_SCALE[singular(word)]?.dimension === factUnit.dimension);
+  const [low, high] = quantityInterval(slot.value, slot.qualifier ?? 'exact');
+  const readings = analysis(sentence)
+    .numbers.filter((n) => !n.year && !n.ordinal)
+    .flatMap((n) => {
+      const unit = unitAfter(tokens, n, accepts);
+      if (!unit) return [];
+      const scale = factUnit && UNIT_SCALE[singular(unit)] ? UNIT_SCALE[singular(unit)].factor / factUnit.factor : 1;
+      const [a, b] = quantityInterval(n.value * scale, n.qualifier);
+      // rounding: a draft may round to the precision it writes
+      const slack = factUnit && scale !== 1 ? 0.1 : 0;
+      return [{ mention: n, agrees: a <= high * (1 + slack) && b >= low * (1 - slack) }];
+    });
+  if (readings.length === 0 || readings.some((r) => r.agrees)) return undefined;
+  const wrong = readings[0].mention;
+  const value = slot.qualifier === 'exact' || !slot.qualifier ? written(slot.value) : describeQuantity(slot.value, slot.qualifier);
+  return { start: wrong.start, end: wrong.end, expected: `${value} ${slot.unit ?? ''}`.trim(), replacement: value };
+};
+
+const checkOrdinal: SlotCheck = (slot, sentence) => {
+  if (typeof slot.value !== 'number') return undefined;
+  const units = unitSet(slot);
+  const tokens = sentence.sentence.tokens;
+  const readings = analysis(sentence).numbers.filter((n) => n.ordinal && unitAfter(tokens, n, (w) => units.has(w), 5));
+  if (readings.length === 0 || readings.some((n) => n.value === slot.value)) return undefined;
+  const word = ORDINAL_WORDS[slot.value] ?? `${slot.value}th`;
+  const original = sentence.text.slice(readings[0].start, readings[0].end);
+  return { start: readings[0].start, end: readings[0].end, expected: word, replacement: isCapitalized(original) ? word[0].toUpperCase() + word.slice(1) : word };
+};
+
+function describeDate(slot: Slot): string {
+  const parts = [slot.part ?? '', slot.month ? MONTH_NAMES[slot.month - 1] : '', slot.day ? String(slot.day) : '', slot.year ? String(slot.year) : ''];
+  return parts.filter(Boolean).join(' ').replace(/ (\d{1,2}) (\d{4})$/, ' $1, $2');
+}
+
+const checkDate: SlotCheck = (slot, sentence) => {
+  const dates = analysis(sentence).times.dates;
+  const comparable = dates.filter((d) => (slot.year !== undefined && d.year !== undefined) || (slot.month !== undefined && d.month !== undefined));
+  const agrees = (d: (typeof dates)[number]): boolean =>
+    (slot.year === undefined || d.year === undefined || d.year === slot.year) &&
+    (slot.month === undefined || d.month === undefined || d.month === slot.month) &&
+    (slot.day === undefined || d.day === undefined || d.month !== slot.month || d.day === slot.day) &&
+    (slot.part === undefined || d.part === undefined || d.part === slot.part);
+  if (comparable.length === 0 || comparable.some(agrees)) return undefined;
+  const expected = describeDate(slot);
+  return { start: comparable[0].start, end: comparable[0].end, expected };
+};
+
+const checkWeekday: SlotCheck = (slot, sentence) => {
+  if (typeof slot.value !== 'string') return undefined;
+  const days = analysis(sentence).times.weekdays;
+  if (days.length === 0 || days.some((d) => d.weekday === slot.value)) return undefined;
+  const name = slot.value[0].toUpperCase() + slot.value.slice(1);
+  return WEEKDAYS.includes(slot.value) ? { start: days[0].start, end: days[0].end, expected: name, replacement: name } : undefined;
+};
+
+const checkRelative: SlotCheck = (slot, sentence) => {
+  if (slot.amount === undefined || !slot.unit || !slot.direction) return undefined;
+  const anchors = new PhraseMatcher<true>();
+  for (const a of slot.anchor ?? []) anchors.add(a, true);
+  const tokens = sentence.sentence.tokens;
+  const relatives = analysis(sentence).times.relatives.filter((r) =>
+    anchors.findAll(sentence.text, tokens.filter((t) => t.start >= r.anchorFrom)).some((m) => m.start - r.anchorFrom < 40),
+  );
+  const factDays = slot.amount * unitDays(slot.unit as 'day');
+  const agrees = (r: (typeof relatives)[number]): boolean => r.direction === slot.direction && Math.abs(r.amount * unitDays(r.unit) - factDays) < 0.01;
+  if (relatives.length === 0 || relatives.some(agrees)) return undefined;
+  const amount = slot.amount === 1 ? 'a' : written(slot.amount);
+  const expected = `${amount} ${slot.unit}${slot.amount === 1 ? '' : 's'} ${slot.direction}`;
+  return { start: relatives[0].start, end: relatives[0].end, expected, replacement: expected };
+};
+
+/** Places that contain `entity` (its `within` chain and country), itself included. */
+function containers(entity: Entity, entities: ReadonlyMap<string, Entity>): Set<string> {
+  const out = new Set<string>([entity.id]);
+  const queue = [...(entity.within ?? []), ...(entity.country ? [entity.country] : [])];
+  while (queue.length > 0) {
+    const id = queue.shift() as string;
+    if (out.has(id)) continue;
+    out.add(id);
+    const e = entities.get(id);
+    if (e) queue.push(...(e.within ?? []), ...(e.country ? [e.country] : []));
+  }
+  return out;
+}
+
+const PLACE_CLASSES: Record<string, string> = {
+  city: 'settlement', 'resort-city': 'settlement', capital: 'settlement', town: 'settlement', village: 'settlement',
+  'air-base': 'base', 'naval-base': 'base', base: 'base', 'military-base': 'base',
+};
+const PREPOSITIONS: Record<NonNullable<Slot['relation']>, RegExp> = {
+  venue: /^(in|at|inside|near|hosted)$/,
+  location: /^(in|at|inside|near|from)$/,
+  destination: /^(to|into|visited|visiting|visit|visits|for|toured)$/,
+  origin: /^(from)$/,
+};
+
+const checkPlace: SlotCheck = (slot, sentence, _fact, knowledge) => {
+  const entities = knowledge.facts.entities;
+  const place = typeof slot.value === 'string' ? entities.get(slot.value) : undefined;
+  if (!place) return undefined;
+  const preposition = PREPOSITIONS[slot.relation ?? 'venue'];
+  const tokens = sentence.sentence.tokens;
+  const placeContainers = containers(place, entities);
+  const located = sentence.mentions.filter(
+    (m) => (m.entity.type === 'place' || m.entity.type === 'country') && m.kind === 'alias' && preposition.test(wordBeforeSkippingArticles(tokens, m.first)),
+  );
+  const relation = (m: (typeof located)[number]): 'agree' | 'conflict' | 'unknown' => {
+    if (placeContainers.has(m.entity.id) || containers(m.entity, entities).has(place.id)) return 'agree';
+    if (m.entity.type === 'country') return 'conflict';
+    const a = PLACE_CLASSES[m.entity.kind ?? ''];
+    return a !== undefined && a === PLACE_CLASSES[place.kind ?? ''] ? 'conflict' : 'unknown';
+  };
+  const relations = located.map((m) => ({ m, r: relation(m) }));
+  if (relations.some((x) => x.r === 'agree')) return undefined;
+  const wrong = relations.find((x) => x.r === 'conflict');
+  return wrong ? { start: wrong.m.start, end: wrong.m.end, expected: place.name, replacement: place.name } : undefined;
+};
+
+const checkPerson: SlotCheck = (slot, sentence, _fact, knowledge) => {
+  const person = typeof slot.value === 'string' ? knowledge.facts.entities.get(slot.value) : undefined;
+  if (!person || sentence.mentioned.has(person.id) || sentence.cues.length === 0) return undefined;
+  const cue = sentence.cues[0];
+  const people = sentence.mentions.filter((m) => m.entity.type === 'person' && m.kind === 'alias');
+  const inRole = slot.role === 'counterpart' ? people.find((m) => m.start > cue.end) : [...people].reverse().find((m) => m.end <= cue.start);
+  return inRole ? { start: inRole.start, end: inRole.end, expected: person.name, replacement: person.name } : undefined;
+};
+
+/** Words around an outlet that make it the channel of a claim: "told X", "according to X", "X reported". */
+function outletIsChannel(tokens: readonly Token[], first: number, last: number): boolean {
+  const before = wordBeforeSkippingArticles(tokens, first);
+  const beforeTwo = (() => {
+    const i = previousWord(tokens, first);
+    const j = i >= 0 ? previousWord(tokens, i) : -1;
+    return j >= 0 ? `${tokens[j].norm} ${tokens[i].norm}` : '';
+  })();
+  const after = nextWord(tokens, last);
+  const afterWord = after >= 0 ? tokens[after].norm : '';
+  return (
+    /^(told|to|by|with|from|in|via|on)$/.test(before) ||
+    /^(according to|quoted by|cited by|reported by|interview with|speaking to|told the|talking to)$/.test(beforeTwo) ||
+    /^(reported|reports|quoted|quotes|cited|cites|said|says|noted|notes|learned|learnt|wrote|reiterated|carried|aired|published|revealed|claimed)$/.test(afterWord)
+  );
+}
+
+const checkOutlet: SlotCheck = (slot, sentence, _fact, knowledge) => {
+  const outlet = typeof slot.value === 'string' ? knowledge.facts.entities.get(slot.value) : undefined;
+  if (!outlet) return undefined;
+  const tokens = sentence.sentence.tokens;
+  const outlets = sentence.mentions.filter((m) => m.entity.type === 'outlet' && m.kind === 'alias');
+  if (outlets.some((m) => m.entity.id === outlet.id || (m.entity.standsFor ?? []).includes(outlet.id))) return undefined;
+  const channel = outlets.find((m) => outletIsChannel(tokens, m.first, m.last));
+  return channel ? { start: channel.start, end: channel.end, expected: outlet.name, replacement: outlet.name } : undefined;
+};
+
+/** Polarity words of a scale in the sentence, with negation applied. */
+function stanceReadings(sentence: SentenceFacts, scale: PhraseMatcher<'positive' | 'negative'>): { start: number; end: number; polarity: 'positive' | 'negative'; negated: boolean }[] {
+  const tokens = sentence.sentence.tokens;
+  return scale.findAll(sentence.text, tokens).map((m) => {
+    const negated = negatedBefore(tokens, m.first);
+    const polarity = negated ? (m.value === 'positive' ? 'negative' : 'positive') : m.value;
+    let start = m.start;
+    if (negated) {
+      let i = previousWord(tokens, m.first);
+      while (i >= 0 && !/^(not|never|no|neither|nor|cannot|without)$|n't$/.test(tokens[i].norm)) i = previousWord(tokens, i);
+      if (i >= 0) start = tokens[i].start;
+    }
+    return { start, end: m.end, polarity, negated };
+  });
+}
+
+const topicMatchers = new WeakMap<Slot, PhraseMatcher<true>>();
+
+const checkStance: SlotCheck = (slot, sentence, fact, knowledge) => {
+  const scale = slot.scale ? knowledge.vocabulary.scales.get(slot.scale) : undefined;
+  if (!scale || !slot.polarity) return undefined;
+  let topics = topicMatchers.get(slot);
+  if (!topics) {
+    topics = new PhraseMatcher<true>();
+    for (const t of slot.topic ?? []) topics.add(t, true);
+    topicMatchers.set(slot, topics);
+  }
+  const topic = topics.findAll(sentence.text, sentence.sentence.tokens)[0];
+  if (!topic) return undefined;
+  const readings = stanceReadings(sentence, scale).filter((r) => r.end <= topic.start || r.start >= topic.end);
+  if (readings.length === 0) return undefined;
+  const nearest = [...readings].sort((a, b) => Math.abs(a.start - topic.start) - Math.abs(b.start - topic.start))[0];
+  if (nearest.polarity === slot.polarity) return undefined;
+  if (fact.disputedBy.some((other) => other.slots?.some((s) => s.type === 'stance' && s.scale === slot.scale && s.polarity === nearest.polarity))) return undefined;
+  const word = sourceStanceWord(fact, scale, slot.polarity) ?? slot.polarity;
+  return { start: nearest.start, end: nearest.end, expected: word };
+};
+
+/** The scale word the source itself uses for the fact's stance ("legitimate", "opposed"). */
+function sourceStanceWord(fact: Fact, scale: PhraseMatcher<'positive' | 'negative'>, polarity: 'positive' | 'negative'): string | undefined {
+  const passage = fact.source.passage;
+  const tokens = tokenize(passage);
+  const match = scale.findAll(passage, tokens).find((m) => m.value === polarity);
+  return match ? passage.slice(match.start, match.end) : undefined;
+}
+
+/** The comparison for each slot type. */
+export const SLOT_CHECKS: Record<Slot['type'], SlotCheck> = {
+  quantity: checkQuantity,
+  ordinal: checkOrdinal,
+  date: checkDate,
+  weekday: checkWeekday,
+  relative: checkRelative,
+  place: checkPlace,
+  person: checkPerson,
+  outlet: checkOutlet,
+  stance: checkStance,
+};
+

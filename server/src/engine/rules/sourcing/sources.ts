@@ -1,0 +1,233 @@
+import type { AttributionVocabulary } from '../../knowledge/attributionVocabulary';
+import type { Mention } from '../../knowledge/entityMatcher';
+import type { Token } from '../../text/tokens';
+import { isCapitalized } from '../../text/tokens';
+
+/** How a source is named: by name or function, by pronoun (carried over), by a document, or not at all. */
+export type SourceKind = 'named' | 'pronoun' | 'document' | 'vague';
+
+/** A source found in a sentence: the words naming it and the reporting cue. */
+export interface SourceMention {
+  kind: SourceKind;
+  start: number;
+  end: number;
+  /** The reporting cue ("said", "according to"); equal to the source span for vague adverbs. */
+  cueStart: number;
+  cueEnd: number;
+  /** The person, organisation or outlet the source names, when the fact base knows it. */
+  mention?: Mention;
+  /** For "X quoted Y as saying": the outlet X, while `mention` is the speaker Y. */
+  outlet?: Mention;
+}
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'who', 'which', 'you']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those']);
+const SKIPPABLE = new Set([
+  'has', 'have', 'had', 'was', 'were', 'is', 'are', 'be', 'been', 'also', 'later', 'then', 'further', 'again', 'previously',
+  'repeatedly', 'recently', 'earlier', 'once', 'separately', 'publicly', 'privately', 'did', 'does', 'do', 'would', 'will',
+  'could', 'may', 'might', 'can', 'not', 'never', 'long', 'first', 'last', 'yesterday', 'today', 'tonight', 'already', 'still',
+  'often', 'always', 'had', 'even', 'both', 'all', 'each', 'widely', 'since', 'consistently', 'flatly', 'simply',
+]);
+const STOPS = new Set([
+  'that', 'which', 'when', 'as', 'if', 'because', 'while', 'and', 'but', 'or', 'to', 'in', 'on', 'at', 'for', 'with', 'from',
+  'by', 'after', 'before', 'than', 'into', 'about', 'over', 'under', 'says', 'said', 'say', 'saying', 'adding', 'told',
+]);
+const INNER = new Set(['of', 'for', 'and']);
+const MAX_NP = 9;
+
+function isWord(t: Token | undefined): t is Token {
+  return t !== undefined && t.kind !== 'punct';
+}
+
+/** Token indexes of the noun phrase ending just before `index` (skipping auxiliaries and adverbs). */
+function phraseBefore(tokens: readonly Token[], index: number): number[] {
+  let i = index - 1;
+  while (i >= 0 && isWord(tokens[i]) && (SKIPPABLE.has(tokens[i].norm) || (/ly$/.test(tokens[i].norm) && !isCapitalized(tokens[i].text)))) i--;
+  const np: number[] = [];
+  while (i >= 0 && np.length < MAX_NP) {
+    const t = tokens[i];
+    if (t.kind === 'punct') {
+      const glued = t.text === '.' || /^[-\u2010\u2011&]$/.test(t.text);
+      if (glued && t.end === tokens[i + 1]?.start && i > 0 && tokens[i - 1].end === t.start) {
+        i--;
+        continue;
+      }
+      break;
+    }
+    if (DETERMINERS.has(t.norm)) {
+      np.unshift(i);
+      break;
+    }
+    if (np.length > 0 && INNER.has(t.norm) && isCapitalized(tokens[i - 1]?.text ?? '')) {
+      np.unshift(i);
+      i--;
+      continue;
+    }
+    if (STOPS.has(t.norm) && !isCapitalized(t.text)) break;
+    if (PRONOUNS.has(t.norm)) {
+      if (np.length === 0) np.unshift(i);
+      break;
+    }
+    np.unshift(i);
+    i--;
+  }
+  return np;
+}
+
+/** Token indexes of the noun phrase starting just after `index`. */
+function phraseAfter(tokens: readonly Token[], index: number): number[] {
+  const np: number[] = [];
+  for (let i = index + 1; i < tokens.length && np.length < MAX_NP; i++) {
+    const t = tokens[i];
+    if (t.kind === 'punct') {
+      const glued = t.text === '.' || /^[-\u2010\u2011&]$/.test(t.text);
+      if (glued && np.length > 0 && tokens[i - 1].end === t.start && tokens[i + 1]?.start === t.end) continue;
+      break;
+    }
+    if (np.length > 0 && STOPS.has(t.norm) && !(INNER.has(t.norm) && isCapitalized(tokens[i + 1]?.text ?? ''))) break;
+    np.push(i);
+  }
+  return np;
+}
+
+/** Classifies the noun phrase naming a source. */
+function classify(
+  tokens: readonly Token[],
+  np: readonly number[],
+  vocabulary: AttributionVocabulary,
+  mentions: readonly Mention[],
+  sentenceStart: number,
+): { kind: SourceKind; mention?: Mention } | undefined {
+  if (np.length === 0) return undefined;
+  const words = np.map((i) => tokens[i]);
+  const head = words[words.length - 1];
+  if (words.length === 1 && PRONOUNS.has(head.norm)) return { kind: 'pronoun' };
+  const start = words[0].start;
+  const end = head.end;
+  const inside = mentions.filter((m) => m.start >= start && m.end <= end);
+  const named = inside.filter((m) => m.kind !== 'adjective' && m.entity.type !== 'country');
+  const person = [...named].reverse().find((m) => m.entity.type === 'person') ?? named[named.length - 1];
+  const countries = inside.filter((m) => m.entity.type === 'country' && m.kind === 'alias');
+  const properWords = words.filter(
+    (w, k) =>
+      isCapitalized(w.text) &&
+      !vocabulary.unnamingModifiers.has(w.norm) &&
+      !vocabulary.vagueNouns.has(w.norm) &&
+      !(np[k] === sentenceStart && (DETERMINERS.has(w.norm) || vocabulary.documentNouns.has(w.norm) || vocabulary.institutionNouns.has(w.norm))) &&
+      !inside.some((m) => m.kind === 'adjective' && m.start <= w.start && m.end >= w.end),
+  );
+  if (vocabulary.vagueNouns.has(head.norm) && named.length === 0 && properWords.length === 0 && countries.length === 0) return { kind: 'vague' };
+  if (vocabulary.documentNouns.has(head.norm)) {
+    const unnamed = words[0].norm === 'a' || words[0].norm === 'an';
+    return { kind: unnamed && properWords.length === 0 && named.length === 0 ? 'vague' : 'document', ...(person ? { mention: person } : {}) };
+  }
+  return { kind: 'named', ...(person ? { mention: person } : {}) };
+}
+
+const BE = /^(is|are|was|were|be|been|being|'s|'re)$/;
+const QUOTE_MARKS = /^["\u201C\u201D\u00AB\u00BB\u2018]$/;
+
+/**
+ * True when a reporting verb is used to report: lower case, not passive ("is expected to", "ever
+ * recorded"), a base form only after a plural or pronoun subject, and for finding verbs ("show", "found",
+ * "estimated") only with a complement (that-clause, quotation, colon, a number) or a document or outlet
+ * as subject, or at the end of an inverted attribution.
+ */
+function isReportingUse(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  verbClass: 'speech' | 'finding',
+  base: boolean,
+  vocabulary: AttributionVocabulary,
+  mentions: readonly Mention[],
+): boolean {
+  const verb = tokens[first];
+  if (isCapitalized(verb.text) && first > 0) return false;
+  const before = previousIndex(tokens, first);
+  const beforeWord = before >= 0 ? tokens[before].norm : '';
+  if (BE.test(beforeWord) && tokens[nextIndex(tokens, last)]?.norm !== 'by') return false;
+  if (beforeWord === 'ever' || beforeWord === 'the' || beforeWord === 'a' || beforeWord === 'an') return false;
+  const np = phraseBefore(tokens, first);
+  const head = np.length > 0 ? tokens[np[np.length - 1]] : undefined;
+  if (base && head && !/^(they|we|i|you)$/.test(head.norm) && !head.norm.endsWith('s') && !/^(to|will|would|could|can|may|might|did|does|do|not)$/.test(beforeWord)) {
+    return false;
+  }
+  if (verbClass === 'speech') return true;
+  if (head && (vocabulary.documentNouns.has(head.norm) || mentions.some((m) => m.entity.type === 'outlet' && m.end === head.end))) return true;
+  for (let i = last + 1, seen = 0; i < tokens.length && seen < 7; i++) {
+    const t = tokens[i];
+    if (t.norm === 'that' || QUOTE_MARKS.test(t.text) || t.text === ':') return true;
+    if (seen === 0 && (t.kind === 'number' || t.text === ',' || /^[.!?]$/.test(t.text))) return true;
+    if (t.kind !== 'punct') seen++;
+    else if (t.text !== ',') break;
+  }
+  return last === tokens.length - 1 || (last === tokens.length - 2 && tokens[last + 1].kind === 'punct');
+}
+
+function previousIndex(tokens: readonly Token[], index: number): number {
+  for (let i = index - 1; i >= 0; i--) if (tokens[i].kind !== 'punct') return i;
+  return -1;
+}
+
+function nextIndex(tokens: readonly Token[], index: number): number {
+  for (let i = index + 1; i < tokens.length; i++) if (tokens[i].kind !== 'punct') return i;
+  return -1;
+}
+
+/**
+ * Finds the sources a sentence names: subjects and objects of reporting verbs ("Lavrov said", "said the
+ * minister", "Tass quoted Putin as saying"), phrases after "according to" and the like, and vague sourcing
+ * ("reportedly", "it is believed", "officials said"). Tokens inside `quoted` spans are the speaker's words
+ * and never count as the writer's sourcing.
+ */
+export function findSources(
+  text: string,
+  tokens: readonly Token[],
+  vocabulary: AttributionVocabulary,
+  mentions: readonly Mention[],
+  isQuoted: (offset: number) => boolean,
+): SourceMention[] {
+  const sources: SourceMention[] = [];
+  const sentenceStart = tokens.findIndex((t) => t.kind !== 'punct');
+  const span = (np: readonly number[]): { start: number; end: number } => ({ start: tokens[np[0]].start, end: tokens[np[np.length - 1]].end });
+  for (const vague of vocabulary.vaguePhrases.findAll(text, tokens)) {
+    if (isQuoted(vague.start)) continue;
+    sources.push({ kind: 'vague', start: vague.start, end: vague.end, cueStart: vague.start, cueEnd: vague.end });
+  }
+  for (const intro of vocabulary.introducers.findAll(text, tokens)) {
+    if (isQuoted(intro.start) || sources.some((s) => s.cueStart <= intro.start && s.cueEnd >= intro.end)) continue;
+    const np = phraseAfter(tokens, intro.last);
+    const kind = classify(tokens, np, vocabulary, mentions, sentenceStart) ?? { kind: 'named' as SourceKind };
+    sources.push({ ...kind, ...(np.length ? span(np) : { start: intro.start, end: intro.end }), cueStart: intro.start, cueEnd: intro.end });
+  }
+  for (const verb of vocabulary.reportingVerbs.findAll(text, tokens)) {
+    if (isQuoted(verb.start) || sources.some((s) => s.kind === 'vague' && s.cueStart <= verb.start && s.cueEnd >= verb.end)) continue;
+    if (!isReportingUse(tokens, verb.first, verb.last, verb.value.verbClass, verb.value.base, vocabulary, mentions)) continue;
+    const before = phraseBefore(tokens, verb.first);
+    let subject = classify(tokens, before, vocabulary, mentions, sentenceStart);
+    let np = before;
+    const previous = tokens[verb.first - 1];
+    const inverted = !subject || (previous?.kind === 'punct' && /[,\u201D"]/.test(previous.text));
+    if (inverted) {
+      const after = phraseAfter(tokens, verb.last);
+      const object = classify(tokens, after, vocabulary, mentions, sentenceStart);
+      if (object && (!subject || after.length > 0)) {
+        subject = object;
+        np = after;
+      }
+    }
+    if (!subject) continue;
+    const source: SourceMention = { ...subject, ...span(np), cueStart: verb.start, cueEnd: verb.end };
+    if (/^(quoted|quotes|cited|cites|quoting|citing)$/.test(tokens[verb.first].norm)) {
+      const after = phraseAfter(tokens, verb.last);
+      const speaker = classify(tokens, after, vocabulary, mentions, sentenceStart);
+      if (speaker && after.length > 0) {
+        sources.push({ ...speaker, ...span(after), cueStart: verb.start, cueEnd: verb.end, ...(subject.mention ? { outlet: subject.mention } : {}) });
+        continue;
+      }
+    }
+    sources.push(source);
+  }
+  return sources;
+}

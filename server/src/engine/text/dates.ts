@@ -1,0 +1,144 @@
+import type { Token } from './tokens';
+import { isCapitalized } from './tokens';
+
+/** A calendar date or part of one (a year, a month, a day of a month), as written in a sentence. */
+export interface DateMention {
+  start: number;
+  end: number;
+  year?: number;
+  month?: number;
+  day?: number;
+  part?: 'early' | 'mid' | 'late';
+}
+
+/** A day of the week, as written. */
+export interface WeekdayMention {
+  start: number;
+  end: number;
+  weekday: string;
+}
+
+/** Relative timing: "a day after", "two weeks before". `anchorFrom` is the offset where the anchor starts. */
+export interface RelativeMention {
+  start: number;
+  end: number;
+  amount: number;
+  unit: 'hour' | 'day' | 'week' | 'month' | 'year';
+  direction: 'after' | 'before';
+  anchorFrom: number;
+}
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11,
+  nov: 11, december: 12, dec: 12,
+};
+/** Month names that are also common words: only read as months next to a day or year or after a preposition. */
+const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'jan', 'mar', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec', 'feb', 'apr', 'sept']);
+const MONTH_PREPOSITIONS = new Set(['in', 'on', 'since', 'until', 'by', 'from', 'of', 'early', 'late', 'mid', 'last', 'next', 'this', 'before', 'after', 'during']);
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const PARTS: Record<string, 'early' | 'mid' | 'late'> = { early: 'early', mid: 'mid', late: 'late', middle: 'mid' };
+const SMALL_NUMBERS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, several: 3, few: 3, couple: 2,
+};
+const UNIT_WORDS: Record<string, RelativeMention['unit']> = {
+  hour: 'hour', hours: 'hour', day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year',
+};
+
+function yearOf(token: Token | undefined): number | undefined {
+  if (!token || token.kind !== 'number' || !/^\d{4}$/.test(token.text)) return undefined;
+  const y = Number(token.text);
+  return y >= 1000 && y < 2200 ? y : undefined;
+}
+
+function dayOf(token: Token | undefined, next?: Token): number | undefined {
+  if (!token || token.kind !== 'number' || !/^\d{1,2}$/.test(token.text)) return undefined;
+  const d = Number(token.text);
+  if (next && next.start === token.end && !/^(st|nd|rd|th)$/.test(next.norm)) return undefined;
+  return d >= 1 && d <= 31 ? d : undefined;
+}
+
+/** Finds dates, weekdays and relative timings in a sentence's tokens (offsets into the text). */
+export function findTimes(tokens: readonly Token[]): { dates: DateMention[]; weekdays: WeekdayMention[]; relatives: RelativeMention[] } {
+  const words = tokens.filter((t) => t.kind !== 'punct');
+  const dates: DateMention[] = [];
+  const weekdays: WeekdayMention[] = [];
+  const relatives: RelativeMention[] = [];
+  const used = new Set<number>();
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const month = MONTHS[w.norm];
+    if (month !== undefined && isCapitalized(w.text)) {
+      const before = words[i - 1];
+      const dayAfter = dayOf(words[i + 1], words[i + 2]);
+      const dayBefore = dayOf(before, w);
+      const ambiguous = AMBIGUOUS_MONTHS.has(w.norm) || (i === 0 && w.norm === 'march');
+      let start = w.start;
+      let end = w.end;
+      let day: number | undefined;
+      let j = i + 1;
+      if (dayAfter !== undefined) {
+        day = dayAfter;
+        j = words[i + 2] && /^(st|nd|rd|th)$/.test(words[i + 2].norm) ? i + 3 : i + 2;
+        end = words[j - 1].end;
+      } else if (dayBefore !== undefined && !used.has(i - 1)) {
+        day = dayBefore;
+        start = before.start;
+      }
+      const year = yearOf(words[j]);
+      if (year !== undefined) end = words[j].end;
+      if (ambiguous && day === undefined && year === undefined && !MONTH_PREPOSITIONS.has(before?.norm ?? '')) continue;
+      const part = PARTS[before?.norm ?? ''];
+      if (part && day === undefined) start = before.start;
+      dates.push({ start, end, month, ...(day !== undefined ? { day } : {}), ...(year !== undefined ? { year } : {}), ...(part && day === undefined ? { part } : {}) });
+      if (year !== undefined) used.add(j);
+      continue;
+    }
+    const year = yearOf(w);
+    if (year !== undefined && !used.has(i)) {
+      const before = words[i - 1];
+      const part = PARTS[before?.norm ?? ''];
+      const following = words[i + 1];
+      if (following && /^(troops|fighters|people|soldiers|forces|members|dollars|euros|pounds|km|miles)$/.test(following.norm)) continue;
+      dates.push({ start: part ? before.start : w.start, end: w.end, year, ...(part ? { part } : {}) });
+      continue;
+    }
+    if (WEEKDAYS.includes(w.norm) && isCapitalized(w.text) && !w.text.toLowerCase().endsWith('s')) {
+      weekdays.push({ start: w.start, end: w.end, weekday: w.norm });
+      continue;
+    }
+    const unit = UNIT_WORDS[w.norm];
+    const direction = words[i + 1]?.norm;
+    if (unit && (direction === 'after' || direction === 'before' || direction === 'later' || direction === 'earlier')) {
+      const prev = words[i - 1];
+      let amount: number | undefined;
+      let start = w.start;
+      if (prev?.norm === 'the' || prev?.norm === 'a' || prev?.norm === 'an') {
+        amount = 1;
+        start = prev.start;
+      } else if (prev && prev.norm in SMALL_NUMBERS) {
+        amount = SMALL_NUMBERS[prev.norm];
+        start = (words[i - 2]?.norm === 'a' && prev.norm === 'few' ? words[i - 2] : prev).start;
+      } else if (prev?.kind === 'number' && /^\d+$/.test(prev.text)) {
+        amount = Number(prev.text);
+        start = prev.start;
+      }
+      if (amount === undefined) continue;
+      relatives.push({
+        start,
+        end: words[i + 1].end,
+        amount,
+        unit,
+        direction: direction === 'after' || direction === 'later' ? 'after' : 'before',
+        anchorFrom: words[i + 1].end,
+      });
+    }
+  }
+  return { dates, weekdays, relatives };
+}
+
+/** Days in a relative unit, for comparing "a week" with "seven days". */
+export function unitDays(unit: RelativeMention['unit']): number {
+  return { hour: 1 / 24, day: 1, week: 7, month: 30, year: 365 }[unit];
+}

@@ -1,0 +1,183 @@
+import type { Token } from './tokens';
+
+/** How a text qualifies a quantity. */
+export type Qualifier = 'exact' | 'about' | 'up-to' | 'nearly' | 'more-than' | 'at-least' | 'fewer-than';
+
+/** A quantity or ordinal written in a sentence, with its qualifier. */
+export interface NumberMention {
+  /** Span of the whole expression, qualifier included. */
+  start: number;
+  end: number;
+  /** Span of the number alone. */
+  numberStart: number;
+  value: number;
+  qualifier: Qualifier;
+  ordinal: boolean;
+  /** A four-digit number that reads as a year (2015), not a quantity. */
+  year: boolean;
+  /** Token indexes (into the sentence's tokens) of the number's first and last token. */
+  first: number;
+  last: number;
+}
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  dozen: 12,
+};
+const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, m: 1e6, bn: 1e9, k: 1e3 };
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
+  eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, hundredth: 100,
+};
+const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
+
+/** Qualifier phrases (as normalised word sequences), longest first. */
+const QUALIFIERS: [string[], Qualifier][] = (
+  [
+    ['as many as', 'up-to'], ['as much as', 'up-to'], ['up to', 'up-to'],
+    ['no fewer than', 'at-least'], ['at least', 'at-least'], ['a minimum of', 'at-least'],
+    ['more than', 'more-than'], ['upwards of', 'more-than'], ['in excess of', 'more-than'], ['well over', 'more-than'],
+    ['just over', 'more-than'], ['over', 'more-than'],
+    ['fewer than', 'fewer-than'], ['less than', 'fewer-than'], ['under', 'fewer-than'], ['below', 'fewer-than'],
+    ['close to', 'nearly'], ['just under', 'nearly'], ['nearly', 'nearly'], ['almost', 'nearly'],
+    ['an estimated', 'about'], ['approximately', 'about'], ['roughly', 'about'], ['around', 'about'],
+    ['about', 'about'], ['some', 'about'], ['circa', 'about'], ['estimated', 'about'],
+  ] as [string, Qualifier][]
+)
+  .map(([phrase, q]): [string[], Qualifier] => [phrase.split(' '), q])
+  .sort((a, b) => b[0].length - a[0].length);
+
+function digitValue(text: string): number | undefined {
+  const clean = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text) ? text.replace(/,/g, '') : text;
+  if (!/^\d+(\.\d+)?$/.test(clean)) return undefined;
+  return Number(clean);
+}
+
+/** Reads a written number ("one hundred and forty thousand", "twenty-five") starting at word `i`. */
+function readWordNumber(words: readonly Token[], i: number): { value: number; next: number } | undefined {
+  let total = 0;
+  let current = 0;
+  let j = i;
+  let any = false;
+  while (j < words.length) {
+    const w = words[j].norm;
+    if (w in UNITS && !(w === 'dozen' && any)) {
+      current += UNITS[w];
+      any = true;
+    } else if (any && w in SCALES && w.length > 2) {
+      const scale = SCALES[w];
+      if (scale === 100) current = (current || 1) * 100;
+      else {
+        total += (current || 1) * scale;
+        current = 0;
+      }
+    } else if (any && w === 'and' && j + 1 < words.length && words[j + 1].norm in UNITS) {
+      // "one hundred and forty"
+    } else break;
+    j++;
+  }
+  if (!any) return undefined;
+  return { value: total + current, next: j };
+}
+
+function qualifierBefore(words: readonly Token[], i: number): { qualifier: Qualifier; first: number } {
+  for (const [phrase, qualifier] of QUALIFIERS) {
+    const first = i - phrase.length;
+    if (first < 0) continue;
+    if (phrase.every((w, k) => words[first + k].norm === w)) return { qualifier, first };
+  }
+  return { qualifier: 'exact', first: i };
+}
+
+/**
+ * Finds quantities and ordinals in a sentence's tokens: digits with separators (140,000; 3.5), scale words
+ * (1.5 million, 200k), written numbers (seventeen, twenty-five), "a dozen", ordinals (third, 4th), with the
+ * qualifier before them (up to, about, nearly, more than, at least …). Four-digit whole numbers between
+ * 1000 and 2199 without separators are marked as years.
+ */
+export function findNumbers(tokens: readonly Token[]): NumberMention[] {
+  const wordIndex: number[] = [];
+  tokens.forEach((t, i) => t.kind !== 'punct' && wordIndex.push(i));
+  const words = wordIndex.map((i) => tokens[i]);
+  const mentions: NumberMention[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    let value: number | undefined;
+    let next = i + 1;
+    let ordinal = false;
+    let year = false;
+    if (word.kind === 'number') {
+      value = digitValue(word.text);
+      if (value === undefined) continue;
+      const following = words[i + 1];
+      if (following && following.start === word.end && ORDINAL_SUFFIXES.has(following.norm)) {
+        ordinal = true;
+        next = i + 2;
+      } else if (following && following.norm in SCALES && (following.start === word.end || following.norm.length > 2)) {
+        value *= SCALES[following.norm];
+        next = i + 2;
+      } else if (/^\d{4}$/.test(word.text) && value >= 1000 && value < 2200) {
+        year = true;
+      }
+    } else if (word.norm in ORDINALS) {
+      value = ORDINALS[word.norm];
+      ordinal = true;
+    } else if (word.norm === 'a' && words[i + 1]?.norm === 'dozen') {
+      value = 12;
+      next = i + 2;
+    } else {
+      const read = readWordNumber(words, i);
+      if (!read) continue;
+      value = read.value;
+      next = read.next;
+      const scale = words[next];
+      if (scale && scale.norm in SCALES && scale.norm.length > 2) {
+        value *= SCALES[scale.norm];
+        next++;
+      }
+    }
+    const { qualifier, first } = ordinal || year ? { qualifier: 'exact' as Qualifier, first: i } : qualifierBefore(words, i);
+    mentions.push({
+      start: words[first].start,
+      end: words[next - 1].end,
+      numberStart: word.start,
+      value,
+      qualifier,
+      ordinal,
+      year,
+      first: wordIndex[i],
+      last: wordIndex[next - 1],
+    });
+    i = next - 1;
+  }
+  return mentions;
+}
+
+/** The closed interval a qualified quantity allows. */
+export function quantityInterval(value: number, qualifier: Qualifier): [number, number] {
+  switch (qualifier) {
+    case 'about':
+      return [value * 0.85, value * 1.15];
+    case 'up-to':
+    case 'fewer-than':
+      return [0, value];
+    case 'nearly':
+      return [value * 0.85, value];
+    case 'more-than':
+    case 'at-least':
+      return [value, Infinity];
+    default:
+      return [value, value];
+  }
+}
+
+/** How a qualified quantity is written ("up to 140,000"). */
+export function describeQuantity(value: number, qualifier: Qualifier | undefined): string {
+  const words: Record<Qualifier, string> = {
+    exact: '', about: 'about ', 'up-to': 'up to ', nearly: 'nearly ', 'more-than': 'more than ', 'at-least': 'at least ', 'fewer-than': 'fewer than ',
+  };
+  return `${words[qualifier ?? 'exact']}${value.toLocaleString('en-US')}`;
+}
