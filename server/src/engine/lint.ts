@@ -74,12 +74,17 @@ export class LintCache {
   }
 }
 
+/** Runs every enabled rule on a chunk; a rule id reported twice on the same words is kept once. */
 function runRules(analysed: AnalysedChunk, request: LintRequest): Finding[] {
   const findings: Finding[] = [];
+  const seen = new Set<string>();
   for (const rule of ALL_RULES) {
     if (!rule.ids.some((id) => severityOf(request.settings, id))) continue;
     for (const finding of rule.run({ chunk: analysed, knowledge: request.knowledge, settings: request.settings })) {
-      if (severityOf(request.settings, finding.rule)) findings.push(finding);
+      const key = `${finding.rule}:${finding.start}:${finding.end}`;
+      if (!severityOf(request.settings, finding.rule) || seen.has(key)) continue;
+      seen.add(key);
+      findings.push(finding);
     }
   }
   return findings;

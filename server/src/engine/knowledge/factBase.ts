@@ -53,6 +53,16 @@ function cueKeys(cue: string): string[][] {
   return variants;
 }
 
+/** A fact's cue keys together with every cue of the groups they belong to. */
+function expandCues(cues: readonly string[], vocabulary: Vocabulary): string[] {
+  const keys = new Set(cues.map(cueKey));
+  for (const group of vocabulary.cueGroups) {
+    const groupKeys = group.map(cueKey);
+    if (groupKeys.some((k) => keys.has(k))) for (const k of groupKeys) keys.add(k);
+  }
+  return [...keys].filter(Boolean);
+}
+
 /** The key a cue is indexed under: its normalised words. */
 export function cueKey(cue: string): string {
   return phraseKeys(cue).join(' ');
@@ -141,7 +151,7 @@ export function buildFactBase(
     }
     const sourceRef = provenance(data.source, at, ['source'], data.asOf);
     if (!ok || !sourceRef) continue;
-    facts.set(data.id, { ...data, file, span, sourceRef, disputedBy: [] });
+    facts.set(data.id, { ...data, file, span, sourceRef, disputedBy: [], cueKeys: expandCues(data.cues ?? [], vocabulary) });
   }
 
   for (const { data, at } of pendingFacts) {
@@ -159,12 +169,13 @@ export function buildFactBase(
   }
 
   const cues = new PhraseMatcher<string>();
+  for (const cue of vocabulary.cueGroups.flat()) for (const words of cueKeys(cue)) cues.addKeys(words, cueKey(cue));
   const index = new Map<string, Map<string, Fact[]>>();
   const quotes: Fact[] = [];
   for (const fact of facts.values()) {
     if (fact.quote) quotes.push(fact);
     if (!fact.about?.length || (!fact.slots?.length && !fact.cues?.length)) continue;
-    const keys = fact.cues?.length ? fact.cues.map(cueKey) : [ANY_CUE];
+    const keys = fact.cueKeys.length ? fact.cueKeys : [ANY_CUE];
     for (const cue of fact.cues ?? []) for (const words of cueKeys(cue)) cues.addKeys(words, cueKey(cue));
     const first = fact.about[0];
     for (const id of Array.isArray(first) ? first : [first]) {

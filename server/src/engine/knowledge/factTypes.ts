@@ -92,4 +92,6 @@ export interface Fact extends FactData {
   /** Provenance with the article's metadata; undefined for user facts whose source is not a seed. */
   sourceRef: SourceRef;
   disputedBy: Fact[];
+  /** Keys of the fact's cues with their cue groups (see seeds/vocabulary.yaml). */
+  cueKeys: string[];
 }

@@ -7,6 +7,7 @@ import vocabularySchema from '../../../../seeds/schema/vocabulary.schema.json';
 interface VocabularyData {
   titles: { id: string; names: string[] }[];
   scales: { id: string; positive: string[]; negative: string[] }[];
+  cueGroups?: string[][];
 }
 
 /** Which side of a scale a phrase sits on. */
@@ -20,6 +21,8 @@ export interface Vocabulary {
   titleNames: ReadonlyMap<string, string>;
   /** Per scale id, phrases to their polarity. */
   scales: ReadonlyMap<string, PhraseMatcher<Polarity>>;
+  /** Cue words that name the same kind of event, as written. */
+  cueGroups: readonly (readonly string[])[];
 }
 
 /** Loads seeds/vocabulary.yaml. */
@@ -40,5 +43,6 @@ export function buildVocabulary(source: SourceFile): { vocabulary: Vocabulary; p
     for (const phrase of scale.negative) matcher.add(phrase, 'negative');
     scales.set(scale.id, matcher);
   }
-  return { vocabulary: { titles, titleNames, scales }, problems: parsed.problems };
+  const cueGroups = (parsed.value?.cueGroups ?? []).filter((g) => Array.isArray(g));
+  return { vocabulary: { titles, titleNames, scales, cueGroups }, problems: parsed.problems };
 }

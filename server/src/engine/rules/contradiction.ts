@@ -1,6 +1,10 @@
+import type { Fact, Slot } from '../knowledge/factTypes';
+import type { Knowledge } from '../knowledge/knowledge';
 import type { Finding } from '../types';
+import type { SentenceFacts } from './facts/sentenceFacts';
+import type { Agreement, Conflict } from './facts/slotChecks';
 import { readSentenceFacts } from './facts/sentenceFacts';
-import { SLOT_CHECKS } from './facts/slotChecks';
+import { isAgreement, SLOT_CHECKS } from './facts/slotChecks';
 import { findTitleConflicts } from './facts/titles';
 import { factDetail, sourceMessage } from './factMessages';
 import type { Rule, RuleContext } from './rule';
@@ -17,6 +21,43 @@ const SLOT_NAMES: Record<string, string> = {
   outlet: 'outlet',
   stance: 'stance',
 };
+
+const ENTITY_SLOTS = new Set<Slot['type']>(['place', 'person', 'outlet']);
+const CORE_SLOTS = new Set<Slot['type']>(['stance', 'quantity', 'ordinal']);
+
+/**
+ * The conflicts between a sentence and its candidate facts, after four precision guards: a conflict is
+ * dropped when another candidate fact agrees on the same kind of value (two facts, two events); when a
+ * fact the sources record as disputing this one agrees; for a place, person or outlet, when the sentence
+ * also names the fact's own value of that kind (it acknowledges the event and adds another); and an
+ * outlet conflict needs the sentence to state the fact's claim (one of its other values agrees).
+ */
+function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): { fact: Fact; slot: Slot; conflict: Conflict }[] {
+  const agreements: { type: Slot['type']; span: Agreement }[] = [];
+  const found: { fact: Fact; slot: Slot; conflict: Conflict }[] = [];
+  for (const fact of sentence.candidates) {
+    const results = (fact.slots ?? []).map((slot) => ({ slot, result: SLOT_CHECKS[slot.type](slot, sentence, fact, knowledge) }));
+    const acknowledged = new Set(results.filter((r) => ENTITY_SLOTS.has(r.slot.type) && isAgreement(r.result)).map((r) => r.slot.type));
+    // the sentence states the fact's claim when none of its other values conflicts and its core values
+    // (a stance, a number) are stated, not merely absent
+    const content = results.filter((r) => r.slot.type !== 'outlet');
+    const sameClaim =
+      content.every((r) => !r.result || isAgreement(r.result)) &&
+      content.filter((r) => CORE_SLOTS.has(r.slot.type)).every((r) => isAgreement(r.result));
+    for (const { slot, result } of results) {
+      if (isAgreement(result)) agreements.push({ type: slot.type, span: result });
+      else if (!result || acknowledged.has(slot.type)) continue;
+      // crediting another outlet contradicts the source only when the sentence states the same claim
+      else if (slot.type !== 'outlet' || sameClaim) found.push({ fact, slot, conflict: result });
+    }
+  }
+  const agreedWith = (type: Slot['type'], conflict: Conflict): boolean =>
+    agreements.some((a) => a.type === type && a.span.start < conflict.end && a.span.end > conflict.start);
+  return found.filter(({ fact, slot, conflict }) => {
+    if (agreedWith(slot.type, conflict)) return false;
+    return !fact.disputedBy.some((other) => (other.slots ?? []).some((s) => s.type === slot.type && isAgreement(SLOT_CHECKS[s.type](s, sentence, other, knowledge))));
+  });
+}
 
 /**
  * `fact.contradiction`: numbers, dates, weekdays, timings, places, people, titles, outlets and stances that
@@ -56,26 +97,24 @@ export function findContradictions(context: RuleContext): Finding[] {
             ...(conflict.source ? { sources: [conflict.source] } : {}),
           },
           fixes: [{ title: `Replace with "${conflict.replacement}"`, edits: [{ start: conflict.start, end: conflict.end, newText: conflict.replacement }], preferred: true }],
+          kind: 'title',
         });
       }
-      for (const fact of facts.candidates) {
-        for (const slot of fact.slots ?? []) {
-          const conflict = SLOT_CHECKS[slot.type](slot, facts, fact, knowledge);
-          if (!conflict) continue;
-          const original = context.chunk.text.slice(conflict.start, conflict.end);
-          push({
-            rule: 'fact.contradiction',
-            severity,
-            start: conflict.start,
-            end: conflict.end,
-            message: sourceMessage(conflict.expected, fact.sourceRef),
-            entryId: fact.id,
-            detail: factDetail(`The draft's ${SLOT_NAMES[slot.type]} "${original}" conflicts with what the source says.`, conflict.expected, fact),
-            fixes: conflict.replacement
-              ? [{ title: `Replace with the source's "${conflict.replacement}"`, edits: [{ start: conflict.start, end: conflict.end, newText: conflict.replacement }], preferred: true }]
-              : [],
-          });
-        }
+      for (const { fact, slot, conflict } of slotConflicts(facts, knowledge)) {
+        const original = context.chunk.text.slice(conflict.start, conflict.end);
+        push({
+          rule: 'fact.contradiction',
+          severity,
+          start: conflict.start,
+          end: conflict.end,
+          message: sourceMessage(conflict.expected, fact.sourceRef),
+          entryId: fact.id,
+          detail: factDetail(`The draft's ${SLOT_NAMES[slot.type]} "${original}" conflicts with what the source says.`, conflict.expected, fact),
+          fixes: conflict.replacement
+            ? [{ title: `Replace with the source's "${conflict.replacement}"`, edits: [{ start: conflict.start, end: conflict.end, newText: conflict.replacement }], preferred: true }]
+            : [],
+          kind: slot.type,
+        });
       }
     }
   }

@@ -26,7 +26,20 @@ function aboutSatisfied(fact: Fact, mentioned: ReadonlySet<string>): boolean {
  * depends on the sentence, not on the size of the fact base.
  */
 export function readSentenceFacts(text: string, sentence: Sentence, facts: FactBase): SentenceFacts {
-  const mentions = facts.mentions.find(text, sentence.tokens);
+  const all = facts.mentions.find(text, sentence.tokens);
+  // "the Syrian leader" names Assad, not Syria; "Jerusalem Post" names a newspaper, not Jerusalem: an
+  // adjective inside another entity's name or descriptor, or a name inside a longer name, is not a mention
+  // of its own (a name inside a descriptor is: "Kremlin spokesman" mentions the Kremlin)
+  const mentions = all.filter(
+    (m) =>
+      !all.some(
+        (o) =>
+          o.entity !== m.entity &&
+          o.start <= m.start &&
+          o.end >= m.end &&
+          ((m.kind === 'adjective' && o.kind !== 'adjective') || (m.kind === 'alias' && o.kind === 'alias' && o.end - o.start > m.end - m.start)),
+      ),
+  );
   const mentioned = new Set<string>();
   for (const mention of mentions) {
     mentioned.add(mention.entity.id);

@@ -1,3 +1,5 @@
+import type { Mention } from '../../knowledge/entityMatcher';
+import { cueKey } from '../../knowledge/factBase';
 import type { Entity, Fact, Slot } from '../../knowledge/factTypes';
 import type { Knowledge } from '../../knowledge/knowledge';
 import { wordForms } from '../../knowledge/inflections';
@@ -20,7 +22,24 @@ export interface Conflict {
   replacement?: string;
 }
 
-type SlotCheck = (slot: Slot, sentence: SentenceFacts, fact: Fact, knowledge: Knowledge) => Conflict | undefined;
+/** Words in a draft that state the source's value. */
+export interface Agreement {
+  agrees: true;
+  start: number;
+  end: number;
+}
+
+/** What a slot check found: a conflict, an agreement, or nothing to compare. */
+export type SlotResult = Conflict | Agreement | undefined;
+
+const agreement = (span: { start: number; end: number }): Agreement => ({ agrees: true, start: span.start, end: span.end });
+
+/** True for an agreement result. */
+export function isAgreement(result: SlotResult): result is Agreement {
+  return result !== undefined && 'agrees' in result;
+}
+
+type SlotCheck = (slot: Slot, sentence: SentenceFacts, fact: Fact, knowledge: Knowledge) => SlotResult;
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
@@ -103,7 +122,9 @@ const checkQuantity: SlotCheck = (slot, sentence) => {
       const slack = factUnit && scale !== 1 ? 0.1 : 0;
       return [{ mention: n, agrees: a <= high * (1 + slack) && b >= low * (1 - slack) }];
     });
-  if (readings.length === 0 || readings.some((r) => r.agrees)) return undefined;
+  if (readings.length === 0) return undefined;
+  const right = readings.find((r) => r.agrees);
+  if (right) return agreement(right.mention);
   const wrong = readings[0].mention;
   const value = slot.qualifier === 'exact' || !slot.qualifier ? written(slot.value) : describeQuantity(slot.value, slot.qualifier);
   return { start: wrong.start, end: wrong.end, expected: `${value} ${slot.unit ?? ''}`.trim(), replacement: value };
@@ -114,7 +135,9 @@ const checkOrdinal: SlotCheck = (slot, sentence) => {
   const units = unitSet(slot);
   const tokens = sentence.sentence.tokens;
   const readings = analysis(sentence).numbers.filter((n) => n.ordinal && unitAfter(tokens, n, (w) => units.has(w), 5));
-  if (readings.length === 0 || readings.some((n) => n.value === slot.value)) return undefined;
+  if (readings.length === 0) return undefined;
+  const right = readings.find((n) => n.value === slot.value);
+  if (right) return agreement(right);
   const word = ORDINAL_WORDS[slot.value] ?? `${slot.value}th`;
   const original = sentence.text.slice(readings[0].start, readings[0].end);
   return { start: readings[0].start, end: readings[0].end, expected: word, replacement: isCapitalized(original) ? word[0].toUpperCase() + word.slice(1) : word };
@@ -133,7 +156,9 @@ const checkDate: SlotCheck = (slot, sentence) => {
     (slot.month === undefined || d.month === undefined || d.month === slot.month) &&
     (slot.day === undefined || d.day === undefined || d.month !== slot.month || d.day === slot.day) &&
     (slot.part === undefined || d.part === undefined || d.part === slot.part);
-  if (comparable.length === 0 || comparable.some(agrees)) return undefined;
+  if (comparable.length === 0) return undefined;
+  const right = comparable.find(agrees);
+  if (right) return agreement(right);
   const expected = describeDate(slot);
   return { start: comparable[0].start, end: comparable[0].end, expected };
 };
@@ -141,7 +166,9 @@ const checkDate: SlotCheck = (slot, sentence) => {
 const checkWeekday: SlotCheck = (slot, sentence) => {
   if (typeof slot.value !== 'string') return undefined;
   const days = analysis(sentence).times.weekdays;
-  if (days.length === 0 || days.some((d) => d.weekday === slot.value)) return undefined;
+  if (days.length === 0) return undefined;
+  const right = days.find((d) => d.weekday === slot.value);
+  if (right) return agreement(right);
   const name = slot.value[0].toUpperCase() + slot.value.slice(1);
   return WEEKDAYS.includes(slot.value) ? { start: days[0].start, end: days[0].end, expected: name, replacement: name } : undefined;
 };
@@ -156,7 +183,9 @@ const checkRelative: SlotCheck = (slot, sentence) => {
   );
   const factDays = slot.amount * unitDays(slot.unit as 'day');
   const agrees = (r: (typeof relatives)[number]): boolean => r.direction === slot.direction && Math.abs(r.amount * unitDays(r.unit) - factDays) < 0.01;
-  if (relatives.length === 0 || relatives.some(agrees)) return undefined;
+  if (relatives.length === 0) return undefined;
+  const right = relatives.find(agrees);
+  if (right) return agreement(right);
   const amount = slot.amount === 1 ? 'a' : written(slot.amount);
   const expected = `${amount} ${slot.unit}${slot.amount === 1 ? '' : 's'} ${slot.direction}`;
   return { start: relatives[0].start, end: relatives[0].end, expected, replacement: expected };
@@ -187,15 +216,24 @@ const PREPOSITIONS: Record<NonNullable<Slot['relation']>, RegExp> = {
   origin: /^(from)$/,
 };
 
-const checkPlace: SlotCheck = (slot, sentence, _fact, knowledge) => {
+/** How many tokens a place may stand from the fact's cue word to count as where the event happened. */
+const PLACE_WINDOW = 6;
+
+const checkPlace: SlotCheck = (slot, sentence, fact, knowledge) => {
   const entities = knowledge.facts.entities;
   const place = typeof slot.value === 'string' ? entities.get(slot.value) : undefined;
   if (!place) return undefined;
   const preposition = PREPOSITIONS[slot.relation ?? 'venue'];
   const tokens = sentence.sentence.tokens;
   const placeContainers = containers(place, entities);
+  const cueStarts = new Set(sentence.cues.map((c) => c.first));
   const located = sentence.mentions.filter(
-    (m) => (m.entity.type === 'place' || m.entity.type === 'country') && m.kind === 'alias' && preposition.test(wordBeforeSkippingArticles(tokens, m.first)),
+    (m) =>
+      (m.entity.type === 'place' || m.entity.type === 'country') &&
+      m.kind === 'alias' &&
+      // "in Moscow", "to Moscow", or attributive: "the Moscow talks"
+      (preposition.test(wordBeforeSkippingArticles(tokens, m.first)) ||
+        (m.entity.type === 'place' && !tokens[m.last].possessive && cueStarts.has(nextWord(tokens, m.last)))),
   );
   const relation = (m: (typeof located)[number]): 'agree' | 'conflict' | 'unknown' => {
     if (placeContainers.has(m.entity.id) || containers(m.entity, entities).has(place.id)) return 'agree';
@@ -204,22 +242,50 @@ const checkPlace: SlotCheck = (slot, sentence, _fact, knowledge) => {
     return a !== undefined && a === PLACE_CLASSES[place.kind ?? ''] ? 'conflict' : 'unknown';
   };
   const relations = located.map((m) => ({ m, r: relation(m) }));
-  if (relations.some((x) => x.r === 'agree')) return undefined;
-  const wrong = relations.find((x) => x.r === 'conflict');
+  // a place named anywhere agrees, unless it stands for a country there ("Moscow and Tehran showcased …")
+  const right =
+    relations.find((x) => x.r === 'agree')?.m ??
+    sentence.mentions.find((m) => m.entity.id === place.id && (!m.entity.standsFor?.length || located.includes(m)));
+  if (right) return agreement(right);
+  const cues = sentence.cues.filter((c) => fact.cueKeys.includes(c.value));
+  const wrong = relations.find((x) => x.r === 'conflict' && cues.some((c) => Math.abs(x.m.first - c.last) <= PLACE_WINDOW || Math.abs(c.first - x.m.last) <= PLACE_WINDOW));
   return wrong ? { start: wrong.m.start, end: wrong.m.end, expected: place.name, replacement: place.name } : undefined;
 };
 
-const checkPerson: SlotCheck = (slot, sentence, _fact, knowledge) => {
-  const person = typeof slot.value === 'string' ? knowledge.facts.entities.get(slot.value) : undefined;
-  if (!person || sentence.mentioned.has(person.id) || sentence.cues.length === 0) return undefined;
-  const cue = sentence.cues[0];
+/** The person in a role next to one of the fact's cues: the subject before it, or who follows "with" or the cue. */
+function personInRole(sentence: SentenceFacts, fact: Fact, role: Slot['role']): Mention | undefined {
+  const tokens = sentence.sentence.tokens;
+  // roles are read next to the fact's own cue words only, not the wider cue groups
+  const own = new Set((fact.cues ?? []).map(cueKey));
   const people = sentence.mentions.filter((m) => m.entity.type === 'person' && m.kind === 'alias');
-  const inRole = slot.role === 'counterpart' ? people.find((m) => m.start > cue.end) : [...people].reverse().find((m) => m.end <= cue.start);
+  for (const cue of sentence.cues.filter((c) => own.has(c.value))) {
+    if (role === 'counterpart') {
+      let i = nextWord(tokens, cue.last);
+      if (i >= 0 && tokens[i].norm === 'with') i = nextWord(tokens, i);
+      for (let steps = 0; i >= 0 && steps < 4; steps++, i = nextWord(tokens, i)) {
+        const found = people.find((m) => m.first === i);
+        if (found) return found;
+        if (!isCapitalized(tokens[i].text) && !/^(the|a|an)$/.test(tokens[i].norm)) break;
+      }
+    } else {
+      const subject = [...people].reverse().find((m) => m.end <= cue.start);
+      if (subject && nextWord(tokens, subject.last) >= cue.first - 2) return subject;
+    }
+  }
+  return undefined;
+}
+
+const checkPerson: SlotCheck = (slot, sentence, fact, knowledge) => {
+  const person = typeof slot.value === 'string' ? knowledge.facts.entities.get(slot.value) : undefined;
+  if (!person) return undefined;
+  const named = sentence.mentions.find((m) => m.entity.id === person.id);
+  if (named) return agreement(named);
+  const inRole = personInRole(sentence, fact, slot.role);
   return inRole ? { start: inRole.start, end: inRole.end, expected: person.name, replacement: person.name } : undefined;
 };
 
 /** Words around an outlet that make it the channel of a claim: "told X", "according to X", "X reported". */
-function outletIsChannel(tokens: readonly Token[], first: number, last: number): boolean {
+export function outletIsChannel(tokens: readonly Token[], first: number, last: number): boolean {
   const before = wordBeforeSkippingArticles(tokens, first);
   const beforeTwo = (() => {
     const i = previousWord(tokens, first);
@@ -231,7 +297,7 @@ function outletIsChannel(tokens: readonly Token[], first: number, last: number):
   return (
     /^(told|to|by|with|from|in|via|on)$/.test(before) ||
     /^(according to|quoted by|cited by|reported by|interview with|speaking to|told the|talking to)$/.test(beforeTwo) ||
-    /^(reported|reports|quoted|quotes|cited|cites|said|says|noted|notes|learned|learnt|wrote|reiterated|carried|aired|published|revealed|claimed)$/.test(afterWord)
+    /^(reported|reports|quoted|quotes|cited|cites|said|says|noted|notes|learned|learnt|wrote|reiterated|carried|aired|broadcast|broadcasts|showed|shows|published|revealed|claimed)$/.test(afterWord)
   );
 }
 
@@ -240,7 +306,8 @@ const checkOutlet: SlotCheck = (slot, sentence, _fact, knowledge) => {
   if (!outlet) return undefined;
   const tokens = sentence.sentence.tokens;
   const outlets = sentence.mentions.filter((m) => m.entity.type === 'outlet' && m.kind === 'alias');
-  if (outlets.some((m) => m.entity.id === outlet.id || (m.entity.standsFor ?? []).includes(outlet.id))) return undefined;
+  const right = outlets.find((m) => m.entity.id === outlet.id || (m.entity.standsFor ?? []).includes(outlet.id));
+  if (right) return agreement(right);
   const channel = outlets.find((m) => outletIsChannel(tokens, m.first, m.last));
   return channel ? { start: channel.start, end: channel.end, expected: outlet.name, replacement: outlet.name } : undefined;
 };
@@ -277,7 +344,7 @@ const checkStance: SlotCheck = (slot, sentence, fact, knowledge) => {
   const readings = stanceReadings(sentence, scale).filter((r) => r.end <= topic.start || r.start >= topic.end);
   if (readings.length === 0) return undefined;
   const nearest = [...readings].sort((a, b) => Math.abs(a.start - topic.start) - Math.abs(b.start - topic.start))[0];
-  if (nearest.polarity === slot.polarity) return undefined;
+  if (nearest.polarity === slot.polarity) return agreement(nearest);
   if (fact.disputedBy.some((other) => other.slots?.some((s) => s.type === 'stance' && s.scale === slot.scale && s.polarity === nearest.polarity))) return undefined;
   const word = sourceStanceWord(fact, scale, slot.polarity) ?? slot.polarity;
   return { start: nearest.start, end: nearest.end, expected: word };

@@ -42,7 +42,8 @@ function describeRole(role: RoleData, knowledge: Knowledge, capitalised: boolean
 function attachedTitle(tokens: readonly Token[], mention: Mention, titles: PhraseMatch<string>[]): PhraseMatch<string> | undefined {
   let before = previousWord(tokens, mention.first);
   while (before >= 0 && HONORIFICS.test(tokens[before].norm)) before = previousWord(tokens, before);
-  const adjacent = titles.find((t) => t.last === before && !tokens.slice(t.last + 1, mention.first).some((x) => x.kind === 'punct' && x.text !== '.'));
+  // "Pentagon spokesman Eric Pahon", and "Iran's supreme leader, Hassan Rouhani," with a comma
+  const adjacent = titles.find((t) => t.last === before && !tokens.slice(t.last + 1, mention.first).some((x) => x.kind === 'punct' && x.text !== '.' && x.text !== ','));
   if (adjacent) return adjacent;
   const comma = mention.last + 1 < tokens.length && tokens[mention.last + 1].text === ',' ? mention.last + 1 : -1;
   if (comma < 0) return undefined;
@@ -94,10 +95,14 @@ export function findTitleConflicts(sentence: SentenceFacts, knowledge: Knowledge
       conflicts.push({ start, end: title.end, person, role, source: sourceOf(role), expected: describeRole(role, knowledge, false), replacement });
       continue;
     }
-    const draftCountry = countryOf(qualifier?.entity, entities);
+    const draftOrg = qualifier?.entity;
+    const draftCountry = countryOf(draftOrg, entities);
     if (!draftCountry) continue;
     const fits = sameTitle.some((r) => {
-      const roleCountry = countryOf(r.of ? entities.get(r.of) : undefined, entities);
+      const roleOrg = r.of ? entities.get(r.of) : undefined;
+      // an office within a country ("Pentagon spokesman") is compared as an office, a country as a country
+      if (roleOrg && draftOrg && roleOrg.type === 'organisation' && draftOrg.type === 'organisation') return roleOrg.id === draftOrg.id;
+      const roleCountry = countryOf(roleOrg, entities);
       return roleCountry === undefined || roleCountry === draftCountry;
     });
     if (fits) continue;

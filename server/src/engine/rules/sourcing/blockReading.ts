@@ -42,7 +42,8 @@ function speakerFor(quote: Quotation, sentences: readonly SentenceReading[]): So
     .flatMap((s) => s.sources)
     .filter((source) => source.kind !== 'document' && Number.isFinite(distance(quote, source)))
     .sort((a, b) => distance(quote, a) - distance(quote, b));
-  return candidates[0];
+  // a person or body speaks the words; an outlet only carries them ("…," The Times reported)
+  return candidates.find((c) => c.mention?.entity.type !== 'outlet') ?? candidates[0];
 }
 
 /**

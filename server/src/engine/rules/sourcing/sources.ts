@@ -43,6 +43,18 @@ function isWord(t: Token | undefined): t is Token {
 function phraseBefore(tokens: readonly Token[], index: number): number[] {
   let i = index - 1;
   while (i >= 0 && isWord(tokens[i]) && (SKIPPABLE.has(tokens[i].norm) || (/ly$/.test(tokens[i].norm) && !isCapitalized(tokens[i].text)))) i--;
+  if (i >= 0 && tokens[i].text === ',') {
+    // skip a parenthetical or apposition: "Assad, for his part, thanked", "Lavrov, Russia's foreign minister, said"
+    for (let j = i - 1, words = 0; j >= 0 && words <= 8; j--) {
+      if (tokens[j].text === ',') {
+        i = j;
+        break;
+      }
+      if (tokens[j].kind === 'punct' && !/^[.'\u2019-]$/.test(tokens[j].text)) break;
+      if (tokens[j].kind !== 'punct') words++;
+    }
+    if (tokens[i].text === ',') i--;
+  }
   const np: number[] = [];
   while (i >= 0 && np.length < MAX_NP) {
     const t = tokens[i];
@@ -125,6 +137,8 @@ function classify(
 }
 
 const BE = /^(is|are|was|were|be|been|being|'s|'re)$/;
+/** Verbs that put their subject after them in news style (`"…," said Lavrov`). */
+const INVERTIBLE = /^(said|says|added|adds|asked|noted|wrote|explained|insisted|continued|stated|declared|recalled|replied|warned|argued|observed|remarked|told|tweeted|posted|announced|according)$/;
 const QUOTE_MARKS = /^["\u201C\u201D\u00AB\u00BB\u2018]$/;
 
 /**
@@ -208,7 +222,7 @@ export function findSources(
     let subject = classify(tokens, before, vocabulary, mentions, sentenceStart);
     let np = before;
     const previous = tokens[verb.first - 1];
-    const inverted = !subject || (previous?.kind === 'punct' && /[,\u201D"]/.test(previous.text));
+    const inverted = INVERTIBLE.test(tokens[verb.first].norm) && (!subject || (previous?.kind === 'punct' && /[,\u201D"]/.test(previous.text)));
     if (inverted) {
       const after = phraseAfter(tokens, verb.last);
       const object = classify(tokens, after, vocabulary, mentions, sentenceStart);

@@ -1,0 +1,226 @@
+import type { Block } from '../document';
+import type { Mention } from '../knowledge/entityMatcher';
+import type { Entity, Fact } from '../knowledge/factTypes';
+import type { Knowledge } from '../knowledge/knowledge';
+import type { Token } from '../text/tokens';
+import { isCapitalized, tokenize } from '../text/tokens';
+import type { Finding, Severity } from '../types';
+import { factDetail, sourceMessage } from './factMessages';
+import { readSentenceFacts } from './facts/sentenceFacts';
+import { outletIsChannel } from './facts/slotChecks';
+import { alignQuote } from './quoteAlignment';
+import type { Rule, RuleContext } from './rule';
+import { severityOf } from './rule';
+import type { QuoteReading } from './sourcing/blockReading';
+import { readBlock } from './sourcing/blockReading';
+
+interface RecordedQuote {
+  fact: Fact;
+  words: string[];
+}
+
+const STOPWORDS = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'to', 'is', 'that', 'it', 'on', 'for', 'with', 'as', 'by', 'at', 'be', 'this', 'we', 'our', 'their', 'its', 'are', 'was', 'has', 'have']);
+
+const indexes = new WeakMap<Knowledge['facts'], Map<string, RecordedQuote[]>>();
+
+function words(text: string): { tokens: Token[]; words: string[] } {
+  const tokens = tokenize(text).filter((t) => t.kind !== 'punct');
+  return { tokens, words: tokens.map((t) => t.norm) };
+}
+
+/** Recorded quotes indexed by their content words. */
+function quoteIndex(facts: Knowledge['facts']): Map<string, RecordedQuote[]> {
+  let index = indexes.get(facts);
+  if (!index) {
+    index = new Map();
+    for (const fact of facts.quotes) {
+      const recorded = { fact, words: words(fact.quote?.text ?? '').words };
+      for (const w of new Set(recorded.words)) {
+        if (STOPWORDS.has(w)) continue;
+        const list = index.get(w) ?? [];
+        list.push(recorded);
+        index.set(w, list);
+      }
+    }
+    indexes.set(facts, index);
+  }
+  return index;
+}
+
+function speakerEntities(fact: Fact, knowledge: Knowledge): Entity[] {
+  return (fact.quote?.speakers ?? []).map((id) => knowledge.facts.entities.get(id)).filter((e): e is Entity => e !== undefined);
+}
+
+function sameEntity(entity: Entity, ids: readonly string[]): boolean {
+  return ids.includes(entity.id) || (entity.standsFor ?? []).some((id) => ids.includes(id));
+}
+
+/** A proper name of at least two capitalised words in a speaker phrase (someone the fact base may not know). */
+function namesSomeone(text: string): boolean {
+  return /\p{Lu}[\p{L}'\u2019-]+\s+(?:al-|el-|bin\s+)?\p{Lu}[\p{L}'\u2019-]+/u.test(text);
+}
+
+function bestRecorded(draft: string[], index: Map<string, RecordedQuote[]>): { recorded: RecordedQuote; alignment: ReturnType<typeof alignQuote> } | undefined {
+  const candidates = new Set<RecordedQuote>();
+  for (const w of draft) if (!STOPWORDS.has(w)) for (const r of index.get(w) ?? []) candidates.add(r);
+  let best: { recorded: RecordedQuote; alignment: ReturnType<typeof alignQuote> } | undefined;
+  for (const recorded of candidates) {
+    const alignment = alignQuote(draft, recorded.words);
+    if (!best || alignment.score > best.alignment.score) best = { recorded, alignment };
+  }
+  return best;
+}
+
+/** Short quotations ("legitimate") are checked only against the quotes of facts the sentence is about. */
+function shortRecorded(draft: string[], contextFacts: readonly Fact[]): { recorded: RecordedQuote; alignment: ReturnType<typeof alignQuote> } | undefined {
+  for (const fact of contextFacts) {
+    const recordedWords = words(fact.quote?.text ?? '').words;
+    if (recordedWords.length === 0 || recordedWords.length > 2) continue;
+    return { recorded: { fact, words: recordedWords }, alignment: alignQuote(draft, recordedWords) };
+  }
+  return undefined;
+}
+
+/** Pronoun speakers ("he said") are trusted for wording checks only on long, closely matching quotes. */
+const PRONOUN_MIN_WORDS = 6;
+const PRONOUN_MIN_SCORE = 0.7;
+
+function checkQuote(
+  text: string,
+  reading: QuoteReading,
+  knowledge: Knowledge,
+  contextFacts: readonly Fact[],
+  severities: { misquote?: Severity; misattribution?: Severity; contradiction?: Severity },
+  sentenceMentions: readonly Mention[],
+  tokens: readonly Token[],
+): Finding[] {
+  const { misquote, misattribution } = severities;
+  const speaker = reading.speaker;
+  if (!speaker || speaker.kind === 'vague') return [];
+  const inner = text.slice(reading.quote.innerStart, reading.quote.innerEnd);
+  const draft = words(inner);
+  if (draft.words.length === 0) return [];
+  const short = draft.words.length < 3;
+  const best = short ? shortRecorded(draft.words, contextFacts) : bestRecorded(draft.words, quoteIndex(knowledge.facts));
+  if (!best) return [];
+  const { recorded, alignment } = best;
+  if (speaker.kind === 'pronoun' && (draft.words.length < PRONOUN_MIN_WORDS || alignment.score < PRONOUN_MIN_SCORE)) return [];
+  const fact = recorded.fact;
+  const speakerIds = fact.quote?.speakers ?? [];
+  const sourceWords = words(fact.quote?.text ?? '');
+  const windowText =
+    alignment.to > alignment.from
+      ? (fact.quote?.text ?? '').slice(sourceWords.tokens[alignment.from].start, sourceWords.tokens[alignment.to - 1].end)
+      : (fact.quote?.text ?? '');
+  const speakerText = text.slice(speaker.start, speaker.end);
+  const entity = speaker.mention?.entity;
+  const byRecordedSpeaker =
+    speaker.kind === 'pronoun' || (entity ? sameEntity(entity, speakerIds) || (entity.type === 'outlet' && fact.quote?.outlet === entity.id) : false);
+  const findings: Finding[] = [];
+  if (byRecordedSpeaker && alignment.score >= 0.6) {
+    const outletConflict = wrongOutlet(fact, knowledge, sentenceMentions, tokens, severities.contradiction);
+    if (outletConflict) findings.push(outletConflict);
+  }
+  if (!byRecordedSpeaker) {
+    if (entity?.type === 'outlet') return [];
+    if (!misattribution || alignment.score < (short ? 1 : 0.8) || speakerIds.length === 0 || reading.inherited) return [];
+    const knownOther = entity && (entity.type === 'person' || entity.type === 'organisation' || entity.type === 'group');
+    if (!knownOther && !namesSomeone(speakerText)) return [];
+    const expected = speakerEntities(fact, knowledge)[0]?.name ?? speakerIds[0];
+    const start = speaker.mention && !reading.inherited ? speaker.mention.start : speaker.start;
+    const end = speaker.mention && !reading.inherited ? speaker.mention.end : speaker.end;
+    return [
+      {
+        rule: 'fact.misattribution',
+        severity: misattribution,
+        start,
+        end,
+        message: sourceMessage(`these words are ${expected}'s`, fact.sourceRef),
+        entryId: fact.id,
+        detail: factDetail(`The source gives this quotation to ${expected}, not to ${speakerText}.`, expected, fact),
+        fixes: [{ title: `Give the quote to ${expected}`, edits: [{ start, end, newText: expected }], preferred: true }],
+        kind: 'misattribution',
+      },
+    ];
+  }
+  if (!misquote || alignment.score < (short ? 0 : 0.5) || (alignment.changed.length === 0 && alignment.omittedAfter.length === 0)) return findings;
+  if (/\.\.\.|\u2026|\[/.test(inner)) return findings;
+  const flagged = alignment.changed.length > 0 ? alignment.changed : alignment.omittedAfter.map((i) => Math.max(0, Math.min(i + 1, draft.tokens.length - 1)));
+  const first = draft.tokens[flagged[0]];
+  const last = draft.tokens[flagged[flagged.length - 1]];
+  const start = reading.quote.innerStart + first.start;
+  const end = reading.quote.innerStart + last.end;
+  const trailing = /[,.!?]+$/.exec(inner)?.[0] ?? '';
+  const replacement = windowText + (windowText.endsWith(trailing) ? '' : trailing);
+  return [
+    ...findings,
+    {
+      rule: 'fact.misquote',
+      severity: misquote,
+      start,
+      end,
+      message: sourceMessage(`\u201C${windowText}\u201D`, fact.sourceRef),
+      entryId: fact.id,
+      detail: factDetail(`The quoted words differ from what the source records ("${text.slice(start, end)}").`, windowText, fact),
+      fixes: [
+        {
+          title: "Use the source's exact words",
+          edits: [{ start: reading.quote.innerStart, end: reading.quote.innerEnd, newText: isCapitalized(inner) ? replacement[0].toUpperCase() + replacement.slice(1) : replacement }],
+          preferred: true,
+        },
+      ],
+      kind: 'misquote',
+    },
+  ];
+}
+
+/** A contradiction when the sentence credits the recorded quote to another outlet than the one that carried it. */
+function wrongOutlet(fact: Fact, knowledge: Knowledge, mentions: readonly Mention[], tokens: readonly Token[], severity: Severity | undefined): Finding | undefined {
+  const recordedOutlet = fact.quote?.outlet ? knowledge.facts.entities.get(fact.quote.outlet) : undefined;
+  if (!severity || !recordedOutlet) return undefined;
+  const outlets = mentions.filter((m) => m.entity.type === 'outlet' && m.kind === 'alias');
+  if (outlets.some((m) => m.entity.id === recordedOutlet.id)) return undefined;
+  const channel = outlets.find((m) => outletIsChannel(tokens, m.first, m.last));
+  if (!channel) return undefined;
+  return {
+    rule: 'fact.contradiction',
+    severity,
+    start: channel.start,
+    end: channel.end,
+    message: sourceMessage(`${recordedOutlet.name} carried this quote`, fact.sourceRef),
+    entryId: fact.id,
+    detail: factDetail(`The source says ${recordedOutlet.name} carried these words, not ${channel.entity.name}.`, recordedOutlet.name, fact),
+    fixes: [{ title: `Replace with the source's "${recordedOutlet.name}"`, edits: [{ start: channel.start, end: channel.end, newText: recordedOutlet.name }], preferred: true }],
+    kind: 'outlet',
+  };
+}
+
+/**
+ * `fact.misquote` and `fact.misattribution`: quotations whose words the fact base records. Given to a
+ * recorded speaker, they must match the source's words (a changed, added or dropped word is pointed at);
+ * given by name to someone else, they are misattributed. Quotes with ellipses or bracketed insertions are
+ * not checked for wording.
+ */
+export function findQuoteProblems(context: RuleContext): Finding[] {
+  const severities = {
+    misquote: severityOf(context.settings, 'fact.misquote'),
+    misattribution: severityOf(context.settings, 'fact.misattribution'),
+    contradiction: severityOf(context.settings, 'fact.contradiction'),
+  };
+  if (!severities.misquote && !severities.misattribution && !severities.contradiction) return [];
+  const text = context.chunk.text;
+  const findings: Finding[] = [];
+  for (const block of context.chunk.blocks as Block[]) {
+    if (block.quotes.length === 0) continue;
+    const reading = readBlock(text, block, context.knowledge);
+    for (const quote of reading.quotes) {
+      const closing = reading.sentences.find((s) => s.sentence.start < quote.quote.end && s.sentence.end >= quote.quote.end) ?? reading.sentences[0];
+      const contextFacts = readSentenceFacts(text, closing.sentence, context.knowledge.facts).candidates.filter((f) => f.quote);
+      findings.push(...checkQuote(text, quote, context.knowledge, contextFacts, severities, closing.mentions, closing.sentence.tokens));
+    }
+  }
+  return findings;
+}
+
+/** The quote-checking rule engine. */
+export const quotesRule: Rule = { ids: ['fact.misquote', 'fact.misattribution', 'fact.contradiction'], run: findQuoteProblems };
