@@ -4,6 +4,7 @@ import type { ClaimKind } from '../../settings';
 import { findTimes } from '../../text/dates';
 import { findNumbers } from '../../text/numbers';
 import type { Token } from '../../text/tokens';
+import { isCapitalized } from '../../text/tokens';
 import { nextWord, previousWord } from '../facts/sentenceQueries';
 
 /** Words of a sentence that make it a claim of some kind. */
@@ -15,6 +16,17 @@ export interface ClaimSignal {
 
 const CASUALTY_VERBS = /^(killing|killed|wounding|wounded|injuring|injured|toll|tally|total|estimated|displacing|displaced|arresting|detaining|costing|worth)$/;
 const CURRENCY = /^[$£€¥]$/;
+
+/** "7 a.m.", "8 pm", "10 o'clock": a time of day, not a figure. */
+function isTimeOfDay(tokens: readonly Token[], last: number): boolean {
+  const next = nextWord(tokens, last);
+  if (next < 0) return false;
+  const word = tokens[next].norm;
+  if (/^(am|pm|o'clock|gmt|utc|bst|cet|est|edt)$/.test(word)) return true;
+  return (word === 'a' || word === 'p') && tokens[next + 1]?.text === '.' && tokens[nextWord(tokens, next)]?.norm === 'm';
+}
+
+const TIME_UNITS = /^(second|seconds|minute|minutes|hour|hours|day|days|week|weeks|month|months|year|years|decade|decades|old)$/;
 
 function figureSignals(tokens: readonly Token[], vocabulary: AttributionVocabulary): ClaimSignal[] {
   const signals: ClaimSignal[] = [];
@@ -32,10 +44,21 @@ function figureSignals(tokens: readonly Token[], vocabulary: AttributionVocabula
       if (/^(year|years|old|a\.m|p\.m|am|pm|o'clock)$/.test(t.norm) && k === 0 && t.norm !== 'years') break;
       j = next;
     }
+    if (isTimeOfDay(tokens, n.last)) continue;
     const digits = tokens[n.first].kind === 'number';
     const money = prevToken !== undefined && CURRENCY.test(prevToken.text);
     const casualty = before >= 0 && CASUALTY_VERBS.test(tokens[before].norm) && digits;
-    if (unit || money || casualty) signals.push({ kind: 'figures', start: n.start, end: tokens[j]?.end ?? n.end });
+    // a figure in digits (10 or more) counting something: "2,000 job cuts"
+    const following = nextWord(tokens, n.last);
+    const counted =
+      digits &&
+      n.value >= 10 &&
+      following >= 0 &&
+      !isCapitalized(tokens[following].text) &&
+      !TIME_UNITS.test(tokens[following].norm) &&
+      tokens[following].kind === 'word' &&
+      !/^(of|and|or|to|in|on|at|by|for|from|with|per|a|the)$/.test(tokens[following].norm);
+    if (unit || money || casualty || counted) signals.push({ kind: 'figures', start: n.start, end: tokens[j]?.end ?? n.end });
   }
   return signals;
 }
@@ -43,13 +66,54 @@ function figureSignals(tokens: readonly Token[], vocabulary: AttributionVocabula
 function predictionSignals(tokens: readonly Token[], vocabulary: AttributionVocabulary): ClaimSignal[] {
   const signals: ClaimSignal[] = [];
   tokens.forEach((t, i) => {
-    if (t.kind === 'punct' || !vocabulary.modals.has(t.norm)) return;
+    const setTo = t.norm === 'set' && /^(is|are|was|were|'s)$/.test(tokens[previousWord(tokens, i)]?.norm ?? '');
+    if (t.kind === 'punct' || (!vocabulary.modals.has(t.norm) && !setTo)) return;
     let j = nextWord(tokens, i);
     while (j >= 0 && /^(not|also|soon|likely|probably|eventually|never|still|then|quickly|only)$/.test(tokens[j].norm)) j = nextWord(tokens, j);
+    // "is set to clear": like a modal
+    if (t.norm === 'set' && !(tokens[j]?.norm === 'to')) return;
+    if (t.norm === 'set') j = nextWord(tokens, j);
     if (j < 0) return;
     const verb = tokens[j].norm;
-    if (vocabulary.schedulingVerbs.has(verb)) return;
+    if (verb === 'be') {
+      // "will be held" is a schedule, "will be ice-free" a prediction
+      const k = nextWord(tokens, j);
+      if (k < 0 || /ed$|^(held|sworn|shown|broadcast|open|closed|available|hosted|released|published)$/.test(tokens[k].norm)) return;
+    } else if (vocabulary.schedulingVerbs.has(verb)) return;
     signals.push({ kind: 'predictions', start: t.start, end: tokens[j].end });
+  });
+  return signals;
+}
+
+/** "the hottest", "the busiest": superlatives by their ending, after "the". */
+const NOT_SUPERLATIVE = /^(latest|interest|west|rest|forest|test|protest|contest|request|quest|guest|chest|nest|arrest|harvest|honest|modest|manifest|earnest|suggest|digest|invest|east|priest|crest|pest|vest|zest|conquest|inquest|unrest|midwest|northwest|southwest)$/;
+function superlativeSignals(tokens: readonly Token[]): ClaimSignal[] {
+  const signals: ClaimSignal[] = [];
+  tokens.forEach((t, i) => {
+    if (t.kind !== 'word' || t.norm.length < 6 || !t.norm.endsWith('est') || NOT_SUPERLATIVE.test(t.norm)) return;
+    const before = previousWord(tokens, i);
+    if (before >= 0 && (tokens[before].norm === 'the' || tokens[before].possessive)) signals.push({ kind: 'superlatives', start: t.start, end: t.end });
+  });
+  return signals;
+}
+
+/** "longer than", "more … than", "fell faster than": comparisons by their shape. */
+function comparisonSignals(tokens: readonly Token[]): ClaimSignal[] {
+  const signals: ClaimSignal[] = [];
+  tokens.forEach((t, i) => {
+    if (t.norm !== 'than') return;
+    const before = previousWord(tokens, i);
+    if (before < 0 || /^(rather|other|sooner|no)$/.test(tokens[before].norm)) return;
+    // "less than an hour", "more than 200": a quantity, not a comparison
+    const after = nextWord(tokens, i);
+    if (/^(more|less|fewer)$/.test(tokens[before].norm) && after >= 0 && (tokens[after].kind === 'number' || /^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|half|twice|double|a\s+third)$/.test(tokens[after].norm))) return;
+    for (let k = before, seen = 0; k >= 0 && seen < 4; k = previousWord(tokens, k), seen++) {
+      const w = tokens[k].norm;
+      if (/^(more|less|fewer|better|worse|higher|lower|greater|larger|bigger|smaller)$/.test(w) || (w.length > 4 && /er$/.test(w) && !/^(other|after|under|over|never|ever|either|neither|whether|however|rather|number|order|border|power|water|leader|member|minister|quarter|matter|letter|paper|later|together)$/.test(w))) {
+        signals.push({ kind: 'comparisons', start: tokens[k].start, end: t.end });
+        return;
+      }
+    }
   });
   return signals;
 }
@@ -65,6 +129,8 @@ export function findClaims(text: string, sentence: Sentence, vocabulary: Attribu
     ...figureSignals(tokens, vocabulary),
     ...vocabulary.claimPhrases.findAll(text, tokens).map((m) => ({ kind: m.value, start: m.start, end: m.end })),
     ...predictionSignals(tokens, vocabulary),
+    ...superlativeSignals(tokens),
+    ...comparisonSignals(tokens),
     ...findTimes(tokens).dates.map((d) => ({ kind: 'dates' as ClaimKind, start: d.start, end: d.end })),
   ];
   return signals.filter((s) => !isQuoted(s.start)).sort((a, b) => a.start - b.start);

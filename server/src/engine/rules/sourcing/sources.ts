@@ -1,6 +1,7 @@
 import type { AttributionVocabulary } from '../../knowledge/attributionVocabulary';
 import type { Mention } from '../../knowledge/entityMatcher';
 import type { Token } from '../../text/tokens';
+import { longestNonOverlapping } from '../../text/phrases';
 import { isCapitalized } from '../../text/tokens';
 
 /** How a source is named: by name or function, by pronoun (carried over), by a document, or not at all. */
@@ -45,7 +46,7 @@ function phraseBefore(tokens: readonly Token[], index: number): number[] {
   while (i >= 0 && isWord(tokens[i]) && (SKIPPABLE.has(tokens[i].norm) || (/ly$/.test(tokens[i].norm) && !isCapitalized(tokens[i].text)))) i--;
   if (i >= 0 && tokens[i].text === ',') {
     // skip a parenthetical or apposition: "Assad, for his part, thanked", "Lavrov, Russia's foreign minister, said"
-    for (let j = i - 1, words = 0; j >= 0 && words <= 8; j--) {
+    for (let j = i - 1, words = 0; j >= 0 && words <= 24; j--) {
       if (tokens[j].text === ',') {
         i = j;
         break;
@@ -96,7 +97,10 @@ function phraseAfter(tokens: readonly Token[], index: number): number[] {
       if (glued && np.length > 0 && tokens[i - 1].end === t.start && tokens[i + 1]?.start === t.end) continue;
       break;
     }
-    if (np.length > 0 && STOPS.has(t.norm) && !(INNER.has(t.norm) && isCapitalized(tokens[i + 1]?.text ?? ''))) break;
+    const next = tokens[i + 1];
+    const continues =
+      /^(of|for|and|by|from)$/.test(t.norm) && (isCapitalized(next?.text ?? '') || (next?.norm === 'the' && isCapitalized(tokens[i + 2]?.text ?? '')));
+    if (np.length > 0 && STOPS.has(t.norm) && !continues) break;
     np.push(i);
   }
   return np;
@@ -164,11 +168,12 @@ function isReportingUse(
   if (beforeWord === 'ever' || beforeWord === 'the' || beforeWord === 'a' || beforeWord === 'an') return false;
   const np = phraseBefore(tokens, first);
   const head = np.length > 0 ? tokens[np[np.length - 1]] : undefined;
-  if (base && head && !/^(they|we|i|you)$/.test(head.norm) && !head.norm.endsWith('s') && !/^(to|will|would|could|can|may|might|did|does|do|not)$/.test(beforeWord)) {
+  // a base form after a determiner or before "of" is a noun: "the original estimate", "a report of"
+  if (base && (/^(the|a|an|this|that|its|their|his|her|our|my|your|original|latest|new|first)$/.test(beforeWord) || tokens[nextIndex(tokens, last)]?.norm === 'of')) {
     return false;
   }
   if (verbClass === 'speech') return true;
-  if (head && (vocabulary.documentNouns.has(head.norm) || mentions.some((m) => m.entity.type === 'outlet' && m.end === head.end))) return true;
+  if (head && (vocabulary.documentNouns.has(head.norm) || vocabulary.vagueNouns.has(head.norm) || mentions.some((m) => m.entity.type === 'outlet' && m.end === head.end))) return true;
   for (let i = last + 1, seen = 0; i < tokens.length && seen < 7; i++) {
     const t = tokens[i];
     if (t.norm === 'that' || QUOTE_MARKS.test(t.text) || t.text === ':') return true;
@@ -205,7 +210,7 @@ export function findSources(
   const sources: SourceMention[] = [];
   const sentenceStart = tokens.findIndex((t) => t.kind !== 'punct');
   const span = (np: readonly number[]): { start: number; end: number } => ({ start: tokens[np[0]].start, end: tokens[np[np.length - 1]].end });
-  for (const vague of vocabulary.vaguePhrases.findAll(text, tokens)) {
+  for (const vague of longestNonOverlapping(vocabulary.vaguePhrases.findAll(text, tokens))) {
     if (isQuoted(vague.start)) continue;
     sources.push({ kind: 'vague', start: vague.start, end: vague.end, cueStart: vague.start, cueEnd: vague.end });
   }
@@ -226,7 +231,9 @@ export function findSources(
     if (inverted) {
       const after = phraseAfter(tokens, verb.last);
       const object = classify(tokens, after, vocabulary, mentions, sentenceStart);
-      if (object && (!subject || after.length > 0)) {
+      // an inverted speaker ends the clause: `…," said Lavrov.` / `…, said the minister, adding …`
+      const closes = after.length > 0 && (after[after.length - 1] === tokens.length - 1 || /^[,.;:!?"\u201D)]$/.test(tokens[after[after.length - 1] + 1]?.text ?? ''));
+      if (object && closes) {
         subject = object;
         np = after;
       }
@@ -243,5 +250,12 @@ export function findSources(
     }
     sources.push(source);
   }
-  return sources;
+  // an unnamed document ("a report published …") beside a named source is that source's document
+  const named = sources.some((s) => s.kind === 'named');
+  return sources.filter((s) => !(named && s.kind === 'vague' && s.cueStart !== s.start && isDocumentPhrase(tokens, s, vocabulary)));
+}
+
+function isDocumentPhrase(tokens: readonly Token[], source: SourceMention, vocabulary: AttributionVocabulary): boolean {
+  const head = [...tokens].reverse().find((t) => t.end <= source.end && t.kind !== 'punct');
+  return head !== undefined && vocabulary.documentNouns.has(head.norm);
 }
