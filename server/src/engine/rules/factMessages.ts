@@ -11,7 +11,9 @@ export function excerpt(passage: string, max = 90): string {
 export function sourceMessage(expected: string, source: SourceRef | undefined): string {
   if (!source) return `Source: ${expected}.`;
   const where = [source.outlet, source.date].filter(Boolean).join(', ');
-  return `Source: ${expected} \u2014 \u201C${excerpt(source.passage)}\u201D${where ? ` (${where})` : ''}`;
+  const quoted = excerpt(source.passage);
+  const passage = /^["\u201C]/.test(quoted) ? quoted : `\u201C${quoted}\u201D`;
+  return `Source: ${expected} \u2014 ${passage}${where ? ` (${where})` : ''}`;
 }
 
 /** Hover details for a finding that relies on `fact`, with both sides of any dispute. */

@@ -7,6 +7,7 @@ import { normalizeWord } from '../text/tokens';
 import { inflectLike, isAdvice, keepPossessive, matchCapitalization } from '../text/wording';
 import type { Finding, Fix } from '../types';
 import type { Rule, RuleContext } from './rule';
+import { readBlock } from './sourcing/blockReading';
 import { severityOf } from './rule';
 
 function isAllowed(allow: ReadonlySet<string>, form: LexiconForm, matched: string): boolean {
@@ -20,6 +21,23 @@ function replacementFixes(match: PhraseMatch<LexiconForm>, original: string): Fi
       const newText = matchCapitalization(keepPossessive(inflectLike(alternative, match.value.kind), original), original);
       return { title: `Replace with "${newText}"`, edits: [{ start: match.start, end: match.end, newText }], preferred: index === 0 };
     });
+}
+
+/** Verbs that apply a label directly ("designates X a terrorist group", "called them thugs"). */
+const NAMING = /^(designat|call|dub|term|deem|nam)/;
+/** Verbs that apply a label through "as" ("described the group as terrorists"). */
+const LABELLING_AS = /^(describ|regard|consider|label|brand|classif|list|characteri|portray|denounc|condemn)/;
+/** Verbs that report speech, whose complement is the speaker's wording ("said they had liberated"). */
+const REPORTED_SPEECH = /^(said|says|say|told|tell|claim|state|declar|announc|insist|wrote|write|add|argu|assert|maintain|contend|boast|vow|pledg|promis|warn|accus)/;
+
+/** True when a named source applies the label before it appears ("the State Department designates … a terrorist"). */
+function isAttributed(text: string, block: Block, index: number, at: number, context: RuleContext): boolean {
+  return readBlock(text, block, context.knowledge).sentences[index].sources.some((s) => {
+    if ((s.kind !== 'named' && s.kind !== 'document') || s.cueEnd > at) return false;
+    const cue = text.slice(s.cueStart, s.cueEnd).toLowerCase();
+    if (NAMING.test(cue) || REPORTED_SPEECH.test(cue)) return true;
+    return LABELLING_AS.test(cue) && /\bas\b/i.test(text.slice(s.cueEnd, at));
+  });
 }
 
 function isInsideQuotation(block: Block, offset: number): boolean {
@@ -39,7 +57,7 @@ export function findLoadedTerms(context: RuleContext): Finding[] {
   const allow = new Set(context.settings.allow.map(normalizeWord));
   const findings: Finding[] = [];
   for (const block of context.chunk.blocks) {
-    for (const sentence of block.sentences) {
+    for (const [index, sentence] of block.sentences.entries()) {
       const matches = lexicon.terms.findAll(text, sentence.tokens);
       if (matches.length === 0) continue;
       const exceptions = lexicon.exceptions.findAll(text, sentence.tokens);
@@ -48,6 +66,7 @@ export function findLoadedTerms(context: RuleContext): Finding[] {
         const original = text.slice(match.start, match.end);
         if (isAllowed(allow, match.value, original)) continue;
         if (exceptions.some((e) => e.value === entry.id && e.start <= match.start && e.end >= match.end)) continue;
+        if (entry.exceptWhenAttributed && isAttributed(text, block, index, match.start, context)) continue;
         const quoted = isInsideQuotation(block, match.start);
         const usage = lexicon.usage.get(entry.id) ?? [];
         findings.push({

@@ -9,7 +9,10 @@ import type { PhraseMatch } from '../../text/phrases';
 export interface SentenceFacts {
   sentence: Sentence;
   text: string;
+  /** Entity mentions, without names nested in longer names ("Jerusalem" in "Jerusalem Post"). */
   mentions: Mention[];
+  /** Every entity mention, nested ones included (titles read "Iranian" in "Iranian President"). */
+  allMentions: Mention[];
   /** Ids of every mentioned entity, plus what they stand for (Moscow -> russia). */
   mentioned: Set<string>;
   cues: PhraseMatch<string>[];
@@ -56,5 +59,5 @@ export function readSentenceFacts(text: string, sentence: Sentence, facts: FactB
       for (const fact of byCue.get(key) ?? []) if (aboutSatisfied(fact, mentioned)) candidates.add(fact);
     }
   }
-  return { sentence, text, mentions, mentioned, cues, candidates: [...candidates] };
+  return { sentence, text, mentions, allMentions: all, mentioned, cues, candidates: [...candidates] };
 }

@@ -80,7 +80,7 @@ export function findTitleConflicts(sentence: SentenceFacts, knowledge: Knowledge
     if (person.type !== 'person' || mention.kind !== 'alias' || !person.roles?.length) continue;
     const title = attachedTitle(tokens, mention, titles);
     if (!title) continue;
-    const qualifier = qualifierOf(title, sentence.mentions, tokens);
+    const qualifier = qualifierOf(title, sentence.allMentions, tokens);
     const firstWord = qualifier ? qualifier.first : title.first;
     const beforeTitle = previousWord(tokens, firstWord);
     if (beforeTitle >= 0 && NOT_CURRENT.test(tokens[beforeTitle].norm)) continue;

@@ -122,7 +122,8 @@ function classify(
   const end = head.end;
   const inside = mentions.filter((m) => m.start >= start && m.end <= end);
   const named = inside.filter((m) => m.kind !== 'adjective' && m.entity.type !== 'country');
-  const person = [...named].reverse().find((m) => m.entity.type === 'person') ?? named[named.length - 1];
+  const longestFirst = [...named].sort((a, b) => b.end - a.end || a.start - b.start);
+  const person = longestFirst.find((m) => m.entity.type === 'person') ?? longestFirst[0];
   const countries = inside.filter((m) => m.entity.type === 'country' && m.kind === 'alias');
   const properWords = words.filter(
     (w, k) =>

@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { flagged, lint } from '../helpers/knowledge';
+
+const contradictions = (text: string) => flagged(text, 'fact.contradiction').map(([, words]) => words);
+
+describe('fact.contradiction', () => {
+  describe('flags the conflicting words', () => {
+    const cases: [string, string, string][] = [
+      ['number beyond an "up to" figure', 'Iran has deployed 200,000 Shiite fighters to Iraq and Syria.', '200,000'],
+      ['written number', 'The peace plan drawn up by twenty nations a day after the Paris attacks set a deadline.', 'twenty'],
+      ['hyphenated unit', 'The Golan Heights straddle the 60-mile border between Israel and Syria.', '60'],
+      ['ordinal', 'The deal was sealed at the fourth Gas Exporting Countries Forum in Tehran.', 'fourth'],
+      ['weekday', 'Putin met Assad in Sochi on Friday.', 'Friday'],
+      ['venue', 'Putin met Assad in Moscow on Tuesday.', 'Moscow'],
+      ['title', 'Kremlin spokesman Sergei Lavrov said Russia would stay.', 'Kremlin spokesman'],
+      ['title nationality', 'Iranian President Bashar al-Assad thanked Russia.', 'Iranian President'],
+      ['stance polarity', 'Lavrov said Iran\u2019s military presence in Syria was illegitimate.', 'illegitimate'],
+    ];
+    for (const [what, text, words] of cases) {
+      it(what, () => assert.ok(contradictions(text).includes(words), `${contradictions(text).join(' | ')} in: ${text}`));
+    }
+  });
+
+  describe('does not flag', () => {
+    const cases: [string, string][] = [
+      ['a number within the source\u2019s qualifier', 'Iran sent as many as 140,000 Shiite fighters to Iraq and Syria.'],
+      ['a smaller number than an "up to" figure', 'Iran has deployed 120,000 Shiite fighters to Iraq and Syria.'],
+      ['a converted distance', 'The base is expected to be built about 50 kilometres from the Golan Heights.'],
+      ['agreeing restatement with aliases', 'Putin flew to the Khmeimim air base, where he met Assad on Monday.'],
+      ['claims the fact base knows nothing about', 'Putin flew to Beijing for talks with Xi Jinping in May.'],
+      ['either side of a recorded dispute', 'The United States and Russia have agreed to expel Iranian-linked forces from southern Syria, the Jerusalem Post reported.'],
+      ['the correct title', 'Russian Foreign Minister Sergei Lavrov said Iran\u2019s military presence in Syria was legitimate.'],
+      ['a former title', 'Former president Hassan Rouhani visited Moscow.'],
+    ];
+    for (const [what, text] of cases) {
+      it(what, () => assert.deepEqual(contradictions(text), [], text));
+    }
+  });
+
+  it('says what the source says, offers its wording and carries provenance for the hover', () => {
+    const text = 'Iran has deployed 200,000 Shiite fighters to Iraq and Syria.';
+    const finding = lint(text).findings.find((f) => f.rule === 'fact.contradiction');
+    assert.ok(finding);
+    assert.match(finding.message, /^Source: up to 140,000 Shiite forces \u2014 \u201CIran deployed up to 140,000 Shiite forces/);
+    assert.equal(finding.severity, 'error');
+    assert.deepEqual(finding.fixes[0].edits, [{ start: text.indexOf('200,000'), end: text.indexOf('200,000') + 7, newText: 'up to 140,000' }]);
+    const source = finding.detail.sources?.[0];
+    assert.equal(source?.seed, '000_f7105e6547317780.txt');
+    assert.equal(source?.outlet, 'Breitbart News');
+    assert.ok(source && source.offset >= 0 && source.passage.includes('140,000'));
+  });
+});
+
+describe('fact.misquote and fact.misattribution', () => {
+  it('points at a changed word inside a long quote given to the right speaker', () => {
+    const text = '"In two years, the Russian armed forces, together with the Syrian army, have defeated the most dangerous group of international terrorists," Putin said, according to Tass.';
+    assert.deepEqual(flagged(text, 'fact.misquote'), [['error', 'dangerous']]);
+    const fix = lint(text).findings.find((f) => f.rule === 'fact.misquote')?.fixes[0];
+    assert.ok(fix?.edits[0].newText.includes('most lethal group'));
+  });
+
+  it('flags a recorded quote given to another named person', () => {
+    const text = '"Russian comments about removal of their forces do not often correspond with actual troop reductions," Sergei Lavrov said.';
+    assert.deepEqual(flagged(text, 'fact.misattribution'), [['error', 'Sergei Lavrov']]);
+  });
+
+  it('accepts exact and partial quotes from the recorded speaker', () => {
+    const exact = 'Pentagon spokesman Eric Pahon told Reuters that Russian comments "do not affect U.S. priorities in Syria."';
+    assert.deepEqual([...flagged(exact, 'fact.misquote'), ...flagged(exact, 'fact.misattribution')], []);
+  });
+});

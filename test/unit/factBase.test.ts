@@ -1,0 +1,110 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { splitPlainChunks } from '../../server/src/engine/text/chunks';
+import { splitSentences } from '../../server/src/engine/text/sentences';
+import { tokenize } from '../../server/src/engine/text/tokens';
+import { buildKnowledge } from '../../server/src/engine/knowledge/knowledge';
+import { readBuiltInFiles } from '../../server/src/workspace/dataFiles';
+import { builtInKnowledge, ROOT } from '../helpers/knowledge';
+
+const SEEDS = path.join(ROOT, 'seeds');
+
+describe('built-in fact base', () => {
+  const knowledge = builtInKnowledge();
+  const facts = [...knowledge.facts.facts.values()];
+
+  it('loads every built-in data file without a problem', () => {
+    assert.deepEqual(knowledge.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`), []);
+  });
+
+  it('holds on the order of 80-120 facts, each with provenance', () => {
+    assert.ok(facts.length >= 80 && facts.length <= 140, `${facts.length} facts`);
+    for (const fact of facts) {
+      assert.ok(fact.statement && fact.source.attribution, fact.id);
+      assert.ok(knowledge.seeds.articles.has(fact.source.seed), `${fact.id}: unknown seed`);
+    }
+  });
+
+  it('finds every passage and quote verbatim in its seed (provenance cannot drift)', () => {
+    for (const fact of facts) {
+      const seed = fs.readFileSync(path.join(SEEDS, fact.source.seed), 'utf8');
+      assert.ok(seed.includes(fact.source.passage), `${fact.id}: passage not in ${fact.source.seed}`);
+      assert.equal(seed.indexOf(fact.source.passage), fact.sourceRef.offset, fact.id);
+      if (fact.quote) assert.ok(fact.source.passage.includes(fact.quote.text), `${fact.id}: quote not in passage`);
+    }
+    for (const entity of knowledge.facts.entities.values()) {
+      for (const role of entity.roles ?? []) {
+        const seed = fs.readFileSync(path.join(SEEDS, role.source.seed), 'utf8');
+        assert.ok(seed.includes(role.source.passage), `${entity.id} role: passage not in ${role.source.seed}`);
+      }
+    }
+  });
+
+  it('records both sides of the disputes the seeds report, linked both ways', () => {
+    const disputed = facts.filter((f) => f.disputedBy.length > 0);
+    assert.ok(disputed.length >= 2);
+    for (const fact of disputed) for (const other of fact.disputedBy) assert.ok(other.disputedBy.includes(fact), `${fact.id} <-> ${other.id}`);
+  });
+
+  it('resolves aliases and the seeds\u2019 own spelling slips to one entity', () => {
+    const resolve = (name: string): string[] => knowledge.facts.mentions.find(name, tokenize(name)).filter((m) => m.kind === 'alias').map((m) => m.entity.id);
+    assert.deepEqual(new Set(['Hmeymim', 'Hmeimim', 'Khmeimim'].flatMap(resolve)), new Set(['hmeymim']));
+    assert.deepEqual(new Set(resolve('el-Siss')), new Set(resolve('el-Sisi')));
+    assert.equal(new Set(['ISIS', 'ISIL', 'Islamic State'].flatMap(resolve)).size, 1);
+    assert.equal(new Set(['IRGC', 'Revolutionary Guards'].flatMap(resolve)).size, 1);
+  });
+
+  it('dates time-bound facts', () => {
+    const fourYear = facts.find((f) => /four-year/.test(f.source.passage));
+    assert.ok(fourYear?.asOf ?? fourYear?.sourceRef.date);
+    assert.equal(fourYear?.sourceRef.date, '2015-11-23');
+  });
+
+  it('covers every seed sentence with a number, date, quote or named person, or lists why not', () => {
+    const coverage = parse(fs.readFileSync(path.join(SEEDS, 'coverage.yaml'), 'utf8')) as { notCheckable: { seed: string; sentence: string; reason: string }[] };
+    const people = [...knowledge.facts.entities.values()].filter((e) => e.type === 'person').flatMap((e) => [e.name, ...(e.aliases ?? [])]);
+    const checkable = (s: string): boolean =>
+      /\d/.test(s) ||
+      /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i.test(s) ||
+      /\b(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(s) ||
+      /[\u201C\u201D"]/.test(s) ||
+      people.some((name) => new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(s));
+    const uncovered: string[] = [];
+    for (const [seed, article] of knowledge.seeds.articles) {
+      const passages: [number, number][] = [
+        ...facts.filter((f) => f.source.seed === seed).map((f) => [f.sourceRef.offset, f.sourceRef.offset + f.source.passage.length] as [number, number]),
+        ...[...knowledge.facts.entities.values()].flatMap((e) =>
+          (e.roleSources ?? []).filter((r) => r?.seed === seed).map((r) => [r!.offset, r!.offset + r!.passage.length] as [number, number]),
+        ),
+      ];
+      for (const chunk of splitPlainChunks(article.text)) {
+        for (const span of splitSentences(article.text, chunk)) {
+          const sentence = article.text.slice(span.start, span.end);
+          if (!checkable(sentence)) continue;
+          if (passages.some(([a, b]) => a < span.end && b > span.start)) continue;
+          if (coverage.notCheckable.some((n) => n.seed === seed && sentence.startsWith(n.sentence) && n.reason.length >= 10)) continue;
+          uncovered.push(`${seed}: ${sentence.slice(0, 80)}`);
+        }
+      }
+    }
+    assert.deepEqual(uncovered, []);
+  });
+
+  it('keeps working on the built-in data when a user fact base is broken, with positioned messages', () => {
+    const files = readBuiltInFiles(SEEDS);
+    const broken = {
+      file: '/project/team.facts.yaml',
+      text: 'facts:\n  - id: x\n    statement: s\n    sourc: {}\n  - id: iran-deployed-up-to-140000\n    statement: dup\n    source: {seed: 000_f7105e6547317780.txt, passage: "not in the seed", attribution: a}\n',
+    };
+    const k = buildKnowledge({ ...files, factFiles: [...files.factFiles, broken] });
+    const messages = k.problems.map((p) => `${p.line}:${p.column} ${p.message}`);
+    assert.ok(messages.some((m) => /^3:5 .*missing required key "source"/.test(m) || /unknown key "sourc"/.test(m)), messages.join('\n'));
+    assert.ok(messages.some((m) => /duplicate fact id "iran-deployed-up-to-140000"/.test(m)), messages.join('\n'));
+    assert.equal(k.facts.facts.size, knowledge.facts.facts.size);
+    const syntax = buildKnowledge({ ...files, factFiles: [...files.factFiles, { file: '/p/bad.facts.yaml', text: 'facts: [\n' }] });
+    assert.ok(syntax.problems.some((p) => p.file === '/p/bad.facts.yaml' && /YAML syntax/.test(p.message)));
+    assert.equal(syntax.facts.facts.size, knowledge.facts.facts.size);
+  });
+});

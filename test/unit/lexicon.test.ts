@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import { builtInKnowledge, flagged, lint } from '../helpers/knowledge';
+
+const loaded = (text: string) => flagged(text, 'loaded.term');
+const warnings = (text: string) => loaded(text).filter(([severity]) => severity !== 'hint');
+
+describe('loaded-term lexicon', () => {
+  const entries = [...builtInKnowledge().lexicon.entries.values()];
+
+  it('has at least 250 curated entries, each with a reason, alternatives and examples', () => {
+    assert.ok(entries.length >= 250, `${entries.length} entries`);
+    for (const entry of entries) {
+      assert.ok(entry.why.length > 10, entry.id);
+      assert.ok(entry.alternatives.length > 0, entry.id);
+      assert.ok(entry.examples.flagged.length > 0 && entry.examples.neutral.length > 0, entry.id);
+    }
+  });
+
+  describe('every entry\u2019s own examples', () => {
+    for (const entry of builtInKnowledge().lexicon.entries.values()) {
+      it(entry.id, () => {
+        for (const example of entry.examples.flagged) {
+          const findings = lint(example).findings.filter((f) => f.rule === 'loaded.term' && f.severity !== 'hint');
+          assert.ok(findings.some((f) => f.entryId === entry.id), `not flagged: ${example}`);
+        }
+        for (const example of entry.examples.neutral) {
+          const findings = lint(example).findings.filter((f) => f.rule === 'loaded.term' && f.severity !== 'hint' && f.entryId === entry.id);
+          assert.deepEqual(findings.map((f) => example.slice(f.start, f.end)), [], `flagged: ${example}`);
+        }
+      });
+    }
+  });
+});
+
+describe('loaded.term matching', () => {
+  it('matches inflections, possessives and case', () => {
+    assert.deepEqual(warnings('The Dictator\u2019s thugs beat a thug.').map(([, w]) => w), ['Dictator\u2019s', 'thugs', 'thug']);
+  });
+  it('treats hyphen, space and closed forms alike', () => {
+    for (const text of ['a narco-terrorist group', 'a narco terrorist group', 'a narcoterrorist group']) assert.equal(warnings(text).length, 1, text);
+  });
+  it('skips word-sense exceptions', () => {
+    assert.deepEqual(warnings('Washington ruled out regime change; the sanctions regime stays; she keeps a strict diet regime.'), []);
+  });
+  it('reports quoted wording as a hint at most', () => {
+    assert.deepEqual(loaded('"The regime must go," the opposition leader said.'), [['hint', 'regime']]);
+  });
+  it('does not lint code, URLs or link targets', () => {
+    assert.deepEqual(loaded('Use `regime` in code, see [the report](https://x.org/regime) or https://example.com/thugs.'), []);
+  });
+  it('honours the allow-list by term or id', () => {
+    assert.deepEqual(flagged('The regime fell.', 'loaded.term', { settings: { allow: ['Regime'] } }), []);
+    assert.deepEqual(flagged('The dictator fell.', 'loaded.term', { settings: { allow: ['dictator'] } }), []);
+  });
+  it('offers each alternative as a fix, inflected like the match', () => {
+    const text = 'The thugs ran.';
+    const finding = lint(text).findings.find((f) => f.rule === 'loaded.term');
+    assert.deepEqual(finding?.fixes.map((f) => f.edits[0].newText).slice(0, 2), ['attackers', 'assailants']);
+    assert.equal(finding?.fixes[0].preferred, true);
+  });
+  it('shows how the seed articles used the term', () => {
+    const finding = lint('The dictator spoke.').findings.find((f) => f.rule === 'loaded.term');
+    assert.ok(finding?.detail.sources?.some((s) => /dictator/i.test(s.passage) && s.seed.endsWith('.txt')));
+  });
+});
