@@ -76,7 +76,14 @@ function main(): void {
   const byKind = new Map<string, Tally & { cases: number }>();
   const failures: string[] = [];
   for (const name of files) {
-    const corpus = parse(fs.readFileSync(path.join(dir, name), 'utf8')) as CorpusFile;
+    let corpus: CorpusFile;
+    try {
+      corpus = parse(fs.readFileSync(path.join(dir, name), 'utf8')) as CorpusFile;
+    } catch (error) {
+      console.error(`skipping ${name}: ${(error as Error).message.split('\n')[0]}`);
+      process.exitCode = 1;
+      continue;
+    }
     const group = `${corpus.family}/${corpus.split}`;
     const tally = byGroup.get(group) ?? emptyTally();
     for (const c of corpus.cases) {

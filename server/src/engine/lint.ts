@@ -90,6 +90,14 @@ function runRules(analysed: AnalysedChunk, request: LintRequest): Finding[] {
   return findings;
 }
 
+/**
+ * A paragraph that opens with a quotation right after a paragraph of quoted speech continues that speech
+ * (news style: the speaker is named once), so its quotation is not reported as speakerless.
+ */
+function continuesQuote(finding: Finding, opening: AnalysedChunk['blocks'][number] | undefined): boolean {
+  return finding.rule === 'attribution.missing' && finding.kind === 'quotes' && opening !== undefined && opening.quotes[0]?.start === finding.start && finding.start === opening.start;
+}
+
 /** Maps offsets to 0-based line numbers of `text`. */
 export function lineIndex(text: string): (offset: number) => number {
   const starts = [0];
@@ -122,6 +130,7 @@ function* lintSteps(request: LintRequest): Generator<void, LintOutcome> {
   const findings: Finding[] = [];
   const comments: RawComment[] = [];
   let reusedChunks = 0;
+  let previousEndsInQuote = false;
   for (const chunk of chunks) {
     if (request.isCancelled?.()) {
       request.cache?.add(current);
@@ -139,7 +148,13 @@ function* lintSteps(request: LintRequest): Generator<void, LintOutcome> {
       yield;
     }
     current.set(key, cached);
-    for (const finding of cached.findings) findings.push(shiftFinding(finding, chunk.start));
+    const opening = cached.analysed.blocks[0];
+    for (const finding of cached.findings) {
+      if (previousEndsInQuote && continuesQuote(finding, opening)) continue;
+      findings.push(shiftFinding(finding, chunk.start));
+    }
+    const last = cached.analysed.blocks[cached.analysed.blocks.length - 1];
+    previousEndsInQuote = last !== undefined && last.quotes.length > 0;
     for (const comment of cached.analysed.comments) {
       comments.push({ ...comment, start: comment.start + chunk.start, end: comment.end + chunk.start, bodyStart: comment.bodyStart + chunk.start });
     }

@@ -18,7 +18,7 @@ interface AttributionData {
   unnamingModifiers: string[];
   vaguePhrases: string[];
   claims: {
-    figures: { nouns: string[]; units: string[] };
+    figures: { people: string[]; nouns: string[]; units: string[]; measurements: string[] };
     superlatives: string[];
     comparisons: string[];
     causal: string[];
@@ -44,8 +44,13 @@ export interface AttributionVocabulary {
   vaguePhrases: PhraseMatcher<true>;
   /** Claim phrases by kind (figures, dates and predictions with modals are read by code as well). */
   claimPhrases: PhraseMatcher<ClaimKind>;
+  /** People counted in a claim: any number with one of these is a figure. */
+  figurePeople: ReadonlySet<string>;
+  /** Other counted things: figures when written in digits (10 or more). */
   figureNouns: ReadonlySet<string>;
   figureUnits: ReadonlySet<string>;
+  /** Measurements a reporter can check: never a figure claim by themselves. */
+  measurements: ReadonlySet<string>;
   modals: ReadonlySet<string>;
   schedulingVerbs: ReadonlySet<string>;
 }
@@ -53,7 +58,7 @@ export interface AttributionVocabulary {
 const EMPTY: AttributionData = {
   speechVerbs: [], findingVerbs: [], irregularSpeechForms: [], irregularFindingForms: [], sourceIntroducers: [], documentNouns: [], institutionNouns: [], vagueSourceNouns: [],
   unnamingModifiers: [], vaguePhrases: [],
-  claims: { figures: { nouns: [], units: [] }, superlatives: [], comparisons: [], causal: [], predictions: { phrases: [], modals: [], scheduling: [] }, accusations: [], intentions: [], opinions: [] },
+  claims: { figures: { people: [], nouns: [], units: [], measurements: [] }, superlatives: [], comparisons: [], causal: [], predictions: { phrases: [], modals: [], scheduling: [] }, accusations: [], intentions: [], opinions: [] },
 };
 
 function wordSet(list: readonly string[]): Set<string> {
@@ -101,8 +106,10 @@ export function buildAttributionVocabulary(source: SourceFile): { vocabulary: At
       unnamingModifiers: wordSet(data.unnamingModifiers),
       vaguePhrases: phrases(data.vaguePhrases),
       claimPhrases,
+      figurePeople: wordSet(claims.figures.people),
       figureNouns: wordSet(claims.figures.nouns),
       figureUnits: new Set(claims.figures.units.map((u) => u.toLowerCase())),
+      measurements: wordSet(claims.figures.measurements),
       modals: wordSet(claims.predictions.modals),
       schedulingVerbs: wordSet(claims.predictions.scheduling),
     },

@@ -4,7 +4,6 @@ import type { ClaimKind } from '../../settings';
 import { findTimes } from '../../text/dates';
 import { findNumbers } from '../../text/numbers';
 import type { Token } from '../../text/tokens';
-import { isCapitalized } from '../../text/tokens';
 import { nextWord, previousWord } from '../facts/sentenceQueries';
 
 /** Words of a sentence that make it a claim of some kind. */
@@ -26,39 +25,30 @@ function isTimeOfDay(tokens: readonly Token[], last: number): boolean {
   return (word === 'a' || word === 'p') && tokens[next + 1]?.text === '.' && tokens[nextWord(tokens, next)]?.norm === 'm';
 }
 
-const TIME_UNITS = /^(second|seconds|minute|minutes|hour|hours|day|days|week|weeks|month|months|year|years|decade|decades|old)$/;
-
 function figureSignals(tokens: readonly Token[], vocabulary: AttributionVocabulary): ClaimSignal[] {
   const signals: ClaimSignal[] = [];
   for (const n of findNumbers(tokens)) {
-    if (n.year || n.ordinal) continue;
-    const before = previousWord(tokens, n.first);
+    if (n.year || n.ordinal || isTimeOfDay(tokens, n.last)) continue;
+    const digits = tokens[n.first].kind === 'number';
     const prevToken = tokens[n.first - 1];
-    let unit = false;
+    const before = previousWord(tokens, n.first);
+    let counted: 'people' | 'thing' | 'unit' | 'measure' | undefined;
     let j = n.last;
-    for (let k = 0; k < 3 && !unit; k++) {
-      const next = j + 1 < tokens.length && tokens[j + 1].kind === 'punct' && tokens[j + 1].text === '%' ? j + 1 : nextWord(tokens, j);
+    for (let k = 0; k < 3 && !counted; k++) {
+      const next = j + 1 < tokens.length && tokens[j + 1].text === '%' ? j + 1 : nextWord(tokens, j);
       if (next < 0) break;
       const t = tokens[next];
-      if (t.text === '%' || vocabulary.figureUnits.has(t.norm) || vocabulary.figureNouns.has(t.norm)) unit = true;
-      if (/^(year|years|old|a\.m|p\.m|am|pm|o'clock)$/.test(t.norm) && k === 0 && t.norm !== 'years') break;
+      if (vocabulary.measurements.has(t.norm)) counted = 'measure';
+      else if (vocabulary.figurePeople.has(t.norm)) counted = 'people';
+      else if (t.text === '%' || vocabulary.figureUnits.has(t.norm)) counted = 'unit';
+      else if (vocabulary.figureNouns.has(t.norm)) counted = 'thing';
       j = next;
     }
-    if (isTimeOfDay(tokens, n.last)) continue;
-    const digits = tokens[n.first].kind === 'number';
+    if (counted === 'measure') continue;
     const money = prevToken !== undefined && CURRENCY.test(prevToken.text);
     const casualty = before >= 0 && CASUALTY_VERBS.test(tokens[before].norm) && digits;
-    // a figure in digits (10 or more) counting something: "2,000 job cuts"
-    const following = nextWord(tokens, n.last);
-    const counted =
-      digits &&
-      n.value >= 10 &&
-      following >= 0 &&
-      !isCapitalized(tokens[following].text) &&
-      !TIME_UNITS.test(tokens[following].norm) &&
-      tokens[following].kind === 'word' &&
-      !/^(of|and|or|to|in|on|at|by|for|from|with|per|a|the)$/.test(tokens[following].norm);
-    if (unit || money || casualty || counted) signals.push({ kind: 'figures', start: n.start, end: tokens[j]?.end ?? n.end });
+    const figure = counted === 'people' || counted === 'unit' || money || casualty || (counted === 'thing' && (digits ? n.value >= 10 : n.value >= 20));
+    if (figure) signals.push({ kind: 'figures', start: n.start, end: tokens[j]?.end ?? n.end });
   }
   return signals;
 }
@@ -76,9 +66,9 @@ function predictionSignals(tokens: readonly Token[], vocabulary: AttributionVoca
     if (j < 0) return;
     const verb = tokens[j].norm;
     if (verb === 'be') {
-      // "will be held" is a schedule, "will be ice-free" a prediction
+      // "will be held" is a schedule, "could be seen" a sight, "will be ice-free" a prediction
       const k = nextWord(tokens, j);
-      if (k < 0 || /ed$|^(held|sworn|shown|broadcast|open|closed|available|hosted|released|published)$/.test(tokens[k].norm)) return;
+      if (k < 0 || /ed$|^(held|sworn|shown|broadcast|open|closed|available|hosted|released|published|seen|heard|felt|visible|spotted)$/.test(tokens[k].norm)) return;
     } else if (vocabulary.schedulingVerbs.has(verb)) return;
     signals.push({ kind: 'predictions', start: t.start, end: tokens[j].end });
   });
@@ -107,7 +97,7 @@ function comparisonSignals(tokens: readonly Token[]): ClaimSignal[] {
     // "less than an hour", "more than 200": a quantity, not a comparison
     const after = nextWord(tokens, i);
     if (/^(more|less|fewer)$/.test(tokens[before].norm) && after >= 0 && (tokens[after].kind === 'number' || /^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|half|twice|double|a\s+third)$/.test(tokens[after].norm))) return;
-    for (let k = before, seen = 0; k >= 0 && seen < 4; k = previousWord(tokens, k), seen++) {
+    for (let k = before, seen = 0; k >= 0 && seen < 7; k = previousWord(tokens, k), seen++) {
       const w = tokens[k].norm;
       if (/^(more|less|fewer|better|worse|higher|lower|greater|larger|bigger|smaller)$/.test(w) || (w.length > 4 && /er$/.test(w) && !/^(other|after|under|over|never|ever|either|neither|whether|however|rather|number|order|border|power|water|leader|member|minister|quarter|matter|letter|paper|later|together)$/.test(w))) {
         signals.push({ kind: 'comparisons', start: tokens[k].start, end: t.end });
@@ -116,6 +106,16 @@ function comparisonSignals(tokens: readonly Token[]): ClaimSignal[] {
     }
   });
   return signals;
+}
+
+/** "charges of bribery", "accused of fraud", "on trial for murder": a legal status on record, not the writer's accusation. */
+function isLegalStatus(tokens: readonly Token[], start: number): boolean {
+  let i = tokens.findIndex((t) => t.start === start);
+  for (let seen = 0; seen < 4 && i >= 0; seen++) {
+    i = previousWord(tokens, i);
+    if (i >= 0 && /^(charges?|charged|accused|accusations?|allegations?|alleged|suspicion|suspected|convicted|guilty|acquitted|trial|tried|denies|denied|investigation|investigated|inquiry|probe|indicted|indictment|sentenced|prosecuted|prosecution|cleared)$/.test(tokens[i].norm)) return true;
+  }
+  return false;
 }
 
 /**
@@ -133,5 +133,5 @@ export function findClaims(text: string, sentence: Sentence, vocabulary: Attribu
     ...comparisonSignals(tokens),
     ...findTimes(tokens).dates.map((d) => ({ kind: 'dates' as ClaimKind, start: d.start, end: d.end })),
   ];
-  return signals.filter((s) => !isQuoted(s.start)).sort((a, b) => a.start - b.start);
+  return signals.filter((s) => !isQuoted(s.start) && !(s.kind === 'accusations' && isLegalStatus(tokens, s.start))).sort((a, b) => a.start - b.start);
 }

@@ -77,6 +77,8 @@ function phraseBefore(tokens: readonly Token[], index: number): number[] {
       continue;
     }
     if (STOPS.has(t.norm) && !isCapitalized(t.text)) break;
+    // a lower-case participle or -ing form ends a subject: "voters received polling cards listing …"
+    if (!isCapitalized(t.text) && /(ed|ing)$/.test(t.norm) && t.norm.length > 4) break;
     if (PRONOUNS.has(t.norm)) {
       if (np.length === 0) np.unshift(i);
       break;
@@ -169,20 +171,51 @@ function isReportingUse(
   if (beforeWord === 'ever' || beforeWord === 'the' || beforeWord === 'a' || beforeWord === 'an') return false;
   const np = phraseBefore(tokens, first);
   const head = np.length > 0 ? tokens[np[np.length - 1]] : undefined;
-  // a base form after a determiner or before "of" is a noun: "the original estimate", "a report of"
-  if (base && (/^(the|a|an|this|that|its|their|his|her|our|my|your|original|latest|new|first)$/.test(beforeWord) || tokens[nextIndex(tokens, last)]?.norm === 'of')) {
+  // a base form right after a determiner or a singular noun, or before "of", is a noun: "the original
+  // estimate", "a research note", "a report of" (after a comma it is a verb: "Critics …, say")
+  const previousToken = tokens[first - 1];
+  // an -s form after an adjective or determiner is a plural noun: "similar claims", "the reports"
+  if (!base && verb.norm.endsWith('s') && previousToken?.kind === 'word' && /(ar|al|ous|ive|ic|ful|less|ent|ant|able|ible)$|^(the|these|those|many|several|some|such|new|other|no|two|three|four|five)$/.test(previousToken.norm)) {
+    return false;
+  }
+  if (
+    base &&
+    (/^(the|a|an|this|that|its|their|his|her|our|my|your|original|latest|new|first)$/.test(beforeWord) ||
+      tokens[nextIndex(tokens, last)]?.norm === 'of' ||
+      (previousToken?.kind === 'word' &&
+        !previousToken.norm.endsWith('s') &&
+        !vocabulary.vagueNouns.has(previousToken.norm) &&
+        !/^(they|we|i|you|to|will|would|could|can|may|might|did|does|do|not|also|often|still|many|some|most|few|both|all)$/.test(previousToken.norm)))
+  ) {
     return false;
   }
   if (verbClass === 'speech') return true;
+  // an attribution appended to the claim: "…, researchers at Edinburgh reported in The Lancet."
+  if (appendedAttribution(tokens, first)) return true;
   if (head && (vocabulary.documentNouns.has(head.norm) || vocabulary.vagueNouns.has(head.norm) || mentions.some((m) => m.entity.type === 'outlet' && m.end === head.end))) return true;
   for (let i = last + 1, seen = 0; i < tokens.length && seen < 7; i++) {
     const t = tokens[i];
     if (t.norm === 'that' || QUOTE_MARKS.test(t.text) || t.text === ':') return true;
-    if (seen === 0 && (t.kind === 'number' || t.text === ',' || /^[.!?]$/.test(t.text))) return true;
+    if (seen === 0 && (t.text === ',' || /^[.!?]$/.test(t.text))) return true;
+    // a reported figure: "disclosed a $45 million loss", "estimated 3,000"
+    if (t.kind === 'number' || /^[$£€¥]$/.test(t.text)) return true;
     if (t.kind !== 'punct') seen++;
     else if (t.text !== ',') break;
   }
   return last === tokens.length - 1 || (last === tokens.length - 2 && tokens[last + 1].kind === 'punct');
+}
+
+/** True when a short clause after the sentence's last comma names the source: "…, economists at X estimated". */
+function appendedAttribution(tokens: readonly Token[], verb: number): boolean {
+  let words = 0;
+  for (let i = verb - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (t.text === ',') return words > 0 && words <= 10;
+    if (t.kind === 'punct') continue;
+    if (/^(that|which|who|and|but|because|while|when|if)$/.test(t.norm) || (!isCapitalized(t.text) && /(ed|ing)$/.test(t.norm) && t.norm.length > 4)) return false;
+    words++;
+  }
+  return false;
 }
 
 function previousIndex(tokens: readonly Token[], index: number): number {
