@@ -2,28 +2,53 @@
 
 const VOWEL = /[aeiou]/;
 
+/** Irregular past forms (simple past and participle given as one) of verbs lexicon alternatives use. */
+const IRREGULAR_PAST: Record<string, string> = {
+  say: 'said', tell: 'told', make: 'made', take: 'took', give: 'gave', find: 'found', go: 'went', see: 'saw', speak: 'spoke',
+  write: 'wrote', run: 'ran', bring: 'brought', buy: 'bought', fight: 'fought', hold: 'held', leave: 'left', lose: 'lost',
+  meet: 'met', pay: 'paid', put: 'put', send: 'sent', spend: 'spent', spread: 'spread', stand: 'stood', win: 'won', hit: 'hit',
+  cut: 'cut', set: 'set', let: 'let', begin: 'began', break: 'broke', choose: 'chose', drive: 'drove', fall: 'fell', grow: 'grew',
+  know: 'knew', rise: 'rose', shoot: 'shot', sell: 'sold', seek: 'sought', think: 'thought', throw: 'threw', keep: 'kept',
+  lead: 'led', beat: 'beat', catch: 'caught', teach: 'taught', build: 'built', feel: 'felt', flee: 'fled', forbid: 'forbade',
+  hide: 'hid', strike: 'struck', swear: 'swore', tear: 'tore', wear: 'wore', bear: 'bore', steal: 'stole', withdraw: 'withdrew',
+};
+/** Verbs ending in a stressed consonant-vowel-consonant syllable, which double it (admit -> admitted). */
+const DOUBLING = new Set(['admit', 'commit', 'submit', 'permit', 'omit', 'emit', 'refer', 'prefer', 'occur', 'deter', 'control', 'patrol', 'regret', 'compel', 'propel', 'expel', 'rebel', 'forget', 'begin', 'equip', 'transfer', 'confer', 'incur', 'recur', 'abhor']);
+/** Irregular plurals of nouns lexicon terms and alternatives use. */
+const IRREGULAR_PLURAL: Record<string, string> = { man: 'men', woman: 'women', child: 'children', person: 'people', henchman: 'henchmen', gunman: 'gunmen', chairman: 'chairmen', spokesman: 'spokesmen', policeman: 'policemen', militiaman: 'militiamen', thief: 'thieves', life: 'lives', wife: 'wives', leaf: 'leaves', half: 'halves', crisis: 'crises', criterion: 'criteria', phenomenon: 'phenomena', medium: 'media', mouse: 'mice', foot: 'feet', tooth: 'teeth' };
+
 /** Plural of a noun by the regular rules (irregular plurals belong in a lexicon's variants). */
 export function pluralOf(noun: string): string {
+  const lower = noun.toLowerCase();
+  if (lower in IRREGULAR_PLURAL) return IRREGULAR_PLURAL[lower];
+  if (/man$/.test(lower) && !/(human|german|roman|shaman|talisman|caiman)$/.test(lower)) return noun.slice(0, -3) + 'men';
   if (/(s|x|z|ch|sh)$/i.test(noun)) return noun + 'es';
   if (/[^aeiou]y$/i.test(noun)) return noun.slice(0, -1) + 'ies';
   return noun + 's';
 }
 
 function doublesFinalConsonant(verb: string): boolean {
-  // one-syllable consonant-vowel-consonant verbs: slam -> slammed, grab -> grabbed
-  return /^[^aeiou]*[aeiou][^aeiouwxy]$/i.test(verb);
+  // one-syllable consonant-vowel-consonant verbs (slam -> slammed) and known stressed endings (admit -> admitted)
+  return /^[^aeiou]*[aeiou][^aeiouwxy]$/i.test(verb) || DOUBLING.has(verb.toLowerCase());
 }
 
-/** Third-person, past and -ing forms of a regular verb. */
+/** Third-person, past and -ing forms of a regular verb (British doubling of a final -l is added too). */
 export function verbForms(verb: string): string[] {
-  const forms = [verb, pluralOf(verb)];
+  const lower = verb.toLowerCase();
+  const third = /(s|x|z|ch|sh)$/i.test(verb) ? verb + 'es' : /[^aeiou]y$/i.test(verb) ? verb.slice(0, -1) + 'ies' : verb + 's';
+  if (lower in IRREGULAR_PAST) {
+    const ing = verb.endsWith('e') && !verb.endsWith('ee') ? verb.slice(0, -1) + 'ing' : doublesFinalConsonant(verb) ? verb + verb[verb.length - 1] + 'ing' : verb + 'ing';
+    return [verb, third, IRREGULAR_PAST[lower], ing];
+  }
+  const forms = [verb, third];
+  const extra = /[aeiou]l$/i.test(verb) && !/[aeiou]{2}l$/i.test(verb) ? [verb + 'led', verb + 'ling'] : [];
   if (verb.endsWith('e')) forms.push(verb + 'd', verb.slice(0, -1) + 'ing');
   else if (/[^aeiou]y$/i.test(verb)) forms.push(verb.slice(0, -1) + 'ied', verb + 'ing');
   else if (doublesFinalConsonant(verb)) {
     const doubled = verb + verb[verb.length - 1];
     forms.push(doubled + 'ed', doubled + 'ing');
   } else forms.push(verb + 'ed', verb + 'ing');
-  return forms;
+  return [...forms, ...extra];
 }
 
 /** An adjective and its adverb (brutal -> brutally, shameless -> shamelessly). */

@@ -54,7 +54,7 @@ export interface Lexicon {
 
 const FORM_KINDS: Record<Inflection, FormKind[]> = {
   noun: ['base', 'plural'],
-  verb: ['base', 'verb-s', 'verb-ed', 'verb-ing'],
+  verb: ['base', 'verb-s', 'verb-ed', 'verb-ing', 'verb-ed', 'verb-ing'],
   adjective: ['base', 'adverb'],
   none: ['base'],
 };
@@ -124,7 +124,8 @@ export function buildLexicon(files: readonly SourceFile[], seeds: SeedLibrary): 
     for (const phrase of entry.except ?? []) {
       exceptions.add(phrase, entry.id);
       const keys = phraseKeys(phrase);
-      if (keys.length > 0) exceptions.addKeys([...keys.slice(0, -1), ...wordForms(keys[keys.length - 1], 'noun').slice(1)], entry.id);
+      const plural = keys.length > 0 ? wordForms(keys[keys.length - 1], 'noun')[1] : undefined;
+      if (plural) exceptions.addKeys([...keys.slice(0, -1), plural], entry.id);
     }
   }
   const compiled = { entries, terms, exceptions };

@@ -4,6 +4,8 @@ import type { Finding } from '../types';
 import type { SentenceFacts } from './facts/sentenceFacts';
 import type { Agreement, Conflict } from './facts/slotChecks';
 import { readSentenceFacts } from './facts/sentenceFacts';
+import { findTimes } from '../text/dates';
+import { EVENT_DETAILS, factScope, happensElsewhere, happensInOtherYear, inFactScope, wordPosition } from './facts/eventScope';
 import { isAgreement, SLOT_CHECKS } from './facts/slotChecks';
 import { findTitleConflicts } from './facts/titles';
 import { factDetail, sourceMessage } from './factMessages';
@@ -35,8 +37,14 @@ const CORE_SLOTS = new Set<Slot['type']>(['stance', 'quantity', 'ordinal']);
 function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): { fact: Fact; slot: Slot; conflict: Conflict }[] {
   const agreements: { type: Slot['type']; span: Agreement }[] = [];
   const found: { fact: Fact; slot: Slot; conflict: Conflict }[] = [];
+  const tokens = sentence.sentence.tokens;
+  const years = findTimes(tokens).dates.flatMap((d) => (d.year !== undefined ? [d.year] : []));
   for (const fact of sentence.candidates) {
+    if (happensInOtherYear(fact, years)) continue;
     const results = (fact.slots ?? []).map((slot) => ({ slot, result: SLOT_CHECKS[slot.type](slot, sentence, fact, knowledge) }));
+    const scope = factScope(sentence, fact);
+    const elsewhere = happensElsewhere(sentence, fact, knowledge);
+    const inScope = (conflict: Conflict): boolean => inFactScope(scope, wordPosition(tokens, conflict.start));
     const acknowledged = new Set(results.filter((r) => ENTITY_SLOTS.has(r.slot.type) && isAgreement(r.result)).map((r) => r.slot.type));
     // the sentence states the fact's claim when none of its other values conflicts and its core values
     // (a stance, a number) are stated, not merely absent
@@ -46,17 +54,42 @@ function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): { fact: F
       content.filter((r) => CORE_SLOTS.has(r.slot.type)).every((r) => isAgreement(r.result));
     for (const { slot, result } of results) {
       if (isAgreement(result)) agreements.push({ type: slot.type, span: result });
-      else if (!result || acknowledged.has(slot.type)) continue;
+      else if (!result || acknowledged.has(slot.type) || !inScope(result) || (elsewhere && EVENT_DETAILS.has(slot.type))) continue;
       // crediting another outlet contradicts the source only when the sentence states the same claim
       else if (slot.type !== 'outlet' || sameClaim) found.push({ fact, slot, conflict: result });
     }
   }
   const agreedWith = (type: Slot['type'], conflict: Conflict): boolean =>
     agreements.some((a) => a.type === type && a.span.start < conflict.end && a.span.end > conflict.start);
-  return found.filter(({ fact, slot, conflict }) => {
+  const kept = found.filter(({ fact, slot, conflict }) => {
     if (agreedWith(slot.type, conflict)) return false;
     return !fact.disputedBy.some((other) => (other.slots ?? []).some((s) => s.type === slot.type && isAgreement(SLOT_CHECKS[s.type](s, sentence, other, knowledge))));
   });
+  return mergeAdjacent(kept, sentence.text);
+}
+
+/** One finding for neighbouring conflicts with the same fact ("Tuesday, November 24, 2015"). */
+function mergeAdjacent(conflicts: { fact: Fact; slot: Slot; conflict: Conflict }[], text: string): { fact: Fact; slot: Slot; conflict: Conflict }[] {
+  const sorted = [...conflicts].sort((a, b) => a.conflict.start - b.conflict.start);
+  const merged: typeof sorted = [];
+  for (const item of sorted) {
+    const previous = merged[merged.length - 1];
+    if (previous && previous.fact === item.fact && /^[\s,]{0,3}$/.test(text.slice(previous.conflict.end, item.conflict.start))) {
+      const replacement =
+        previous.conflict.replacement !== undefined && item.conflict.replacement !== undefined
+          ? `${previous.conflict.replacement}${text.slice(previous.conflict.end, item.conflict.start)}${item.conflict.replacement}`
+          : undefined;
+      previous.conflict = {
+        start: previous.conflict.start,
+        end: item.conflict.end,
+        expected: `${previous.conflict.expected}${text.slice(previous.conflict.end, item.conflict.start)}${item.conflict.expected}`,
+        ...(replacement !== undefined ? { replacement } : {}),
+      };
+      continue;
+    }
+    merged.push({ ...item });
+  }
+  return merged;
 }
 
 /**

@@ -14,19 +14,32 @@ function isAllowed(allow: ReadonlySet<string>, form: LexiconForm, matched: strin
   return allow.has(form.entry.id) || allow.has(normalizeWord(form.entry.term)) || allow.has(normalizeWord(matched));
 }
 
-function replacementFixes(match: PhraseMatch<LexiconForm>, original: string): Fix[] {
+/**
+ * One fix per alternative, inflected like the match, capitalised only at the start of a sentence, keeping
+ * a possessive, and turning a preceding "a"/"an" into the article the replacement needs.
+ */
+function replacementFixes(match: PhraseMatch<LexiconForm>, original: string, text: string, sentenceStart: number): Fix[] {
+  const atSentenceStart = /^[\s"\u201C\u2018'(\[*_#>-]*$/.test(text.slice(sentenceStart, match.start));
+  const article = /\b(a|an|A|An)\s+$/.exec(text.slice(Math.max(sentenceStart, match.start - 4), match.start));
   return match.value.entry.alternatives
     .filter((alternative) => !isAdvice(alternative))
     .map((alternative, index) => {
-      const newText = matchCapitalization(keepPossessive(inflectLike(alternative, match.value.kind), original), original);
-      return { title: `Replace with "${newText}"`, edits: [{ start: match.start, end: match.end, newText }], preferred: index === 0 };
+      const inflected = keepPossessive(inflectLike(alternative, match.value.kind), original);
+      const replacement = atSentenceStart ? matchCapitalization(inflected, original) : inflected;
+      if (article) {
+        const wanted = /^[aeiou]/i.test(replacement) && !/^(uni|eu|one|us[aeiou])/i.test(replacement) ? 'an' : 'a';
+        const written = /^[A-Z]/.test(article[1]) ? wanted[0].toUpperCase() + wanted.slice(1) : wanted;
+        const start = match.start - article[0].length;
+        return { title: `Replace with "${written} ${replacement}"`, edits: [{ start, end: match.end, newText: `${written} ${replacement}` }], preferred: index === 0 };
+      }
+      return { title: `Replace with "${replacement}"`, edits: [{ start: match.start, end: match.end, newText: replacement }], preferred: index === 0 };
     });
 }
 
 /** Verbs that apply a label directly ("designates X a terrorist group", "called them thugs"). */
 const NAMING = /^(designat|call|dub|term|deem|nam)/;
 /** Verbs that apply a label through "as" ("described the group as terrorists"). */
-const LABELLING_AS = /^(describ|regard|consider|label|brand|classif|list|characteri|portray|denounc|condemn)/;
+const LABELLING_AS = /^(describ|regard|consider|label|brand|classif|list|characteri|portray|denounc|condemn|refer)/;
 /** Verbs that report speech, whose complement is the speaker's wording ("said they had liberated"). */
 const REPORTED_SPEECH = /^(said|says|say|told|tell|claim|state|declar|announc|insist|wrote|write|add|argu|assert|maintain|contend|boast|vow|pledg|promis|warn|accus)/;
 
@@ -85,7 +98,7 @@ export function findLoadedTerms(context: RuleContext): Finding[] {
             ...(entry.note ? { note: entry.note } : {}),
             ...(usage.length > 0 ? { sources: usage } : {}),
           },
-          fixes: quoted ? [] : replacementFixes(match, original),
+          fixes: quoted ? [] : replacementFixes(match, original, text, sentence.start),
         });
       }
     }

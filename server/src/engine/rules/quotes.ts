@@ -112,10 +112,15 @@ function checkQuote(
     alignment.to > alignment.from
       ? (fact.quote?.text ?? '').slice(sourceWords.tokens[alignment.from].start, sourceWords.tokens[alignment.to - 1].end)
       : (fact.quote?.text ?? '');
-  const speakerText = text.slice(speaker.start, speaker.end);
-  const entity = speaker.mention?.entity;
+  // among the named sources around the quote, a recorded speaker wins; else the one naming someone else
+  const named = reading.candidates.filter((c) => c.kind === 'named');
+  const recordedSource = named.find((c) => c.mention && sameEntity(c.mention.entity, speakerIds));
+  const otherPerson = named.find((c) => c.mention?.entity.type === 'person') ?? named.find((c) => namesSomeone(text.slice(c.start, c.end)));
+  const credited = recordedSource ?? (speaker.kind === 'named' && !speaker.mention && otherPerson ? otherPerson : speaker);
+  const speakerText = text.slice(credited.start, credited.end);
+  const entity = credited.mention?.entity;
   const byRecordedSpeaker =
-    speaker.kind === 'pronoun' || (entity ? sameEntity(entity, speakerIds) || (entity.type === 'outlet' && fact.quote?.outlet === entity.id) : false);
+    credited.kind === 'pronoun' || (entity ? sameEntity(entity, speakerIds) || (entity.type === 'outlet' && fact.quote?.outlet === entity.id) : false);
   const findings: Finding[] = [];
   if (byRecordedSpeaker && alignment.score >= 0.6) {
     const outletConflict = wrongOutlet(fact, knowledge, sentenceMentions, tokens, severities.contradiction);
@@ -127,8 +132,8 @@ function checkQuote(
     const knownOther = entity && (entity.type === 'person' || entity.type === 'organisation' || entity.type === 'group');
     if (!knownOther && !namesSomeone(speakerText)) return [];
     const expected = speakerEntities(fact, knowledge)[0]?.name ?? speakerIds[0];
-    const start = speaker.mention && !reading.inherited ? speaker.mention.start : speaker.start;
-    const end = speaker.mention && !reading.inherited ? speaker.mention.end : speaker.end;
+    const start = credited.mention ? credited.mention.start : credited.start;
+    const end = credited.mention ? credited.mention.end : credited.end;
     return [
       {
         rule: 'fact.misattribution',

@@ -156,7 +156,10 @@ export function findNumbers(tokens: readonly Token[]): NumberMention[] {
   return mentions;
 }
 
-/** The closed interval a qualified quantity allows. */
+/** Just above a bound: "more than 140,000" excludes 140,000 itself. */
+const EXCLUSIVE = 1.000001;
+
+/** The closed interval of values a source's qualified quantity allows ("up to 140,000": 0 to 140,000). */
 export function quantityInterval(value: number, qualifier: Qualifier): [number, number] {
   switch (qualifier) {
     case 'about':
@@ -167,11 +170,21 @@ export function quantityInterval(value: number, qualifier: Qualifier): [number, 
     case 'nearly':
       return [value * 0.85, value];
     case 'more-than':
+      return [value * EXCLUSIVE, Infinity];
     case 'at-least':
       return [value, Infinity];
     default:
       return [value, value];
   }
+}
+
+/**
+ * The interval a draft's qualified quantity claims. A bound in a draft states its value: "as many as
+ * 200,000" claims about 200,000 at most, so it conflicts with a source's "up to 140,000".
+ */
+export function claimedInterval(value: number, qualifier: Qualifier): [number, number] {
+  if (qualifier === 'up-to' || qualifier === 'fewer-than') return [value * 0.85, value];
+  return quantityInterval(value, qualifier);
 }
 
 /** How a qualified quantity is written ("up to 140,000"). */

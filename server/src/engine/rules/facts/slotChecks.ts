@@ -5,7 +5,7 @@ import type { Knowledge } from '../../knowledge/knowledge';
 import { wordForms } from '../../knowledge/inflections';
 import { findTimes, unitDays, WEEKDAYS } from '../../text/dates';
 import type { NumberMention } from '../../text/numbers';
-import { describeQuantity, findNumbers, quantityInterval } from '../../text/numbers';
+import { claimedInterval, describeQuantity, findNumbers, quantityInterval } from '../../text/numbers';
 import { PhraseMatcher, phraseKeys } from '../../text/phrases';
 import type { Token } from '../../text/tokens';
 import { isCapitalized, tokenize } from '../../text/tokens';
@@ -117,7 +117,7 @@ const checkQuantity: SlotCheck = (slot, sentence) => {
       const unit = unitAfter(tokens, n, accepts);
       if (!unit) return [];
       const scale = factUnit && UNIT_SCALE[singular(unit)] ? UNIT_SCALE[singular(unit)].factor / factUnit.factor : 1;
-      const [a, b] = quantityInterval(n.value * scale, n.qualifier);
+      const [a, b] = claimedInterval(n.value * scale, n.qualifier);
       // rounding: a draft may round to the precision it writes
       const slack = factUnit && scale !== 1 ? 0.1 : 0;
       return [{ mention: n, agrees: a <= high * (1 + slack) && b >= low * (1 - slack) }];
@@ -192,7 +192,7 @@ const checkRelative: SlotCheck = (slot, sentence) => {
 };
 
 /** Places that contain `entity` (its `within` chain and country), itself included. */
-function containers(entity: Entity, entities: ReadonlyMap<string, Entity>): Set<string> {
+export function containers(entity: Entity, entities: ReadonlyMap<string, Entity>): Set<string> {
   const out = new Set<string>([entity.id]);
   const queue = [...(entity.within ?? []), ...(entity.country ? [entity.country] : [])];
   while (queue.length > 0) {
@@ -205,7 +205,8 @@ function containers(entity: Entity, entities: ReadonlyMap<string, Entity>): Set<
   return out;
 }
 
-const PLACE_CLASSES: Record<string, string> = {
+/** Kinds of place that can stand in for one another in a conflict (a city for a city, a base for a base). */
+export const PLACE_CLASSES: Record<string, string> = {
   city: 'settlement', 'resort-city': 'settlement', capital: 'settlement', town: 'settlement', village: 'settlement',
   'air-base': 'base', 'naval-base': 'base', base: 'base', 'military-base': 'base',
 };

@@ -16,6 +16,8 @@ export interface SentenceReading {
 export interface QuoteReading {
   quote: Quotation;
   speaker?: SourceMention;
+  /** Every named source around the quotation, nearest first (the speaker is one of them). */
+  candidates: SourceMention[];
   /** True when the speaker was carried over from another quotation of the paragraph. */
   inherited: boolean;
   /** Number of words inside the quotation marks. */
@@ -36,12 +38,15 @@ function distance(quote: Quotation, source: SourceMention): number {
   return Infinity;
 }
 
-function speakerFor(quote: Quotation, sentences: readonly SentenceReading[]): SourceMention | undefined {
-  const around = sentences.filter((s) => s.sentence.start < quote.end && s.sentence.end > quote.start);
-  const candidates = around
+function sourcesAround(quote: Quotation, sentences: readonly SentenceReading[]): SourceMention[] {
+  return sentences
+    .filter((s) => s.sentence.start < quote.end && s.sentence.end > quote.start)
     .flatMap((s) => s.sources)
     .filter((source) => source.kind !== 'document' && Number.isFinite(distance(quote, source)))
     .sort((a, b) => distance(quote, a) - distance(quote, b));
+}
+
+function speakerFor(candidates: readonly SourceMention[]): SourceMention | undefined {
   // a person or body speaks the words; an outlet only carries them ("…," The Times reported)
   return candidates.find((c) => c.mention?.entity.type !== 'outlet') ?? candidates[0];
 }
@@ -60,9 +65,10 @@ export function readBlock(text: string, block: Block, knowledge: Knowledge): Blo
     return { sentence, mentions, sources: findSources(text, sentence.tokens, knowledge.attribution, mentions, isQuoted) };
   });
   const quotes: QuoteReading[] = block.quotes.map((quote) => {
-    const speaker = speakerFor(quote, sentences);
+    const candidates = sourcesAround(quote, sentences);
+    const speaker = speakerFor(candidates);
     const words = (text.slice(quote.innerStart, quote.innerEnd).match(/[\p{L}\p{N}]+/gu) ?? []).length;
-    return { quote, ...(speaker ? { speaker } : {}), inherited: false, words };
+    return { quote, ...(speaker ? { speaker } : {}), candidates, inherited: false, words };
   });
   for (const [i, reading] of quotes.entries()) {
     if (reading.speaker) continue;

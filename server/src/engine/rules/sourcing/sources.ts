@@ -175,7 +175,12 @@ function isReportingUse(
   // estimate", "a research note", "a report of" (after a comma it is a verb: "Critics …, say")
   const previousToken = tokens[first - 1];
   // an -s form after an adjective or determiner is a plural noun: "similar claims", "the reports"
-  if (!base && verb.norm.endsWith('s') && previousToken?.kind === 'word' && /(ar|al|ous|ive|ic|ful|less|ent|ant|able|ible)$|^(the|these|those|many|several|some|such|new|other|no|two|three|four|five)$/.test(previousToken.norm)) {
+  if (
+    !base &&
+    verb.norm.endsWith('s') &&
+    previousToken?.kind === 'word' &&
+    /^(the|these|those|many|several|some|such|new|other|no|two|three|four|five|similar|numerous|further|multiple|repeated|false|unfounded|baseless|earlier|previous|recent|conflicting|competing|rival|initial|preliminary|daily|weekly|annual|unconfirmed|unverified|media|news|press)$/.test(previousToken.norm)
+  ) {
     return false;
   }
   if (
@@ -189,6 +194,8 @@ function isReportingUse(
   ) {
     return false;
   }
+  // "the plan will add homes", "to add to the confusion": a base form after a modal or "to" reports nothing
+  if (base && /^(will|would|could|may|might|shall|should|must|can|to)$/.test(beforeWord)) return false;
   if (verbClass === 'speech') return true;
   // an attribution appended to the claim: "…, researchers at Edinburgh reported in The Lancet."
   if (appendedAttribution(tokens, first)) return true;
