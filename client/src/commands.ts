@@ -48,7 +48,8 @@ export function registerCommands(context: vscode.ExtensionContext, getClient: ()
     }),
     vscode.commands.registerCommand('claimlint.openSourcePassage', (location: PassageLocation) => openSourcePassage(context, location)),
     vscode.commands.registerCommand('claimlint.showFactBase', async () => {
-      const markdown = (await run('claimlint.server.factBase')) as string | undefined;
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      const markdown = (await run('claimlint.server.factBase', active ? [active] : [])) as string | undefined;
       if (!markdown) return;
       const document = await vscode.workspace.openTextDocument({ content: markdown, language: 'markdown' });
       await vscode.window.showTextDocument(document, { preview: true });

@@ -37,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
     outputChannel,
     markdown: { isTrusted: { enabledCommands: ['claimlint.openSourcePassage'] } },
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('claimlint', 'ClaimLint', serverOptions, clientOptions);
   const statusBar = new ClaimLintStatusBar(client);
@@ -48,6 +49,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         client.clientOptions.documentSelector = documentSelector();
         await client.restart();
       }
+    }),
+  );
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      if (!client) return;
+      client.clientOptions.initializationOptions = { workspaceTrusted: true };
+      await client.restart();
     }),
   );
   await client.start();

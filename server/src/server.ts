@@ -22,6 +22,7 @@ import type { AllowListTarget } from './features/codeActions';
 import { ruleDocLinker } from './features/diagnostics';
 import { DataProblemPublisher } from './features/dataProblems';
 import { documentRole } from './features/documentKinds';
+import { renderFactBase } from './features/factBaseView';
 import { hoverContent } from './features/hover';
 import { LintScheduler } from './features/lintScheduler';
 import { SettingsProvider } from './features/settings';
@@ -35,6 +36,7 @@ import { KnowledgeStore } from './workspace/knowledgeStore';
 export const SERVER_COMMANDS = {
   lintWorkspace: 'claimlint.server.lintWorkspace',
   addToAllowList: 'claimlint.server.addToAllowList',
+  factBase: 'claimlint.server.factBase',
 } as const;
 
 const connection = createConnection(ProposedFeatures.all);
@@ -154,6 +156,9 @@ connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   settings.canRequestConfiguration = capabilities.workspace?.configuration === true;
   settings.workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+  const options = params.initializationOptions as { workspaceTrusted?: boolean } | undefined;
+  settings.workspaceTrusted = options?.workspaceTrusted !== false;
+  if (!settings.workspaceTrusted) log('Untrusted workspace: extra lexicons and fact bases are ignored; built-in data only.');
   log(`ClaimLint server started (data: ${dataDir}; ${builtIn.lexicons.length} lexicon file(s), ${builtIn.factFiles.length} fact file(s))`);
   return {
     capabilities: {
@@ -223,6 +228,12 @@ connection.onCodeAction((params) => {
 connection.onExecuteCommand(async (params) => {
   if (params.command === SERVER_COMMANDS.lintWorkspace) {
     return lintWorkspace(connection, settings, (uri) => documents.get(uri) !== undefined, ruleDoc);
+  }
+  if (params.command === SERVER_COMMANDS.factBase) {
+    const [uri] = params.arguments ?? [];
+    const folder = settings.workspaceFolders[0]?.uri;
+    const context = await settings.forDocument(typeof uri === 'string' ? uri : folder ?? 'untitled:factbase');
+    return renderFactBase(context.knowledge);
   }
   if (params.command === SERVER_COMMANDS.addToAllowList) {
     const [uri, term] = params.arguments ?? [];

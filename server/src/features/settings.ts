@@ -28,6 +28,11 @@ export class SettingsProvider {
   private readonly editorSettings = new Map<string, Promise<EditorSettings>>();
   workspaceFolders: WorkspaceFolder[] = [];
   canRequestConfiguration = false;
+  /**
+   * False in an untrusted workspace (the client says so at start-up): extra lexicons and fact bases named by
+   * the workspace are then ignored, so nothing outside the built-in data is read on the workspace's say-so.
+   */
+  workspaceTrusted = true;
 
   constructor(
     private readonly connection: Connection,
@@ -70,7 +75,8 @@ export class SettingsProvider {
     const editor = await this.fetchEditorSettings(uri);
     const file = uriToPath(uri);
     const folder = this.folderOf(file);
-    const config = this.resolver.resolve(file, { editorLayer: editorLayer(editor), ...(folder ? { editorBaseDir: folder } : {}) });
+    const resolved = this.resolver.resolve(file, { editorLayer: editorLayer(editor), ...(folder ? { editorBaseDir: folder } : {}) });
+    const config = this.workspaceTrusted ? resolved : { ...resolved, lexiconPaths: [], factBasePaths: [] };
     return {
       config,
       knowledge: this.knowledge.get(config.lexiconPaths, config.factBasePaths),

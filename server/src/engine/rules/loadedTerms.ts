@@ -53,6 +53,14 @@ function isAttributed(text: string, block: Block, index: number, at: number, con
   });
 }
 
+/** "consider "president" or "leader"", with advice in parentheses given as advice. */
+function suggestion(alternatives: readonly string[]): string {
+  const words = alternatives.filter((a) => !isAdvice(a)).map((a) => `"${a}"`);
+  const advice = alternatives.filter(isAdvice).map((a) => a.trim().slice(1, -1));
+  const parts = [words.length > 0 ? `consider ${words.join(', ')}` : '', ...advice].filter(Boolean);
+  return parts.join('; or ');
+}
+
 function isInsideQuotation(block: Block, offset: number): boolean {
   return block.quoted || quotationAt(block.quotes, offset) !== undefined;
 }
@@ -88,8 +96,8 @@ export function findLoadedTerms(context: RuleContext): Finding[] {
           start: match.start,
           end: match.end,
           message: quoted
-            ? `"${original}" is loaded (${entry.category}), here in quoted words: keep it only if it is the speaker's.`
-            : `"${original}" is loaded (${entry.category}); consider ${entry.alternatives.map((a) => `"${a}"`).join(', ')}.`,
+            ? `"${original}" is loaded (${entry.category.replace(/-/g, ' ')}), here in quoted words: keep it only if it is the speaker's.`
+            : `"${original}" is loaded (${entry.category.replace(/-/g, ' ')}); ${suggestion(entry.alternatives)}.`,
           entryId: entry.id,
           term: entry.term,
           detail: {
