@@ -1,0 +1,278 @@
+#!/usr/bin/env node
+// Real-editor end-to-end tests: the packaged extension installed into code-server (the real VS Code
+// workbench), driven in Chromium with playwright-core. Checks what a user sees: squiggles per rule
+// family, the Problems panel, hover cards, a quick fix, lint-as-you-type, the status bar.
+// Prerequisites come from test/e2e/setup.sh (run when missing). See ../shared/notes/real-vscode-e2e.md.
+//
+// Environment: CLAIMLINT_E2E_KEEP=1 keeps the temp sandbox; CLAIMLINT_E2E_REPACKAGE=1 forces `npm run package`.
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSandbox, installExtension, startCodeServer } from './lib/codeServer.mjs';
+import { expectedFindings, factSource, statusSummary } from './lib/expected.mjs';
+import { Blocked, check, runCases } from './lib/harness.mjs';
+import { CHROMIUM, codeServerPaths, ensurePackage, ensureTools } from './lib/prerequisites.mjs';
+import {
+  closeActiveEditor,
+  closePanel,
+  dismissHover,
+  hoverPhrase,
+  openFile,
+  openProblems,
+  openQuickFixMenu,
+  openWorkbench,
+  pickQuickFix,
+  problemsByFile,
+  retypeWord,
+  SQUIGGLE,
+  waitForEditorText,
+  waitForNoSquiggle,
+  waitForProblemRow,
+  waitForSquiggle,
+  waitForStatusItem,
+} from './lib/workbench.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '..', '..');
+const SCREENSHOTS = path.join(HERE, 'screenshots');
+const RUN_DEADLINE_MS = 9 * 60_000;
+
+/** The shared expectations: the drafts copied into the workspace and one squiggle check per rule. */
+const EXPECTATIONS = JSON.parse(fs.readFileSync(path.join(HERE, 'families.json'), 'utf8'));
+const FAMILY_CHECKS = EXPECTATIONS.checks;
+const DRAFTS = Object.fromEntries(Object.entries(EXPECTATIONS.drafts).map(([name, file]) => [name, path.join(REPO, file)]));
+
+const FIRST_LINT_MS = 60_000; // extension activation + server start + first diagnostics
+const SETTLE_MS = 20_000; // a draft's diagnostics after it opens
+const RENDER_MS = 10_000; // a squiggle / hover / row after the diagnostics are there
+
+const started = Date.now();
+const seconds = (ms) => `${(ms / 1000).toFixed(1)}s`;
+
+const resources = { codeServer: undefined, browser: undefined, sandbox: undefined };
+
+async function cleanUp() {
+  const { browser, codeServer, sandbox } = resources;
+  resources.browser = resources.codeServer = undefined;
+  if (browser) await browser.close().catch(() => undefined);
+  if (codeServer) await codeServer.shutdown().catch(() => codeServer.killNow());
+  if (sandbox && process.env.CLAIMLINT_E2E_KEEP !== '1') fs.rmSync(sandbox.root, { recursive: true, force: true });
+  else if (sandbox) console.log(`kept sandbox ${sandbox.root}`);
+}
+
+process.on('exit', () => resources.codeServer?.killNow());
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    console.log(`\n${signal}: stopping code-server and Chromium`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+const watchdog = setTimeout(() => {
+  console.log(`FAIL  the run exceeded ${seconds(RUN_DEADLINE_MS)}; stopping`);
+  void cleanUp().finally(() => process.exit(1));
+}, RUN_DEADLINE_MS);
+watchdog.unref();
+
+function slug(name) {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+}
+
+function prepareScreenshots() {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const file of fs.readdirSync(SCREENSHOTS)) if (file.endsWith('.png')) fs.rmSync(path.join(SCREENSHOTS, file));
+}
+
+async function main() {
+  // --- prerequisites ---------------------------------------------------------------------------
+  if (ensureTools(REPO)) console.log(`prerequisites installed (${seconds(Date.now() - started)})`);
+  const packageStart = Date.now();
+  const { vsix, packaged } = ensurePackage(REPO);
+  console.log(`${packaged ? 'packaged' : 'reusing fresh'} ${path.relative(REPO, vsix)} (${seconds(Date.now() - packageStart)})`);
+
+  const cs = codeServerPaths(REPO);
+  const sandbox = (resources.sandbox = createSandbox(DRAFTS));
+  const extensionDir = installExtension(cs.entry, sandbox, vsix);
+  const expected = expectedFindings(extensionDir, sandbox.workspace, Object.keys(DRAFTS));
+  const visible = (file) => expected[file].filter((f) => f.severity !== 'hint');
+
+  const { chromium } = createRequire(path.join(REPO, 'package.json'))('playwright-core');
+  const serverStart = Date.now();
+  resources.codeServer = await startCodeServer(cs.entry, sandbox);
+  console.log(`code-server on port ${resources.codeServer.port} (${seconds(Date.now() - serverStart)}); sandbox ${sandbox.root}`);
+  resources.browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  prepareScreenshots();
+
+  let page;
+  let workbenchError;
+  const needWorkbench = () => {
+    if (!page) throw new Blocked(`blocked: the workbench did not start (${workbenchError})`);
+    return page;
+  };
+
+  /** Shows `file` in the editor, closing the previous draft first when it has no unsaved edits. */
+  async function showDraft(file) {
+    const p = needWorkbench();
+    await p.keyboard.press('Escape'); // close any menu or widget a failed case left open
+    const active = await p.evaluate(() => window.claimlintE2E.activeTab());
+    if (active?.includes(file)) return p;
+    const dirty = await p.locator('.part.editor .tab.active.dirty').count();
+    if (active && !dirty) await closeActiveEditor(p, active.split(',')[0].trim());
+    await openFile(p, file);
+    // Settled: the status bar shows this draft's counts as the engine computes them (or the wait ran out).
+    await p
+      .waitForFunction((summary) => window.claimlintE2E.statusText()?.includes(summary), statusSummary(visible(file)), { timeout: SETTLE_MS })
+      .catch(() => undefined);
+    return p;
+  }
+
+  const familyCase = (c) => ({
+    name: `squiggle: ${c.rule} (${c.severity}) under "${c.phrase}" in ${c.file}`,
+    run: async () => {
+      const p = await showDraft(c.file);
+      await waitForSquiggle(p, { phrase: c.phrase, context: c.context, kind: SQUIGGLE[c.severity] }, RENDER_MS);
+      await hoverPhrase(p, { phrase: c.phrase, context: c.context, expected: [c.rule] }, RENDER_MS);
+      await dismissHover(p);
+    },
+  });
+  const familiesIn = (file) => FAMILY_CHECKS.filter((c) => c.file === file).map(familyCase);
+  const laterFiles = [...new Set(FAMILY_CHECKS.map((c) => c.file))].filter((f) => f !== 'sample-draft.md' && f !== 'plain-draft.txt');
+
+  const cases = [
+    {
+      name: 'workbench: code-server serves VS Code and ClaimLint activates on a Markdown draft',
+      run: async () => {
+        try {
+          const p = await openWorkbench(resources.browser, resources.codeServer.url);
+          await openFile(p, 'sample-draft.md', { timeout: FIRST_LINT_MS });
+          const text = await waitForStatusItem(p, FIRST_LINT_MS);
+          check(text.includes('ClaimLint:'), `status item text: ${text}`);
+          await waitForSquiggle(p, { phrase: 'dictator', context: 'Syrian dictator Bashar', kind: 'warning' }, FIRST_LINT_MS);
+          page = p;
+        } catch (error) {
+          workbenchError = error.message.split('\n')[0];
+          throw error;
+        }
+      },
+    },
+    ...familiesIn('sample-draft.md'),
+    {
+      name: 'hover: a loaded term shows the rule, the reason and neutral alternatives',
+      run: async () => {
+        const p = await showDraft('sample-draft.md');
+        const finding = visible('sample-draft.md').find((f) => f.rule === 'loaded.term' && f.message.includes('"dictator"'));
+        check(finding, 'the CLI reports no loaded.term finding for "dictator"');
+        await hoverPhrase(p, { phrase: 'dictator', context: 'Syrian dictator Bashar', expected: ['loaded.term', finding.message, 'Why:', 'Neutral alternatives:', 'president'] }, RENDER_MS);
+        await p.screenshot({ path: path.join(SCREENSHOTS, 'editor-hover.png'), animations: 'disabled' });
+        await dismissHover(p);
+      },
+    },
+    {
+      name: 'hover: a fact contradiction shows the source title, outlet and verbatim passage',
+      run: async () => {
+        const p = await showDraft('sample-draft.md');
+        const source = factSource(extensionDir, REPO, '140,000');
+        await hoverPhrase(p, { phrase: '200,000', context: 'Iran deployed 200,000 Shiite fighters', expected: ['fact.contradiction', source.title, source.outlet, source.passage] }, RENDER_MS);
+        await p.screenshot({ path: path.join(SCREENSHOTS, 'editor-hover-fact.png'), animations: 'disabled' });
+        await dismissHover(p);
+      },
+    },
+    {
+      name: 'status bar: "ClaimLint:" item shows the counts by family',
+      run: async () => {
+        const p = await showDraft('sample-draft.md');
+        const summary = statusSummary(visible('sample-draft.md'));
+        try {
+          await p.waitForFunction((s) => window.claimlintE2E.statusText()?.includes(s), summary, { timeout: RENDER_MS });
+        } catch {
+          throw new Error(`status bar shows "${await p.evaluate(() => window.claimlintE2E.statusText())}", expected "ClaimLint: ${summary}"`);
+        }
+        const text = await p.evaluate(() => window.claimlintE2E.statusText());
+        check(/^ClaimLint: fact \d+ · attribution \d+ · loaded [1-9]\d*$/.test(text), `unexpected status text "${text}"`);
+      },
+    },
+    {
+      name: 'problems panel: Ctrl+Shift+M lists every finding with its rule id and message',
+      run: async () => {
+        const p = await showDraft('sample-draft.md');
+        await openProblems(p);
+        const findings = visible('sample-draft.md');
+        check(findings.length > 0, 'the CLI reports no findings for sample-draft.md');
+        const rowParts = (f) => [f.message, f.rule, `[Ln ${f.range.start.line + 1}, Col ${f.range.start.character + 1}]`];
+        await p
+          .waitForFunction((all) => all.every((parts) => window.claimlintE2E.hasProblemRow('sample-draft.md', parts)), findings.map(rowParts), { timeout: RENDER_MS })
+          .catch(() => undefined);
+        await p.screenshot({ path: path.join(SCREENSHOTS, 'problems-panel.png'), animations: 'disabled' });
+        const groups = await problemsByFile(p);
+        const rows = groups['sample-draft.md'] ?? [];
+        const missing = findings.filter((f) => !rows.some((r) => rowParts(f).every((part) => r.text.includes(part))));
+        check(missing.length === 0, `${missing.length} of ${findings.length} finding(s) missing from the Problems panel, e.g. ${missing[0]?.rule} "${missing[0]?.message}" (${rows.length} rows listed for sample-draft.md)`);
+        const rules = new Set(findings.map((f) => f.rule));
+        console.log(`      ${findings.length} rows in the Problems panel for sample-draft.md (${[...rules].join(', ')})`);
+        await closePanel(p);
+      },
+    },
+    ...laterFiles.flatMap(familiesIn),
+    {
+      name: 'quick fix: Ctrl+. on a loaded term, pick "Replace with "president"", the text changes',
+      run: async () => {
+        const p = await showDraft('loaded-terms.md');
+        const target = { phrase: 'dictator', context: 'The Syrian dictator received' };
+        await waitForSquiggle(p, { ...target, kind: 'warning' }, RENDER_MS);
+        const entries = await openQuickFixMenu(p, target);
+        const title = 'Replace with "president"';
+        check(entries.some((e) => e.includes(title)), `the quick-fix menu lacks ${title}: ${entries.join(' | ')}`);
+        await pickQuickFix(p, title);
+        await waitForEditorText(p, { contains: ['The Syrian president received'], lacks: ['The Syrian dictator received'] });
+        await waitForNoSquiggle(p, { phrase: 'president', context: 'The Syrian president received', kind: 'warning' }, RENDER_MS);
+        const loadedAfter = visible('loaded-terms.md').filter((f) => f.rule === 'loaded.term').length - 1;
+        await p.waitForFunction((n) => window.claimlintE2E.statusText()?.endsWith(`loaded ${n}`), loadedAfter, { timeout: RENDER_MS });
+      },
+    },
+    ...familiesIn('plain-draft.txt'),
+    {
+      name: 'typing: replacing "regime" by "government" clears its squiggle, Problems row and count',
+      run: async () => {
+        const p = await showDraft('plain-draft.txt');
+        const target = { phrase: 'regime', context: 'The regime sent' };
+        await waitForSquiggle(p, { ...target, kind: 'warning' }, RENDER_MS);
+        await openProblems(p);
+        const row = { file: 'plain-draft.txt', parts: ['"regime" is loaded', 'loaded.term'] };
+        await waitForProblemRow(p, { ...row, present: true }, RENDER_MS);
+        const before = await p.evaluate(() => window.claimlintE2E.statusText());
+        const loadedBefore = Number(/loaded (\d+)/.exec(before ?? '')?.[1]);
+        check(loadedBefore >= 1, `status bar before typing: "${before}"`);
+        await retypeWord(p, target, 'government');
+        await waitForEditorText(p, { contains: ['The government sent'], lacks: ['The regime sent'] });
+        await waitForNoSquiggle(p, { phrase: 'government', context: 'The government sent', kind: 'warning' }, RENDER_MS);
+        await waitForProblemRow(p, { ...row, present: false }, RENDER_MS);
+        await p.waitForFunction((n) => window.claimlintE2E.statusText()?.endsWith(`loaded ${n}`), loadedBefore - 1, { timeout: RENDER_MS });
+        await closePanel(p);
+      },
+    },
+  ];
+
+  const results = await runCases(cases, {
+    onFailure: async (name) => {
+      if (page) await page.screenshot({ path: path.join(SCREENSHOTS, `fail-${slug(name)}.png`), animations: 'disabled' });
+    },
+  });
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`\n${results.length - failed} passed, ${failed} failed (${seconds(Date.now() - started)} total)`);
+  return failed === 0 ? 0 : 1;
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  console.log(`FAIL  e2e setup: ${error.message}`);
+  exitCode = 1;
+} finally {
+  await cleanUp();
+}
+process.exit(exitCode);
