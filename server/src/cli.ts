@@ -25,6 +25,7 @@ Options:
   --format text|json|sarif  output format (default: text)
   --config FILE             use this configuration instead of the nearest .claimlint.yaml
   --workers N               worker threads for many files (default: number of CPU cores)
+  --no-exit                 exit 0 even when error findings are printed (usage and input errors still exit 2)
   -h, --help                show this help
   -v, --version             show the version
 
@@ -33,6 +34,7 @@ Exit status: 0 no error findings, 1 error findings, 2 usage or input errors.
 
 interface CliOptions {
   format: OutputFormat;
+  noExit: boolean;
   configFile?: string;
   workers: number;
   paths: string[];
@@ -41,7 +43,7 @@ interface CliOptions {
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): CliOptions | 'help' | 'version' {
-  const options: CliOptions = { format: 'text', workers: Math.max(1, os.availableParallelism?.() ?? os.cpus().length), paths: [] };
+  const options: CliOptions = { format: 'text', noExit: false, workers: Math.max(1, os.availableParallelism?.() ?? os.cpus().length), paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -61,6 +63,8 @@ function parseArgs(argv: readonly string[]): CliOptions | 'help' | 'version' {
       const n = Number(value());
       if (!Number.isInteger(n) || n < 1) throw new UsageError('--workers needs a whole number of at least 1');
       options.workers = n;
+    } else if (arg === '--no-exit') {
+      options.noExit = true;
     } else if (arg.startsWith('-') && arg !== '-') {
       throw new UsageError(`unknown option ${arg}`);
     } else {
@@ -164,7 +168,7 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
   const linted = results.filter((r) => !r.skipped);
   out.write(options.format === 'json' ? formatJson(linted) : options.format === 'sarif' ? formatSarif(linted, VERSION) : formatText(linted));
   if (inputErrors.length > 0) return 2;
-  return linted.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return !options.noExit && linted.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
 if (require.main === module) {

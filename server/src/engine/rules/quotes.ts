@@ -12,6 +12,7 @@ import { alignQuote } from './quoteAlignment';
 import type { Rule, RuleContext } from './rule';
 import { severityOf } from './rule';
 import type { QuoteReading } from './sourcing/blockReading';
+import type { SourceMention } from './sourcing/sources';
 import { readBlock } from './sourcing/blockReading';
 
 interface RecordedQuote {
@@ -55,9 +56,23 @@ function sameEntity(entity: Entity, ids: readonly string[]): boolean {
   return ids.includes(entity.id) || (entity.standsFor ?? []).some((id) => ids.includes(id));
 }
 
+const PROPER_NAME = /\p{Lu}[\p{L}'\u2019-]+(?:\s+(?:al-|el-|bin\s+|de\s+|van\s+)?\p{Lu}[\p{L}'\u2019-]+)+/gu;
+
 /** A proper name of at least two capitalised words in a speaker phrase (someone the fact base may not know). */
 function namesSomeone(text: string): boolean {
-  return /\p{Lu}[\p{L}'\u2019-]+\s+(?:al-|el-|bin\s+)?\p{Lu}[\p{L}'\u2019-]+/u.test(text);
+  PROPER_NAME.lastIndex = 0;
+  return PROPER_NAME.test(text);
+}
+
+/** The words naming the credited speaker: the person mention, else the last proper name in the phrase. */
+function creditedName(text: string, source: SourceMention): { start: number; end: number } {
+  if (source.mention?.entity.type === 'person') return { start: source.mention.start, end: source.mention.end };
+  const phrase = text.slice(source.start, source.end);
+  let last: RegExpExecArray | undefined;
+  PROPER_NAME.lastIndex = 0;
+  for (let m = PROPER_NAME.exec(phrase); m; m = PROPER_NAME.exec(phrase)) last = m;
+  if (last) return { start: source.start + last.index, end: source.start + last.index + last[0].length };
+  return source.mention ? { start: source.mention.start, end: source.mention.end } : { start: source.start, end: source.end };
 }
 
 function bestRecorded(draft: string[], index: Map<string, RecordedQuote[]>): { recorded: RecordedQuote; alignment: ReturnType<typeof alignQuote> } | undefined {
@@ -132,8 +147,8 @@ function checkQuote(
     const knownOther = entity && (entity.type === 'person' || entity.type === 'organisation' || entity.type === 'group');
     if (!knownOther && !namesSomeone(speakerText)) return [];
     const expected = speakerEntities(fact, knowledge)[0]?.name ?? speakerIds[0];
-    const start = credited.mention ? credited.mention.start : credited.start;
-    const end = credited.mention ? credited.mention.end : credited.end;
+    const span = creditedName(text, credited);
+    const { start, end } = span;
     return [
       {
         rule: 'fact.misattribution',

@@ -248,8 +248,14 @@ const checkPlace: SlotCheck = (slot, sentence, fact, knowledge) => {
     relations.find((x) => x.r === 'agree')?.m ??
     sentence.mentions.find((m) => m.entity.id === place.id && (!m.entity.standsFor?.length || located.includes(m)));
   if (right) return agreement(right);
-  const cues = sentence.cues.filter((c) => fact.cueKeys.includes(c.value));
-  const wrong = relations.find((x) => x.r === 'conflict' && cues.some((c) => Math.abs(x.m.first - c.last) <= PLACE_WINDOW || Math.abs(c.first - x.m.last) <= PLACE_WINDOW));
+  // where the event happened is said next to its cue word or to the people it is about
+  const about = new Set((fact.about ?? []).flat());
+  const anchors = [
+    ...sentence.cues.filter((c) => fact.cueKeys.includes(c.value)).map((c) => [c.first, c.last]),
+    ...sentence.mentions.filter((m) => about.has(m.entity.id)).map((m) => [m.first, m.last]),
+  ];
+  const words = (from: number, to: number): number => tokens.slice(Math.min(from, to), Math.max(from, to)).filter((t) => t.kind !== 'punct').length;
+  const wrong = relations.find((x) => x.r === 'conflict' && anchors.some(([first, last]) => words(last, x.m.first) <= PLACE_WINDOW || words(x.m.last, first) <= PLACE_WINDOW));
   return wrong ? { start: wrong.m.start, end: wrong.m.end, expected: place.name, replacement: place.name } : undefined;
 };
 
