@@ -81,10 +81,11 @@ export function freePort() {
 }
 
 /**
- * Starts code-server and resolves once it says it listens. The process leads its own group, so `stop()`
+ * Starts code-server and resolves once it says it listens (`env` is added to its environment, which the
+ * extension host inherits). The process leads its own group, so `stop()`
  * also ends the extension host and the ClaimLint language server it spawned.
  */
-export async function startCodeServer(entry, dirs, { timeout = 90_000 } = {}) {
+export async function startCodeServer(entry, dirs, { timeout = 90_000, env = {} } = {}) {
   const port = await freePort();
   const log = fs.createWriteStream(path.join(dirs.root, 'code-server.log'));
   const child = spawn(
@@ -99,7 +100,7 @@ export async function startCodeServer(entry, dirs, { timeout = 90_000 } = {}) {
       '--disable-getting-started-override',
       dirs.workspace,
     ],
-    { env: sandboxEnv(dirs), detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    { env: { ...sandboxEnv(dirs), ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let exited = false;
   child.on('exit', () => (exited = true));

@@ -3,7 +3,7 @@ import type { LexiconForm } from '../knowledge/lexicon';
 import type { PhraseMatch } from '../text/phrases';
 import { longestNonOverlapping } from '../text/phrases';
 import { quotationAt } from '../text/quotes';
-import { normalizeWord } from '../text/tokens';
+import { isCapitalized, normalizeWord } from '../text/tokens';
 import { inflectLike, isAdvice, keepPossessive, matchCapitalization } from '../text/wording';
 import type { Finding, Fix } from '../types';
 import type { Rule, RuleContext } from './rule';
@@ -61,6 +61,15 @@ function suggestion(alternatives: readonly string[]): string {
   return parts.join('; or ');
 }
 
+/**
+ * A one-word lower-case term written capitalised mid-sentence names something: "the Crusaders" (a team),
+ * "the Zealots". Entries written with capitals ("Soviet-style", "the Butcher of …") are never skipped.
+ */
+function isProperName(entry: LexiconForm['entry'], original: string, text: string, sentenceStart: number, at: number): boolean {
+  if (/\s/.test(original.trim()) || [entry.term, ...(entry.variants ?? [])].some(isCapitalized)) return false;
+  return isCapitalized(original) && !/^[\s"\u201C\u2018'(\[*_#>-]*$/.test(text.slice(sentenceStart, at));
+}
+
 function isInsideQuotation(block: Block, offset: number): boolean {
   return block.quoted || quotationAt(block.quotes, offset) !== undefined;
 }
@@ -88,6 +97,7 @@ export function findLoadedTerms(context: RuleContext): Finding[] {
         if (isAllowed(allow, match.value, original)) continue;
         if (exceptions.some((e) => e.value === entry.id && e.start <= match.start && e.end >= match.end)) continue;
         if (entry.exceptWhenAttributed && isAttributed(text, block, index, match.start, context)) continue;
+        if (block.kind === 'paragraph' && isProperName(entry, original, text, sentence.start, match.start)) continue;
         const quoted = isInsideQuotation(block, match.start);
         const usage = lexicon.usage.get(entry.id) ?? [];
         findings.push({
