@@ -25,6 +25,7 @@ import {
   pickQuickFix,
   problemsByFile,
   retypeWord,
+  scrollHoverTo,
   SQUIGGLE,
   waitForEditorText,
   waitForNoSquiggle,
@@ -51,25 +52,35 @@ const started = Date.now();
 const seconds = (ms) => `${(ms / 1000).toFixed(1)}s`;
 
 const resources = { codeServer: undefined, browser: undefined, sandbox: undefined };
+let cleaning;
+let interrupted = false;
 
-async function cleanUp() {
-  const { browser, codeServer, sandbox } = resources;
-  resources.browser = resources.codeServer = undefined;
-  if (browser) await browser.close().catch(() => undefined);
-  if (codeServer) await codeServer.shutdown().catch(() => codeServer.killNow());
-  if (sandbox && process.env.CLAIMLINT_E2E_KEEP !== '1') fs.rmSync(sandbox.root, { recursive: true, force: true });
-  else if (sandbox) console.log(`kept sandbox ${sandbox.root}`);
+/** Stops Chromium and code-server and removes the sandbox; safe to call more than once. */
+function cleanUp() {
+  cleaning ??= (async () => {
+    const { browser, codeServer, sandbox } = resources;
+    if (browser) await browser.close().catch(() => undefined);
+    if (codeServer) await codeServer.shutdown().catch(() => codeServer.killNow());
+    resources.codeServer = undefined;
+    if (sandbox && process.env.CLAIMLINT_E2E_KEEP !== '1') fs.rmSync(sandbox.root, { recursive: true, force: true });
+    else if (sandbox) console.log(`kept sandbox ${sandbox.root}`);
+  })();
+  return cleaning;
 }
 
+// Last resort when the process exits without cleanUp finishing: kill the code-server group.
 process.on('exit', () => resources.codeServer?.killNow());
-for (const signal of ['SIGINT', 'SIGTERM']) {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
     console.log(`\n${signal}: stopping code-server and Chromium`);
     void cleanUp().finally(() => process.exit(130));
   });
 }
 const watchdog = setTimeout(() => {
   console.log(`FAIL  the run exceeded ${seconds(RUN_DEADLINE_MS)}; stopping`);
+  interrupted = true;
   void cleanUp().finally(() => process.exit(1));
 }, RUN_DEADLINE_MS);
 watchdog.unref();
@@ -103,6 +114,10 @@ async function main() {
   resources.browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    // This runner stops Chromium itself, after the cases, on signals too.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   prepareScreenshots();
@@ -151,7 +166,7 @@ async function main() {
           await openFile(p, 'sample-draft.md', { timeout: FIRST_LINT_MS });
           const text = await waitForStatusItem(p, FIRST_LINT_MS);
           check(text.includes('ClaimLint:'), `status item text: ${text}`);
-          await waitForSquiggle(p, { phrase: 'dictator', context: 'Syrian dictator Bashar', kind: 'warning' }, FIRST_LINT_MS);
+          await p.waitForFunction(() => window.claimlintE2E.squiggles().length > 0, undefined, { timeout: FIRST_LINT_MS }); // the first diagnostics
           page = p;
         } catch (error) {
           workbenchError = error.message.split('\n')[0];
@@ -177,6 +192,7 @@ async function main() {
         const p = await showDraft('sample-draft.md');
         const source = factSource(extensionDir, REPO, '140,000');
         await hoverPhrase(p, { phrase: '200,000', context: 'Iran deployed 200,000 Shiite fighters', expected: ['fact.contradiction', source.title, source.outlet, source.passage] }, RENDER_MS);
+        await scrollHoverTo(p, source.passage.replace(/[\s\u00a0]+/g, ' ').trim().slice(-40)); // the passage's end: its start is also in the message
         await p.screenshot({ path: path.join(SCREENSHOTS, 'editor-hover-fact.png'), animations: 'disabled' });
         await dismissHover(p);
       },
@@ -257,10 +273,15 @@ async function main() {
   ];
 
   const results = await runCases(cases, {
+    stopped: () => interrupted,
     onFailure: async (name) => {
       if (page) await page.screenshot({ path: path.join(SCREENSHOTS, `fail-${slug(name)}.png`), animations: 'disabled' });
     },
   });
+  if (interrupted) {
+    console.log(`\nINTERRUPTED after ${results.length} of ${cases.length} cases; the run did not complete`);
+    return 130;
+  }
   const failed = results.filter((r) => !r.ok).length;
   console.log(`\n${results.length - failed} passed, ${failed} failed (${seconds(Date.now() - started)} total)`);
   return failed === 0 ? 0 : 1;
@@ -270,8 +291,9 @@ let exitCode = 1;
 try {
   exitCode = await main();
 } catch (error) {
-  console.log(`FAIL  e2e setup: ${error.message}`);
-  exitCode = 1;
+  if (interrupted) console.log('\nINTERRUPTED; the run did not complete');
+  else console.log(`FAIL  e2e setup: ${error.message}`);
+  exitCode = interrupted ? 130 : 1;
 } finally {
   await cleanUp();
 }

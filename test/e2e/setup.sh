@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the real-editor tests need, only when it is missing (idempotent, fast when present):
-#   - Debian packages: chromium, ripgrep, libkrb5-dev, pkg-config, neovim (neovim is for another test)
+#   - Debian packages: chromium, ripgrep, libkrb5-dev, pkg-config, neovim (neovim is for another test),
+#     and g++/make/python3 for node-gyp when they are missing
 #   - code-server (the real VS Code workbench, from npm) into .tools/code-server, following
 #     ../shared/notes/real-vscode-e2e.md: --ignore-scripts, the inner lib/vscode dependencies,
 #     a rebuild of the native modules, Debian's ripgrep instead of the GitHub download, the symlinks.
@@ -33,6 +34,10 @@ run() {
 }
 
 # --- Debian packages ---------------------------------------------------------------------------
+# node-gyp (the native-module rebuild below) needs a compiler, make and python3.
+command -v g++ >/dev/null || APT_PACKAGES+=(g++)
+command -v make >/dev/null || APT_PACKAGES+=(make)
+command -v python3 >/dev/null || APT_PACKAGES+=(python3)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   status="$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)"

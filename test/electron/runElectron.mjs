@@ -75,6 +75,7 @@ async function main() {
         '--skip-release-notes',
         '--user-data-dir', path.join(root, 'user-data'),
         '--extensions-dir', path.join(root, 'extensions'),
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), // Electron refuses to run as root with its sandbox
       ],
     });
     console.log(code === 0 ? 'PASS  test:electron — the extension-host suite passed' : `FAIL  test:electron — VS Code exited with ${code}`);

@@ -47,6 +47,18 @@ async function main() {
   const { entry } = codeServerPaths(REPO);
   let codeServer;
   let browser;
+  const stop = async () => {
+    await browser?.close().catch(() => undefined);
+    await codeServer?.shutdown();
+    fs.rmSync(sandbox.root, { recursive: true, force: true });
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.once(signal, () => {
+      console.log(`\n${signal}: stopping code-server and Chromium; the suite did not complete`);
+      void stop().finally(() => process.exit(130));
+    });
+  }
+  process.on('exit', () => codeServer?.killNow());
   try {
     codeServer = await startCodeServer(entry, sandbox, { env: { CLAIMLINT_SUITE_RESULTS: results } });
     const authority = `127.0.0.1:${codeServer.port}`;
@@ -59,6 +71,9 @@ async function main() {
     const { chromium } = createRequire(path.join(REPO, 'package.json'))('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     const page = await browser.newPage();
@@ -73,9 +88,7 @@ async function main() {
     console.log(`\n${outcomes.length - failures} passed, ${failures} failed in code-server's extension host (${((Date.now() - started) / 1000).toFixed(1)}s)`);
     return failures === 0 && outcomes.length > 0 ? 0 : 1;
   } finally {
-    await browser?.close().catch(() => undefined);
-    await codeServer?.shutdown();
-    fs.rmSync(sandbox.root, { recursive: true, force: true });
+    await stop();
   }
 }
 

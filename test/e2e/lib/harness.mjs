@@ -31,10 +31,14 @@ export function check(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-/** Runs the cases in order and prints one line per case; `onFailure(name)` may save evidence. */
-export async function runCases(cases, { onFailure } = {}) {
+/**
+ * Runs the cases in order and prints one line per case; `onFailure(name)` may save evidence. Stops
+ * (without reporting the rest) once `stopped()` is true, e.g. after a signal.
+ */
+export async function runCases(cases, { onFailure, stopped = () => false } = {}) {
   const results = [];
   for (const testCase of cases) {
+    if (stopped()) break;
     const started = Date.now();
     let error;
     try {
@@ -50,6 +54,7 @@ export async function runCases(cases, { onFailure } = {}) {
       }
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    if (stopped()) break;
     if (error) {
       const reason = String(error.message ?? error).split('\n')[0];
       console.log(`FAIL  ${testCase.name}  (${seconds}s)\n      ${reason}`);

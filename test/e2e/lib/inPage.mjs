@@ -98,6 +98,27 @@ export function installPageHelpers() {
     return hovers.length ? hovers.map((h) => normalise(h.textContent)).join('\n') : null;
   }
 
+  /**
+   * Where the first text node containing `text` sits relative to the visible hover card holding it:
+   * `{ visible, below, scrollTop }`, or null when no visible card holds it.
+   */
+  function hoverTextPlacement(text) {
+    for (const hover of document.querySelectorAll('.monaco-hover:not(.hidden)')) {
+      const box = hover.getBoundingClientRect();
+      if (box.height === 0) continue;
+      const walker = document.createTreeWalker(hover, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!normalise(node.textContent).includes(text)) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const rect = range.getBoundingClientRect();
+        const scrollTop = hover.querySelector('.monaco-hover-content')?.scrollTop ?? 0;
+        return { visible: rect.top >= box.top - 1 && rect.bottom <= box.bottom + 1, below: rect.bottom > box.bottom, scrollTop };
+      }
+    }
+    return null;
+  }
+
   /** Rows of the Problems panel: `{ label, text }` (the aria-label says severity, message, position). */
   function problemRows() {
     return [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((row) => ({
@@ -141,5 +162,5 @@ export function installPageHelpers() {
     return tab ? normalise(tab.getAttribute('aria-label') ?? tab.textContent) : null;
   }
 
-  window.claimlintE2E = { activeEditor, locate, squiggles, squigglesOn, editorText, hoverText, problemRows, problemsByFile, hasProblemRow, statusText, activeTab };
+  window.claimlintE2E = { activeEditor, locate, squiggles, squigglesOn, editorText, hoverText, hoverTextPlacement, problemRows, problemsByFile, hasProblemRow, statusText, activeTab };
 }

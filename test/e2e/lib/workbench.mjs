@@ -120,6 +120,29 @@ export async function hoverPhrase(page, { phrase, context, expected }, timeout) 
   }
 }
 
+/**
+ * Scrolls the visible hover card with the mouse wheel (the card is sticky, so the mouse can enter it)
+ * until `text` is in view, for a screenshot that shows it.
+ */
+export async function scrollHoverTo(page, text, timeout = 5_000) {
+  const placement = () => page.evaluate((t) => window.claimlintE2E.hoverTextPlacement(t), text);
+  let where = await placement();
+  if (!where) throw new Error(`no visible hover card contains "${text}"`);
+  if (where.visible) return;
+  const card = page.locator('.monaco-hover:not(.hidden)', { hasText: text }).first();
+  const box = await card.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const deadline = Date.now() + timeout;
+  while (!where.visible && where.below && Date.now() < deadline) {
+    await page.mouse.wheel(0, 60);
+    await page
+      .waitForFunction(([t, before]) => window.claimlintE2E.hoverTextPlacement(t)?.scrollTop !== before, [text, where.scrollTop], { timeout: Math.max(1, deadline - Date.now()) })
+      .catch(() => undefined);
+    where = (await placement()) ?? where;
+  }
+  if (!where.visible) throw new Error(`could not scroll "${text}" into view in the hover card`);
+}
+
 /** Opens the Problems panel (Ctrl+Shift+M) unless it is already visible. */
 export async function openProblems(page, timeout = 15_000) {
   if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
