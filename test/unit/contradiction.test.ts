@@ -41,7 +41,7 @@ describe('fact.contradiction', () => {
     const text = 'Iran has deployed 200,000 Shiite fighters to Iraq and Syria.';
     const finding = lint(text).findings.find((f) => f.rule === 'fact.contradiction');
     assert.ok(finding);
-    assert.match(finding.message, /^Source: up to 140,000 Shiite forces \u2014 \u201CIran deployed up to 140,000 Shiite forces/);
+    assert.match(finding.message, /^"200,000": the source says up to 140,000 Shiite forces \u2014 \u201CIran deployed up to 140,000 Shiite forces/);
     assert.equal(finding.severity, 'error');
     assert.deepEqual(finding.fixes[0].edits, [{ start: text.indexOf('200,000'), end: text.indexOf('200,000') + 7, newText: 'up to 140,000' }]);
     const source = finding.detail.sources?.[0];

@@ -121,7 +121,7 @@ export function findContradictions(context: RuleContext): Finding[] {
           severity,
           start: conflict.start,
           end: conflict.end,
-          message: sourceMessage(`${conflict.person.name} is ${conflict.expected}${conflict.role.asOf ? ` (as of ${conflict.role.asOf})` : ''}`, conflict.source),
+          message: sourceMessage(original, `${conflict.person.name} is ${conflict.expected}${conflict.role.asOf ? ` (as of ${conflict.role.asOf})` : ''}`, conflict.source),
           entryId: conflict.person.id,
           detail: {
             reason: `The sources give ${conflict.person.name} a different title than "${original}".`,
@@ -140,7 +140,7 @@ export function findContradictions(context: RuleContext): Finding[] {
           severity,
           start: conflict.start,
           end: conflict.end,
-          message: sourceMessage(conflict.expected, fact.sourceRef),
+          message: sourceMessage(original, conflict.expected, fact.sourceRef),
           entryId: fact.id,
           detail: factDetail(`The draft's ${SLOT_NAMES[slot.type]} "${original}" conflicts with what the source says.`, conflict.expected, fact),
           fixes: conflict.replacement

@@ -7,13 +7,17 @@ export function excerpt(passage: string, max = 90): string {
   return flat.length <= max ? flat : flat.slice(0, max).replace(/\s+\S*$/, '') + ' \u2026';
 }
 
-/** "Source: up to 140,000 — “Iran deployed up to 140,000 Shiite forces …” (Breitbart News, 2017-11-22)". */
-export function sourceMessage(expected: string, source: SourceRef | undefined): string {
-  if (!source) return `Source: ${expected}.`;
+/**
+ * `"200,000": the source says up to 140,000 Shiite forces — “Iran deployed up to 140,000 Shiite forces …”
+ * (Breitbart News, 2017-11-22)`: the draft's words, what the source says, and where.
+ */
+export function sourceMessage(draft: string, expected: string, source: SourceRef | undefined): string {
+  const head = `"${draft.replace(/\s+/g, ' ')}": the source says ${expected}`;
+  if (!source) return `${head}.`;
   const where = [source.outlet, source.date].filter(Boolean).join(', ');
   const quoted = excerpt(source.passage);
   const passage = /^["\u201C]/.test(quoted) ? quoted : `\u201C${quoted}\u201D`;
-  return `Source: ${expected} \u2014 ${passage}${where ? ` (${where})` : ''}`;
+  return `${head} \u2014 ${passage}${where ? ` (${where})` : ''}`;
 }
 
 /** Hover details for a finding that relies on `fact`, with both sides of any dispute. */
