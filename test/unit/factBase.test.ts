@@ -7,7 +7,7 @@ import { splitSentences } from '../../server/src/engine/text/sentences';
 import { tokenize } from '../../server/src/engine/text/tokens';
 import { buildKnowledge } from '../../server/src/engine/knowledge/knowledge';
 import { readBuiltInFiles } from '../../server/src/workspace/dataFiles';
-import { builtInKnowledge, ROOT } from '../helpers/knowledge';
+import { builtInKnowledge, lint, ROOT } from '../helpers/knowledge';
 
 const SEEDS = path.join(ROOT, 'seeds');
 
@@ -90,6 +90,13 @@ describe('built-in fact base', () => {
       }
     }
     assert.deepEqual(uncovered, []);
+  });
+
+  it('finds no contradiction, misquote or misattribution in the source articles themselves', () => {
+    for (const [file, article] of knowledge.seeds.articles) {
+      const findings = lint(article.text, { format: 'plaintext' }).findings.filter((f) => f.rule.startsWith('fact.'));
+      assert.deepEqual(findings.map((f) => `${file}: ${f.rule} "${article.text.slice(f.start, f.end)}"`), []);
+    }
   });
 
   it('keeps working on the built-in data when a user fact base is broken, with positioned messages', () => {

@@ -58,10 +58,23 @@ function sameEntity(entity: Entity, ids: readonly string[]): boolean {
 
 const PROPER_NAME = /\p{Lu}[\p{L}'\u2019-]+(?:\s+(?:al-|el-|bin\s+|de\s+|van\s+)?\p{Lu}[\p{L}'\u2019-]+)+/gu;
 
-/** A proper name of at least two capitalised words in a speaker phrase (someone the fact base may not know). */
-function namesSomeone(text: string): boolean {
-  PROPER_NAME.lastIndex = 0;
-  return PROPER_NAME.test(text);
+/**
+ * A proper name of at least two capitalised words in a speaker phrase (someone the fact base may not know);
+ * a phrase with a title ("The President of Russian Federation") describes an office, not a name.
+ */
+function namesSomeone(text: string, knowledge: Knowledge): boolean {
+  const tokens = tokenize(text);
+  // words that describe rather than name: titles, articles, and the names of countries, bodies and outlets
+  const described = [
+    ...knowledge.vocabulary.titles.findAll(text, tokens),
+    ...knowledge.facts.mentions.find(text, tokens).filter((m) => m.entity.type !== 'person'),
+  ];
+  const naming = tokens.filter((t) => t.kind === 'word' && isCapitalized(t.text) && !/^(the|a|an)$/.test(t.norm) && !described.some((d) => d.start <= t.start && d.end >= t.end));
+  for (let i = 1; i < naming.length; i++) {
+    const gap = text.slice(naming[i - 1].end, naming[i].start);
+    if (/^(\s+|\s*-\s*|\s+(al|el|bin|de|van|von)-?\s*)$/i.test(gap) || /^-$/.test(gap)) return true;
+  }
+  return false;
 }
 
 /** The words naming the credited speaker: the person mention, else the last proper name in the phrase. */
@@ -130,7 +143,7 @@ function checkQuote(
   // among the named sources around the quote, a recorded speaker wins; else the one naming someone else
   const named = reading.candidates.filter((c) => c.kind === 'named');
   const recordedSource = named.find((c) => c.mention && sameEntity(c.mention.entity, speakerIds));
-  const otherPerson = named.find((c) => c.mention?.entity.type === 'person') ?? named.find((c) => namesSomeone(text.slice(c.start, c.end)));
+  const otherPerson = named.find((c) => c.mention?.entity.type === 'person') ?? named.find((c) => namesSomeone(text.slice(c.start, c.end), knowledge));
   const credited = recordedSource ?? (speaker.kind === 'named' && !speaker.mention && otherPerson ? otherPerson : speaker);
   const speakerText = text.slice(credited.start, credited.end);
   const entity = credited.mention?.entity;
@@ -145,7 +158,7 @@ function checkQuote(
     if (entity?.type === 'outlet') return [];
     if (!misattribution || alignment.score < (short ? 1 : 0.8) || speakerIds.length === 0 || reading.inherited) return [];
     const knownOther = entity && (entity.type === 'person' || entity.type === 'organisation' || entity.type === 'group');
-    if (!knownOther && !namesSomeone(speakerText)) return [];
+    if (!knownOther && !namesSomeone(speakerText, knowledge)) return [];
     const expected = speakerEntities(fact, knowledge)[0]?.name ?? speakerIds[0];
     const span = creditedName(text, credited);
     const { start, end } = span;

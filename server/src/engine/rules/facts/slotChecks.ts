@@ -217,6 +217,17 @@ const PREPOSITIONS: Record<NonNullable<Slot['relation']>, RegExp> = {
   origin: /^(from)$/,
 };
 
+/** Nouns whose "in X" names their own place, not where the event happened ("involvement in Syria"). */
+const PLACE_GOVERNING_NOUN = /(ment|tion|sion|ence|ance|ity|ism|ship)$|^(war|conflict|presence|forces|troops|role|crisis|fighting|operations|interests|policy|strategy|influence|allies|fighters|militias|base|bases|campaign|intervention|violence|strife|situation|future|peace|people|government|regime)$/;
+
+function governedByNoun(tokens: readonly Token[], first: number): boolean {
+  let i = previousWord(tokens, first);
+  while (i >= 0 && /^(the|a|an)$/.test(tokens[i].norm)) i = previousWord(tokens, i);
+  if (i < 0 || !/^(in|at|inside|near|from|into|to)$/.test(tokens[i].norm)) return false;
+  const head = previousWord(tokens, i);
+  return head >= 0 && PLACE_GOVERNING_NOUN.test(tokens[head].norm);
+}
+
 /** How many tokens a place may stand from the fact's cue word to count as where the event happened. */
 const PLACE_WINDOW = 6;
 
@@ -232,6 +243,7 @@ const checkPlace: SlotCheck = (slot, sentence, fact, knowledge) => {
     (m) =>
       (m.entity.type === 'place' || m.entity.type === 'country') &&
       m.kind === 'alias' &&
+      (slot.relation !== undefined && slot.relation !== 'venue' ? true : !governedByNoun(tokens, m.first)) &&
       // "in Moscow", "to Moscow", or attributive: "the Moscow talks"
       (preposition.test(wordBeforeSkippingArticles(tokens, m.first)) ||
         (m.entity.type === 'place' && !tokens[m.last].possessive && cueStarts.has(nextWord(tokens, m.last)))),
