@@ -142,6 +142,12 @@ function decorate(r: Random, sentence: string): string {
   return sentence;
 }
 
+/**
+ * The seed of the benchmark drafts. Every size uses the same one, so a smaller draft is a prefix of a larger
+ * one and time per KB compares like with like.
+ */
+export const DRAFT_SEED = 1000;
+
 export interface DraftOptions {
   /** Extra sentences to weave in now and then (the fact-lookup bench mentions synthetic entities). */
   extraSentences?: (r: Random) => string | undefined;
