@@ -204,7 +204,10 @@ documents.onDidChangeContent((event: TextDocumentChangeEvent<TextDocument>) => {
   }
   if (lints.state(uri)) lints.schedule(uri, () => void lintUri(uri));
 });
-documents.onDidClose((event) => lints.forget(event.document.uri));
+documents.onDidClose((event) => {
+  lints.forget(event.document.uri);
+  settings.forget(event.document.uri);
+});
 
 connection.onHover((params) => {
   const document = documents.get(params.textDocument.uri);

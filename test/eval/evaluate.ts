@@ -3,6 +3,7 @@
  * (see FORMAT.md). Dev and holdout splits are reported separately; holdout cases are never used for tuning.
  * `--json` prints the figures as JSON; `--failures` lists every false positive and false negative of the dev
  * split (`--failures=all` includes the holdout split: look at those only to report, never to tune).
+ * `--only=TEXT` scores only the corpus files whose names contain TEXT.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -71,7 +72,11 @@ const fmt = (x: number): string => x.toFixed(3);
 function main(): void {
   const args = process.argv.slice(2);
   const dir = path.join(__dirname, 'corpus');
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') && (!only || f.includes(only)))
+    .sort();
   const byGroup = new Map<string, Tally>();
   const byKind = new Map<string, Tally & { cases: number }>();
   const failures: string[] = [];

@@ -20,14 +20,14 @@ describe('.claimlint.yaml', () => {
   });
 
   it('reports problems at line and column in plain language and keeps the valid keys', () => {
-    const text = 'rules:\n  loaded.term: loud\n  fact.contradictoin: off\nsensitivity: standard\nallow: regime\n';
+    const text = 'rules:\n  loaded.term: loud\n  fact.contradictoin: off\n  attribution.vague: off\nsensitivity: standard\nallow: regime\n';
     const { config, problems } = parseConfigFile('c.yaml', text);
     const messages = problems.map((p) => `${p.line}:${p.column} ${p.message}`);
     assert.ok(messages.some((m) => /^2:16 rules\.loaded\.term: should be one of: off, error, warning, information, hint$/.test(m)), messages.join('\n'));
     assert.ok(messages.some((m) => /^3:3 rules: unknown key "fact\.contradictoin"$/.test(m)), messages.join('\n'));
-    assert.ok(messages.some((m) => /^5:8 allow: should be a list$/.test(m)), messages.join('\n'));
+    assert.ok(messages.some((m) => /^6:8 allow: should be a list$/.test(m)), messages.join('\n'));
     assert.equal(config.sensitivity, 'standard');
-    assert.equal(config.rules, undefined);
+    assert.deepEqual(config.rules, { 'attribution.vague': 'off' });
   });
 
   it('reports YAML syntax errors with a position and gives the defaults', () => {

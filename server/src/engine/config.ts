@@ -1,5 +1,5 @@
 import type { DataProblem } from './knowledge/dataFile';
-import { parseDataFile } from './knowledge/dataFile';
+import { MAX_DATA_FILE_BYTES, parseDataFile } from './knowledge/dataFile';
 import type { ClaimKind, LintSettings, Sensitivity } from './settings';
 import { defaultSettings } from './settings';
 import type { RuleId, RuleLevel } from './types';
@@ -31,15 +31,27 @@ export const CONFIG_SCHEMA: object = configSchema;
  * dropped), so a typo in one setting never disables the others.
  */
 export function parseConfigFile(file: string, text: string): { config: ClaimLintConfig; problems: DataProblem[] } {
-  if (text.trim() === '') return { config: {}, problems: [] };
+  // empty or comments only (files over the size limit go on to be refused with a message)
+  if (text.length <= MAX_DATA_FILE_BYTES && text.replace(/#.*$/gm, '').trim() === '') return { config: {}, problems: [] };
   const parsed = parseDataFile<ClaimLintConfig>(file, text, configSchema);
   const value = parsed.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const problems = parsed.problems.length > 0 ? parsed.problems : [parsed.problemAt([], 'should be a mapping of settings')];
     return { config: {}, problems };
   }
-  const badKeys = new Set(parsed.problems.map((p) => p.path?.[0]).filter((k): k is string => typeof k === 'string'));
+  // a problem inside `rules` drops only that rule's entry; a problem elsewhere drops its key
+  const badRules = new Set<string>();
+  const badKeys = new Set<string>();
+  for (const problem of parsed.problems) {
+    const [key, rule] = problem.path ?? [];
+    if (key === 'rules' && typeof rule === 'string') badRules.add(rule);
+    else if (key === 'rules' && /unknown key "([^"]+)"/.test(problem.message)) badRules.add(/unknown key "([^"]+)"/.exec(problem.message)?.[1] ?? '');
+    else if (typeof key === 'string') badKeys.add(key);
+  }
   const config = Object.fromEntries(Object.entries(value).filter(([key]) => !badKeys.has(key))) as ClaimLintConfig;
+  if (config.rules && typeof config.rules === 'object') {
+    config.rules = Object.fromEntries(Object.entries(config.rules).filter(([id]) => !badRules.has(id))) as ClaimLintConfig['rules'];
+  }
   return { config, problems: parsed.problems };
 }
 

@@ -37,6 +37,8 @@ export interface LintOutcome {
 }
 
 interface CachedChunk {
+  /** The cache key: format and a detached copy of the chunk text (see `detached`). */
+  key: string;
   analysed: AnalysedChunk;
   findingsKey: string;
   findings: Finding[];
@@ -98,6 +100,14 @@ function continuesQuote(finding: Finding, opening: AnalysedChunk['blocks'][numbe
   return finding.rule === 'attribution.missing' && finding.kind === 'quotes' && opening !== undefined && opening.quotes[0]?.start === finding.start && finding.start === opening.start;
 }
 
+/**
+ * A copy of `text` that shares no memory with the string it was sliced from. Cached analyses keep slices
+ * of their chunk's text; without the copy each would pin the whole document version it came from.
+ */
+function detached(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
 /** Maps offsets to 0-based line numbers of `text`. */
 export function lineIndex(text: string): (offset: number) => number {
   const starts = [0];
@@ -137,17 +147,17 @@ function* lintSteps(request: LintRequest): Generator<void, LintOutcome> {
       return { findings: [], cancelled: true, chunkCount: chunks.length, reusedChunks };
     }
     if (chunk.kind === 'frontmatter') continue;
-    const chunkText = text.slice(chunk.start, chunk.end);
-    const key = request.format + '\u0000' + chunkText;
-    let cached = current.get(key) ?? request.cache?.lookup(key);
+    const lookupKey = request.format + '\u0000' + text.slice(chunk.start, chunk.end);
+    let cached = current.get(lookupKey) ?? request.cache?.lookup(lookupKey);
     if (cached && cached.findingsKey === findingsKey) {
       reusedChunks++;
     } else {
+      const chunkText = cached ? cached.key.slice(request.format.length + 1) : detached(text.slice(chunk.start, chunk.end));
       const analysed = cached?.analysed ?? analyseChunk(chunkText, request.format);
-      cached = { analysed, findingsKey, findings: runRules(analysed, request) };
+      cached = { key: cached?.key ?? request.format + '\u0000' + chunkText, analysed, findingsKey, findings: runRules(analysed, request) };
       yield;
     }
-    current.set(key, cached);
+    current.set(cached.key, cached);
     const opening = cached.analysed.blocks[0];
     for (const finding of cached.findings) {
       if (previousEndsInQuote && continuesQuote(finding, opening)) continue;

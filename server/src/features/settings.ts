@@ -45,6 +45,11 @@ export class SettingsProvider {
     this.editorSettings.clear();
   }
 
+  /** Forgets a closed document's cached editor settings. */
+  forget(uri: string): void {
+    this.editorSettings.delete(uri);
+  }
+
   /** Forgets parsed configuration files and built knowledge (after a data file changed). */
   invalidateFiles(): void {
     this.resolver.invalidate();

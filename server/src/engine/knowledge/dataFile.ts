@@ -28,6 +28,9 @@ export interface DataFile<T> {
   problemAt(path: (string | number)[], message: string, severity?: 'error' | 'warning'): DataProblem;
 }
 
+/** Uses of YAML anchors (`*name`) allowed before a file is treated as an alias bomb. */
+const MAX_ALIAS_COUNT = 5000;
+
 /** Files larger than this are refused before parsing. */
 export const MAX_DATA_FILE_BYTES = 8 * 1024 * 1024;
 
@@ -130,10 +133,17 @@ export function parseDataFile<T>(file: string, text: string, schema: object): Da
     positioned(spanOf(path), message, severity, path);
   for (const error of doc.errors) {
     const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    problems.push(positioned({ start: error.pos[0], end: error.pos[1] }, `YAML syntax: ${message}`));
+    const start = Math.min(error.pos[0], text.length);
+    problems.push(positioned({ start, end: Math.min(Math.max(error.pos[1], start), text.length) }, `YAML syntax: ${message}`));
   }
   if (doc.errors.length > 0) return { file, text, value: undefined, problems, spanOf, problemAt };
-  const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  } catch (error) {
+    problems.push(positioned({ start: 0, end: 0 }, `cannot be read: ${(error as Error).message} (more than ${MAX_ALIAS_COUNT} uses of YAML anchors; write the values out)`));
+    return { file, text, value: undefined, problems, spanOf, problemAt };
+  }
   const validate = validatorFor(schema);
   if (!validate(value)) {
     for (const error of validate.errors ?? []) {

@@ -105,9 +105,14 @@ export function buildFactBase(
     });
   }
 
+  const labelsWarned = new Set<string>();
   const provenance = (citation: FactData['source'], report: (path: (string | number)[], message: string, severity?: 'error' | 'warning') => DataProblem, path: (string | number)[], asOf?: string): SourceRef | undefined => {
     if (!seeds.articles.has(citation.seed)) {
-      problems.push(report([...path, 'seed'], `source "${citation.seed}" is not a seed article; the passage cannot be checked`, 'warning'));
+      // a label rather than a seed file: said once per label, since teams cite their own sources this way
+      if (!labelsWarned.has(citation.seed)) {
+        labelsWarned.add(citation.seed);
+        problems.push(report([...path, 'seed'], `source "${citation.seed}" is not a seed article, so its passages cannot be checked against a text`, 'warning'));
+      }
       return { seed: citation.seed, title: citation.seed, outlet: '', date: asOf ?? '', dateBasis: 'not known', passage: citation.passage, offset: -1, attribution: citation.attribution };
     }
     const ref = seeds.sourceRef(citation.seed, citation.passage, citation.attribution);

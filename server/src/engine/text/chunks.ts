@@ -41,7 +41,8 @@ function frontMatterEnd(text: string): number {
  */
 export function splitMarkdownChunks(text: string): Chunk[] {
   const chunks: Chunk[] = [];
-  let from = 0;
+  // a byte-order mark belongs to the file, not to the first paragraph (parsers drop it)
+  let from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const matterEnd = frontMatterEnd(text);
   if (matterEnd >= 0) {
     chunks.push({ start: 0, end: matterEnd, kind: 'frontmatter' });
@@ -52,8 +53,9 @@ export function splitMarkdownChunks(text: string): Chunk[] {
   let fence: { marker: string; length: number } | null = null;
   let htmlEnd: string | null = null;
   let afterBlank = false;
-  for (const line of lines(text)) {
-    if (line.start < from) continue;
+  for (const raw of lines(text)) {
+    if (raw.next <= from) continue;
+    const line = raw.start < from ? { ...raw, start: from } : raw;
     const blank = isBlankLine(text, line);
     if (chunkStart < 0) {
       if (blank) continue;
@@ -101,7 +103,9 @@ export function splitPlainChunks(text: string): Chunk[] {
   const chunks: Chunk[] = [];
   let chunkStart = -1;
   let lastContentEnd = -1;
-  for (const line of lines(text)) {
+  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (const raw of lines(text)) {
+    const line = raw.start < from ? { ...raw, start: from } : raw;
     if (isBlankLine(text, line)) {
       if (chunkStart >= 0) chunks.push({ start: chunkStart, end: lastContentEnd, kind: 'prose' });
       chunkStart = -1;

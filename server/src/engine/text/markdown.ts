@@ -5,7 +5,7 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import type { Nodes, Parents } from 'mdast';
 import type { MaskedChunk, ProseBlock, BlockKind, RawComment } from './prose';
-import { maskOutside } from './prose';
+import { blankOut, maskOutside } from './prose';
 
 const MICROMARK_EXTENSIONS = [gfm(), frontmatter()];
 const MDAST_EXTENSIONS = [gfmFromMarkdown(), frontmatterFromMarkdown()];
@@ -24,12 +24,32 @@ export function isPlainParagraph(chunk: string): boolean {
   return !MARKUP_CHARACTER.test(chunk) && !BLOCK_OPENING.test(chunk) && !INDENTED_START.test(chunk);
 }
 
+/** `span` without white space at its edges (the same trimming on both parsing paths). */
+function trimmed(text: string, start: number, end: number): { start: number; end: number } {
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && /\s/.test(text[start])) start++;
+  return { start, end };
+}
+
 function plainParagraph(chunk: string): MaskedChunk {
-  let end = chunk.length;
-  while (end > 0 && /\s/.test(chunk[end - 1])) end--;
-  let start = 0;
-  while (start < end && /\s/.test(chunk[start])) start++;
+  const { start, end } = trimmed(chunk, 0, chunk.length);
   return { masked: chunk, blocks: end > start ? [{ start, end, kind: 'paragraph', quoted: false }] : [], comments: [] };
+}
+
+/** A chunk's analysis moved one code unit right, behind the byte-order mark micromark would drop. */
+function afterByteOrderMark(inner: MaskedChunk, mark: string): MaskedChunk {
+  return {
+    masked: mark + inner.masked,
+    blocks: inner.blocks.map((b) => ({ ...b, start: b.start + 1, end: b.end + 1 })),
+    comments: inner.comments.map((c) => ({ ...c, start: c.start + 1, end: c.end + 1, bodyStart: c.bodyStart + 1 })),
+  };
+}
+
+/** Nesting or bracket runs this long make micromark slow or recursive enough to block: not prose anyway. */
+const PATHOLOGICAL = /(?:[>[\]*_`+-][ \t]?){400}/;
+
+function unparsable(chunk: string): MaskedChunk {
+  return { masked: blankOut(chunk), blocks: [], comments: [] };
 }
 
 function isAutolink(node: Nodes & { type: 'link' }): boolean {
@@ -37,6 +57,9 @@ function isAutolink(node: Nodes & { type: 'link' }): boolean {
   const label = node.children[0].value;
   return node.url === label || node.url === `http://${label}` || node.url === `mailto:${label}`;
 }
+
+/** Nodes whose text is never prose. */
+const NOT_PROSE = new Set<Nodes['type']>(['code', 'inlineCode', 'yaml', 'definition', 'image', 'imageReference', 'footnoteReference']);
 
 const BLOCK_KINDS: Partial<Record<Nodes['type'], BlockKind>> = {
   paragraph: 'paragraph',
@@ -50,46 +73,46 @@ const BLOCK_KINDS: Partial<Record<Nodes['type'], BlockKind>> = {
  * Line breaks are kept so the masked text has the same length and lines as the original.
  */
 export function maskMarkdown(chunk: string): MaskedChunk {
+  if (chunk.charCodeAt(0) === 0xfeff) return afterByteOrderMark(maskMarkdown(chunk.slice(1)), chunk[0]);
   if (isPlainParagraph(chunk)) return plainParagraph(chunk);
-  const tree = fromMarkdown(chunk, { extensions: MICROMARK_EXTENSIONS, mdastExtensions: MDAST_EXTENSIONS });
+  if (PATHOLOGICAL.test(chunk)) return unparsable(chunk);
+  let tree: Nodes;
+  try {
+    tree = fromMarkdown(chunk, { extensions: MICROMARK_EXTENSIONS, mdastExtensions: MDAST_EXTENSIONS });
+  } catch {
+    return unparsable(chunk);
+  }
   const kept: [number, number][] = [];
   const blocks: ProseBlock[] = [];
   const comments: RawComment[] = [];
-
-  const visit = (node: Nodes, quoted: boolean): void => {
+  // iterative, so deep nesting cannot overflow the stack
+  const stack: { node: Nodes; quoted: boolean }[] = [{ node: tree, quoted: false }];
+  while (stack.length > 0) {
+    const { node, quoted } = stack.pop() as { node: Nodes; quoted: boolean };
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (start === undefined || end === undefined) return;
-    switch (node.type) {
-      case 'text':
-        kept.push([start, end]);
-        return;
-      case 'html':
-        if (node.value.startsWith('<!--')) {
-          comments.push({ start, end, body: node.value.slice(4).replace(/-->\s*$/, ''), bodyStart: start + 4 });
-        }
-        return;
-      case 'code':
-      case 'inlineCode':
-      case 'yaml':
-      case 'definition':
-      case 'image':
-      case 'imageReference':
-      case 'footnoteReference':
-        return;
-      case 'link':
-        if (isAutolink(node)) return;
-        break;
-      default:
-        break;
+    if (start === undefined || end === undefined) continue;
+    if (node.type === 'text') {
+      kept.push([start, end]);
+      continue;
     }
+    if (node.type === 'html') {
+      if (node.value.startsWith('<!--')) comments.push({ start, end, body: node.value.slice(4).replace(/-->\s*$/, ''), bodyStart: start + 4 });
+      continue;
+    }
+    if (NOT_PROSE.has(node.type) || (node.type === 'link' && isAutolink(node))) continue;
     const kind = BLOCK_KINDS[node.type];
-    if (kind) blocks.push({ start, end, kind, quoted });
+    if (kind) {
+      const span = trimmed(chunk, start, end);
+      if (span.end > span.start) blocks.push({ ...span, kind, quoted });
+    }
     if ('children' in node) {
       const insideQuote = quoted || node.type === 'blockquote';
-      for (const child of (node as Parents).children) visit(child, insideQuote);
+      const children = (node as Parents).children;
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], quoted: insideQuote });
     }
-  };
-  visit(tree, false);
+  }
+  blocks.sort((a, b) => a.start - b.start);
+  comments.sort((a, b) => a.start - b.start);
   return { masked: maskOutside(chunk, kept), blocks, comments };
 }

@@ -18,7 +18,8 @@ export interface Token {
 
 // Words: letters and marks with inner digits and inner apostrophes (don't, Iran's, O'Brien).
 // Numbers: digits with inner separators (140,000 / 3.5 / 1.000.000).
-const TOKEN_PATTERN = /([\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['\u2019][\p{L}\p{M}]+)*['\u2019]?)|(\p{N}+(?:[.,]\p{N}+)*)|([^\s\p{L}\p{M}\p{N}])/gu;
+// Lengths are bounded so that a pathological run of letters cannot exhaust the regex engine's stack.
+const TOKEN_PATTERN = /([\p{L}\p{M}][\p{L}\p{M}\p{N}]{0,100}(?:['\u2019][\p{L}\p{M}]{1,20}){0,3}['\u2019]?)|(\p{N}{1,30}(?:[.,]\p{N}{1,30}){0,8})|([^\s\p{L}\p{M}\p{N}])/gu;
 
 const HYPHENS = new Set(['-', '\u2010', '\u2011']);
 
