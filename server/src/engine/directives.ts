@@ -1,4 +1,4 @@
-import { isRuleSelector, selectorCovers } from './ruleCatalog';
+import { isRuleSelector, RULES, selectorCovers } from './ruleCatalog';
 import type { RawComment } from './text/prose';
 import type { Finding, RuleId, Span } from './types';
 
@@ -54,20 +54,35 @@ function covers(directive: Directive, rule: RuleId): boolean {
   return directive.selectors.length === 0 || directive.selectors.some((s) => selectorCovers(s.name, rule));
 }
 
+/** The `[start, end)` of the line after the one holding `offset` (CRLF, CR and LF alike). */
+function nextLine(text: string, offset: number): Span {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  if (i < text.length) i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
+  let end = i;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return { start: i, end };
+}
+
 /**
  * Drops findings silenced by directives. A directive applies from its position on; the last disable or
  * enable before a finding that covers its rule decides. `disable-next-line` silences the line after the
- * comment. `lineOf` maps an offset to its 0-based line.
+ * comment's last line.
  */
-export function applyDirectives(findings: Finding[], directives: readonly Directive[], lineOf: (offset: number) => number): Finding[] {
+export function applyDirectives(findings: Finding[], directives: readonly Directive[], text: string): Finding[] {
   if (directives.length === 0) return findings;
+  const targets = new Map(directives.filter((d) => d.kind === 'disable-next-line').map((d) => [d, nextLine(text, d.end)]));
+  const covered = new Map(directives.map((d) => [d, new Set(RULES.filter((r) => covers(d, r.id)).map((r) => r.id))]));
+  const first = directives[0].start;
   return findings.filter((finding) => {
+    if (finding.start <= first) return true;
     let disabled = false;
     for (const directive of directives) {
       if (directive.start >= finding.start) break;
-      if (!covers(directive, finding.rule)) continue;
+      if (!covered.get(directive)?.has(finding.rule)) continue;
       if (directive.kind === 'disable-next-line') {
-        if (lineOf(finding.start) === lineOf(directive.end) + 1) return false;
+        const line = targets.get(directive) as Span;
+        if (finding.start >= line.start && finding.start <= line.end) return false;
       } else {
         disabled = directive.kind === 'disable';
       }

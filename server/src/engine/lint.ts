@@ -1,6 +1,7 @@
 import { shiftFinding } from './findings';
 import { applyDirectives, parseDirectives, unknownSelectorFindings } from './directives';
 import type { AnalysedChunk, DocumentFormat } from './document';
+import type { Chunk } from './text/chunks';
 import { analyseChunk, splitChunks } from './document';
 import type { Knowledge } from './knowledge/knowledge';
 import { ALL_RULES } from './rules/index';
@@ -44,13 +45,32 @@ interface CachedChunk {
   findings: Finding[];
 }
 
+/** A chunk of the last linted version, with its findings and comments at that version's offsets. */
+interface PlacedChunk {
+  start: number;
+  end: number;
+  cached: CachedChunk;
+  findings: Finding[];
+  comments: RawComment[];
+}
+
+/** The last complete lint, so the next one can reuse the chunks an edit did not touch without looking them up. */
+interface PreviousLint {
+  text: string;
+  format: DocumentFormat;
+  findingsKey: string;
+  placed: PlacedChunk[];
+}
+
 /**
  * Per-document cache of chunk results, keyed by chunk text (and by settings and knowledge version for the
- * findings). After each complete lint only the chunks of the current text are kept, so memory is bounded
- * by the document and does not grow with edits.
+ * findings), plus the last version's chunk layout. After each complete lint only the chunks of the current
+ * text are kept, so memory is bounded by the document and does not grow with edits.
  */
 export class LintCache {
   private entries = new Map<string, CachedChunk>();
+  /** @internal */
+  previous: PreviousLint | undefined;
 
   get size(): number {
     return this.entries.size;
@@ -62,8 +82,9 @@ export class LintCache {
   }
 
   /** @internal Replaces the cache by the chunks of the latest complete lint. */
-  retainOnly(current: Map<string, CachedChunk>): void {
+  retainOnly(current: Map<string, CachedChunk>, previous: PreviousLint): void {
     this.entries = current;
+    this.previous = previous;
   }
 
   /** @internal Keeps work done by a cancelled lint for the next one. */
@@ -73,7 +94,13 @@ export class LintCache {
 
   clear(): void {
     this.entries.clear();
+    this.previous = undefined;
   }
+}
+
+/** Document order: by start, then end, then rule id. */
+function byPosition(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
 /** Runs every enabled rule on a chunk; a rule id reported twice on the same words is kept once. */
@@ -96,8 +123,14 @@ function runRules(analysed: AnalysedChunk, request: LintRequest): Finding[] {
  * A paragraph that opens with a quotation right after a paragraph of quoted speech continues that speech
  * (news style: the speaker is named once), so its quotation is not reported as speakerless.
  */
-function continuesQuote(finding: Finding, opening: AnalysedChunk['blocks'][number] | undefined): boolean {
-  return finding.rule === 'attribution.missing' && finding.kind === 'quotes' && opening !== undefined && opening.quotes[0]?.start === finding.start && finding.start === opening.start;
+function continuesQuote(finding: Finding, opening: AnalysedChunk['blocks'][number] | undefined, chunkStart: number): boolean {
+  return (
+    finding.rule === 'attribution.missing' &&
+    finding.kind === 'quotes' &&
+    opening !== undefined &&
+    opening.quotes[0]?.start + chunkStart === finding.start &&
+    finding.start === opening.start + chunkStart
+  );
 }
 
 /**
@@ -108,45 +141,81 @@ function detached(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
 }
 
-/** Maps offsets to 0-based line numbers of `text`. */
-export function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
+/** Lengths of the common prefix and (not overlapping it) common suffix of two texts. */
+function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const max = Math.min(a.length, b.length);
+  const block = 4096;
+  let prefix = 0;
+  // whole blocks first (a native comparison), then code unit by code unit
+  while (prefix + block <= max && a.slice(prefix, prefix + block) === b.slice(prefix, prefix + block)) prefix += block;
+  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  const room = max - prefix;
+  while (suffix + block <= room && a.slice(a.length - suffix - block, a.length - suffix) === b.slice(b.length - suffix - block, b.length - suffix)) suffix += block;
+  while (suffix < room && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
+}
+
+function shiftComment(comment: RawComment, delta: number): RawComment {
+  return { ...comment, start: comment.start + delta, end: comment.end + delta, bodyStart: comment.bodyStart + delta };
+}
+
+/**
+ * Finds, for a chunk of the new text, the same chunk of the last version when it lies in the text the edit
+ * left alone (before it, or after it and moved by the edit's length): its results are reused as they are.
+ */
+function reuseFinder(previous: PreviousLint | undefined, text: string, format: DocumentFormat, findingsKey: string): (chunk: Chunk) => PlacedChunk | undefined {
+  if (!previous || previous.format !== format || previous.findingsKey !== findingsKey) return () => undefined;
+  const { prefix, suffix } = commonEnds(previous.text, text);
+  const delta = text.length - previous.text.length;
+  const byStart = new Map(previous.placed.map((p) => [p.start, p]));
+  return (chunk) => {
+    if (chunk.end <= prefix) {
+      const same = byStart.get(chunk.start);
+      return same && same.end === chunk.end ? same : undefined;
     }
-    return lo;
+    if (chunk.start >= text.length - suffix) {
+      const moved = byStart.get(chunk.start - delta);
+      if (!moved || moved.end !== chunk.end - delta) return undefined;
+      if (delta === 0) return moved;
+      return {
+        start: chunk.start,
+        end: chunk.end,
+        cached: moved.cached,
+        findings: moved.findings.map((f) => shiftFinding(f, delta)),
+        comments: moved.comments.map((c) => shiftComment(c, delta)),
+      };
+    }
+    return undefined;
   };
 }
 
 /**
- * The lint as a sequence of steps: it yields after each chunk so that a driver can pause (to let newer
- * edits arrive) or stop. Returns the outcome when done.
+ * The lint as a sequence of steps: it yields after each chunk it analyses so that a driver can pause (to
+ * let newer edits arrive) or stop. Returns the outcome when done.
  */
 function* lintSteps(request: LintRequest): Generator<void, LintOutcome> {
   const truncated = request.text.length > MAX_LINT_LENGTH;
   const text = truncated ? request.text.slice(0, lastBreakBefore(request.text, MAX_LINT_LENGTH)) : request.text;
   const findingsKey = settingsKey(request.settings) + '\u0000' + request.knowledge.version;
   const chunks = splitChunks(text, request.format);
+  const reuse = reuseFinder(request.cache?.previous, text, request.format, findingsKey);
   const current = new Map<string, CachedChunk>();
-  const findings: Finding[] = [];
-  const comments: RawComment[] = [];
+  const placed: PlacedChunk[] = [];
   let reusedChunks = 0;
-  let previousEndsInQuote = false;
   for (const chunk of chunks) {
     if (request.isCancelled?.()) {
       request.cache?.add(current);
       return { findings: [], cancelled: true, chunkCount: chunks.length, reusedChunks };
     }
     if (chunk.kind === 'frontmatter') continue;
+    const same = reuse(chunk);
+    if (same) {
+      reusedChunks++;
+      current.set(same.cached.key, same.cached);
+      placed.push(same);
+      continue;
+    }
     const lookupKey = request.format + '\u0000' + text.slice(chunk.start, chunk.end);
     let cached = current.get(lookupKey) ?? request.cache?.lookup(lookupKey);
     if (cached && cached.findingsKey === findingsKey) {
@@ -154,27 +223,41 @@ function* lintSteps(request: LintRequest): Generator<void, LintOutcome> {
     } else {
       const chunkText = cached ? cached.key.slice(request.format.length + 1) : detached(text.slice(chunk.start, chunk.end));
       const analysed = cached?.analysed ?? analyseChunk(chunkText, request.format);
-      cached = { key: cached?.key ?? request.format + '\u0000' + chunkText, analysed, findingsKey, findings: runRules(analysed, request) };
+      cached = { key: cached?.key ?? request.format + '\u0000' + chunkText, analysed, findingsKey, findings: runRules(analysed, request).sort(byPosition) };
       yield;
     }
     current.set(cached.key, cached);
-    const opening = cached.analysed.blocks[0];
-    for (const finding of cached.findings) {
-      if (previousEndsInQuote && continuesQuote(finding, opening)) continue;
-      findings.push(shiftFinding(finding, chunk.start));
-    }
-    const last = cached.analysed.blocks[cached.analysed.blocks.length - 1];
-    previousEndsInQuote = last !== undefined && last.quotes.length > 0;
-    for (const comment of cached.analysed.comments) {
-      comments.push({ ...comment, start: comment.start + chunk.start, end: comment.end + chunk.start, bodyStart: comment.bodyStart + chunk.start });
-    }
+    placed.push({
+      start: chunk.start,
+      end: chunk.end,
+      cached,
+      findings: cached.findings.map((f) => shiftFinding(f, chunk.start)),
+      comments: cached.analysed.comments.map((c) => shiftComment(c, chunk.start)),
+    });
   }
-  request.cache?.retainOnly(current);
+  request.cache?.retainOnly(current, { text, format: request.format, findingsKey, placed });
+  const findings: Finding[] = [];
+  const comments: RawComment[] = [];
+  let previousEndsInQuote = false;
+  for (const chunk of placed) {
+    const blocks = chunk.cached.analysed.blocks;
+    const opening = blocks[0];
+    for (const finding of chunk.findings) {
+      if (previousEndsInQuote && continuesQuote(finding, opening, chunk.start)) continue;
+      findings.push(finding);
+    }
+    previousEndsInQuote = blocks.length > 0 && blocks[blocks.length - 1].quotes.length > 0;
+    comments.push(...chunk.comments);
+  }
   const directives = parseDirectives(comments);
   const directiveSeverity = severityOf(request.settings, 'directive.unknown');
-  if (directiveSeverity) findings.push(...unknownSelectorFindings(directives, directiveSeverity));
-  const visible = applyDirectives(findings, directives, directives.length > 0 ? lineIndex(text) : () => 0);
-  visible.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  const unknown = directiveSeverity ? unknownSelectorFindings(directives, directiveSeverity) : [];
+  // chunks come in order and each chunk's findings are sorted, so only directive findings need merging
+  if (unknown.length > 0) {
+    findings.push(...unknown);
+    findings.sort(byPosition);
+  }
+  const visible = applyDirectives(findings, directives, text);
   return {
     findings: visible,
     cancelled: false,

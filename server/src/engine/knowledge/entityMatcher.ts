@@ -22,6 +22,8 @@ interface NameForm {
   entity: Entity;
   kind: MentionKind;
   written: string;
+  /** How the written form's case must be matched, worked out once. */
+  caseRule: 'any' | 'exact-letters' | 'capitalised';
 }
 
 function isAllCaps(name: string): boolean {
@@ -29,12 +31,22 @@ function isAllCaps(name: string): boolean {
   return letters.length >= 2 && letters === letters.toUpperCase();
 }
 
+function caseRuleOf(kind: MentionKind, written: string): NameForm['caseRule'] {
+  if (kind === 'descriptor') return 'any';
+  if (isAllCaps(written)) return 'exact-letters';
+  return isCapitalized(written) ? 'capitalised' : 'any';
+}
+
 /** True when `matched` is written with the case the name demands (proper names are case-sensitive). */
 function caseFits(form: NameForm, matched: string): boolean {
-  if (form.kind === 'descriptor') return true;
-  if (isAllCaps(form.written)) return matched.replace(/[^\p{L}]/gu, '') === form.written.replace(/[^\p{L}]/gu, '');
-  if (isCapitalized(form.written)) return isCapitalized(matched);
-  return true;
+  switch (form.caseRule) {
+    case 'exact-letters':
+      return matched.replace(/[^\p{L}]/gu, '') === form.written.replace(/[^\p{L}]/gu, '');
+    case 'capitalised':
+      return isCapitalized(matched);
+    default:
+      return true;
+  }
 }
 
 /**
@@ -46,9 +58,12 @@ export class EntityMatcher {
 
   constructor(entities: Iterable<Entity>) {
     for (const entity of entities) {
-      for (const alias of new Set([entity.name, ...(entity.aliases ?? [])])) this.names.add(alias, { entity, kind: 'alias', written: alias });
-      for (const d of entity.descriptors ?? []) this.names.add(d, { entity, kind: 'descriptor', written: d });
-      for (const a of entity.adjectives ?? []) this.names.add(a, { entity, kind: 'adjective', written: a });
+      const add = (written: string, kind: MentionKind): void => {
+        this.names.add(written, { entity, kind, written, caseRule: caseRuleOf(kind, written) });
+      };
+      for (const alias of new Set([entity.name, ...(entity.aliases ?? [])])) add(alias, 'alias');
+      for (const d of entity.descriptors ?? []) add(d, 'descriptor');
+      for (const a of entity.adjectives ?? []) add(a, 'adjective');
     }
   }
 

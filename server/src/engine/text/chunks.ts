@@ -23,15 +23,23 @@ const HTML_BLOCKS: [RegExp, string][] = [
 ];
 
 function frontMatterEnd(text: string): number {
-  const iterator = lines(text);
-  const first = iterator.next();
-  if (first.done || !FRONT_MATTER_OPEN.test(text.slice(first.value.start, first.value.contentEnd))) return -1;
-  const fence = text.slice(first.value.start, first.value.contentEnd).replace(/^\uFEFF/, '').trim();
-  for (const line of iterator) {
+  if (!/^\uFEFF?(---|\+\+\+)/.test(text)) return -1;
+  const [first, ...rest] = lines(text);
+  if (!first || !FRONT_MATTER_OPEN.test(text.slice(first.start, first.contentEnd))) return -1;
+  const fence = text.slice(first.start, first.contentEnd).replace(/^\uFEFF/, '').trim();
+  for (const line of rest) {
     const content = text.slice(line.start, line.contentEnd).trimEnd();
     if (content === fence || (fence === '---' && content === '...')) return line.contentEnd;
   }
   return -1;
+}
+
+/** True when a line's first non-space character could open a fence or an HTML block (` ~ <). */
+function mayOpenBlock(text: string, start: number): boolean {
+  let i = start;
+  while (i < start + 4 && text.charCodeAt(i) === 32) i++;
+  const c = text.charCodeAt(i);
+  return c === 96 || c === 126 || c === 60;
 }
 
 /**
@@ -72,6 +80,10 @@ export function splitMarkdownChunks(text: string): Chunk[] {
       }
     }
     afterBlank = false;
+    if (fence === null && htmlEnd === null && !mayOpenBlock(text, line.start)) {
+      if (!blank) lastContentEnd = line.contentEnd;
+      continue;
+    }
     const content = text.slice(line.start, line.contentEnd);
     if (fence !== null) {
       const close = content.match(/^ {0,3}(`{3,}|~{3,})[ \t]*$/);

@@ -60,7 +60,19 @@ function dayOf(token: Token | undefined, next?: Token): number | undefined {
 }
 
 /** Finds dates, weekdays and relative timings in a sentence's tokens (offsets into the text). */
-export function findTimes(tokens: readonly Token[]): { dates: DateMention[]; weekdays: WeekdayMention[]; relatives: RelativeMention[] } {
+type Times = { dates: DateMention[]; weekdays: WeekdayMention[]; relatives: RelativeMention[] };
+const timeCache = new WeakMap<readonly Token[], Times>();
+
+export function findTimes(tokens: readonly Token[]): Times {
+  let found = timeCache.get(tokens);
+  if (!found) {
+    found = readTimes(tokens);
+    timeCache.set(tokens, found);
+  }
+  return found;
+}
+
+function readTimes(tokens: readonly Token[]): Times {
   const words = tokens.filter((t) => t.kind !== 'punct');
   const dates: DateMention[] = [];
   const weekdays: WeekdayMention[] = [];

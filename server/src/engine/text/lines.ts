@@ -5,18 +5,19 @@ export interface Line {
   next: number;
 }
 
-/** Iterates the lines of `text`, treating CRLF, CR and LF alike. */
-export function* lines(text: string): Generator<Line> {
+const LINE_BREAK = /\r\n?|\n/g;
+
+/** The lines of `text`, treating CRLF, CR and LF alike. */
+export function lines(text: string): Line[] {
+  const found: Line[] = [];
   let start = 0;
-  const length = text.length;
-  while (start < length) {
-    let i = start;
-    while (i < length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-    let next = i;
-    if (next < length) next += text.charCodeAt(next) === 13 && text.charCodeAt(next + 1) === 10 ? 2 : 1;
-    yield { start, contentEnd: i, next };
-    start = next;
+  LINE_BREAK.lastIndex = 0;
+  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
+    found.push({ start, contentEnd: m.index, next: m.index + m[0].length });
+    start = m.index + m[0].length;
   }
+  if (start < text.length) found.push({ start, contentEnd: text.length, next: text.length });
+  return found;
 }
 
 /** True when `text[line.start, line.contentEnd)` is empty or white space only. */

@@ -1,14 +1,27 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { frontmatter } from 'micromark-extension-frontmatter';
+import { parse, postprocess, preprocess } from 'micromark';
 import { gfm } from 'micromark-extension-gfm';
-import type { Nodes, Parents } from 'mdast';
+import type { Event } from 'micromark-util-types';
 import type { MaskedChunk, ProseBlock, BlockKind, RawComment } from './prose';
 import { blankOut, maskOutside } from './prose';
 
-const MICROMARK_EXTENSIONS = [gfm(), frontmatter()];
-const MDAST_EXTENSIONS = [gfmFromMarkdown(), frontmatterFromMarkdown()];
+/**
+ * micromark parsers, built once: combining the GFM extensions costs more than parsing a paragraph, so it is
+ * not redone per chunk; only their per-document state is reset between uses. Chunks never hold front matter
+ * (the splitter sets it apart), and a chunk without any character GFM syntax starts with is parsed by the
+ * CommonMark parser, which gives the same events twice as fast.
+ */
+const gfmParser = parse({ extensions: [gfm()] });
+const commonMarkParser = parse();
+
+/** Characters that can start GFM syntax: tables, strikethrough, autolink literals, footnotes, task lists. */
+const GFM_TRIGGER = /[|~@]|www\.|:\/\/|\[\^|\[[ xX]\]/;
+
+function markdownEvents(chunk: string): Event[] {
+  const parser = GFM_TRIGGER.test(chunk) ? gfmParser : commonMarkParser;
+  parser.defined = [];
+  parser.lazy = {};
+  return postprocess(parser.document().write(preprocess()(chunk, undefined, true)));
+}
 
 /**
  * Characters and line openings that can make Markdown differ from a single plain paragraph. A chunk with
@@ -52,19 +65,21 @@ function unparsable(chunk: string): MaskedChunk {
   return { masked: blankOut(chunk), blocks: [], comments: [] };
 }
 
-function isAutolink(node: Nodes & { type: 'link' }): boolean {
-  if (node.children.length !== 1 || node.children[0].type !== 'text') return false;
-  const label = node.children[0].value;
-  return node.url === label || node.url === `http://${label}` || node.url === `mailto:${label}`;
-}
+/** Tokens whose text is never prose: code, HTML, URLs, link targets, images, definitions, footnote calls. */
+const NOT_PROSE = new Set([
+  'codeText', 'codeFenced', 'codeIndented', 'htmlText', 'htmlFlow', 'autolink', 'literalAutolink', 'image', 'definition',
+  'resource', 'reference', 'gfmFootnoteCall', 'gfmFootnoteDefinitionLabel', 'taskListCheck',
+]);
 
-/** Nodes whose text is never prose. */
-const NOT_PROSE = new Set<Nodes['type']>(['code', 'inlineCode', 'yaml', 'definition', 'image', 'imageReference', 'footnoteReference']);
+/** Tokens kept as prose text (when not inside a NOT_PROSE token). */
+const PROSE_TEXT = new Set(['data', 'characterEscape', 'characterReference']);
 
-const BLOCK_KINDS: Partial<Record<Nodes['type'], BlockKind>> = {
+const BLOCK_KINDS: Record<string, BlockKind> = {
   paragraph: 'paragraph',
-  heading: 'heading',
-  tableCell: 'cell',
+  atxHeadingText: 'heading',
+  setextHeadingText: 'heading',
+  tableData: 'cell',
+  tableHeader: 'cell',
 };
 
 /**
@@ -76,43 +91,46 @@ export function maskMarkdown(chunk: string): MaskedChunk {
   if (chunk.charCodeAt(0) === 0xfeff) return afterByteOrderMark(maskMarkdown(chunk.slice(1)), chunk[0]);
   if (isPlainParagraph(chunk)) return plainParagraph(chunk);
   if (PATHOLOGICAL.test(chunk)) return unparsable(chunk);
-  let tree: Nodes;
+  let events: Event[];
   try {
-    tree = fromMarkdown(chunk, { extensions: MICROMARK_EXTENSIONS, mdastExtensions: MDAST_EXTENSIONS });
+    events = markdownEvents(chunk);
   } catch {
     return unparsable(chunk);
   }
   const kept: [number, number][] = [];
   const blocks: ProseBlock[] = [];
   const comments: RawComment[] = [];
-  // iterative, so deep nesting cannot overflow the stack
-  const stack: { node: Nodes; quoted: boolean }[] = [{ node: tree, quoted: false }];
-  while (stack.length > 0) {
-    const { node, quoted } = stack.pop() as { node: Nodes; quoted: boolean };
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (start === undefined || end === undefined) continue;
-    if (node.type === 'text') {
-      kept.push([start, end]);
+  let masking = 0;
+  let insideProseText = 0;
+  let quoteDepth = 0;
+  for (const [kind, token] of events) {
+    const type = token.type as string;
+    const enter = kind === 'enter';
+    if (NOT_PROSE.has(type)) {
+      if (enter && masking === 0 && (type === 'htmlFlow' || type === 'htmlText')) {
+        const start = token.start.offset;
+        const end = token.end.offset;
+        if (chunk.startsWith('<!--', start)) comments.push({ start, end, body: chunk.slice(start + 4, end).replace(/-->\s*$/, ''), bodyStart: start + 4 });
+      }
+      masking += enter ? 1 : -1;
       continue;
     }
-    if (node.type === 'html') {
-      if (node.value.startsWith('<!--')) comments.push({ start, end, body: node.value.slice(4).replace(/-->\s*$/, ''), bodyStart: start + 4 });
+    if (type === 'blockQuote') {
+      quoteDepth += enter ? 1 : -1;
       continue;
     }
-    if (NOT_PROSE.has(node.type) || (node.type === 'link' && isAutolink(node))) continue;
-    const kind = BLOCK_KINDS[node.type];
-    if (kind) {
-      const span = trimmed(chunk, start, end);
-      if (span.end > span.start) blocks.push({ ...span, kind, quoted });
+    if (masking > 0) continue;
+    if (PROSE_TEXT.has(type)) {
+      // escapes and references are kept whole, like the text around them; their parts are not seen twice
+      if (enter && insideProseText === 0) kept.push([token.start.offset, token.end.offset]);
+      insideProseText += enter ? 1 : -1;
+      continue;
     }
-    if ('children' in node) {
-      const insideQuote = quoted || node.type === 'blockquote';
-      const children = (node as Parents).children;
-      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], quoted: insideQuote });
+    const blockKind = BLOCK_KINDS[type];
+    if (blockKind && enter) {
+      const span = trimmed(chunk, token.start.offset, token.end.offset);
+      if (span.end > span.start) blocks.push({ ...span, kind: blockKind, quoted: quoteDepth > 0 });
     }
   }
-  blocks.sort((a, b) => a.start - b.start);
-  comments.sort((a, b) => a.start - b.start);
   return { masked: maskOutside(chunk, kept), blocks, comments };
 }

@@ -98,7 +98,18 @@ function qualifierBefore(words: readonly Token[], i: number): { qualifier: Quali
  * qualifier before them (up to, about, nearly, more than, at least …). Four-digit whole numbers between
  * 1000 and 2199 without separators are marked as years.
  */
+const numberCache = new WeakMap<readonly Token[], NumberMention[]>();
+
 export function findNumbers(tokens: readonly Token[]): NumberMention[] {
+  let found = numberCache.get(tokens);
+  if (!found) {
+    found = readNumbers(tokens);
+    numberCache.set(tokens, found);
+  }
+  return found;
+}
+
+function readNumbers(tokens: readonly Token[]): NumberMention[] {
   const wordIndex: number[] = [];
   tokens.forEach((t, i) => t.kind !== 'punct' && wordIndex.push(i));
   const words = wordIndex.map((i) => tokens[i]);

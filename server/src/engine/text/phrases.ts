@@ -83,24 +83,25 @@ export class PhraseMatcher<T> {
    */
   findAll(text: string, tokens: readonly Token[]): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
-    const wordIndex: number[] = [];
-    tokens.forEach((t, index) => {
-      if (t.kind !== 'punct') wordIndex.push(index);
-    });
-    const words = wordIndex.map((index) => tokens[index]);
-    for (let i = 0; i < words.length; i++) {
-      let node = this.root.next.get(words[i].norm);
+    const root = this.root.next;
+    for (let i = 0; i < tokens.length; i++) {
+      const first = tokens[i];
+      if (first.kind === 'punct') continue;
+      let node = root.get(first.norm);
+      if (!node) continue;
+      let found: PhraseMatch<T>[] | undefined;
       let j = i;
-      const found: PhraseMatch<T>[] = [];
-      while (node) {
-        for (const value of node.values) {
-          found.push({ first: wordIndex[i], last: wordIndex[j], start: words[i].start, end: words[j].end, value });
-        }
-        j++;
-        if (j >= words.length || !gapIsTransparent(text, words[j - 1].end, words[j].start)) break;
-        node = node.next.get(words[j].norm);
+      for (;;) {
+        for (const value of node.values) (found ??= []).push({ first: i, last: j, start: first.start, end: tokens[j].end, value });
+        let k = j + 1;
+        while (k < tokens.length && tokens[k].kind === 'punct') k++;
+        if (k >= tokens.length || !gapIsTransparent(text, tokens[j].end, tokens[k].start)) break;
+        const next: TrieNode<T> | undefined = node.next.get(tokens[k].norm);
+        if (!next) break;
+        node = next;
+        j = k;
       }
-      for (let k = found.length - 1; k >= 0; k--) matches.push(found[k]);
+      if (found) for (let k = found.length - 1; k >= 0; k--) matches.push(found[k]);
     }
     return matches;
   }

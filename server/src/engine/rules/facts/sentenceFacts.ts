@@ -25,11 +25,33 @@ function aboutSatisfied(fact: Fact, mentioned: ReadonlySet<string>): boolean {
 }
 
 /**
- * Reads a sentence for fact matching. Candidate lookup goes through the (entity, cue) index, so its cost
- * depends on the sentence, not on the size of the fact base.
+ * Reads a sentence for fact matching, once per sentence and fact base (the contradiction, quote and
+ * attribution rules all ask). Candidate lookup goes through the (entity, cue) index, so its cost depends
+ * on the sentence, not on the size of the fact base.
  */
+const readings = new WeakMap<Sentence, { facts: FactBase; reading: SentenceFacts }>();
+
 export function readSentenceFacts(text: string, sentence: Sentence, facts: FactBase): SentenceFacts {
-  const all = facts.mentions.find(text, sentence.tokens);
+  const hit = readings.get(sentence);
+  if (hit && hit.facts === facts) return hit.reading;
+  const reading = computeSentenceFacts(text, sentence, facts);
+  readings.set(sentence, { facts, reading });
+  return reading;
+}
+
+const mentionCache = new WeakMap<Sentence, { facts: FactBase; mentions: Mention[] }>();
+
+/** Every entity mention of a sentence (nested names included), found once per sentence and fact base. */
+export function sentenceMentions(text: string, sentence: Sentence, facts: FactBase): Mention[] {
+  const hit = mentionCache.get(sentence);
+  if (hit && hit.facts === facts) return hit.mentions;
+  const mentions = facts.mentions.find(text, sentence.tokens);
+  mentionCache.set(sentence, { facts, mentions });
+  return mentions;
+}
+
+function computeSentenceFacts(text: string, sentence: Sentence, facts: FactBase): SentenceFacts {
+  const all = sentenceMentions(text, sentence, facts);
   // "the Syrian leader" names Assad, not Syria; "Jerusalem Post" names a newspaper, not Jerusalem: an
   // adjective inside another entity's name or descriptor, or a name inside a longer name, is not a mention
   // of its own (a name inside a descriptor is: "Kremlin spokesman" mentions the Kremlin)

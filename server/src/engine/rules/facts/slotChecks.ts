@@ -173,14 +173,20 @@ const checkWeekday: SlotCheck = (slot, sentence) => {
   return WEEKDAYS.includes(slot.value) ? { start: days[0].start, end: days[0].end, expected: name, replacement: name } : undefined;
 };
 
+const anchorMatchers = new WeakMap<Slot, PhraseMatcher<true>>();
+
 const checkRelative: SlotCheck = (slot, sentence) => {
   if (slot.amount === undefined || !slot.unit || !slot.direction) return undefined;
-  const anchors = new PhraseMatcher<true>();
-  for (const a of slot.anchor ?? []) anchors.add(a, true);
-  const tokens = sentence.sentence.tokens;
-  const relatives = analysis(sentence).times.relatives.filter((r) =>
-    anchors.findAll(sentence.text, tokens.filter((t) => t.start >= r.anchorFrom)).some((m) => m.start - r.anchorFrom < 40),
-  );
+  const candidates = analysis(sentence).times.relatives;
+  if (candidates.length === 0) return undefined;
+  let anchors = anchorMatchers.get(slot);
+  if (!anchors) {
+    anchors = new PhraseMatcher<true>();
+    for (const a of slot.anchor ?? []) anchors.add(a, true);
+    anchorMatchers.set(slot, anchors);
+  }
+  const found = anchors.findAll(sentence.text, sentence.sentence.tokens);
+  const relatives = candidates.filter((r) => found.some((m) => m.start >= r.anchorFrom && m.start - r.anchorFrom < 40));
   const factDays = slot.amount * unitDays(slot.unit as 'day');
   const agrees = (r: (typeof relatives)[number]): boolean => r.direction === slot.direction && Math.abs(r.amount * unitDays(r.unit) - factDays) < 0.01;
   if (relatives.length === 0) return undefined;

@@ -2,6 +2,7 @@ import type { Block, Sentence } from '../../document';
 import type { Mention } from '../../knowledge/entityMatcher';
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { Quotation } from '../../text/quotes';
+import { sentenceMentions } from '../facts/sentenceFacts';
 import type { SourceMention } from './sources';
 import { findSources } from './sources';
 
@@ -61,7 +62,7 @@ export function readBlock(text: string, block: Block, knowledge: Knowledge): Blo
   if (hit && hit.version === knowledge.version) return hit.reading;
   const isQuoted = (offset: number): boolean => block.quoted || block.quotes.some((q) => offset >= q.innerStart && offset < q.innerEnd);
   const sentences = block.sentences.map((sentence) => {
-    const mentions = knowledge.facts.mentions.find(text, sentence.tokens);
+    const mentions = sentenceMentions(text, sentence, knowledge.facts);
     return { sentence, mentions, sources: findSources(text, sentence.tokens, knowledge.attribution, mentions, isQuoted) };
   });
   const quotes: QuoteReading[] = block.quotes.map((quote) => {
