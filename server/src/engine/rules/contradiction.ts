@@ -42,6 +42,10 @@ function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): { fact: F
   for (const fact of sentence.candidates) {
     if (happensInOtherYear(fact, years)) continue;
     const results = (fact.slots ?? []).map((slot) => ({ slot, result: SLOT_CHECKS[slot.type](slot, sentence, fact, knowledge) }));
+    if (!results.some((r) => r.result && !isAgreement(r.result))) {
+      for (const { slot, result } of results) if (isAgreement(result)) agreements.push({ type: slot.type, span: result });
+      continue;
+    }
     const scope = factScope(sentence, fact);
     const elsewhere = happensElsewhere(sentence, fact, knowledge);
     const inScope = (conflict: Conflict): boolean => inFactScope(scope, wordPosition(tokens, conflict.start));

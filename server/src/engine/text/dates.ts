@@ -37,6 +37,7 @@ const MONTHS: Record<string, number> = {
 const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'jan', 'mar', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec', 'feb', 'apr', 'sept']);
 const MONTH_PREPOSITIONS = new Set(['in', 'on', 'since', 'until', 'by', 'from', 'of', 'early', 'late', 'mid', 'last', 'next', 'this', 'before', 'after', 'during']);
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const WEEKDAY_SET = new Set(WEEKDAYS);
 const PARTS: Record<string, 'early' | 'mid' | 'late'> = { early: 'early', mid: 'mid', late: 'late', middle: 'mid' };
 const SMALL_NUMBERS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -47,15 +48,17 @@ const UNIT_WORDS: Record<string, RelativeMention['unit']> = {
 };
 
 function yearOf(token: Token | undefined): number | undefined {
-  if (!token || token.kind !== 'number' || !/^\d{4}$/.test(token.text)) return undefined;
+  if (!token || token.kind !== 'number' || token.text.length !== 4 || !/^\d{4}$/.test(token.text)) return undefined;
   const y = Number(token.text);
   return y >= 1000 && y < 2200 ? y : undefined;
 }
 
+const ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th']);
+
 function dayOf(token: Token | undefined, next?: Token): number | undefined {
-  if (!token || token.kind !== 'number' || !/^\d{1,2}$/.test(token.text)) return undefined;
+  if (!token || token.kind !== 'number' || token.text.length > 2) return undefined;
   const d = Number(token.text);
-  if (next && next.start === token.end && !/^(st|nd|rd|th)$/.test(next.norm)) return undefined;
+  if (!Number.isInteger(d) || (next && next.start === token.end && !ORDINAL_SUFFIX.has(next.norm))) return undefined;
   return d >= 1 && d <= 31 ? d : undefined;
 }
 
@@ -81,6 +84,7 @@ function readTimes(tokens: readonly Token[]): Times {
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const month = MONTHS[w.norm];
+    if (month === undefined && w.kind === 'word' && !WEEKDAY_SET.has(w.norm) && !(w.norm in UNIT_WORDS)) continue;
     if (month !== undefined && isCapitalized(w.text)) {
       const before = words[i - 1];
       const dayAfter = dayOf(words[i + 1], words[i + 2]);
@@ -116,7 +120,7 @@ function readTimes(tokens: readonly Token[]): Times {
       dates.push({ start: part ? before.start : w.start, end: w.end, year, ...(part ? { part } : {}) });
       continue;
     }
-    if (WEEKDAYS.includes(w.norm) && isCapitalized(w.text) && !w.text.toLowerCase().endsWith('s')) {
+    if (WEEKDAY_SET.has(w.norm) && isCapitalized(w.text) && !w.text.toLowerCase().endsWith('s')) {
       weekdays.push({ start: w.start, end: w.end, weekday: w.norm });
       continue;
     }
