@@ -49,6 +49,10 @@ export interface Slot {
   qualifier?: 'exact' | 'about' | 'up-to' | 'nearly' | 'more-than' | 'at-least' | 'fewer-than';
   unit?: string;
   unitWords?: string[];
+  /** The quantity holds only at the fact's date and grows with time (an age: "the four-year conflict"). */
+  changesOverTime?: boolean;
+  /** Words right after the unit naming what a quantity measures ("border" in "47-mile border"). */
+  measures?: string[];
   dimension?: 'count' | 'distance' | 'duration' | 'money' | 'percent';
   year?: number;
   month?: number;

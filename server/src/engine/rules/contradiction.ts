@@ -5,7 +5,7 @@ import type { SentenceFacts } from './facts/sentenceFacts';
 import type { Agreement, Conflict } from './facts/slotChecks';
 import { readSentenceFacts } from './facts/sentenceFacts';
 import { findTimes } from '../text/dates';
-import { EVENT_DETAILS, factScope, happensElsewhere, happensInOtherYear, inFactScope, wordPosition } from './facts/eventScope';
+import { durationOutOfTime, EVENT_DETAILS, factScope, happensElsewhere, happensInOtherYear, inFactScope, wordPosition } from './facts/eventScope';
 import { isAgreement, SLOT_CHECKS } from './facts/slotChecks';
 import { findTitleConflicts } from './facts/titles';
 import { factDetail, sourceMessage } from './factMessages';
@@ -58,7 +58,7 @@ function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): { fact: F
       content.filter((r) => CORE_SLOTS.has(r.slot.type)).every((r) => isAgreement(r.result));
     for (const { slot, result } of results) {
       if (isAgreement(result)) agreements.push({ type: slot.type, span: result });
-      else if (!result || acknowledged.has(slot.type) || !inScope(result) || (elsewhere && EVENT_DETAILS.has(slot.type))) continue;
+      else if (!result || acknowledged.has(slot.type) || !inScope(result) || (elsewhere && EVENT_DETAILS.has(slot.type)) || durationOutOfTime(fact, slot, years)) continue;
       // crediting another outlet contradicts the source only when the sentence states the same claim
       else if (slot.type !== 'outlet' || sameClaim) found.push({ fact, slot, conflict: result });
     }

@@ -106,3 +106,13 @@ export function happensInOtherYear(fact: Fact, years: readonly number[]): boolea
   const year = factYear(fact);
   return year !== undefined && !years.includes(year);
 }
+
+/**
+ * True for a duration that holds only as of the fact's date ("the four-year conflict" in 2015): a draft
+ * compares with it only when it speaks of that year, since the same war is "nearly seven years" old later.
+ */
+export function durationOutOfTime(fact: Fact, slot: Slot, years: readonly number[]): boolean {
+  if (slot.type !== 'quantity' || !slot.changesOverTime) return false;
+  const year = factYear(fact);
+  return year === undefined || !years.includes(year);
+}

@@ -100,6 +100,25 @@ function unitAfter(tokens: readonly Token[], mention: NumberMention, accepts: (w
   return undefined;
 }
 
+const measureMatchers = new WeakMap<Slot, PhraseMatcher<true>>();
+
+/** For a slot naming what it measures: a test that one of those words follows the number's unit closely. */
+function measuredBy(slot: Slot, text: string): ((tokens: readonly Token[], n: NumberMention) => boolean) | undefined {
+  if (!slot.measures?.length) return undefined;
+  let matcher = measureMatchers.get(slot);
+  if (!matcher) {
+    matcher = new PhraseMatcher<true>();
+    for (const m of slot.measures) matcher.add(m, true);
+    measureMatchers.set(slot, matcher);
+  }
+  const words = matcher;
+  return (tokens, n) => {
+    const after = nextWord(tokens, n.last);
+    const window = tokens.slice(after < 0 ? tokens.length : after, Math.min(tokens.length, (after < 0 ? tokens.length : after) + 6));
+    return words.findAll(text, window).length > 0;
+  };
+}
+
 function written(value: number): string {
   return Number.isInteger(value) && value >= 0 && value < 10 ? SMALL[value] : value.toLocaleString('en-US');
 }
@@ -111,11 +130,12 @@ const checkQuantity: SlotCheck = (slot, sentence) => {
   const tokens = sentence.sentence.tokens;
   const accepts = (word: string): boolean => units.has(word) || (factUnit !== undefined && UNIT_SCALE[singular(word)]?.dimension === factUnit.dimension);
   const [low, high] = quantityInterval(slot.value, slot.qualifier ?? 'exact');
+  const measured = measuredBy(slot, sentence.text);
   const readings = analysis(sentence)
     .numbers.filter((n) => !n.year && !n.ordinal)
     .flatMap((n) => {
       const unit = unitAfter(tokens, n, accepts);
-      if (!unit) return [];
+      if (!unit || (measured && !measured(tokens, n))) return [];
       const scale = factUnit && UNIT_SCALE[singular(unit)] ? UNIT_SCALE[singular(unit)].factor / factUnit.factor : 1;
       const [a, b] = claimedInterval(n.value * scale, n.qualifier);
       // rounding: a draft may round to the precision it writes
@@ -368,7 +388,13 @@ const checkStance: SlotCheck = (slot, sentence, fact, knowledge) => {
   if (!topic) return undefined;
   const readings = stanceReadings(sentence, scale).filter((r) => r.end <= topic.start || r.start >= topic.end);
   if (readings.length === 0) return undefined;
-  const nearest = [...readings].sort((a, b) => Math.abs(a.start - topic.start) - Math.abs(b.start - topic.start))[0];
+  // the stance word of the fact's holder: nearest to a mention of the first `about` group (Russia, not the
+  // United States in "The U.S. has opposed Assad's rule, but Russia continues to stand by him"), else to the topic
+  const holders = new Set([(fact.about ?? [])[0] ?? []].flat());
+  const holderAt = sentence.mentions.filter((m) => holders.has(m.entity.id) || (m.entity.standsFor ?? []).some((id) => holders.has(id))).map((m) => m.start);
+  const distance = (r: { start: number }): number =>
+    holderAt.length > 0 ? Math.min(...holderAt.map((h) => Math.abs(r.start - h))) : Math.abs(r.start - topic.start);
+  const nearest = [...readings].sort((a, b) => distance(a) - distance(b))[0];
   if (nearest.polarity === slot.polarity) return agreement(nearest);
   if (fact.disputedBy.some((other) => other.slots?.some((s) => s.type === 'stance' && s.scale === slot.scale && s.polarity === nearest.polarity))) return undefined;
   const word = sourceStanceWord(fact, scale, slot.polarity) ?? slot.polarity;

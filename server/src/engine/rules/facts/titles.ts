@@ -55,7 +55,11 @@ function attachedTitle(tokens: readonly Token[], mention: Mention, titles: Phras
     j = nextWord(tokens, j);
     steps++;
   }
-  return titles.find((t) => t.first === j);
+  const apposed = titles.find((t) => t.first === j);
+  // "Putin, Iranian President Hassan Rouhani and …": a title followed by a name is that name's
+  const after = apposed ? nextWord(tokens, apposed.last) : -1;
+  if (apposed && after >= 0 && isCapitalized(tokens[after].text)) return undefined;
+  return apposed;
 }
 
 /** The qualifier entity (country, organisation) written just before a title ("Russian", "Kremlin"). */
