@@ -86,10 +86,17 @@ function missingFinding(
   };
 }
 
+/** "Fund Our Schools", "Shiite Crescent": a name or title in quotation marks, not words someone said. */
+function isQuotedName(text: string, quote: BlockReading['quotes'][number]): boolean {
+  const words = text.slice(quote.quote.innerStart, quote.quote.innerEnd).match(/[\p{L}\p{N}'\u2019-]+/gu) ?? [];
+  const minor = /^(a|an|the|of|and|or|for|to|in|on|at|by|with|our|my|your)$/i;
+  return words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || minor.test(w)) && /^[\p{Lu}\p{N}]/u.test(words[0] ?? '');
+}
+
 function quoteFindings(reading: BlockReading, block: Block, text: string, severity: Severity): Finding[] {
   if (block.quoted) return [];
   return reading.quotes
-    .filter((q) => !q.speaker && q.words >= 3)
+    .filter((q) => !q.speaker && q.words >= 3 && !isQuotedName(text, q))
     .map((q): Finding => {
       const sentence = block.sentences.find((s) => s.start <= q.quote.end - 1 && s.end >= q.quote.end) ?? block.sentences[block.sentences.length - 1];
       return {

@@ -67,7 +67,8 @@ function predictionSignals(tokens: readonly Token[], vocabulary: AttributionVoca
     const verb = tokens[j].norm;
     if (verb === 'be') {
       // "will be held" is a schedule, "could be seen" a sight, "will be ice-free" a prediction
-      const k = nextWord(tokens, j);
+      let k = nextWord(tokens, j);
+      while (k >= 0 && /ly$/.test(tokens[k].norm)) k = nextWord(tokens, k);
       if (k < 0 || /ed$|^(held|sworn|shown|broadcast|open|closed|available|hosted|released|published|seen|heard|felt|visible|spotted)$/.test(tokens[k].norm)) return;
     } else if (vocabulary.schedulingVerbs.has(verb)) return;
     signals.push({ kind: 'predictions', start: t.start, end: tokens[j].end });

@@ -190,13 +190,16 @@ function isReportingUse(
       (previousToken?.kind === 'word' &&
         !previousToken.norm.endsWith('s') &&
         !vocabulary.vagueNouns.has(previousToken.norm) &&
+        !vocabulary.documentNouns.has(previousToken.norm) &&
         !/^(they|we|i|you|to|will|would|could|can|may|might|did|does|do|not|also|often|still|many|some|most|few|both|all)$/.test(previousToken.norm)))
   ) {
     return false;
   }
   // "the plan will add homes", "to add to the confusion": a base form after a modal or "to" reports nothing
   if (base && /^(will|would|could|may|might|shall|should|must|can|to)$/.test(beforeWord)) return false;
-  if (verbClass === 'speech') return true;
+  // "ships calling at Dovrask": an -ing form reports only after a comma ("…, saying") or with a complement
+  const ingForm = /ing$/.test(verb.norm) && previousToken?.text !== ',';
+  if (verbClass === 'speech' && !ingForm) return true;
   // an attribution appended to the claim: "…, researchers at Edinburgh reported in The Lancet."
   if (appendedAttribution(tokens, first)) return true;
   if (head && (vocabulary.documentNouns.has(head.norm) || vocabulary.vagueNouns.has(head.norm) || mentions.some((m) => m.entity.type === 'outlet' && m.end === head.end))) return true;
