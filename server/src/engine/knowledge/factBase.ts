@@ -180,7 +180,9 @@ export function buildFactBase(
   for (const fact of facts.values()) {
     if (fact.quote) quotes.push(fact);
     if (!fact.about?.length || (!fact.slots?.length && !fact.cues?.length)) continue;
-    const keys = fact.cueKeys.length ? fact.cueKeys : [ANY_CUE];
+    // a quantity that names what it measures ("31 miles from …") is anchored enough to need no cue word
+    const measured = fact.slots?.some((slot) => slot.type === 'quantity' && slot.measures?.length);
+    const keys = fact.cueKeys.length ? [...fact.cueKeys, ...(measured ? [ANY_CUE] : [])] : [ANY_CUE];
     for (const cue of fact.cues ?? []) for (const words of cueKeys(cue)) cues.addKeys(words, cueKey(cue));
     const first = fact.about[0];
     for (const id of Array.isArray(first) ? first : [first]) {

@@ -83,6 +83,8 @@ export interface FactData {
   asOf?: string;
   about?: (string | string[])[];
   cues?: string[];
+  /** Words of which a sentence must also use one (when the cues are generic verbs). */
+  context?: string[];
   slots?: Slot[];
   quote?: QuoteData;
   disputes?: string[];

@@ -48,7 +48,8 @@ function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): { fact: F
     }
     const scope = factScope(sentence, fact);
     const elsewhere = happensElsewhere(sentence, fact, knowledge);
-    const inScope = (conflict: Conflict): boolean => inFactScope(scope, wordPosition(tokens, conflict.start));
+    // a credit ("…, officials told CNN") may stand anywhere in the sentence
+    const inScope = (conflict: Conflict, type: Slot['type']): boolean => type === 'outlet' || inFactScope(scope, wordPosition(tokens, conflict.start));
     const acknowledged = new Set(results.filter((r) => ENTITY_SLOTS.has(r.slot.type) && isAgreement(r.result)).map((r) => r.slot.type));
     // the sentence states the fact's claim when none of its other values conflicts and its core values
     // (a stance, a number) are stated, not merely absent
@@ -58,7 +59,7 @@ function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): { fact: F
       content.filter((r) => CORE_SLOTS.has(r.slot.type)).every((r) => isAgreement(r.result));
     for (const { slot, result } of results) {
       if (isAgreement(result)) agreements.push({ type: slot.type, span: result });
-      else if (!result || acknowledged.has(slot.type) || !inScope(result) || (elsewhere && EVENT_DETAILS.has(slot.type)) || durationOutOfTime(fact, slot, years)) continue;
+      else if (!result || acknowledged.has(slot.type) || !inScope(result, slot.type) || (elsewhere && EVENT_DETAILS.has(slot.type)) || durationOutOfTime(fact, slot, years)) continue;
       // crediting another outlet contradicts the source only when the sentence states the same claim
       else if (slot.type !== 'outlet' || sameClaim) found.push({ fact, slot, conflict: result });
     }

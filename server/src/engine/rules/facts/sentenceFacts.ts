@@ -3,7 +3,9 @@ import type { FactBase } from '../../knowledge/factBase';
 import { ANY_CUE } from '../../knowledge/factBase';
 import type { Mention } from '../../knowledge/entityMatcher';
 import type { Fact } from '../../knowledge/factTypes';
+import { wordForms } from '../../knowledge/inflections';
 import type { PhraseMatch } from '../../text/phrases';
+import { PhraseMatcher, phraseKeys } from '../../text/phrases';
 
 /** What a sentence says, as far as matching facts goes: who it mentions and which cue words it uses. */
 export interface SentenceFacts {
@@ -22,6 +24,24 @@ export interface SentenceFacts {
 
 function aboutSatisfied(fact: Fact, mentioned: ReadonlySet<string>): boolean {
   return (fact.about ?? []).every((group) => (Array.isArray(group) ? group : [group]).some((id) => mentioned.has(id)));
+}
+
+const contextMatchers = new WeakMap<Fact, PhraseMatcher<true>>();
+
+/** True when a fact has no `context` words or the sentence uses one of them (inflected forms included). */
+function contextSatisfied(fact: Fact, text: string, sentence: Sentence): boolean {
+  if (!fact.context?.length) return true;
+  let matcher = contextMatchers.get(fact);
+  if (!matcher) {
+    matcher = new PhraseMatcher<true>();
+    for (const phrase of fact.context) {
+      const keys = phraseKeys(phrase);
+      if (keys.length === 0) continue;
+      for (const form of [...new Set([...wordForms(keys[0], 'verb'), ...wordForms(keys[0], 'noun')])]) matcher.addKeys([form, ...keys.slice(1)], true);
+    }
+    contextMatchers.set(fact, matcher);
+  }
+  return matcher.findAll(text, sentence.tokens).length > 0;
 }
 
 /**
@@ -78,7 +98,7 @@ function computeSentenceFacts(text: string, sentence: Sentence, facts: FactBase)
     const byCue = facts.index.get(id);
     if (!byCue) continue;
     for (const key of cueKeys) {
-      for (const fact of byCue.get(key) ?? []) if (aboutSatisfied(fact, mentioned)) candidates.add(fact);
+      for (const fact of byCue.get(key) ?? []) if (aboutSatisfied(fact, mentioned) && contextSatisfied(fact, text, sentence)) candidates.add(fact);
     }
   }
   return { sentence, text, mentions, allMentions: all, mentioned, cues, candidates: [...candidates] };

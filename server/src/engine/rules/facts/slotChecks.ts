@@ -129,7 +129,9 @@ const checkQuantity: SlotCheck = (slot, sentence) => {
   const factUnit = UNIT_SCALE[singular(phraseKeys(slot.unit ?? '').pop() ?? '')];
   const tokens = sentence.sentence.tokens;
   const accepts = (word: string): boolean => units.has(word) || (factUnit !== undefined && UNIT_SCALE[singular(word)]?.dimension === factUnit.dimension);
-  const [low, high] = quantityInterval(slot.value, slot.qualifier ?? 'exact');
+  const factInterval = quantityInterval(slot.value, slot.qualifier ?? 'exact');
+  // two upper bounds compare as bounds: "up to 40,000" is not the source's "up to 140,000"
+  const boundInterval = claimedInterval(slot.value, slot.qualifier ?? 'exact');
   const measured = measuredBy(slot, sentence.text);
   const readings = analysis(sentence)
     .numbers.filter((n) => !n.year && !n.ordinal)
@@ -138,6 +140,7 @@ const checkQuantity: SlotCheck = (slot, sentence) => {
       if (!unit || (measured && !measured(tokens, n))) return [];
       const scale = factUnit && UNIT_SCALE[singular(unit)] ? UNIT_SCALE[singular(unit)].factor / factUnit.factor : 1;
       const [a, b] = claimedInterval(n.value * scale, n.qualifier);
+      const [low, high] = n.qualifier === 'up-to' && slot.qualifier === 'up-to' ? boundInterval : factInterval;
       // rounding: a draft may round to the precision it writes
       const slack = factUnit && scale !== 1 ? 0.1 : 0;
       return [{ mention: n, agrees: a <= high * (1 + slack) && b >= low * (1 - slack) }];
@@ -202,7 +205,12 @@ const checkRelative: SlotCheck = (slot, sentence) => {
   let anchors = anchorMatchers.get(slot);
   if (!anchors) {
     anchors = new PhraseMatcher<true>();
-    for (const a of slot.anchor ?? []) anchors.add(a, true);
+    for (const a of slot.anchor ?? []) {
+      anchors.add(a, true);
+      // "a week after the attacks": the anchor's head noun alone, after "the"
+      const head = phraseKeys(a).pop();
+      if (head) anchors.addKeys(['the', head], true);
+    }
     anchorMatchers.set(slot, anchors);
   }
   const found = anchors.findAll(sentence.text, sentence.sentence.tokens);
@@ -337,7 +345,8 @@ export function outletIsChannel(tokens: readonly Token[], first: number, last: n
     const j = i >= 0 ? previousWord(tokens, i) : -1;
     return j >= 0 ? `${tokens[j].norm} ${tokens[i].norm}` : '';
   })();
-  const after = nextWord(tokens, last);
+  let after = nextWord(tokens, last);
+  while (after >= 0 && /^(news|agency|newspaper|daily|television|tv|channel|website|radio|network|broadcaster|outlet|service)$/.test(tokens[after].norm)) after = nextWord(tokens, after);
   const afterWord = after >= 0 ? tokens[after].norm : '';
   return (
     /^(told|to|by|with|from|in|via|on)$/.test(before) ||
@@ -346,14 +355,16 @@ export function outletIsChannel(tokens: readonly Token[], first: number, last: n
   );
 }
 
-const checkOutlet: SlotCheck = (slot, sentence, _fact, knowledge) => {
+const checkOutlet: SlotCheck = (slot, sentence, fact, knowledge) => {
   const outlet = typeof slot.value === 'string' ? knowledge.facts.entities.get(slot.value) : undefined;
   if (!outlet) return undefined;
   const tokens = sentence.sentence.tokens;
   const outlets = sentence.mentions.filter((m) => m.entity.type === 'outlet' && m.kind === 'alias');
   const right = outlets.find((m) => m.entity.id === outlet.id || (m.entity.standsFor ?? []).includes(outlet.id));
   if (right) return agreement(right);
-  const channel = outlets.find((m) => outletIsChannel(tokens, m.first, m.last));
+  // outlets the source passage itself names relayed the report ("Haaretz noted that RIA Novosti cited …")
+  const relays = new Set(knowledge.facts.mentions.find(fact.source.passage, tokenize(fact.source.passage)).map((m) => m.entity.id));
+  const channel = outlets.find((m) => !relays.has(m.entity.id) && outletIsChannel(tokens, m.first, m.last));
   return channel ? { start: channel.start, end: channel.end, expected: outlet.name, replacement: outlet.name } : undefined;
 };
 
