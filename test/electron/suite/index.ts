@@ -21,7 +21,11 @@ export function run(): Promise<void> {
   const outcomes: Outcome[] = [];
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
-      if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify({ failures, outcomes }, null, 2));
+      if (resultsFile) {
+        // written aside and renamed, so the runner never reads a half-written file
+        fs.writeFileSync(`${resultsFile}.partial`, JSON.stringify({ failures, outcomes }, null, 2));
+        fs.renameSync(`${resultsFile}.partial`, resultsFile);
+      }
       if (failures > 0) reject(new Error(`${failures} ClaimLint extension test(s) failed`));
       else resolve();
     });
