@@ -25,7 +25,8 @@ function documentSelector(): LanguageClientOptions['documentSelector'] {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    // a ceiling on the old generation makes V8 collect the garbage of fast typing instead of growing
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--max-old-space-size=512'] } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const outputChannel = vscode.window.createOutputChannel('ClaimLint', { log: true });
