@@ -3,6 +3,7 @@
  * code-server suite), hover cards, quick fixes and lint-as-you-type, through the VS Code API only.
  */
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -133,6 +134,29 @@ describe('ClaimLint in the VS Code extension host', () => {
       );
       const replaced = phraseRange(editor.document, 'government', 'The government sent');
       assert.ok(!after.some((d) => overlaps(d, replaced)), 'a diagnostic is still on the replaced word');
+    });
+  });
+
+  describe('crash recovery', () => {
+    afterEach(revertActiveEditor);
+
+    it('restarts a killed language server and lints the next edit', async () => {
+      const extension = vscode.extensions.getExtension(EXTENSION_ID);
+      assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
+      const serverScript = path.join(extension.extensionPath, 'dist', 'server.js');
+      const pids = execFileSync('pgrep', ['-f', serverScript], { encoding: 'utf8' }).trim().split(/\s+/).filter(Boolean).map(Number);
+      assert.ok(pids.length > 0, `no process runs ${serverScript}`);
+      for (const pid of pids) process.kill(pid, 'SIGKILL');
+      const editor = await openDraft('plain-draft.txt');
+      const { uri } = editor.document;
+      const end = editor.document.positionAt(editor.document.getText().length);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, end, '\n\nThe thugs fled.\n');
+      assert.ok(await vscode.workspace.applyEdit(edit), 'workspace.applyEdit refused the edit');
+      const added = phraseRange(editor.document, 'thugs', 'The thugs fled');
+      await waitForDiagnostics(uri, (all) => all.some((d) => ruleOf(d) === 'loaded.term' && overlaps(d, added)), 'a loaded.term diagnostic on the new "thugs" from a restarted server', 60_000);
+      const restarted = execFileSync('pgrep', ['-f', serverScript], { encoding: 'utf8' }).trim().split(/\s+/).filter(Boolean).map(Number);
+      assert.ok(restarted.some((pid) => !pids.includes(pid)), 'no new server process');
     });
   });
 });
