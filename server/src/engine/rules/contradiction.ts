@@ -1,6 +1,6 @@
 import type { Fact, Slot } from '../knowledge/factTypes';
 import type { Knowledge } from '../knowledge/knowledge';
-import type { Finding } from '../types';
+import type { Finding, Span } from '../types';
 import type { SentenceFacts } from './facts/sentenceFacts';
 import type { Agreement, Conflict } from './facts/slotChecks';
 import { readSentenceFacts } from './facts/sentenceFacts';
@@ -115,44 +115,39 @@ export function findContradictions(context: RuleContext): Finding[] {
     seen.add(key);
     findings.push(finding);
   };
+  const text = context.chunk.text;
+  /** A contradiction finding on a conflict's words, with the source's value as the preferred fix. */
+  const report = (span: Span, fields: Pick<Finding, 'message' | 'entryId' | 'detail' | 'kind'>, replacement: string | undefined, fixTitle: string): void => {
+    push({
+      rule: 'fact.contradiction',
+      severity,
+      start: span.start,
+      end: span.end,
+      ...fields,
+      fixes: replacement !== undefined ? [{ title: fixTitle, edits: [{ start: span.start, end: span.end, newText: replacement }], preferred: true }] : [],
+    });
+  };
   for (const block of context.chunk.blocks) {
     for (const sentence of block.sentences) {
-      const facts = readSentenceFacts(context.chunk.text, sentence, knowledge.facts);
+      const facts = readSentenceFacts(text, sentence, knowledge.facts);
       if (facts.mentions.length === 0) continue;
       for (const conflict of findTitleConflicts(facts, knowledge)) {
-        const original = context.chunk.text.slice(conflict.start, conflict.end);
-        push({
-          rule: 'fact.contradiction',
-          severity,
-          start: conflict.start,
-          end: conflict.end,
-          message: sourceMessage(original, `${conflict.person.name} is ${conflict.expected}${conflict.role.asOf ? ` (as of ${conflict.role.asOf})` : ''}`, conflict.source),
-          entryId: conflict.person.id,
-          detail: {
-            reason: `The sources give ${conflict.person.name} a different title than "${original}".`,
-            expected: conflict.expected,
-            fact: `${conflict.person.name}: ${conflict.expected}`,
-            ...(conflict.source ? { sources: [conflict.source] } : {}),
-          },
-          fixes: [{ title: `Replace with "${conflict.replacement}"`, edits: [{ start: conflict.start, end: conflict.end, newText: conflict.replacement }], preferred: true }],
-          kind: 'title',
-        });
+        const original = text.slice(conflict.start, conflict.end);
+        const asOf = conflict.role.asOf ? ` (as of ${conflict.role.asOf})` : '';
+        const detail = {
+          reason: `The sources give ${conflict.person.name} a different title than "${original}".`,
+          expected: conflict.expected,
+          fact: `${conflict.person.name}: ${conflict.expected}`,
+          ...(conflict.source ? { sources: [conflict.source] } : {}),
+        };
+        const message = sourceMessage(original, `${conflict.person.name} is ${conflict.expected}${asOf}`, conflict.source);
+        report(conflict, { message, entryId: conflict.person.id, detail, kind: 'title' }, conflict.replacement, `Replace with "${conflict.replacement}"`);
       }
       for (const { fact, slot, conflict } of slotConflicts(facts, knowledge)) {
-        const original = context.chunk.text.slice(conflict.start, conflict.end);
-        push({
-          rule: 'fact.contradiction',
-          severity,
-          start: conflict.start,
-          end: conflict.end,
-          message: sourceMessage(original, conflict.expected, fact.sourceRef),
-          entryId: fact.id,
-          detail: factDetail(`The draft's ${SLOT_NAMES[slot.type]} "${original}" conflicts with what the source says.`, conflict.expected, fact),
-          fixes: conflict.replacement
-            ? [{ title: `Replace with the source's "${conflict.replacement}"`, edits: [{ start: conflict.start, end: conflict.end, newText: conflict.replacement }], preferred: true }]
-            : [],
-          kind: slot.type,
-        });
+        const original = text.slice(conflict.start, conflict.end);
+        const detail = factDetail(`The draft's ${SLOT_NAMES[slot.type]} "${original}" conflicts with what the source says.`, conflict.expected, fact);
+        const message = sourceMessage(original, conflict.expected, fact.sourceRef);
+        report(conflict, { message, entryId: fact.id, detail, kind: slot.type }, conflict.replacement, `Replace with the source's "${conflict.replacement}"`);
       }
     }
   }
