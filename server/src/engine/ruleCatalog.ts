@@ -57,11 +57,6 @@ export const RULES: readonly RuleInfo[] = [
 const RULE_IDS = new Set<string>(RULES.map((r) => r.id));
 const FAMILIES = new Set<string>(RULES.map((r) => r.family));
 
-/** True for a known rule id. */
-export function isRuleId(value: string): value is RuleId {
-  return RULE_IDS.has(value);
-}
-
 /** True for a rule id or a family name (`fact`, `loaded`, …) usable in inline directives. */
 export function isRuleSelector(value: string): boolean {
   return RULE_IDS.has(value) || FAMILIES.has(value);
@@ -72,9 +67,3 @@ export function selectorCovers(selector: string, rule: RuleId): boolean {
   return selector === rule || rule.startsWith(selector + '.');
 }
 
-/** The catalogue entry of a rule. */
-export function ruleInfo(id: RuleId): RuleInfo {
-  const info = RULES.find((r) => r.id === id);
-  if (!info) throw new Error(`unknown rule ${id}`);
-  return info;
-}

@@ -33,8 +33,7 @@ export function buildSeedLibrary(metadata: SourceFile, seeds: SourceFile[]): { l
   (parsed.value?.articles ?? []).forEach((article, index) => {
     const text = texts.get(article.file);
     if (text === undefined) {
-      const span = parsed.spanOf(['articles', index, 'file']);
-      problems.push({ file: metadata.file, ...span, line: 0, column: 0, message: `seed file "${article.file}" is missing`, severity: 'error' });
+      problems.push(parsed.problemAt(['articles', index, 'file'], `seed file "${article.file}" is missing`));
       return;
     }
     articles.set(article.file, { ...article, text });

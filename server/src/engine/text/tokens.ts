@@ -90,11 +90,6 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   return tokens;
 }
 
-/** The word and number tokens of `tokens`, dropping punctuation. */
-export function wordTokens(tokens: readonly Token[]): Token[] {
-  return tokens.filter((t) => t.kind !== 'punct');
-}
-
 /** True for a word that starts with an upper-case letter. */
 export function isCapitalized(word: string): boolean {
   const first = word.codePointAt(0);

@@ -19,19 +19,6 @@ export function wordBeforeSkippingArticles(tokens: readonly Token[], index: numb
   return i >= 0 ? tokens[i].norm : '';
 }
 
-/** True when a clause-breaking punctuation mark lies between tokens `from` and `to` (exclusive). */
-export function clauseBreakBetween(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let i = Math.min(from, to) + 1; i < Math.max(from, to); i++) {
-    if (tokens[i].kind === 'punct' && /[;:()\u2014]/.test(tokens[i].text)) return true;
-  }
-  return false;
-}
-
-/** Index of the token whose span starts at `offset`, or -1. */
-export function tokenAt(tokens: readonly Token[], offset: number): number {
-  return tokens.findIndex((t) => t.start === offset);
-}
-
 /** True when any of the words just before token `index` (up to `window`) is a negation. */
 export function negatedBefore(tokens: readonly Token[], index: number, window = 3): boolean {
   let i = index;
