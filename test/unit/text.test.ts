@@ -5,6 +5,7 @@ import { maskPlainText } from '../../server/src/engine/text/plaintext';
 import { findQuotations } from '../../server/src/engine/text/quotes';
 import { splitSentences } from '../../server/src/engine/text/sentences';
 import { tokenize } from '../../server/src/engine/text/tokens';
+import { findTimes } from '../../server/src/engine/text/dates';
 
 const sentencesOf = (text: string): string[] => splitSentences(text, { start: 0, end: text.length }).map((s) => text.slice(s.start, s.end));
 
@@ -45,6 +46,19 @@ describe('tokens', () => {
     const text = '\u{1F600} regime';
     const word = tokenize(text).find((t) => t.norm === 'regime');
     assert.equal(text.slice(word?.start, word?.end), 'regime');
+  });
+});
+
+describe('dates and timings', () => {
+  it('reads months, days, years, weekdays and relative timings', () => {
+    const times = findTimes(tokenize('On Tuesday, November 24, 2015, two days after the talks, he left.'));
+    assert.deepEqual(times.dates.map((d) => [d.month, d.day, d.year]), [[11, 24, 2015]]);
+    assert.deepEqual(times.weekdays.map((w) => w.weekday), ['tuesday']);
+    assert.deepEqual(times.relatives.map((r) => [r.amount, r.unit, r.direction]), [[2, 'day', 'after']]);
+  });
+  it('never reads names of built-in object properties as months or units', () => {
+    const times = findTimes(tokenize('Constructor talks: a toString after the Valueof meeting and two hasOwnProperty before it.'));
+    assert.deepEqual(times, { dates: [], weekdays: [], relatives: [] });
   });
 });
 

@@ -28,24 +28,29 @@ export interface RelativeMention {
   anchorFrom: number;
 }
 
-const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11,
-  nov: 11, december: 12, dec: 12,
-};
+const MONTHS = new Map<string, number>([
+  ['january', 1], ['jan', 1], ['february', 2], ['feb', 2], ['march', 3], ['mar', 3], ['april', 4],
+  ['apr', 4], ['may', 5], ['june', 6], ['jun', 6], ['july', 7], ['jul', 7], ['august', 8], ['aug', 8],
+  ['september', 9], ['sept', 9], ['sep', 9], ['october', 10], ['oct', 10], ['november', 11], ['nov', 11],
+  ['december', 12], ['dec', 12],
+]);
 /** Month names that are also common words: only read as months next to a day or year or after a preposition. */
 const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'jan', 'mar', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec', 'feb', 'apr', 'sept']);
 const MONTH_PREPOSITIONS = new Set(['in', 'on', 'since', 'until', 'by', 'from', 'of', 'early', 'late', 'mid', 'last', 'next', 'this', 'before', 'after', 'during']);
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const WEEKDAY_SET = new Set(WEEKDAYS);
-const PARTS: Record<string, 'early' | 'mid' | 'late'> = { early: 'early', mid: 'mid', late: 'late', middle: 'mid' };
-const SMALL_NUMBERS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, several: 3, few: 3, couple: 2,
-};
-const UNIT_WORDS: Record<string, RelativeMention['unit']> = {
-  hour: 'hour', hours: 'hour', day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year',
-};
+const PARTS = new Map<string, 'early' | 'mid' | 'late'>([
+  ['early', 'early'], ['mid', 'mid'], ['late', 'late'], ['middle', 'mid'],
+]);
+const SMALL_NUMBERS = new Map<string, number>([
+  ['a', 1], ['an', 1], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6],
+  ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['several', 3],
+  ['few', 3], ['couple', 2],
+]);
+const UNIT_WORDS = new Map<string, RelativeMention['unit']>([
+  ['hour', 'hour'], ['hours', 'hour'], ['day', 'day'], ['days', 'day'], ['week', 'week'], ['weeks', 'week'],
+  ['month', 'month'], ['months', 'month'], ['year', 'year'], ['years', 'year'],
+]);
 
 function yearOf(token: Token | undefined): number | undefined {
   if (!token || token.kind !== 'number' || token.text.length !== 4 || !/^\d{4}$/.test(token.text)) return undefined;
@@ -83,8 +88,8 @@ function readTimes(tokens: readonly Token[]): Times {
   const used = new Set<number>();
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    const month = MONTHS[w.norm];
-    if (month === undefined && w.kind === 'word' && !WEEKDAY_SET.has(w.norm) && !(w.norm in UNIT_WORDS)) continue;
+    const month = MONTHS.get(w.norm);
+    if (month === undefined && w.kind === 'word' && !WEEKDAY_SET.has(w.norm) && !UNIT_WORDS.has(w.norm)) continue;
     if (month !== undefined && isCapitalized(w.text)) {
       const before = words[i - 1];
       const dayAfter = dayOf(words[i + 1], words[i + 2]);
@@ -105,7 +110,7 @@ function readTimes(tokens: readonly Token[]): Times {
       const year = yearOf(words[j]);
       if (year !== undefined) end = words[j].end;
       if (ambiguous && day === undefined && year === undefined && !MONTH_PREPOSITIONS.has(before?.norm ?? '')) continue;
-      const part = PARTS[before?.norm ?? ''];
+      const part = PARTS.get(before?.norm ?? '');
       if (part && day === undefined) start = before.start;
       dates.push({ start, end, month, ...(day !== undefined ? { day } : {}), ...(year !== undefined ? { year } : {}), ...(part && day === undefined ? { part } : {}) });
       if (year !== undefined) used.add(j);
@@ -114,7 +119,7 @@ function readTimes(tokens: readonly Token[]): Times {
     const year = yearOf(w);
     if (year !== undefined && !used.has(i)) {
       const before = words[i - 1];
-      const part = PARTS[before?.norm ?? ''];
+      const part = PARTS.get(before?.norm ?? '');
       const following = words[i + 1];
       if (following && /^(troops|fighters|people|soldiers|forces|members|dollars|euros|pounds|km|miles)$/.test(following.norm)) continue;
       dates.push({ start: part ? before.start : w.start, end: w.end, year, ...(part ? { part } : {}) });
@@ -124,7 +129,7 @@ function readTimes(tokens: readonly Token[]): Times {
       weekdays.push({ start: w.start, end: w.end, weekday: w.norm });
       continue;
     }
-    const unit = UNIT_WORDS[w.norm];
+    const unit = UNIT_WORDS.get(w.norm);
     const direction = words[i + 1]?.norm;
     if (unit && (direction === 'after' || direction === 'before' || direction === 'later' || direction === 'earlier')) {
       const prev = words[i - 1];
@@ -133,8 +138,8 @@ function readTimes(tokens: readonly Token[]): Times {
       if (prev?.norm === 'the' || prev?.norm === 'a' || prev?.norm === 'an') {
         amount = 1;
         start = prev.start;
-      } else if (prev && prev.norm in SMALL_NUMBERS) {
-        amount = SMALL_NUMBERS[prev.norm];
+      } else if (prev && SMALL_NUMBERS.has(prev.norm)) {
+        amount = SMALL_NUMBERS.get(prev.norm);
         start = (words[i - 2]?.norm === 'a' && prev.norm === 'few' ? words[i - 2] : prev).start;
       } else if (prev?.kind === 'number' && /^\d+$/.test(prev.text)) {
         amount = Number(prev.text);

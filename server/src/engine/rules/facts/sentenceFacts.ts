@@ -98,7 +98,7 @@ function computeSentenceFacts(text: string, sentence: Sentence, facts: FactBase)
     const byCue = facts.index.get(id);
     if (!byCue) continue;
     for (const key of cueKeys) {
-      for (const fact of byCue.get(key) ?? []) if (aboutSatisfied(fact, mentioned) && contextSatisfied(fact, text, sentence)) candidates.add(fact);
+      for (const fact of byCue.get(key) ?? []) if (!candidates.has(fact) && aboutSatisfied(fact, mentioned) && contextSatisfied(fact, text, sentence)) candidates.add(fact);
     }
   }
   return { sentence, text, mentions, allMentions: all, mentioned, cues, candidates: [...candidates] };

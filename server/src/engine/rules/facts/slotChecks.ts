@@ -355,6 +355,18 @@ export function outletIsChannel(tokens: readonly Token[], first: number, last: n
   );
 }
 
+const passageEntityCache = new WeakMap<Fact, { knowledge: Knowledge; ids: Set<string> }>();
+
+/** Ids of the entities a fact's source passage names, found once per fact and knowledge. */
+function passageEntities(fact: Fact, knowledge: Knowledge): Set<string> {
+  const hit = passageEntityCache.get(fact);
+  if (hit && hit.knowledge === knowledge) return hit.ids;
+  const passage = fact.source.passage;
+  const ids = new Set(knowledge.facts.mentions.find(passage, tokenize(passage)).map((m) => m.entity.id));
+  passageEntityCache.set(fact, { knowledge, ids });
+  return ids;
+}
+
 const checkOutlet: SlotCheck = (slot, sentence, fact, knowledge) => {
   const outlet = typeof slot.value === 'string' ? knowledge.facts.entities.get(slot.value) : undefined;
   if (!outlet) return undefined;
@@ -363,7 +375,7 @@ const checkOutlet: SlotCheck = (slot, sentence, fact, knowledge) => {
   const right = outlets.find((m) => m.entity.id === outlet.id || (m.entity.standsFor ?? []).includes(outlet.id));
   if (right) return agreement(right);
   // outlets the source passage itself names relayed the report ("Haaretz noted that RIA Novosti cited …")
-  const relays = new Set(knowledge.facts.mentions.find(fact.source.passage, tokenize(fact.source.passage)).map((m) => m.entity.id));
+  const relays = passageEntities(fact, knowledge);
   const channel = outlets.find((m) => !relays.has(m.entity.id) && outletIsChannel(tokens, m.first, m.last));
   return channel ? { start: channel.start, end: channel.end, expected: outlet.name, replacement: outlet.name } : undefined;
 };
@@ -413,9 +425,15 @@ const checkStance: SlotCheck = (slot, sentence, fact, knowledge) => {
 };
 
 /** The scale word the source itself uses for the fact's stance ("legitimate", "opposed"). */
+const passageTokens = new WeakMap<Fact, Token[]>();
+
 function sourceStanceWord(fact: Fact, scale: PhraseMatcher<'positive' | 'negative'>, polarity: 'positive' | 'negative'): string | undefined {
   const passage = fact.source.passage;
-  const tokens = tokenize(passage);
+  let tokens = passageTokens.get(fact);
+  if (!tokens) {
+    tokens = tokenize(passage);
+    passageTokens.set(fact, tokens);
+  }
   const match = scale.findAll(passage, tokens).find((m) => m.value === polarity);
   return match ? passage.slice(match.start, match.end) : undefined;
 }
