@@ -8,6 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import type { DocumentFormat } from '../../server/src/engine/document';
+import { splitChunks } from '../../server/src/engine/document';
+import { resplitChunks } from '../../server/src/engine/text/chunks';
 import type { LintOutcome } from '../../server/src/engine/lint';
 import { LintCache, lintDocument, lintDocumentInSlices } from '../../server/src/engine/lint';
 import type { LintSettings } from '../../server/src/engine/settings';
@@ -410,6 +412,31 @@ describe('property: lint is total, exact and cache-transparent under random draf
         assert.deepEqual(lintWith(text, format, defaultSettings(), cache).findings, lintWith(text, format, defaultSettings()).findings);
       }),
       runs(60),
+    );
+  });
+});
+
+describe('property: splitting after an edit reuses the old split and equals a fresh split', function () {
+  this.timeout(60000);
+
+  it('resplitChunks after random edit sequences equals splitChunks, both formats', () => {
+    fc.assert(
+      fc.property(draft, fc.array(edit, { minLength: 1, maxLength: 8 }), fc.constantFrom<DocumentFormat>('markdown', 'plaintext'), (initial, edits, format) => {
+        let text = initial;
+        let chunks = splitChunks(text, format);
+        for (const e of edits) {
+          const next = applyEdit(text, e);
+          let prefix = 0;
+          while (prefix < Math.min(text.length, next.length) && text[prefix] === next[prefix]) prefix++;
+          let suffix = 0;
+          while (suffix < Math.min(text.length, next.length) - prefix && text[text.length - 1 - suffix] === next[next.length - 1 - suffix]) suffix++;
+          const resplit = resplitChunks(next, format, { previousChunks: chunks, prefix, suffix, delta: next.length - text.length });
+          assert.deepEqual(resplit, splitChunks(next, format), JSON.stringify({ text, next }));
+          text = next;
+          chunks = resplit;
+        }
+      }),
+      runs(3000),
     );
   });
 });

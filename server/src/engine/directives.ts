@@ -67,26 +67,25 @@ function nextLine(text: string, offset: number): Span {
 /**
  * Drops findings silenced by directives. A directive applies from its position on; the last disable or
  * enable before a finding that covers its rule decides. `disable-next-line` silences the line after the
- * comment's last line.
+ * comment's last line. `findings` must be sorted by start (as lint results are): one pass over both lists.
  */
 export function applyDirectives(findings: Finding[], directives: readonly Directive[], text: string): Finding[] {
   if (directives.length === 0) return findings;
-  const targets = new Map(directives.filter((d) => d.kind === 'disable-next-line').map((d) => [d, nextLine(text, d.end)]));
-  const covered = new Map(directives.map((d) => [d, new Set(RULES.filter((r) => covers(d, r.id)).map((r) => r.id))]));
-  const first = directives[0].start;
+  const disabled = new Set<RuleId>();
+  /** `disable-next-line` targets passed so far whose line a later finding may still fall on. */
+  let lineTargets: { line: Span; rules: Set<RuleId> }[] = [];
+  let next = 0;
   return findings.filter((finding) => {
-    if (finding.start <= first) return true;
-    let disabled = false;
-    for (const directive of directives) {
-      if (directive.start >= finding.start) break;
-      if (!covered.get(directive)?.has(finding.rule)) continue;
-      if (directive.kind === 'disable-next-line') {
-        const line = targets.get(directive) as Span;
-        if (finding.start >= line.start && finding.start <= line.end) return false;
-      } else {
-        disabled = directive.kind === 'disable';
-      }
+    while (next < directives.length && directives[next].start < finding.start) {
+      const directive = directives[next++];
+      const rules = new Set(RULES.filter((r) => covers(directive, r.id)).map((r) => r.id));
+      if (directive.kind === 'disable-next-line') lineTargets.push({ line: nextLine(text, directive.end), rules });
+      else for (const rule of rules) directive.kind === 'disable' ? disabled.add(rule) : disabled.delete(rule);
     }
-    return !disabled || finding.rule === 'directive.unknown';
+    if (lineTargets.length > 0) {
+      lineTargets = lineTargets.filter((t) => t.line.end >= finding.start);
+      if (lineTargets.some((t) => t.rules.has(finding.rule) && finding.start >= t.line.start)) return false;
+    }
+    return !disabled.has(finding.rule) || finding.rule === 'directive.unknown';
   });
 }

@@ -1,7 +1,8 @@
 import { shiftFinding } from './findings';
 import { applyDirectives, parseDirectives, unknownSelectorFindings } from './directives';
 import type { AnalysedChunk, DocumentFormat } from './document';
-import type { Chunk } from './text/chunks';
+import type { Chunk, ChunkedEdit } from './text/chunks';
+import { resplitChunks } from './text/chunks';
 import { analyseChunk, splitChunks } from './document';
 import type { Knowledge } from './knowledge/knowledge';
 import { ALL_RULES } from './rules/index';
@@ -59,6 +60,7 @@ interface PreviousLint {
   text: string;
   format: DocumentFormat;
   findingsKey: string;
+  chunks: Chunk[];
   placed: PlacedChunk[];
 }
 
@@ -160,15 +162,21 @@ function shiftComment(comment: RawComment, delta: number): RawComment {
   return { ...comment, start: comment.start + delta, end: comment.end + delta, bodyStart: comment.bodyStart + delta };
 }
 
+/** How the text differs from the last linted version of the same format, when there is one. */
+function editSince(previous: PreviousLint | undefined, text: string, format: DocumentFormat): (ChunkedEdit & { previous: PreviousLint }) | undefined {
+  if (!previous || previous.format !== format) return undefined;
+  const { prefix, suffix } = commonEnds(previous.text, text);
+  return { previous, previousChunks: previous.chunks, prefix, suffix, delta: text.length - previous.text.length };
+}
+
 /**
  * Finds, for a chunk of the new text, the same chunk of the last version when it lies in the text the edit
  * left alone (before it, or after it and moved by the edit's length): its results are reused as they are.
  */
-function reuseFinder(previous: PreviousLint | undefined, text: string, format: DocumentFormat, findingsKey: string): (chunk: Chunk) => PlacedChunk | undefined {
-  if (!previous || previous.format !== format || previous.findingsKey !== findingsKey) return () => undefined;
-  const { prefix, suffix } = commonEnds(previous.text, text);
-  const delta = text.length - previous.text.length;
-  const byStart = new Map(previous.placed.map((p) => [p.start, p]));
+function reuseFinder(edit: ReturnType<typeof editSince>, text: string, findingsKey: string): (chunk: Chunk) => PlacedChunk | undefined {
+  if (!edit || edit.previous.findingsKey !== findingsKey) return () => undefined;
+  const { prefix, suffix, delta } = edit;
+  const byStart = new Map(edit.previous.placed.map((p) => [p.start, p]));
   return (chunk) => {
     if (chunk.end <= prefix) {
       const same = byStart.get(chunk.start);
@@ -198,8 +206,9 @@ function* lintSteps(request: LintRequest): Generator<void, LintOutcome> {
   const truncated = request.text.length > MAX_LINT_LENGTH;
   const text = truncated ? request.text.slice(0, lastBreakBefore(request.text, MAX_LINT_LENGTH)) : request.text;
   const findingsKey = settingsKey(request.settings) + '\u0000' + request.knowledge.version;
-  const chunks = splitChunks(text, request.format);
-  const reuse = reuseFinder(request.cache?.previous, text, request.format, findingsKey);
+  const edit = editSince(request.cache?.previous, text, request.format);
+  const chunks = edit ? resplitChunks(text, request.format, edit) : splitChunks(text, request.format);
+  const reuse = reuseFinder(edit, text, findingsKey);
   const current = new Map<string, CachedChunk>();
   const placed: PlacedChunk[] = [];
   let reusedChunks = 0;
@@ -235,7 +244,7 @@ function* lintSteps(request: LintRequest): Generator<void, LintOutcome> {
       comments: cached.analysed.comments.map((c) => shiftComment(c, chunk.start)),
     });
   }
-  request.cache?.retainOnly(current, { text, format: request.format, findingsKey, placed });
+  request.cache?.retainOnly(current, { text, format: request.format, findingsKey, chunks, placed });
   const findings: Finding[] = [];
   const comments: RawComment[] = [];
   let previousEndsInQuote = false;

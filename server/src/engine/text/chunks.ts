@@ -1,5 +1,5 @@
 import type { Span } from '../types';
-import { isBlankLine, lines } from './lines';
+import { isBlankLine, lineAt, lines } from './lines';
 
 /**
  * A chunk is a run of lines that can be analysed on its own: its analysis depends only on its own text,
@@ -43,30 +43,40 @@ function mayOpenBlock(text: string, start: number): boolean {
 }
 
 /**
- * Splits a Markdown document into chunks at blank lines that are followed by a line starting in column 0
- * (so indented continuations stay with their list item), never inside fenced code, multi-line HTML blocks
- * or front matter.
+ * A split of `text` from `from` on, in the state the splitter is in at the start of any chunk. Before
+ * starting a chunk at an offset it asks `stopBefore`; when that returns true the split stops there and
+ * `stoppedAt` says where (see `resplitChunks`).
  */
-export function splitMarkdownChunks(text: string): Chunk[] {
-  const chunks: Chunk[] = [];
-  // a byte-order mark belongs to the file, not to the first paragraph (parsers drop it)
-  let from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+interface PartialSplit {
+  chunks: Chunk[];
+  stoppedAt?: number;
+}
+
+type Splitter = (text: string, from: number, stopBefore?: (offset: number) => boolean) => PartialSplit;
+
+/**
+ * Where splitting starts: after front matter (a chunk of its own), or after a byte-order mark, which belongs
+ * to the file and not to the first paragraph (parsers drop it).
+ */
+function markdownStart(text: string, chunks: Chunk[]): number {
   const matterEnd = frontMatterEnd(text);
-  if (matterEnd >= 0) {
-    chunks.push({ start: 0, end: matterEnd, kind: 'frontmatter' });
-    from = matterEnd;
-  }
+  if (matterEnd < 0) return text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  chunks.push({ start: 0, end: matterEnd, kind: 'frontmatter' });
+  return matterEnd;
+}
+
+const splitMarkdownFrom: Splitter = (text, from, stopBefore) => {
+  const chunks: Chunk[] = [];
   let chunkStart = -1;
   let lastContentEnd = -1;
   let fence: { marker: string; length: number } | null = null;
   let htmlEnd: string | null = null;
   let afterBlank = false;
-  for (const raw of lines(text)) {
-    if (raw.next <= from) continue;
-    const line = raw.start < from ? { ...raw, start: from } : raw;
+  for (let line = lineAt(text, from); line.start < text.length; line = lineAt(text, line.next)) {
     const blank = isBlankLine(text, line);
     if (chunkStart < 0) {
       if (blank) continue;
+      if (stopBefore?.(line.start)) return { chunks, stoppedAt: line.start };
       chunkStart = line.start;
     } else if (fence === null && htmlEnd === null) {
       if (blank) {
@@ -76,6 +86,7 @@ export function splitMarkdownChunks(text: string): Chunk[] {
       const firstChar = text.charCodeAt(line.start);
       if (afterBlank && firstChar !== 32 && firstChar !== 9) {
         chunks.push({ start: chunkStart, end: lastContentEnd, kind: 'prose' });
+        if (stopBefore?.(line.start)) return { chunks, stoppedAt: line.start };
         chunkStart = line.start;
       }
     }
@@ -107,25 +118,87 @@ export function splitMarkdownChunks(text: string): Chunk[] {
     if (!blank) lastContentEnd = line.contentEnd;
   }
   if (chunkStart >= 0) chunks.push({ start: chunkStart, end: lastContentEnd, kind: 'prose' });
-  return chunks;
+  return { chunks };
+};
+
+/**
+ * Splits a Markdown document into chunks at blank lines that are followed by a line starting in column 0
+ * (so indented continuations stay with their list item), never inside fenced code, multi-line HTML blocks
+ * or front matter.
+ */
+export function splitMarkdownChunks(text: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  const from = markdownStart(text, chunks);
+  return [...chunks, ...splitMarkdownFrom(text, from).chunks];
 }
 
-/** Splits plain text into paragraphs: runs of non-blank lines. */
-export function splitPlainChunks(text: string): Chunk[] {
+const splitPlainFrom: Splitter = (text, from, stopBefore) => {
   const chunks: Chunk[] = [];
   let chunkStart = -1;
   let lastContentEnd = -1;
-  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (const raw of lines(text)) {
-    const line = raw.start < from ? { ...raw, start: from } : raw;
+  for (let line = lineAt(text, from); line.start < text.length; line = lineAt(text, line.next)) {
     if (isBlankLine(text, line)) {
       if (chunkStart >= 0) chunks.push({ start: chunkStart, end: lastContentEnd, kind: 'prose' });
       chunkStart = -1;
       continue;
     }
-    if (chunkStart < 0) chunkStart = line.start;
+    if (chunkStart < 0) {
+      if (stopBefore?.(line.start)) return { chunks, stoppedAt: line.start };
+      chunkStart = line.start;
+    }
     lastContentEnd = line.contentEnd;
   }
   if (chunkStart >= 0) chunks.push({ start: chunkStart, end: lastContentEnd, kind: 'prose' });
+  return { chunks };
+};
+
+/** Splits plain text into paragraphs: runs of non-blank lines. */
+export function splitPlainChunks(text: string): Chunk[] {
+  return splitPlainFrom(text, text.charCodeAt(0) === 0xfeff ? 1 : 0).chunks;
+}
+
+/** The chunks of the previous version of a document, and how the new version differs from it. */
+export interface ChunkedEdit {
+  previousChunks: readonly Chunk[];
+  /** Length of the text both versions start with. */
+  prefix: number;
+  /** Length of the text both versions end with (not overlapping `prefix`). */
+  suffix: number;
+  /** New length minus old length. */
+  delta: number;
+}
+
+/**
+ * Splits `text` like `splitMarkdownChunks` or `splitPlainChunks`, reusing the previous version's split where
+ * an edit cannot have changed it, so an edit costs in proportion to the chunks it touched. Every chunk
+ * starts in the splitter's initial state, so splitting resumes at the last old chunk starting before the
+ * edit, and stops at the first new chunk that starts (after the edit) where an old chunk started: from
+ * there on the old split holds, moved by `delta`. An edit that may change front matter splits afresh.
+ */
+export function resplitChunks(text: string, format: 'markdown' | 'plaintext', edit: ChunkedEdit): Chunk[] {
+  const { previousChunks, prefix, suffix, delta } = edit;
+  const fresh = format === 'markdown' ? splitMarkdownChunks : splitPlainChunks;
+  // front matter is found by reading from the first line to its closing fence: unchanged only when the old
+  // text had it and it ends before the edit
+  const matter = previousChunks[0]?.kind === 'frontmatter' ? previousChunks[0] : undefined;
+  if (/^\uFEFF?(---|\+\+\+)/.test(text) && !(matter && matter.end < prefix)) return fresh(text);
+  // the last old chunk starting strictly inside the common prefix: its first character, which ended the
+  // chunk before it, is unchanged
+  let resume = -1;
+  for (let i = 0; i < previousChunks.length && previousChunks[i].start < prefix; i++) resume = i;
+  // resuming at the first chunk saves nothing, and it may follow a byte-order mark or old front matter
+  if (resume < 1) return fresh(text);
+  const suffixStart = text.length - suffix;
+  const oldStarts = new Map<number, number>();
+  for (let i = resume + 1; i < previousChunks.length; i++) if (previousChunks[i].start + delta >= suffixStart) oldStarts.set(previousChunks[i].start, i);
+  const split = format === 'markdown' ? splitMarkdownFrom : splitPlainFrom;
+  const resumed = split(text, previousChunks[resume].start, (offset) => offset >= suffixStart && oldStarts.has(offset - delta));
+  const chunks = [...previousChunks.slice(0, resume), ...resumed.chunks];
+  if (resumed.stoppedAt !== undefined) {
+    for (let i = oldStarts.get(resumed.stoppedAt - delta) as number; i < previousChunks.length; i++) {
+      const old = previousChunks[i];
+      chunks.push({ start: old.start + delta, end: old.end + delta, kind: old.kind });
+    }
+  }
   return chunks;
 }

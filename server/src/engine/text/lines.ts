@@ -20,6 +20,17 @@ export function lines(text: string): Line[] {
   return found;
 }
 
+/** The line starting at `start` (which must be a line start or `text.length`). */
+export function lineAt(text: string, start: number): Line {
+  let i = start;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return { start, contentEnd: i, next: i + 1 };
+    if (c === 13) return { start, contentEnd: i, next: text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1 };
+  }
+  return { start, contentEnd: i, next: i };
+}
+
 /** True when `text[line.start, line.contentEnd)` is empty or white space only. */
 export function isBlankLine(text: string, line: Line): boolean {
   for (let i = line.start; i < line.contentEnd; i++) {
