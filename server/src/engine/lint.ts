@@ -38,12 +38,35 @@ export interface LintOutcome {
   reusedChunks: number;
 }
 
+/**
+ * What a lint keeps of a chunk: its findings and the little the document-level pass needs. The analysis
+ * itself (tokens, sentences and the readings rules cache on them) is dropped once the chunk is linted, so a
+ * long open draft costs memory in proportion to its findings, not to its words; a settings change
+ * re-analyses.
+ */
 interface CachedChunk {
   /** The cache key: format and a detached copy of the chunk text (see `detached`). */
   key: string;
-  analysed: AnalysedChunk;
   findingsKey: string;
   findings: Finding[];
+  comments: RawComment[];
+  /** Where the chunk's first block starts when that block opens with a quotation. */
+  quoteOpensAt: number | undefined;
+  /** True when the chunk's last block holds a quotation. */
+  endsInQuote: boolean;
+}
+
+function cachedChunk(key: string, analysed: AnalysedChunk, findingsKey: string, findings: Finding[]): CachedChunk {
+  const { blocks, comments } = analysed;
+  const first = blocks[0];
+  return {
+    key,
+    findingsKey,
+    findings,
+    comments,
+    quoteOpensAt: first && first.quotes[0]?.start === first.start ? first.start : undefined,
+    endsInQuote: blocks.length > 0 && blocks[blocks.length - 1].quotes.length > 0,
+  };
 }
 
 /** A chunk of the last linted version, with its findings and comments at that version's offsets. */
@@ -125,14 +148,9 @@ function runRules(analysed: AnalysedChunk, request: LintRequest): Finding[] {
  * A paragraph that opens with a quotation right after a paragraph of quoted speech continues that speech
  * (news style: the speaker is named once), so its quotation is not reported as speakerless.
  */
-function continuesQuote(finding: Finding, opening: AnalysedChunk['blocks'][number] | undefined, chunkStart: number): boolean {
-  return (
-    finding.rule === 'attribution.missing' &&
-    finding.kind === 'quotes' &&
-    opening !== undefined &&
-    opening.quotes[0]?.start + chunkStart === finding.start &&
-    finding.start === opening.start + chunkStart
-  );
+function continuesQuote(finding: Finding, chunk: PlacedChunk): boolean {
+  const opensAt = chunk.cached.quoteOpensAt;
+  return finding.rule === 'attribution.missing' && finding.kind === 'quotes' && opensAt !== undefined && finding.start === opensAt + chunk.start;
 }
 
 /**
@@ -231,8 +249,8 @@ function* lintSteps(request: LintRequest): Generator<void, LintOutcome> {
       reusedChunks++;
     } else {
       const chunkText = cached ? cached.key.slice(request.format.length + 1) : detached(text.slice(chunk.start, chunk.end));
-      const analysed = cached?.analysed ?? analyseChunk(chunkText, request.format);
-      cached = { key: cached?.key ?? request.format + '\u0000' + chunkText, analysed, findingsKey, findings: runRules(analysed, request).sort(byPosition) };
+      const analysed = analyseChunk(chunkText, request.format);
+      cached = cachedChunk(cached?.key ?? request.format + '\u0000' + chunkText, analysed, findingsKey, runRules(analysed, request).sort(byPosition));
       yield;
     }
     current.set(cached.key, cached);
@@ -241,7 +259,7 @@ function* lintSteps(request: LintRequest): Generator<void, LintOutcome> {
       end: chunk.end,
       cached,
       findings: cached.findings.map((f) => shiftFinding(f, chunk.start)),
-      comments: cached.analysed.comments.map((c) => shiftComment(c, chunk.start)),
+      comments: cached.comments.map((c) => shiftComment(c, chunk.start)),
     });
   }
   request.cache?.retainOnly(current, { text, format: request.format, findingsKey, chunks, placed });
@@ -249,13 +267,11 @@ function* lintSteps(request: LintRequest): Generator<void, LintOutcome> {
   const comments: RawComment[] = [];
   let previousEndsInQuote = false;
   for (const chunk of placed) {
-    const blocks = chunk.cached.analysed.blocks;
-    const opening = blocks[0];
     for (const finding of chunk.findings) {
-      if (previousEndsInQuote && continuesQuote(finding, opening, chunk.start)) continue;
+      if (previousEndsInQuote && continuesQuote(finding, chunk)) continue;
       findings.push(finding);
     }
-    previousEndsInQuote = blocks.length > 0 && blocks[blocks.length - 1].quotes.length > 0;
+    previousEndsInQuote = chunk.cached.endsInQuote;
     comments.push(...chunk.comments);
   }
   const directives = parseDirectives(comments);

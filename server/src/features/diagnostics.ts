@@ -16,27 +16,28 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Data attached to each diagnostic so code actions can find the finding again without re-analysis. */
-export interface DiagnosticData {
-  version: number;
-  index: number;
-}
-
-/** Builds `file:` links to the rule pages shipped in `docs/rules/`. */
+/** Builds `file:` links to the rule pages shipped in `docs/rules/`, one URI per rule. */
 export function ruleDocLinker(extensionRoot: string): (rule: string) => string {
-  return (rule) => pathToUri(path.join(extensionRoot, 'docs', 'rules', `${rule}.md`));
+  const links = new Map<string, string>();
+  return (rule) => {
+    let link = links.get(rule);
+    if (link === undefined) {
+      link = pathToUri(path.join(extensionRoot, 'docs', 'rules', `${rule}.md`));
+      links.set(rule, link);
+    }
+    return link;
+  };
 }
 
 /** Converts findings to LSP diagnostics; offsets become positions only here, at the edge. */
 export function toDiagnostics(document: TextDocument, findings: readonly Finding[], ruleDoc: (rule: string) => string): Diagnostic[] {
-  return findings.map((finding, index) => ({
+  return findings.map((finding) => ({
     range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
     severity: SEVERITIES[finding.severity],
     code: finding.rule,
     codeDescription: { href: ruleDoc(finding.rule) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
-    data: { version: document.version, index } satisfies DiagnosticData,
   }));
 }
 
