@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { SERVER_EXEC_ARGV } from './serverFlags';
 import { ClaimLintStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -25,8 +26,7 @@ function documentSelector(): LanguageClientOptions['documentSelector'] {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    // a ceiling on the old generation makes V8 collect the garbage of fast typing instead of growing
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--max-old-space-size=512'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const outputChannel = vscode.window.createOutputChannel('ClaimLint', { log: true });

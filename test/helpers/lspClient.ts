@@ -9,6 +9,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_EXEC_ARGV } from '../../client/src/serverFlags';
 import { ROOT } from './knowledge';
 
 /** A real ClaimLint server spawned over stdio, with a minimal LSP client around it. */
@@ -23,9 +24,9 @@ export interface ServerSession {
   exited: Promise<number | null>;
 }
 
-/** Spawns `dist/server.js --stdio` and performs `initialize` / `initialized`. */
+/** Spawns `dist/server.js --stdio` with the flags VS Code uses and performs `initialize` / `initialized`. */
 export async function startServer(rootDir = ROOT, settings: Record<string, unknown> = {}): Promise<ServerSession> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -416,6 +416,61 @@ describe('property: lint is total, exact and cache-transparent under random draf
   });
 });
 
+// ---------------------------------------------------------------------------------------------------------
+// The tokenizer against its definition.
+
+/**
+ * The tokenizer's definition as one regular expression (how it was first written): words, numbers with
+ * separators, and single punctuation code points, with the same bounds. `tokenize` scans characters
+ * instead (several times faster, and without allocating a match per token); it must split text exactly
+ * like this.
+ */
+const TOKEN_DEFINITION =
+  /([\p{L}\p{M}][\p{L}\p{M}\p{N}]{0,100}(?:['\u2019][\p{L}\p{M}]{1,20}){0,3}['\u2019]?)|(\p{N}{1,30}(?:[.,]\p{N}{1,30}){0,8})|([^\s\p{L}\p{M}\p{N}])/gu;
+
+/** Token spans and kinds by the definition, with the closing-quote rule of `tokenize`. */
+function definedTokens(text: string, start: number, end: number): [number, number, string][] {
+  const spans: [number, number, string][] = [];
+  TOKEN_DEFINITION.lastIndex = start;
+  for (let m = TOKEN_DEFINITION.exec(text); m && m.index < end; m = TOKEN_DEFINITION.exec(text)) {
+    let tokenEnd = Math.min(m.index + m[0].length, end);
+    const kind = m[1] !== undefined ? 'word' : m[2] !== undefined ? 'number' : 'punct';
+    const raw = text.slice(m.index, tokenEnd).toLowerCase().replace(/\u2019/g, "'");
+    if (kind === 'word' && raw.endsWith("'") && !raw.endsWith("s'")) {
+      tokenEnd -= 1;
+      TOKEN_DEFINITION.lastIndex = tokenEnd;
+    }
+    spans.push([m.index, tokenEnd, kind]);
+  }
+  return spans;
+}
+
+const tokenText = fc.oneof(
+  { weight: 3, arbitrary: fc.array(fc.oneof(inline, nasty, fc.constantFrom("'", '\u2019', "s'", '.', ',', '1', '\u0661', '\u00BD', 'e\u0301', '\u{1D7D8}', '\u{1F600}', 'a'.repeat(130), '9'.repeat(40), "o'" + 'b'.repeat(30))), { maxLength: 30 }).map((p) => p.join('')) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 120 }) },
+  { weight: 1, arbitrary: fc.string({ unit: anyCodeUnit, maxLength: 120 }) },
+);
+
+describe('property: the tokenizer splits text exactly as its definition does', function () {
+  this.timeout(60000);
+
+  it('same spans and kinds on random Unicode, whole texts and code-point-aligned ranges', () => {
+    fc.assert(
+      fc.property(tokenText, fc.nat(), fc.nat(), (text, a, b) => {
+        const whole = tokenize(text).map((t): [number, number, string] => [t.start, t.end, t.kind]);
+        assert.deepEqual(whole, definedTokens(text, 0, text.length));
+        let start = Math.min(a, b) % (text.length + 1);
+        let end = Math.max(a, b) % (text.length + 1);
+        if (start > end) [start, end] = [end, start];
+        if (splitsPair(text, start) || splitsPair(text, end)) return;
+        const part = tokenize(text, start, end).map((t): [number, number, string] => [t.start, t.end, t.kind]);
+        assert.deepEqual(part, definedTokens(text, start, end));
+      }),
+      runs(4000),
+    );
+  });
+});
+
 describe('property: splitting after an edit reuses the old split and equals a fresh split', function () {
   this.timeout(60000);
 
