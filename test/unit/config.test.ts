@@ -76,3 +76,12 @@ describe('allow-list edits', () => {
     assert.equal(apply('allow:\n', 'no: way'), 'allow:\n  - "no: way"\n');
   });
 });
+
+describe('rule levels from configuration', () => {
+  it('ignores keys that are not rule ids, built-in object property names included', () => {
+    const settings = resolveLintSettings([{ rules: { constructor: 'off', toString: 'error', 'loaded.term': 'error' } as never }]);
+    assert.equal(settings.rules['loaded.term'], 'error');
+    assert.equal(Object.hasOwn(settings.rules, 'constructor'), false);
+    assert.equal(Object.hasOwn(settings.rules, 'toString'), false);
+  });
+});

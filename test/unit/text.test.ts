@@ -6,6 +6,8 @@ import { findQuotations } from '../../server/src/engine/text/quotes';
 import { splitSentences } from '../../server/src/engine/text/sentences';
 import { tokenize } from '../../server/src/engine/text/tokens';
 import { findTimes } from '../../server/src/engine/text/dates';
+import { findNumbers } from '../../server/src/engine/text/numbers';
+import { pluralOf, verbForms } from '../../server/src/engine/knowledge/inflections';
 
 const sentencesOf = (text: string): string[] => splitSentences(text, { start: 0, end: text.length }).map((s) => text.slice(s.start, s.end));
 
@@ -59,6 +61,23 @@ describe('dates and timings', () => {
   it('never reads names of built-in object properties as months or units', () => {
     const times = findTimes(tokenize('Constructor talks: a toString after the Valueof meeting and two hasOwnProperty before it.'));
     assert.deepEqual(times, { dates: [], weekdays: [], relatives: [] });
+  });
+});
+
+describe('numbers and inflections', () => {
+  it('reads digits, written numbers, scales and ordinals with their qualifiers', () => {
+    const numbers = findNumbers(tokenize('Up to 140,000 fighters, one hundred and forty tanks, 1.5 million people and the third convoy.'));
+    assert.deepEqual(numbers.map((n) => [n.value, n.qualifier, n.ordinal]), [
+      [140000, 'up-to', false],
+      [140, 'exact', false],
+      [1500000, 'exact', false],
+      [3, 'exact', true],
+    ]);
+  });
+  it('never reads names of built-in object properties as numbers, scales or irregular forms', () => {
+    assert.deepEqual(findNumbers(tokenize('The constructor of toString and valueOf, two hasOwnProperty.')).map((n) => n.value), [2]);
+    assert.equal(pluralOf('constructor'), 'constructors');
+    assert.deepEqual(verbForms('constructor').slice(0, 2), ['constructor', 'constructors']);
   });
 });
 

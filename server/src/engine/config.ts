@@ -64,7 +64,7 @@ export function resolveLintSettings(layers: readonly ClaimLintConfig[]): LintSet
   const allow = new Set<string>();
   for (const layer of layers) {
     for (const [id, level] of Object.entries(layer.rules ?? {})) {
-      if (id in settings.rules && level) settings.rules[id as RuleId] = level;
+      if (Object.hasOwn(settings.rules, id) && level) settings.rules[id as RuleId] = level;
     }
     if (layer.sensitivity) settings.sensitivity = layer.sensitivity;
     if (layer.claimKinds) settings.claimKinds = layer.claimKinds;

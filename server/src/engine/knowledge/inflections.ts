@@ -3,24 +3,35 @@
 const VOWEL = /[aeiou]/;
 
 /** Irregular past forms (simple past and participle given as one) of verbs lexicon alternatives use. */
-const IRREGULAR_PAST: Record<string, string> = {
-  say: 'said', tell: 'told', make: 'made', take: 'took', give: 'gave', find: 'found', go: 'went', see: 'saw', speak: 'spoke',
-  write: 'wrote', run: 'ran', bring: 'brought', buy: 'bought', fight: 'fought', hold: 'held', leave: 'left', lose: 'lost',
-  meet: 'met', pay: 'paid', put: 'put', send: 'sent', spend: 'spent', spread: 'spread', stand: 'stood', win: 'won', hit: 'hit',
-  cut: 'cut', set: 'set', let: 'let', begin: 'began', break: 'broke', choose: 'chose', drive: 'drove', fall: 'fell', grow: 'grew',
-  know: 'knew', rise: 'rose', shoot: 'shot', sell: 'sold', seek: 'sought', think: 'thought', throw: 'threw', keep: 'kept',
-  lead: 'led', beat: 'beat', catch: 'caught', teach: 'taught', build: 'built', feel: 'felt', flee: 'fled', forbid: 'forbade',
-  hide: 'hid', strike: 'struck', swear: 'swore', tear: 'tore', wear: 'wore', bear: 'bore', steal: 'stole', withdraw: 'withdrew',
-};
+const IRREGULAR_PAST = new Map<string, string>([
+  ['say', 'said'], ['tell', 'told'], ['make', 'made'], ['take', 'took'], ['give', 'gave'], ['find', 'found'],
+  ['go', 'went'], ['see', 'saw'], ['speak', 'spoke'], ['write', 'wrote'], ['run', 'ran'], ['bring', 'brought'],
+  ['buy', 'bought'], ['fight', 'fought'], ['hold', 'held'], ['leave', 'left'], ['lose', 'lost'],
+  ['meet', 'met'], ['pay', 'paid'], ['put', 'put'], ['send', 'sent'], ['spend', 'spent'], ['spread', 'spread'],
+  ['stand', 'stood'], ['win', 'won'], ['hit', 'hit'], ['cut', 'cut'], ['set', 'set'], ['let', 'let'],
+  ['begin', 'began'], ['break', 'broke'], ['choose', 'chose'], ['drive', 'drove'], ['fall', 'fell'],
+  ['grow', 'grew'], ['know', 'knew'], ['rise', 'rose'], ['shoot', 'shot'], ['sell', 'sold'],
+  ['seek', 'sought'], ['think', 'thought'], ['throw', 'threw'], ['keep', 'kept'], ['lead', 'led'],
+  ['beat', 'beat'], ['catch', 'caught'], ['teach', 'taught'], ['build', 'built'], ['feel', 'felt'],
+  ['flee', 'fled'], ['forbid', 'forbade'], ['hide', 'hid'], ['strike', 'struck'], ['swear', 'swore'],
+  ['tear', 'tore'], ['wear', 'wore'], ['bear', 'bore'], ['steal', 'stole'], ['withdraw', 'withdrew'],
+]);
 /** Verbs ending in a stressed consonant-vowel-consonant syllable, which double it (admit -> admitted). */
 const DOUBLING = new Set(['admit', 'commit', 'submit', 'permit', 'omit', 'emit', 'refer', 'prefer', 'occur', 'deter', 'control', 'patrol', 'regret', 'compel', 'propel', 'expel', 'rebel', 'forget', 'begin', 'equip', 'transfer', 'confer', 'incur', 'recur', 'abhor']);
 /** Irregular plurals of nouns lexicon terms and alternatives use. */
-const IRREGULAR_PLURAL: Record<string, string> = { man: 'men', woman: 'women', child: 'children', person: 'people', henchman: 'henchmen', gunman: 'gunmen', chairman: 'chairmen', spokesman: 'spokesmen', policeman: 'policemen', militiaman: 'militiamen', thief: 'thieves', life: 'lives', wife: 'wives', leaf: 'leaves', half: 'halves', crisis: 'crises', criterion: 'criteria', phenomenon: 'phenomena', medium: 'media', mouse: 'mice', foot: 'feet', tooth: 'teeth' };
+const IRREGULAR_PLURAL = new Map<string, string>([
+  ['man', 'men'], ['woman', 'women'], ['child', 'children'], ['person', 'people'], ['henchman', 'henchmen'],
+  ['gunman', 'gunmen'], ['chairman', 'chairmen'], ['spokesman', 'spokesmen'], ['policeman', 'policemen'],
+  ['militiaman', 'militiamen'], ['thief', 'thieves'], ['life', 'lives'], ['wife', 'wives'], ['leaf', 'leaves'],
+  ['half', 'halves'], ['crisis', 'crises'], ['criterion', 'criteria'], ['phenomenon', 'phenomena'],
+  ['medium', 'media'], ['mouse', 'mice'], ['foot', 'feet'], ['tooth', 'teeth'],
+]);
 
 /** Plural of a noun by the regular rules (irregular plurals belong in a lexicon's variants). */
 export function pluralOf(noun: string): string {
   const lower = noun.toLowerCase();
-  if (lower in IRREGULAR_PLURAL) return IRREGULAR_PLURAL[lower];
+  const irregular = IRREGULAR_PLURAL.get(lower);
+  if (irregular !== undefined) return irregular;
   if (/man$/.test(lower) && !/(human|german|roman|shaman|talisman|caiman)$/.test(lower)) return noun.slice(0, -3) + 'men';
   if (/(s|x|z|ch|sh)$/i.test(noun)) return noun + 'es';
   if (/[^aeiou]y$/i.test(noun)) return noun.slice(0, -1) + 'ies';
@@ -36,9 +47,10 @@ function doublesFinalConsonant(verb: string): boolean {
 export function verbForms(verb: string): string[] {
   const lower = verb.toLowerCase();
   const third = /(s|x|z|ch|sh)$/i.test(verb) ? verb + 'es' : /[^aeiou]y$/i.test(verb) ? verb.slice(0, -1) + 'ies' : verb + 's';
-  if (lower in IRREGULAR_PAST) {
+  const past = IRREGULAR_PAST.get(lower);
+  if (past !== undefined) {
     const ing = verb.endsWith('e') && !verb.endsWith('ee') ? verb.slice(0, -1) + 'ing' : doublesFinalConsonant(verb) ? verb + verb[verb.length - 1] + 'ing' : verb + 'ing';
-    return [verb, third, IRREGULAR_PAST[lower], ing];
+    return [verb, third, past, ing];
   }
   const forms = [verb, third];
   const extra = /[aeiou]l$/i.test(verb) && !/[aeiou]{2}l$/i.test(verb) ? [verb + 'led', verb + 'ling'] : [];

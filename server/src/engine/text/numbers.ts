@@ -20,18 +20,24 @@ export interface NumberMention {
   last: number;
 }
 
-const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-  dozen: 12,
-};
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, m: 1e6, bn: 1e9, k: 1e3 };
-const ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
-  eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, hundredth: 100,
-};
+const UNITS = new Map<string, number>([
+  ['zero', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7],
+  ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13], ['fourteen', 14],
+  ['fifteen', 15], ['sixteen', 16], ['seventeen', 17], ['eighteen', 18], ['nineteen', 19], ['twenty', 20],
+  ['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90],
+  ['dozen', 12],
+]);
+const SCALES = new Map<string, number>([
+  ['hundred', 100], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12], ['m', 1e6],
+  ['bn', 1e9], ['k', 1e3],
+]);
+const ORDINALS = new Map<string, number>([
+  ['first', 1], ['second', 2], ['third', 3], ['fourth', 4], ['fifth', 5], ['sixth', 6], ['seventh', 7],
+  ['eighth', 8], ['ninth', 9], ['tenth', 10], ['eleventh', 11], ['twelfth', 12], ['thirteenth', 13],
+  ['fourteenth', 14], ['fifteenth', 15], ['sixteenth', 16], ['seventeenth', 17], ['eighteenth', 18],
+  ['nineteenth', 19], ['twentieth', 20], ['thirtieth', 30], ['fortieth', 40], ['fiftieth', 50],
+  ['hundredth', 100],
+]);
 const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
 
 /** Qualifier phrases (as normalised word sequences), longest first. */
@@ -64,17 +70,18 @@ function readWordNumber(words: readonly Token[], i: number): { value: number; ne
   let any = false;
   while (j < words.length) {
     const w = words[j].norm;
-    if (w in UNITS && !(w === 'dozen' && any)) {
-      current += UNITS[w];
+    const unit = UNITS.get(w);
+    const scale = SCALES.get(w);
+    if (unit !== undefined && !(w === 'dozen' && any)) {
+      current += unit;
       any = true;
-    } else if (any && w in SCALES && w.length > 2) {
-      const scale = SCALES[w];
+    } else if (any && scale !== undefined && w.length > 2) {
       if (scale === 100) current = (current || 1) * 100;
       else {
         total += (current || 1) * scale;
         current = 0;
       }
-    } else if (any && w === 'and' && j + 1 < words.length && words[j + 1].norm in UNITS) {
+    } else if (any && w === 'and' && j + 1 < words.length && UNITS.has(words[j + 1].norm)) {
       // "one hundred and forty"
     } else break;
     j++;
@@ -127,14 +134,14 @@ function readNumbers(tokens: readonly Token[]): NumberMention[] {
       if (following && following.start === word.end && ORDINAL_SUFFIXES.has(following.norm)) {
         ordinal = true;
         next = i + 2;
-      } else if (following && following.norm in SCALES && (following.start === word.end || following.norm.length > 2)) {
-        value *= SCALES[following.norm];
+      } else if (following && SCALES.has(following.norm) && (following.start === word.end || following.norm.length > 2)) {
+        value *= SCALES.get(following.norm) as number;
         next = i + 2;
       } else if (/^\d{4}$/.test(word.text) && value >= 1000 && value < 2200) {
         year = true;
       }
-    } else if (word.norm in ORDINALS) {
-      value = ORDINALS[word.norm];
+    } else if (ORDINALS.has(word.norm)) {
+      value = ORDINALS.get(word.norm) as number;
       ordinal = true;
     } else if (word.norm === 'a' && words[i + 1]?.norm === 'dozen') {
       value = 12;
@@ -145,8 +152,8 @@ function readNumbers(tokens: readonly Token[]): NumberMention[] {
       value = read.value;
       next = read.next;
       const scale = words[next];
-      if (scale && scale.norm in SCALES && scale.norm.length > 2) {
-        value *= SCALES[scale.norm];
+      if (scale && SCALES.has(scale.norm) && scale.norm.length > 2) {
+        value *= SCALES.get(scale.norm) as number;
         next++;
       }
     }

@@ -62,7 +62,7 @@ export function wordPosition(tokens: readonly Token[], offset: number): number {
 function factPlace(fact: Fact, knowledge: Knowledge): Entity | undefined {
   const slot = fact.slots?.find((s) => s.type === 'place' && typeof s.value === 'string');
   const ids = slot ? [String(slot.value)] : (fact.about ?? []).flat();
-  return ids.map((id) => knowledge.facts.entities.get(id)).find((e) => e?.type === 'place' && PLACE_CLASSES[e.kind ?? '']);
+  return ids.map((id) => knowledge.facts.entities.get(id)).find((e) => e?.type === 'place' && PLACE_CLASSES.get(e.kind ?? ''));
 }
 
 /**
@@ -79,7 +79,7 @@ export function happensElsewhere(sentence: SentenceFacts, fact: Fact, knowledge:
     (m) =>
       m.entity.type === 'place' &&
       m.kind === 'alias' &&
-      PLACE_CLASSES[m.entity.kind ?? ''] === PLACE_CLASSES[place.kind ?? ''] &&
+      PLACE_CLASSES.get(m.entity.kind ?? '') === PLACE_CLASSES.get(place.kind ?? '') &&
       !around.has(m.entity.id) &&
       !containers(m.entity, entities).has(place.id) &&
       /^(in|at|to|into|inside|near)$/.test(wordBeforeSkippingArticles(tokens, m.first)),

@@ -46,23 +46,20 @@ const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'e
 const ORDINAL_WORDS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 
 /** Conversion of distance and duration units to a common base (metres, days). */
-const UNIT_SCALE: Record<string, { dimension: 'distance' | 'duration'; factor: number }> = {
-  mile: { dimension: 'distance', factor: 1609.344 },
-  km: { dimension: 'distance', factor: 1000 },
-  kilometre: { dimension: 'distance', factor: 1000 },
-  kilometer: { dimension: 'distance', factor: 1000 },
-  metre: { dimension: 'distance', factor: 1 },
-  meter: { dimension: 'distance', factor: 1 },
-  year: { dimension: 'duration', factor: 365 },
-  month: { dimension: 'duration', factor: 30 },
-  week: { dimension: 'duration', factor: 7 },
-  day: { dimension: 'duration', factor: 1 },
-};
+type UnitScale = { dimension: 'distance' | 'duration'; factor: number };
+const UNIT_SCALE = new Map<string, UnitScale>([
+  ['mile', { dimension: 'distance', factor: 1609.344 }], ['km', { dimension: 'distance', factor: 1000 }],
+  ['kilometre', { dimension: 'distance', factor: 1000 }],
+  ['kilometer', { dimension: 'distance', factor: 1000 }], ['metre', { dimension: 'distance', factor: 1 }],
+  ['meter', { dimension: 'distance', factor: 1 }], ['year', { dimension: 'duration', factor: 365 }],
+  ['month', { dimension: 'duration', factor: 30 }], ['week', { dimension: 'duration', factor: 7 }],
+  ['day', { dimension: 'duration', factor: 1 }],
+]);
 
 function singular(word: string): string {
-  if (word in UNIT_SCALE) return word;
+  if (UNIT_SCALE.has(word)) return word;
   if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
-  if (word.endsWith('s') && word.slice(0, -1) in UNIT_SCALE) return word.slice(0, -1);
+  if (word.endsWith('s') && UNIT_SCALE.has(word.slice(0, -1))) return word.slice(0, -1);
   return word;
 }
 
@@ -76,14 +73,32 @@ function analysis(sentence: SentenceFacts): { numbers: NumberMention[]; times: R
   return cached;
 }
 
+const unitSets = new WeakMap<Slot, Set<string>>();
+
+/** Every form of a slot's unit words ("fighter", "fighters"), built once per slot. */
 function unitSet(slot: Slot): Set<string> {
-  const words = new Set<string>();
+  let words = unitSets.get(slot);
+  if (words) return words;
+  words = new Set<string>();
   for (const phrase of [slot.unit ?? '', ...(slot.unitWords ?? [])]) {
     const keys = phraseKeys(phrase);
     if (keys.length === 0) continue;
     for (const form of wordForms(keys[keys.length - 1], 'noun')) words.add(form);
   }
+  unitSets.set(slot, words);
   return words;
+}
+
+const unitScales = new WeakMap<Slot, { scale: UnitScale | undefined }>();
+
+/** The distance or duration scale of a slot's unit, if it has one. */
+function slotUnitScale(slot: Slot): UnitScale | undefined {
+  let found = unitScales.get(slot);
+  if (!found) {
+    found = { scale: UNIT_SCALE.get(singular(phraseKeys(slot.unit ?? '').pop() ?? '')) };
+    unitScales.set(slot, found);
+  }
+  return found.scale;
 }
 
 /** The unit word (normalised) that follows a number within a few words, or undefined. */
@@ -126,9 +141,9 @@ function written(value: number): string {
 const checkQuantity: SlotCheck = (slot, sentence) => {
   if (typeof slot.value !== 'number') return undefined;
   const units = unitSet(slot);
-  const factUnit = UNIT_SCALE[singular(phraseKeys(slot.unit ?? '').pop() ?? '')];
+  const factUnit = slotUnitScale(slot);
   const tokens = sentence.sentence.tokens;
-  const accepts = (word: string): boolean => units.has(word) || (factUnit !== undefined && UNIT_SCALE[singular(word)]?.dimension === factUnit.dimension);
+  const accepts = (word: string): boolean => units.has(word) || (factUnit !== undefined && UNIT_SCALE.get(singular(word))?.dimension === factUnit.dimension);
   const factInterval = quantityInterval(slot.value, slot.qualifier ?? 'exact');
   // two upper bounds compare as bounds: "up to 40,000" is not the source's "up to 140,000"
   const boundInterval = claimedInterval(slot.value, slot.qualifier ?? 'exact');
@@ -138,7 +153,8 @@ const checkQuantity: SlotCheck = (slot, sentence) => {
     .flatMap((n) => {
       const unit = unitAfter(tokens, n, accepts);
       if (!unit || (measured && !measured(tokens, n))) return [];
-      const scale = factUnit && UNIT_SCALE[singular(unit)] ? UNIT_SCALE[singular(unit)].factor / factUnit.factor : 1;
+      const unitScale = factUnit && UNIT_SCALE.get(singular(unit));
+      const scale = factUnit && unitScale ? unitScale.factor / factUnit.factor : 1;
       const [a, b] = claimedInterval(n.value * scale, n.qualifier);
       const [low, high] = n.qualifier === 'up-to' && slot.qualifier === 'up-to' ? boundInterval : factInterval;
       // rounding: a draft may round to the precision it writes
@@ -240,10 +256,11 @@ export function containers(entity: Entity, entities: ReadonlyMap<string, Entity>
 }
 
 /** Kinds of place that can stand in for one another in a conflict (a city for a city, a base for a base). */
-export const PLACE_CLASSES: Record<string, string> = {
-  city: 'settlement', 'resort-city': 'settlement', capital: 'settlement', town: 'settlement', village: 'settlement',
-  'air-base': 'base', 'naval-base': 'base', base: 'base', 'military-base': 'base',
-};
+export const PLACE_CLASSES = new Map<string, string>([
+  ['city', 'settlement'], ['resort-city', 'settlement'], ['capital', 'settlement'], ['town', 'settlement'],
+  ['village', 'settlement'], ['air-base', 'base'], ['naval-base', 'base'], ['base', 'base'],
+  ['military-base', 'base'],
+]);
 const PREPOSITIONS: Record<NonNullable<Slot['relation']>, RegExp> = {
   venue: /^(in|at|inside|near|hosted)$/,
   location: /^(in|at|inside|near|from)$/,
@@ -285,8 +302,8 @@ const checkPlace: SlotCheck = (slot, sentence, fact, knowledge) => {
   const relation = (m: (typeof located)[number]): 'agree' | 'conflict' | 'unknown' => {
     if (placeContainers.has(m.entity.id) || containers(m.entity, entities).has(place.id)) return 'agree';
     if (m.entity.type === 'country') return 'conflict';
-    const a = PLACE_CLASSES[m.entity.kind ?? ''];
-    return a !== undefined && a === PLACE_CLASSES[place.kind ?? ''] ? 'conflict' : 'unknown';
+    const a = PLACE_CLASSES.get(m.entity.kind ?? '');
+    return a !== undefined && a === PLACE_CLASSES.get(place.kind ?? '') ? 'conflict' : 'unknown';
   };
   const relations = located.map((m) => ({ m, r: relation(m) }));
   // a place named anywhere agrees, unless it stands for a country there ("Moscow and Tehran showcased …")
