@@ -15,6 +15,7 @@ import { LintCache, lintDocument, lintDocumentInSlices } from '../../server/src/
 import type { LintSettings } from '../../server/src/engine/settings';
 import { defaultSettings } from '../../server/src/engine/settings';
 import { isPlainParagraph, maskMarkdown } from '../../server/src/engine/text/markdown';
+import { maskSimpleChunk } from '../../server/src/engine/text/simpleMarkdown';
 import { findQuotations } from '../../server/src/engine/text/quotes';
 import { splitSentences } from '../../server/src/engine/text/sentences';
 import { tokenize } from '../../server/src/engine/text/tokens';
@@ -518,7 +519,7 @@ const plainParagraph = fc
   .tuple(
     fc.constantFrom(...EDGE_SPACE),
     fc.array(plainWord, { minLength: 1, maxLength: 60 }),
-    fc.array(fc.constantFrom(' ', ' ', ' ', ' ', '  ', '\n', '\r', ' \n', '\t', '\u00A0'), { minLength: 60, maxLength: 60 }),
+    fc.array(fc.constantFrom(' ', ' ', ' ', ' ', '  ', '\n', '\r', '\r\n', ' \n', ' \r\n', '\t', '\u00A0'), { minLength: 60, maxLength: 60 }),
     fc.constantFrom(...EDGE_SPACE),
   )
   .map(([lead, words, gaps, trail]) => lead + words.map((w, i) => (i === 0 ? w : gaps[i] + w)).join('') + trail)
@@ -597,6 +598,62 @@ describe('property: the Markdown fast path agrees with micromark', function () {
       lintWith(text, 'markdown', defaultSettings()).findings.filter((f) => f.rule === 'attribution.missing').map((f) => text.slice(f.start, f.end));
     assert.deepEqual(spans('The deal is \u201Ca historic turning point  '), ['\u201Ca historic turning point']);
     assert.deepEqual(spans('The deal is \u201Ca *historic* turning point  '), ['\u201Ca *historic* turning point']);
+  });
+
+  /** Links, code spans and near misses of both (images, titles, footnotes, backtick runs, stray brackets). */
+  const linkText = fc.oneof(
+    { weight: 12, arbitrary: fc.array(plainWord, { minLength: 1, maxLength: 4 }).map((w) => w.join(' ')) },
+    { weight: 1, arbitrary: fc.constantFrom('', '^1', 'a [b] c', 'www.example.com', 'see `code`', ' spaced ', 'x*y*', 'two\nlines', 'x]y', 'a\\b') },
+  );
+  const destination = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom('https://example.com/news/1', 'http://a.b/c?d=1&e=2', 'https://x.org/a_b*c#frag|x', '/relative/path', 'mailto:a@b.c') },
+    { weight: 1, arbitrary: fc.constantFrom('https://u.com/(x)', 'https://u.com/a b', '<https://u.com>', 'https://u.com "title"', '', 'https://u.com/\\x', 'https://u.com/`x`') },
+  );
+  const link = fc.tuple(fc.constantFrom('', '', '', '', '', '', '', '', '!', '\\'), linkText, destination).map(([before, text, dest]) => `${before}[${text}](${dest})`);
+  const codeSpan = fc.oneof(
+    { weight: 10, arbitrary: plainWord.map((w) => '`' + w + '`') },
+    { weight: 1, arbitrary: fc.constantFrom('`a [b](c) d`', '``x``', '`unclosed', '`<b>`', '`a\nb`', '`*x*`', '` `', '`x``', '`www.x.com`') },
+  );
+  const simpleInline = fc.oneof(
+    { weight: 40, arbitrary: plainWord },
+    { weight: 4, arbitrary: link },
+    { weight: 4, arbitrary: codeSpan },
+    { weight: 1, arbitrary: fc.constantFrom('[', ']', '`', '](x)', '[a]', '[a]: http://x', '#', '\u201C', '\u201D') },
+  );
+  const simpleChunk = fc
+    .tuple(
+      fc.constantFrom('', '', '', '', '# ', '## ', '###### ', '#', '####### ', '#\t', ' # ', '#  '),
+      fc.array(simpleInline, { minLength: 1, maxLength: 24 }),
+      fc.array(fc.constantFrom(' ', ' ', ' ', ' ', ' ', '', '  ', '\n', '\r\n', '\t'), { minLength: 24, maxLength: 24 }),
+      fc.constantFrom(...EDGE_SPACE),
+    )
+    .map(([opening, parts, gaps, trail]) => opening + parts.map((w, i) => (i === 0 ? w : gaps[i] + w)).join('') + trail)
+    .filter((p) => /\S/.test(p) && !p.startsWith('\uFEFF') && !isPlainParagraph(p));
+
+  it('reads paragraphs and headings with links and code spans like micromark, and leaves anything else to it', () => {
+    let fastPath = 0;
+    fc.assert(
+      fc.property(simpleChunk, (p) => {
+        if (maskSimpleChunk(p)) fastPath++;
+        const fast = maskMarkdown(p);
+        const slow = viaMicromark(p);
+        assert.deepEqual(fast.comments, slow.comments);
+        assert.deepEqual(fast.blocks.map((b) => [b.kind, b.quoted, ...trimmed(p, b)]), slow.blocks.map((b) => [b.kind, b.quoted, ...trimmed(p, b)]), 'blocks');
+        assert.equal(fast.masked.length, p.length);
+        for (const block of slow.blocks) {
+          const [start, end] = trimmed(p, block);
+          assert.equal(fast.masked.slice(start, end), slow.masked.slice(start, end), 'masked prose');
+        }
+        assert.deepEqual(
+          fast.blocks.map((b) => tokenize(fast.masked, b.start, b.end)),
+          slow.blocks.map((b) => tokenize(slow.masked, b.start, b.end)),
+          'tokens',
+        );
+      }),
+      runs(3000),
+    );
+    // about a third of the chunks are simple; the rest (multi-line headings, near misses) go to micromark
+    assert.ok(fastPath >= 800, `only ${fastPath} chunks took the fast path`);
   });
 
   it('gives exactly the same paragraph span when the paragraph has no surrounding white space', () => {

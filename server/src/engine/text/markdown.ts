@@ -3,6 +3,9 @@ import { gfm } from 'micromark-extension-gfm';
 import type { Event } from 'micromark-util-types';
 import type { MaskedChunk, ProseBlock, BlockKind, RawComment } from './prose';
 import { blankOut, maskOutside } from './prose';
+import { isPlainParagraph, maskSimpleChunk, plainParagraph, trimmedSpan } from './simpleMarkdown';
+
+export { isPlainParagraph } from './simpleMarkdown';
 
 /**
  * micromark parsers, built once: combining the GFM extensions costs more than parsing a paragraph, so it is
@@ -21,32 +24,6 @@ function markdownEvents(chunk: string): Event[] {
   parser.defined = [];
   parser.lazy = {};
   return postprocess(parser.document().write(preprocess()(chunk, undefined, true)));
-}
-
-/**
- * Characters and line openings that can make Markdown differ from a single plain paragraph. A chunk with
- * none of them parses to exactly one paragraph whose text is the chunk itself, so micromark is skipped
- * (a property test checks this equivalence).
- */
-const MARKUP_CHARACTER = /[`<>[\]\\|*_~#@]|:\/\/|www\./;
-const BLOCK_OPENING = /(?:^|[\n\r])(?: {0,3}(?:[-+=:]|\d{1,9}[.)])|[ \t]*(?:[\n\r]|$))/;
-const INDENTED_START = /^(?: {4}|\t)/;
-
-/** True when `chunk` is certainly one plain paragraph with no markup. */
-export function isPlainParagraph(chunk: string): boolean {
-  return !MARKUP_CHARACTER.test(chunk) && !BLOCK_OPENING.test(chunk) && !INDENTED_START.test(chunk);
-}
-
-/** `span` without white space at its edges (the same trimming on both parsing paths). */
-function trimmed(text: string, start: number, end: number): { start: number; end: number } {
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  while (start < end && /\s/.test(text[start])) start++;
-  return { start, end };
-}
-
-function plainParagraph(chunk: string): MaskedChunk {
-  const { start, end } = trimmed(chunk, 0, chunk.length);
-  return { masked: chunk, blocks: end > start ? [{ start, end, kind: 'paragraph', quoted: false }] : [], comments: [] };
 }
 
 /** A chunk's analysis moved one code unit right, behind the byte-order mark micromark would drop. */
@@ -90,6 +67,8 @@ const BLOCK_KINDS: Record<string, BlockKind> = {
 export function maskMarkdown(chunk: string): MaskedChunk {
   if (chunk.charCodeAt(0) === 0xfeff) return afterByteOrderMark(maskMarkdown(chunk.slice(1)), chunk[0]);
   if (isPlainParagraph(chunk)) return plainParagraph(chunk);
+  const simple = maskSimpleChunk(chunk);
+  if (simple) return simple;
   if (PATHOLOGICAL.test(chunk)) return unparsable(chunk);
   let events: Event[];
   try {
@@ -128,7 +107,7 @@ export function maskMarkdown(chunk: string): MaskedChunk {
     }
     const blockKind = BLOCK_KINDS[type];
     if (blockKind && enter) {
-      const span = trimmed(chunk, token.start.offset, token.end.offset);
+      const span = trimmedSpan(chunk, token.start.offset, token.end.offset);
       if (span.end > span.start) blocks.push({ ...span, kind: blockKind, quoted: quoteDepth > 0 });
     }
   }
