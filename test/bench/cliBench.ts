@@ -26,6 +26,11 @@ export interface CliResult {
   runs: CliRun[];
   /** CPU actually available to two threads on this machine right now (see `effectiveCores`). */
   effectiveCores: number;
+  /**
+   * Throughput of two single-worker CLI processes side by side over one alone, each on half the drafts:
+   * the most any in-process parallelism can reach on this machine for this workload (see `runCliBench`).
+   */
+  twoProcessSpeedup: number;
 }
 
 const SPIN = `const { parentPort } = require('node:worker_threads');
@@ -86,6 +91,21 @@ export async function runCliBench(drafts: string[], workerCounts: readonly numbe
     });
     const cores = await effectiveCores();
     log(`  effective cores for two threads: ${cores}`);
+    // a busy loop scales with cores; linting (memory-bound, with V8's own GC and compiler threads already
+    // using the second core) may not: two independent processes on the two halves show what can be had
+    const halves = [0, 1].map((h) => ({ dir: path.join(dir, `half-${h}`), out: path.join(dir, `half-${h}.json`) }));
+    drafts.forEach((text, i) => {
+      const half = halves[i % 2];
+      fs.mkdirSync(half.dir, { recursive: true });
+      fs.writeFileSync(path.join(half.dir, `draft-${String(i).padStart(5, '0')}.md`), text);
+    });
+    const aloneFrom = now();
+    await runCli(['--format', 'json', '--workers', '1', halves[0].dir], halves[0].out);
+    const alone = now() - aloneFrom;
+    const bothFrom = now();
+    await Promise.all(halves.map((half) => runCli(['--format', 'json', '--workers', '1', half.dir], half.out)));
+    const twoProcessSpeedup = round((2 * alone) / (now() - bothFrom), 2);
+    log(`  two single-worker CLI processes side by side: ${twoProcessSpeedup}× the throughput of one`);
     const runs: CliRun[] = [];
     for (const workers of workerCounts) {
       const outFile = path.join(dir, `report-${workers}.json`);
@@ -101,7 +121,7 @@ export async function runCliBench(drafts: string[], workerCounts: readonly numbe
       runs.push({ workers, seconds: round(seconds, 2), draftsPerSecond: round(drafts.length / seconds, 1), exitCode: code, filesWithFindings: counted.files, findings: counted.findings });
       log(`  cli --workers ${workers}: ${drafts.length} drafts in ${seconds.toFixed(1)} s (${(drafts.length / seconds).toFixed(0)}/s), exit ${code}`);
     }
-    return { drafts: drafts.length, totalBytes, runs, effectiveCores: cores };
+    return { drafts: drafts.length, totalBytes, runs, effectiveCores: cores, twoProcessSpeedup };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

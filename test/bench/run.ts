@@ -441,7 +441,7 @@ async function main(): Promise<void> {
   if (cli) {
     out.push(
       table(
-        `CLI: ${cli.drafts} drafts (${(cli.totalBytes / 1e6).toFixed(1)} MB) with node dist/cli.js --format json (two busy threads got ${cli.effectiveCores} cores' worth of CPU)`,
+        `CLI: ${cli.drafts} drafts (${(cli.totalBytes / 1e6).toFixed(1)} MB) with node dist/cli.js --format json (two busy-loop threads got ${cli.effectiveCores} cores' worth of CPU; two single-worker CLI processes side by side reach ${cli.twoProcessSpeedup}× the throughput of one)`,
         ['workers', 'time', 'drafts/s', 'exit', 'findings'],
         cli.runs.map((r) => [String(r.workers), `${r.seconds.toFixed(1)} s`, r.draftsPerSecond.toFixed(0), String(r.exitCode), String(r.findings)]),
       ),
