@@ -656,6 +656,46 @@ describe('property: the Markdown fast path agrees with micromark', function () {
     assert.ok(fastPath >= 800, `only ${fastPath} chunks took the fast path`);
   });
 
+  /** Bullet lists of simple items, and near misses: mixed markers, nesting, continuations, task boxes. */
+  const listItem = fc.tuple(fc.array(simpleInline, { minLength: 0, maxLength: 8 }), fc.array(fc.constantFrom(' ', ' ', ' ', '  ', '\t'), { minLength: 8, maxLength: 8 }));
+  /** Whole lines that are not simple items: thematic breaks, nested lists, indented content, other blocks. */
+  const NOT_AN_ITEM = [
+    '- ---', '- - -', '* * *', '- - x', '- + x', '- * x', '-  x', '-     indented code', '- \tx', '-\tx', '- 1. x', '- 2) y', '  continuation', 'lazy line',
+    '- [ ] task', '- [x] done', '- # h', '- > q', '- ```', '- <b>x</b>', '- |a|b|', '- ===', '-', '- ', '* ', '+ x', '* y',
+  ];
+  const listLine = fc.oneof(
+    { weight: 20, arbitrary: listItem.map(([parts, gaps]) => ['', parts.map((w, k) => (k === 0 ? w : gaps[k] + w)).join('')] as const) },
+    { weight: 1, arbitrary: fc.constantFrom(...NOT_AN_ITEM).map((line) => [line, undefined] as const) },
+  );
+  const listChunk = fc
+    .tuple(fc.constantFrom('- ', '* ', '+ '), fc.array(listLine, { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\n', '\r\n', '\r'), fc.constantFrom(...EDGE_SPACE))
+    .map(([marker, lines, eol, trail]) => lines.map(([whole, content]) => (content === undefined ? whole : marker + content)).join(eol) + trail)
+    .filter((p) => /\S/.test(p) && !p.startsWith('\uFEFF') && !/\n\s*\n|\r\s*\r/.test(p));
+
+  it('reads tight bullet lists of simple items like micromark, and leaves anything else to it', () => {
+    let fastPath = 0;
+    fc.assert(
+      fc.property(listChunk, (p) => {
+        if (maskSimpleChunk(p)) fastPath++;
+        const fast = maskMarkdown(p);
+        const slow = viaMicromark(p);
+        assert.deepEqual(fast.blocks.map((b) => [b.kind, b.quoted, ...trimmed(p, b)]), slow.blocks.map((b) => [b.kind, b.quoted, ...trimmed(p, b)]), 'blocks');
+        assert.equal(fast.masked.length, p.length);
+        for (const block of slow.blocks) {
+          const [start, end] = trimmed(p, block);
+          assert.equal(fast.masked.slice(start, end), slow.masked.slice(start, end), 'masked prose');
+        }
+        assert.deepEqual(
+          fast.blocks.map((b) => tokenize(fast.masked, b.start, b.end)),
+          slow.blocks.map((b) => tokenize(slow.masked, b.start, b.end)),
+          'tokens',
+        );
+      }),
+      runs(3000),
+    );
+    assert.ok(fastPath >= 800, `only ${fastPath} lists took the fast path`);
+  });
+
   it('gives exactly the same paragraph span when the paragraph has no surrounding white space', () => {
     fc.assert(
       fc.property(plainParagraph.map((p) => p.trim()).filter((p) => p.length > 0 && isPlainParagraph(p)), (p) => {

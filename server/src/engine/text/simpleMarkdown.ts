@@ -1,4 +1,5 @@
-import type { BlockKind, MaskedChunk } from './prose';
+import { lineAt } from './lines';
+import type { BlockKind, MaskedChunk, ProseBlock } from './prose';
 import { maskOutside } from './prose';
 
 /**
@@ -6,9 +7,9 @@ import { maskOutside } from './prose';
  * the rules on a typical paragraph; these shapes are recognised in one pass and give what micromark gives
  * (property tests hold the two paths to the same blocks, masked prose and tokens):
  * - a plain paragraph: no markup at all;
- * - a paragraph or a one-line ATX heading whose only markup is inline links with plain text and a plain
- *   destination (`[report](https://…)`) and code spans between single backticks: link text is kept, the
- *   brackets, destinations, code spans and heading marks are masked.
+ * - a paragraph, a one-line ATX heading or a tight bullet list whose only inline markup is links with plain
+ *   text and a plain destination (`[report](https://…)`) and code spans between single backticks: link text
+ *   is kept; brackets, destinations, code spans, heading marks and bullets are masked.
  * Anything else goes to micromark.
  */
 
@@ -19,6 +20,13 @@ const OTHER_MARKUP = /[<>\\|*_~#@]|:\/\/|www\./;
 /** Line openings that make a chunk something other than one paragraph (lists, setext underlines, blank lines). */
 const BLOCK_OPENING = /(?:^|\r\n|\n|\r(?!\n))(?: {0,3}(?:[-+=:]|\d{1,9}[.)])|[ \t]*(?:[\n\r]|$))/;
 const INDENTED_START = /^(?: {4}|\t)/;
+/** A chunk that starts like a bullet list item. */
+const BULLET_START = /^[-*+] /;
+/**
+ * A bullet list item line whose content does not open a nested list or an indented block (content that
+ * opens any other block starts with markup the inline reader refuses).
+ */
+const BULLET_ITEM = /^[-*+] (?![\s\-+]|\d{1,9}[.)])/;
 /** An ATX heading opening: one to six `#` and a space or tab. */
 const HEADING_OPENING = /^#{1,6}[ \t]+/;
 /** An inline link with plain text and a destination without spaces, parentheses, brackets or backticks. */
@@ -74,27 +82,49 @@ function inlineMasks(chunk: string, from: number, to: number): [number, number][
   return isPlain(chunk, plainFrom, to) ? masks : undefined;
 }
 
-/** Masks `chunk` when it is a simple paragraph or heading (see above); undefined otherwise. */
-export function maskSimpleChunk(chunk: string): MaskedChunk | undefined {
-  let kind: BlockKind = 'paragraph';
-  let contentStart = 0;
+/** A block of a simple chunk: where its content runs, and what it is. */
+interface SimpleBlock {
+  kind: BlockKind;
+  contentStart: number;
+  contentEnd: number;
+}
+
+/** The items of tight bullet lists: every line a bullet, one space and its content. Undefined otherwise. */
+function bulletItems(chunk: string): SimpleBlock[] | undefined {
+  const items: SimpleBlock[] = [];
+  for (let line = lineAt(chunk, 0); line.start < chunk.length; line = lineAt(chunk, line.next)) {
+    if (!BULLET_ITEM.test(chunk.slice(line.start, line.contentEnd))) return undefined;
+    items.push({ kind: 'paragraph', contentStart: line.start + 2, contentEnd: line.contentEnd });
+  }
+  return items;
+}
+
+/** The blocks of a simple chunk before inline markup is read, or undefined when its block structure is not simple. */
+function simpleBlocks(chunk: string): SimpleBlock[] | undefined {
   const heading = HEADING_OPENING.exec(chunk);
-  if (heading) {
-    if (/[\r\n]/.test(chunk)) return undefined;
-    kind = 'heading';
-    contentStart = heading[0].length;
-  } else if (BLOCK_OPENING.test(chunk) || INDENTED_START.test(chunk)) {
-    return undefined;
-  }
-  const masks = inlineMasks(chunk, contentStart, chunk.length);
-  if (!masks) return undefined;
+  if (heading) return /[\r\n]/.test(chunk) ? undefined : [{ kind: 'heading', contentStart: heading[0].length, contentEnd: chunk.length }];
+  if (BULLET_START.test(chunk)) return bulletItems(chunk);
+  if (BLOCK_OPENING.test(chunk) || INDENTED_START.test(chunk)) return undefined;
+  return [{ kind: 'paragraph', contentStart: 0, contentEnd: chunk.length }];
+}
+
+/** Masks `chunk` when it is a simple paragraph, heading or bullet list (see above); undefined otherwise. */
+export function maskSimpleChunk(chunk: string): MaskedChunk | undefined {
+  const found = simpleBlocks(chunk);
+  if (!found) return undefined;
   const kept: [number, number][] = [];
-  let cursor = contentStart;
-  for (const [start, end] of masks) {
-    if (start > cursor) kept.push([cursor, start]);
-    cursor = end;
+  const blocks: ProseBlock[] = [];
+  for (const { kind, contentStart, contentEnd } of found) {
+    const masks = inlineMasks(chunk, contentStart, contentEnd);
+    if (!masks) return undefined;
+    let cursor = contentStart;
+    for (const [start, end] of masks) {
+      if (start > cursor) kept.push([cursor, start]);
+      cursor = end;
+    }
+    if (cursor < contentEnd) kept.push([cursor, contentEnd]);
+    const span = trimmedSpan(chunk, contentStart, contentEnd);
+    if (span.end > span.start) blocks.push({ ...span, kind, quoted: false });
   }
-  if (cursor < chunk.length) kept.push([cursor, chunk.length]);
-  const span = trimmedSpan(chunk, contentStart, chunk.length);
-  return { masked: maskOutside(chunk, kept), blocks: span.end > span.start ? [{ ...span, kind, quoted: false }] : [], comments: [] };
+  return { masked: maskOutside(chunk, kept), blocks, comments: [] };
 }
