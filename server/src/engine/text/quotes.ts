@@ -10,6 +10,8 @@ export interface Quotation extends Span {
 
 const OPEN_DOUBLE = new Set(['\u201C', '\u00AB', '\u201E']);
 const CLOSE_DOUBLE = new Set(['\u201D', '\u00BB']);
+/** Every character `findQuotations` acts on. */
+const QUOTE_MARK = /["\u201C\u00AB\u201E\u201D\u00BB\u2018\u2019]/g;
 
 function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
@@ -24,8 +26,11 @@ export function findQuotations(text: string, block: Span): Quotation[] {
   const quotes: Quotation[] = [];
   let openAt = -1;
   let openKind: 'double' | 'straight' | 'single' | null = null;
-  for (let i = block.start; i < block.end; i++) {
-    const ch = text[i];
+  // only quotation marks matter: jump from one to the next
+  QUOTE_MARK.lastIndex = block.start;
+  for (let m = QUOTE_MARK.exec(text); m && m.index < block.end; m = QUOTE_MARK.exec(text)) {
+    const i = m.index;
+    const ch = m[0];
     if (openKind === null) {
       if (OPEN_DOUBLE.has(ch)) {
         openAt = i;
