@@ -24,10 +24,14 @@ interface NameForm {
   written: string;
   /** How the written form's case must be matched, worked out once. */
   caseRule: 'any' | 'exact-letters' | 'capitalised';
+  /** The written form's letters, for `exact-letters`. */
+  letters: string;
 }
 
+const lettersOf = (text: string): string => text.replace(/[^\p{L}]/gu, '');
+
 function isAllCaps(name: string): boolean {
-  const letters = name.replace(/[^\p{L}]/gu, '');
+  const letters = lettersOf(name);
   return letters.length >= 2 && letters === letters.toUpperCase();
 }
 
@@ -41,7 +45,7 @@ function caseRuleOf(kind: MentionKind, written: string): NameForm['caseRule'] {
 function caseFits(form: NameForm, matched: string): boolean {
   switch (form.caseRule) {
     case 'exact-letters':
-      return matched.replace(/[^\p{L}]/gu, '') === form.written.replace(/[^\p{L}]/gu, '');
+      return lettersOf(matched) === form.letters;
     case 'capitalised':
       return isCapitalized(matched);
     default:
@@ -59,7 +63,7 @@ export class EntityMatcher {
   constructor(entities: Iterable<Entity>) {
     for (const entity of entities) {
       const add = (written: string, kind: MentionKind): void => {
-        this.names.add(written, { entity, kind, written, caseRule: caseRuleOf(kind, written) });
+        this.names.add(written, { entity, kind, written, caseRule: caseRuleOf(kind, written), letters: lettersOf(written) });
       };
       for (const alias of new Set([entity.name, ...(entity.aliases ?? [])])) add(alias, 'alias');
       for (const d of entity.descriptors ?? []) add(d, 'descriptor');

@@ -192,6 +192,9 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
 
 /** True for a word that starts with an upper-case letter. */
 export function isCapitalized(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code >= 65 && code <= 90) return true;
+  if (code < 128) return false;
   const first = word.codePointAt(0);
   if (first === undefined) return false;
   const ch = String.fromCodePoint(first);
