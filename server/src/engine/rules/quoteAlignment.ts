@@ -58,9 +58,12 @@ export function alignQuote(draft: readonly string[], recorded: readonly string[]
 function diffWords(draft: readonly string[], window: readonly string[]): { changed: number[]; omittedAfter: number[] } {
   const n = draft.length;
   const m = window.length;
-  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  // lcs(i, j): length of the longest common subsequence of draft[i..] and window[j..], row by row
+  const width = m + 1;
+  const table = new Int32Array((n + 1) * width);
+  const lcs = (i: number, j: number): number => table[i * width + j];
   for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) lcs[i][j] = draft[i] === window[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    for (let j = m - 1; j >= 0; j--) table[i * width + j] = draft[i] === window[j] ? lcs(i + 1, j + 1) + 1 : Math.max(lcs(i + 1, j), lcs(i, j + 1));
   }
   const changed: number[] = [];
   const omittedAfter: number[] = [];
@@ -70,7 +73,7 @@ function diffWords(draft: readonly string[], window: readonly string[]): { chang
     if (draft[i] === window[j]) {
       i++;
       j++;
-    } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
+    } else if (lcs(i + 1, j) >= lcs(i, j + 1)) {
       changed.push(i++);
     } else {
       if (omittedAfter[omittedAfter.length - 1] !== i - 1) omittedAfter.push(i - 1);
