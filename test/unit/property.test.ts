@@ -600,6 +600,33 @@ describe('property: the Markdown fast path agrees with micromark', function () {
     assert.deepEqual(spans('The deal is \u201Ca *historic* turning point  '), ['\u201Ca *historic* turning point']);
   });
 
+  /**
+   * `maskMarkdown(p)` (whichever path it takes) gives micromark's comments and blocks, the same masked prose
+   * inside each block, and the same tokens; outside the blocks both are white space only.
+   */
+  const assertMasksLikeMicromark = (p: string): void => {
+    const fast = maskMarkdown(p);
+    const slow = viaMicromark(p);
+    assert.deepEqual(fast.comments, slow.comments);
+    assert.deepEqual(fast.blocks.map((b) => [b.kind, b.quoted, ...trimmed(p, b)]), slow.blocks.map((b) => [b.kind, b.quoted, ...trimmed(p, b)]), 'blocks');
+    assert.equal(fast.masked.length, p.length);
+    let outside = '';
+    let cursor = 0;
+    for (const block of slow.blocks) {
+      const [start, end] = trimmed(p, block);
+      assert.equal(fast.masked.slice(start, end), slow.masked.slice(start, end), 'masked prose');
+      outside += fast.masked.slice(cursor, start) + slow.masked.slice(cursor, start);
+      cursor = end;
+    }
+    outside += fast.masked.slice(cursor) + slow.masked.slice(cursor);
+    assert.match(outside, /^\s*$/u, 'outside the blocks only white space');
+    assert.deepEqual(
+      fast.blocks.map((b) => tokenize(fast.masked, b.start, b.end)),
+      slow.blocks.map((b) => tokenize(slow.masked, b.start, b.end)),
+      'tokens',
+    );
+  };
+
   /** Links, code spans and near misses of both (images, titles, footnotes, backtick runs, stray brackets). */
   const linkText = fc.oneof(
     { weight: 12, arbitrary: fc.array(plainWord, { minLength: 1, maxLength: 4 }).map((w) => w.join(' ')) },
@@ -635,20 +662,7 @@ describe('property: the Markdown fast path agrees with micromark', function () {
     fc.assert(
       fc.property(simpleChunk, (p) => {
         if (maskSimpleChunk(p)) fastPath++;
-        const fast = maskMarkdown(p);
-        const slow = viaMicromark(p);
-        assert.deepEqual(fast.comments, slow.comments);
-        assert.deepEqual(fast.blocks.map((b) => [b.kind, b.quoted, ...trimmed(p, b)]), slow.blocks.map((b) => [b.kind, b.quoted, ...trimmed(p, b)]), 'blocks');
-        assert.equal(fast.masked.length, p.length);
-        for (const block of slow.blocks) {
-          const [start, end] = trimmed(p, block);
-          assert.equal(fast.masked.slice(start, end), slow.masked.slice(start, end), 'masked prose');
-        }
-        assert.deepEqual(
-          fast.blocks.map((b) => tokenize(fast.masked, b.start, b.end)),
-          slow.blocks.map((b) => tokenize(slow.masked, b.start, b.end)),
-          'tokens',
-        );
+        assertMasksLikeMicromark(p);
       }),
       runs(3000),
     );
@@ -677,19 +691,7 @@ describe('property: the Markdown fast path agrees with micromark', function () {
     fc.assert(
       fc.property(listChunk, (p) => {
         if (maskSimpleChunk(p)) fastPath++;
-        const fast = maskMarkdown(p);
-        const slow = viaMicromark(p);
-        assert.deepEqual(fast.blocks.map((b) => [b.kind, b.quoted, ...trimmed(p, b)]), slow.blocks.map((b) => [b.kind, b.quoted, ...trimmed(p, b)]), 'blocks');
-        assert.equal(fast.masked.length, p.length);
-        for (const block of slow.blocks) {
-          const [start, end] = trimmed(p, block);
-          assert.equal(fast.masked.slice(start, end), slow.masked.slice(start, end), 'masked prose');
-        }
-        assert.deepEqual(
-          fast.blocks.map((b) => tokenize(fast.masked, b.start, b.end)),
-          slow.blocks.map((b) => tokenize(slow.masked, b.start, b.end)),
-          'tokens',
-        );
+        assertMasksLikeMicromark(p);
       }),
       runs(3000),
     );
