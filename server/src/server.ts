@@ -16,6 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allowListEdit } from './engine/configEdits';
 import { CONFIG_FILE_NAME, parseConfigFile } from './engine/config';
+import { commonEnds } from './engine/text/commonEnds';
 import type { DataProblem } from './engine/knowledge/dataFile';
 import { allowListWorkspaceEdit, codeActionsFor } from './features/codeActions';
 import type { AllowListTarget } from './features/codeActions';
@@ -55,7 +56,10 @@ const documents = new TextDocuments<TextDocument>({
         const end = document.offsetAt(change.range.end);
         scheduler.current?.noteChange(document.uri, { start, end, length: change.text.length });
       } else {
-        scheduler.current?.noteChange(document.uri, { start: 0, end: document.getText().length, length: change.text.length });
+        // a whole-text change (editors without incremental sync): what changed lies between the common ends
+        const before = document.getText();
+        const { prefix, suffix } = commonEnds(before, change.text);
+        scheduler.current?.noteChange(document.uri, { start: prefix, end: before.length - suffix, length: change.text.length - prefix - suffix });
       }
       TextDocument.update(document, [change], version);
     }

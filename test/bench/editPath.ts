@@ -1,7 +1,8 @@
 /**
  * The parts of edit-to-diagnostics, measured in-process for each draft size: the engine's re-lint after a
- * one-character edit in the middle (with the cache the server keeps), the conversion of findings to LSP
- * diagnostics, and the publishDiagnostics message itself (JSON.stringify on the server, JSON.parse on the
+ * one-character edit in the middle (with the cache the server keeps), the conversion of the findings the
+ * server publishes (at most the default `claimlint.maxProblems`, nearest the edit) to LSP diagnostics, and
+ * the publishDiagnostics message itself (JSON.stringify on the server, JSON.parse on the
  * client). The server bench measures the whole path over stdio; this shows where its time goes.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -9,7 +10,8 @@ import { splitChunks } from '../../server/src/engine/document';
 import type { Knowledge } from '../../server/src/engine/knowledge/knowledge';
 import { LintCache, lintDocument } from '../../server/src/engine/lint';
 import { defaultSettings } from '../../server/src/engine/settings';
-import { ruleDocLinker, toDiagnostics } from '../../server/src/features/diagnostics';
+import { ruleDocLinker } from '../../server/src/features/diagnostics';
+import { EDITOR_PROBLEMS_PER_FILE, limitedDiagnostics } from '../../server/src/features/problemLimit';
 import { ROOT } from '../helpers/knowledge';
 import { wordOffsetNear } from './serverBench';
 import { median, now, round } from './stats';
@@ -52,7 +54,8 @@ export function benchEditPath(texts: Map<number, string>, knowledge: Knowledge, 
       analysed = outcome.chunkCount - outcome.reusedChunks - splitChunks(text, 'markdown').filter((c) => c.kind === 'frontmatter').length;
       const document = TextDocument.create('file:///bench/draft.md', 'markdown', i + 2, text);
       t = now();
-      const converted = toDiagnostics(document, outcome.findings, ruleDoc);
+      // as the server does: the problems nearest the edit, up to the default claimlint.maxProblems
+      const converted = limitedDiagnostics(document, outcome.findings, offset, EDITOR_PROBLEMS_PER_FILE, ruleDoc).diagnostics;
       conversion.push(now() - t);
       t = now();
       const message = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: document.uri, version: i + 2, diagnostics: converted } });

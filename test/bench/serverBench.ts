@@ -66,6 +66,8 @@ export function wordOffsetNear(text: string, from: number): number {
 
 export interface ServerSizeResult {
   bytes: number;
+  /** `claimlint.maxProblems` of the run; undefined: the default. */
+  maxProblems?: number;
   /** Open-to-diagnostics samples (ms); each opens the draft under a fresh URI. */
   openMs: number[];
   openMedianMs: number;
@@ -194,15 +196,15 @@ async function timeMiddleEdits(draft: Draft, count: number): Promise<number[]> {
 
 /** Opens, edits and closes a draft of each size in its own server. */
 export async function runServerLatency(
-  drafts: { bytes: number; text: string }[],
+  drafts: { bytes: number; text: string; maxProblems?: number }[],
   options: { openRuns: (bytes: number) => number; editRuns: number; warmupText: string },
   log: (line: string) => void = () => undefined,
 ): Promise<ServerSizeResult[]> {
   const results: ServerSizeResult[] = [];
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'claimlint-bench-'));
   try {
-    for (const [index, { bytes, text }] of drafts.entries()) {
-      const server = await startServer(workspace, { debounceMs: 0 });
+    for (const [index, { bytes, text, maxProblems }] of drafts.entries()) {
+      const server = await startServer(workspace, { debounceMs: 0, ...(maxProblems !== undefined ? { maxProblems } : {}) });
       try {
         // knowledge is built on the first lint: a small draft takes that cost before the timings
         const warm = new Draft(server, `file://${workspace}/warmup.md`, options.warmupText);
@@ -223,6 +225,7 @@ export async function runServerLatency(
         const editMs = await timeMiddleEdits(draft, options.editRuns);
         const result: ServerSizeResult = {
           bytes,
+          ...(maxProblems !== undefined ? { maxProblems } : {}),
           openMs: openMs.map((v) => round(v, 2)),
           openMedianMs: round(median(openMs), 2),
           editMs: editMs.map((v) => round(v, 2)),
@@ -232,7 +235,7 @@ export async function runServerLatency(
         };
         if (index === 0) {
           // the editor's default debounce, for reference: the delay a user actually sees
-          server.settings = {};
+          server.settings = { ...(maxProblems !== undefined ? { maxProblems } : {}) };
           const relinted = draft.settled(draft.version);
           await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
           await relinted;
@@ -240,7 +243,7 @@ export async function runServerLatency(
         }
         await draft.close();
         results.push(result);
-        log(`  server ${bytes} B: open ${result.openMedianMs.toFixed(1)} ms, edit ${result.editMedianMs.toFixed(1)} ms, ${diagnostics} diagnostics`);
+        log(`  server ${bytes} B${maxProblems !== undefined ? ` (maxProblems ${maxProblems})` : ''}: open ${result.openMedianMs.toFixed(1)} ms, edit ${result.editMedianMs.toFixed(1)} ms, ${diagnostics} diagnostics`);
       } finally {
         await shutdown(server);
       }

@@ -85,3 +85,54 @@ describe('language server over stdio', function () {
     assert.equal(await server.exited, 0);
   });
 });
+
+describe('language server: a draft with more problems than claimlint.maxProblems', function () {
+  this.timeout(30000);
+  const uri = 'file:///tmp/claimlint-protocol/long.md';
+  /** Twenty paragraphs, each with one loaded term, on lines 0, 2, …, 38. */
+  const text = Array.from({ length: 20 }, (_, i) => `Paragraph ${i + 1}: the narco-terrorist group met.`).join('\n\n') + '\n';
+  const termAt = (line: number) => ({ line, character: `Paragraph ${line / 2 + 1}: the `.length });
+  let server: ServerSession;
+
+  before(async () => {
+    server = await startServer(undefined, { debounceMs: 0, maxProblems: 5 });
+  });
+
+  after(async () => {
+    await server.connection.sendRequest(ShutdownRequest.type);
+    await server.connection.sendNotification(ExitNotification.type);
+    assert.equal(await server.exited, 0);
+  });
+
+  const hoverAt = (line: number) =>
+    server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { ...termAt(line), character: termAt(line).character + 2 } }) as Promise<Hover | null>;
+
+  it('publishes the problems nearest the start, then nearest the last edit, and says how many it left out', async () => {
+    const opened = server.diagnostics(uri, (p) => p.version === 1);
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const first = (await opened).diagnostics;
+    assert.equal(first.length, 5);
+    assert.deepEqual(
+      first.slice(0, 4).map((d) => [d.code, d.range.start.line]),
+      [0, 2, 4, 6].map((line) => ['loaded.term', line]),
+    );
+    const notice = first[4];
+    assert.equal(notice.code, 'claimlint.maxProblems');
+    assert.match(notice.message as string, /shows the 4 problems nearest the start of the draft.*16 more in this draft are not shown/);
+    assert.ok(await hoverAt(6), 'a shown problem has a hover card');
+    assert.equal(await hoverAt(38), null, 'a problem left out has no hover card');
+
+    // type a letter in the last paragraph
+    const edited = server.diagnostics(uri, (p) => p.version === 2);
+    const end = { line: 38, character: 12 };
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: end, end }, text: 'x' }] });
+    const second = (await edited).diagnostics;
+    assert.deepEqual(
+      second.slice(0, 4).map((d) => d.range.start.line),
+      [32, 34, 36, 38],
+    );
+    assert.match(second[4].message as string, /shows the 4 problems nearest your last edit; 16 more/);
+    assert.ok(await hoverAt(38));
+    assert.equal(await hoverAt(0), null);
+  });
+});

@@ -3,6 +3,7 @@ import { applyDirectives, parseDirectives, unknownSelectorFindings } from './dir
 import type { AnalysedChunk, DocumentFormat } from './document';
 import type { Chunk, ChunkedEdit } from './text/chunks';
 import { resplitChunks } from './text/chunks';
+import { commonEnds } from './text/commonEnds';
 import { analyseChunk, splitChunks } from './document';
 import type { Knowledge } from './knowledge/knowledge';
 import { ALL_RULES } from './rules/index';
@@ -159,21 +160,6 @@ function continuesQuote(finding: Finding, chunk: PlacedChunk): boolean {
  */
 function detached(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
-}
-
-/** Lengths of the common prefix and (not overlapping it) common suffix of two texts. */
-function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
-  const max = Math.min(a.length, b.length);
-  const block = 4096;
-  let prefix = 0;
-  // whole blocks first (a native comparison), then code unit by code unit
-  while (prefix + block <= max && a.slice(prefix, prefix + block) === b.slice(prefix, prefix + block)) prefix += block;
-  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  const room = max - prefix;
-  while (suffix + block <= room && a.slice(a.length - suffix - block, a.length - suffix) === b.slice(b.length - suffix - block, b.length - suffix)) suffix += block;
-  while (suffix < room && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
-  return { prefix, suffix };
 }
 
 function shiftComment(comment: RawComment, delta: number): RawComment {

@@ -6,7 +6,7 @@ import type { LintOutcome } from '../engine/lint';
 import { FindingStore } from './findingStore';
 import type { OffsetChange } from './findingStore';
 import type { DocumentContext } from './settings';
-import { toDiagnostics } from './diagnostics';
+import { limitedDiagnostics } from './problemLimit';
 
 /** Per-document state; dropped when the document closes. */
 export interface DraftState {
@@ -15,6 +15,8 @@ export interface DraftState {
   format: DocumentFormat;
   timer?: NodeJS.Timeout;
   debounceMs: number;
+  /** Where the user last edited (an offset in the current text), once they have. */
+  focus?: number;
 }
 
 const pauseForEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -44,7 +46,10 @@ export class LintScheduler {
 
   /** Keeps stored findings aligned with an edit until the next lint. */
   noteChange(uri: string, change: OffsetChange): void {
-    this.states.get(uri)?.store.applyChange(change);
+    const state = this.states.get(uri);
+    if (!state) return;
+    state.store.applyChange(change);
+    state.focus = change.start;
   }
 
   /** Lints after the document's debounce delay, replacing any pending lint. */
@@ -80,8 +85,10 @@ export class LintScheduler {
       pauseForEvents,
     );
     if (outcome.cancelled || !isCurrent()) return undefined;
-    state.store.set(outcome.findings, version);
-    await this.connection.sendDiagnostics({ uri: document.uri, version, diagnostics: toDiagnostics(document, outcome.findings, this.ruleDoc) });
+    const { shown, diagnostics } = limitedDiagnostics(document, outcome.findings, state.focus, context.maxProblems, this.ruleDoc);
+    // hovers and quick fixes answer for the squiggles the editor shows
+    state.store.set(shown, version);
+    await this.connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
     this.onLinted(document.uri, outcome);
     return outcome;
   }

@@ -4,11 +4,13 @@ import type { ClaimLintConfig } from '../engine/config';
 import type { Knowledge } from '../engine/knowledge/knowledge';
 import type { ConfigResolver, ResolvedConfig } from '../workspace/configResolver';
 import type { KnowledgeStore } from '../workspace/knowledgeStore';
+import { EDITOR_PROBLEMS_PER_FILE } from './problemLimit';
 import { uriToPath } from './uris';
 
 /** VS Code's `claimlint.*` settings for one resource: the shared configuration keys plus editor-only ones. */
 export interface EditorSettings extends ClaimLintConfig {
   debounceMs?: number;
+  maxProblems?: number;
 }
 
 /** The configuration and knowledge that apply to one document. */
@@ -16,6 +18,8 @@ export interface DocumentContext {
   config: ResolvedConfig;
   knowledge: Knowledge;
   debounceMs: number;
+  /** Most diagnostics published for the draft, the notice of those left out included; 0: no limit. */
+  maxProblems: number;
 }
 
 const DEFAULT_DEBOUNCE_MS = 250;
@@ -86,9 +90,12 @@ export class SettingsProvider {
       config,
       knowledge: this.knowledge.get(config.lexiconPaths, config.factBasePaths),
       debounceMs: typeof editor.debounceMs === 'number' && editor.debounceMs >= 0 ? editor.debounceMs : DEFAULT_DEBOUNCE_MS,
+      maxProblems: isCount(editor.maxProblems) ? editor.maxProblems : EDITOR_PROBLEMS_PER_FILE,
     };
   }
 }
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
 /** Keeps only the shared configuration keys of the editor's settings, dropping empty defaults. */
 function editorLayer(settings: EditorSettings): ClaimLintConfig {

@@ -2,7 +2,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintDocument } from '../engine/lint';
 import { findDrafts, formatOfFile, readDraft } from '../workspace/draftFiles';
-import { toDiagnostics } from './diagnostics';
+import { limitedDiagnostics } from './problemLimit';
 import type { SettingsProvider } from './settings';
 import { pathToUri, uriToPath } from './uris';
 
@@ -50,7 +50,8 @@ export async function lintWorkspace(
       const outcome = lintDocument({ text: read.text, format, settings: context.config.settings, knowledge: context.knowledge });
       summary.files++;
       summary.findings += outcome.findings.length;
-      await connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(document, outcome.findings, ruleDoc) });
+      const { diagnostics } = limitedDiagnostics(document, outcome.findings, undefined, context.maxProblems, ruleDoc);
+      await connection.sendDiagnostics({ uri, diagnostics });
       await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {
