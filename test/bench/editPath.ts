@@ -55,7 +55,7 @@ export function benchEditPath(texts: Map<number, string>, knowledge: Knowledge, 
       const document = TextDocument.create('file:///bench/draft.md', 'markdown', i + 2, text);
       t = now();
       // as the server does: the problems nearest the edit, up to the default claimlint.maxProblems
-      const converted = limitedDiagnostics(document, outcome.findings, offset, EDITOR_PROBLEMS_PER_FILE, ruleDoc).diagnostics;
+      const converted = limitedDiagnostics(document, outcome, offset, EDITOR_PROBLEMS_PER_FILE, ruleDoc).diagnostics;
       conversion.push(now() - t);
       t = now();
       const message = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: document.uri, version: i + 2, diagnostics: converted } });

@@ -65,27 +65,46 @@ function nextLine(text: string, offset: number): Span {
 }
 
 /**
- * Drops findings silenced by directives. A directive applies from its position on; the last disable or
- * enable before a finding that covers its rule decides. `disable-next-line` silences the line after the
- * comment's last line. `findings` must be sorted by start (as lint results are): one pass over both lists.
+ * Whether directives let a finding be reported, asked of any finding in any order. A directive applies from
+ * its position on; the last disable or enable before a finding that covers its rule decides.
+ * `disable-next-line` silences the line after the comment's last line. `directive.unknown` findings are
+ * only silenced by `disable-next-line`. Undefined when there are no directives.
  */
+export function directiveFilter(directives: readonly Directive[], text: string): ((rule: RuleId, start: number) => boolean) | undefined {
+  if (directives.length === 0) return undefined;
+  /** The rules disabled once directives[0..k] have applied. */
+  const disabledAfter: ReadonlySet<RuleId>[] = [];
+  const lineTargets: { after: number; line: Span; rules: Set<RuleId> }[] = [];
+  let disabled = new Set<RuleId>();
+  for (const directive of directives) {
+    const rules = new Set(RULES.filter((r) => covers(directive, r.id)).map((r) => r.id));
+    if (directive.kind === 'disable-next-line') {
+      lineTargets.push({ after: directive.start, line: nextLine(text, directive.end), rules });
+    } else {
+      disabled = new Set(disabled);
+      for (const rule of rules) directive.kind === 'disable' ? disabled.add(rule) : disabled.delete(rule);
+    }
+    disabledAfter.push(disabled);
+  }
+  return (rule, start) => {
+    for (const target of lineTargets) {
+      if (target.after < start && target.line.start <= start && start <= target.line.end && target.rules.has(rule)) return false;
+    }
+    if (rule === 'directive.unknown') return true;
+    // directives before the finding
+    let lo = 0;
+    let hi = directives.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (directives[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 || !disabledAfter[lo - 1].has(rule);
+  };
+}
+
+/** Drops findings silenced by directives (see `directiveFilter`). */
 export function applyDirectives(findings: Finding[], directives: readonly Directive[], text: string): Finding[] {
-  if (directives.length === 0) return findings;
-  const disabled = new Set<RuleId>();
-  /** `disable-next-line` targets passed so far whose line a later finding may still fall on. */
-  let lineTargets: { line: Span; rules: Set<RuleId> }[] = [];
-  let next = 0;
-  return findings.filter((finding) => {
-    while (next < directives.length && directives[next].start < finding.start) {
-      const directive = directives[next++];
-      const rules = new Set(RULES.filter((r) => covers(directive, r.id)).map((r) => r.id));
-      if (directive.kind === 'disable-next-line') lineTargets.push({ line: nextLine(text, directive.end), rules });
-      else for (const rule of rules) directive.kind === 'disable' ? disabled.add(rule) : disabled.delete(rule);
-    }
-    if (lineTargets.length > 0) {
-      lineTargets = lineTargets.filter((t) => t.line.end >= finding.start);
-      if (lineTargets.some((t) => t.rules.has(finding.rule) && finding.start >= t.line.start)) return false;
-    }
-    return !disabled.has(finding.rule) || finding.rule === 'directive.unknown';
-  });
+  const visible = directiveFilter(directives, text);
+  return visible ? findings.filter((f) => visible(f.rule, f.start)) : findings;
 }

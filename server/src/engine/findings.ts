@@ -13,3 +13,32 @@ export function shiftFinding(finding: Finding, delta: number): Finding {
     })),
   };
 }
+
+/** Document order: by start, then end, then rule id. */
+export function byPosition(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+/**
+ * The `keep` findings that start nearest `focus` (the earlier one on a tie), as a contiguous run of
+ * `sorted` (findings sorted by start), still in order.
+ */
+export function nearestFindings(sorted: readonly Finding[], focus: number, keep: number): Finding[] {
+  if (keep >= sorted.length) return [...sorted];
+  // first finding starting at or after the focus
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < focus) lo = mid + 1;
+    else hi = mid;
+  }
+  let from = lo;
+  let to = lo;
+  while (to - from < keep) {
+    const takeBefore = to >= sorted.length || (from > 0 && focus - sorted[from - 1].start <= sorted[to].start - focus);
+    if (takeBefore) from--;
+    else to++;
+  }
+  return sorted.slice(from, to);
+}

@@ -1,5 +1,7 @@
-import { shiftFinding } from './findings';
-import { applyDirectives, parseDirectives, unknownSelectorFindings } from './directives';
+import { ChunkedFindings } from './chunkedFindings';
+import type { PlacedFindings } from './chunkedFindings';
+import { directiveFilter, parseDirectives, unknownSelectorFindings } from './directives';
+import { byPosition } from './findings';
 import type { AnalysedChunk, DocumentFormat } from './document';
 import type { Chunk, ChunkedEdit } from './text/chunks';
 import { resplitChunks } from './text/chunks';
@@ -30,7 +32,15 @@ export interface LintRequest {
 
 /** Result of a lint. Findings are sorted by start offset. */
 export interface LintOutcome {
-  findings: Finding[];
+  /** Every finding (put together on first read). */
+  readonly findings: Finding[];
+  /** Number of findings, known without putting them together. */
+  count: number;
+  /**
+   * The `keep` findings starting nearest `focus`, in document order (`nearestFindings(findings, focus,
+   * keep)`), put together from the chunks around the focus only.
+   */
+  nearest(focus: number, keep: number): Finding[];
   cancelled: boolean;
   /** When the document was too long: the offset where checking stopped. */
   truncatedAt?: number;
@@ -70,12 +80,9 @@ function cachedChunk(key: string, analysed: AnalysedChunk, findingsKey: string, 
   };
 }
 
-/** A chunk of the last linted version, with its findings and comments at that version's offsets. */
-interface PlacedChunk {
-  start: number;
-  end: number;
+/** A chunk of the last linted version, with its comments (and findings, once read) at that version's offsets. */
+interface PlacedChunk extends PlacedFindings {
   cached: CachedChunk;
-  findings: Finding[];
   comments: RawComment[];
 }
 
@@ -124,11 +131,6 @@ export class LintCache {
   }
 }
 
-/** Document order: by start, then end, then rule id. */
-function byPosition(a: Finding, b: Finding): number {
-  return a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
-}
-
 /** Runs every enabled rule on a chunk; a rule id reported twice on the same words is kept once. */
 function runRules(analysed: AnalysedChunk, request: LintRequest): Finding[] {
   const findings: Finding[] = [];
@@ -143,15 +145,6 @@ function runRules(analysed: AnalysedChunk, request: LintRequest): Finding[] {
     }
   }
   return findings;
-}
-
-/**
- * A paragraph that opens with a quotation right after a paragraph of quoted speech continues that speech
- * (news style: the speaker is named once), so its quotation is not reported as speakerless.
- */
-function continuesQuote(finding: Finding, chunk: PlacedChunk): boolean {
-  const opensAt = chunk.cached.quoteOpensAt;
-  return finding.rule === 'attribution.missing' && finding.kind === 'quotes' && opensAt !== undefined && finding.start === opensAt + chunk.start;
 }
 
 /**
@@ -190,13 +183,7 @@ function reuseFinder(edit: ReturnType<typeof editSince>, text: string, findingsK
       const moved = byStart.get(chunk.start - delta);
       if (!moved || moved.end !== chunk.end - delta) return undefined;
       if (delta === 0) return moved;
-      return {
-        start: chunk.start,
-        end: chunk.end,
-        cached: moved.cached,
-        findings: moved.findings.map((f) => shiftFinding(f, delta)),
-        comments: moved.comments.map((c) => shiftComment(c, delta)),
-      };
+      return { start: chunk.start, end: chunk.end, cached: moved.cached, comments: moved.comments.map((c) => shiftComment(c, delta)) };
     }
     return undefined;
   };
@@ -219,7 +206,7 @@ function* lintSteps(request: LintRequest): Generator<void, LintOutcome> {
   for (const chunk of chunks) {
     if (request.isCancelled?.()) {
       request.cache?.add(current);
-      return { findings: [], cancelled: true, chunkCount: chunks.length, reusedChunks };
+      return outcome(new ChunkedFindings([], [], undefined), { cancelled: true, chunkCount: chunks.length, reusedChunks });
     }
     if (chunk.kind === 'frontmatter') continue;
     const same = reuse(chunk);
@@ -240,41 +227,30 @@ function* lintSteps(request: LintRequest): Generator<void, LintOutcome> {
       yield;
     }
     current.set(cached.key, cached);
-    placed.push({
-      start: chunk.start,
-      end: chunk.end,
-      cached,
-      findings: cached.findings.map((f) => shiftFinding(f, chunk.start)),
-      comments: cached.comments.map((c) => shiftComment(c, chunk.start)),
-    });
+    placed.push({ start: chunk.start, end: chunk.end, cached, comments: cached.comments.map((c) => shiftComment(c, chunk.start)) });
   }
   request.cache?.retainOnly(current, { text, format: request.format, findingsKey, chunks, placed });
-  const findings: Finding[] = [];
   const comments: RawComment[] = [];
-  let previousEndsInQuote = false;
-  for (const chunk of placed) {
-    for (const finding of chunk.findings) {
-      if (previousEndsInQuote && continuesQuote(finding, chunk)) continue;
-      findings.push(finding);
-    }
-    previousEndsInQuote = chunk.cached.endsInQuote;
-    comments.push(...chunk.comments);
-  }
+  for (const chunk of placed) for (const comment of chunk.comments) comments.push(comment);
   const directives = parseDirectives(comments);
   const directiveSeverity = severityOf(request.settings, 'directive.unknown');
-  const unknown = directiveSeverity ? unknownSelectorFindings(directives, directiveSeverity) : [];
-  // chunks come in order and each chunk's findings are sorted, so only directive findings need merging
-  if (unknown.length > 0) {
-    findings.push(...unknown);
-    findings.sort(byPosition);
-  }
-  const visible = applyDirectives(findings, directives, text);
-  return {
-    findings: visible,
+  const unknown = directiveSeverity ? unknownSelectorFindings(directives, directiveSeverity).sort(byPosition) : [];
+  return outcome(new ChunkedFindings(placed, unknown, directiveFilter(directives, text)), {
     cancelled: false,
     chunkCount: chunks.length,
     reusedChunks,
     ...(truncated ? { truncatedAt: text.length } : {}),
+  });
+}
+
+function outcome(found: ChunkedFindings, rest: Pick<LintOutcome, 'cancelled' | 'chunkCount' | 'reusedChunks' | 'truncatedAt'>): LintOutcome {
+  return {
+    get findings() {
+      return found.all();
+    },
+    count: found.count,
+    nearest: (focus, keep) => found.nearest(focus, keep),
+    ...rest,
   };
 }
 

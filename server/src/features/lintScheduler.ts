@@ -85,7 +85,7 @@ export class LintScheduler {
       pauseForEvents,
     );
     if (outcome.cancelled || !isCurrent()) return undefined;
-    const { shown, diagnostics } = limitedDiagnostics(document, outcome.findings, state.focus, context.maxProblems, this.ruleDoc);
+    const { shown, diagnostics } = limitedDiagnostics(document, outcome, state.focus, context.maxProblems, this.ruleDoc);
     // hovers and quick fixes answer for the squiggles the editor shows
     state.store.set(shown, version);
     await this.connection.sendDiagnostics({ uri: document.uri, version, diagnostics });

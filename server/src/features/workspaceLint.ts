@@ -50,7 +50,7 @@ export async function lintWorkspace(
       const outcome = lintDocument({ text: read.text, format, settings: context.config.settings, knowledge: context.knowledge });
       summary.files++;
       summary.findings += outcome.findings.length;
-      const { diagnostics } = limitedDiagnostics(document, outcome.findings, undefined, context.maxProblems, ruleDoc);
+      const { diagnostics } = limitedDiagnostics(document, outcome, undefined, context.maxProblems, ruleDoc);
       await connection.sendDiagnostics({ uri, diagnostics });
       await new Promise((resolve) => setImmediate(resolve));
     }

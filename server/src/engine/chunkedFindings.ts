@@ -1,0 +1,147 @@
+import { byPosition, nearestFindings, shiftFinding } from './findings';
+import type { Finding, RuleId } from './types';
+
+/** What assembling a document's findings needs of one linted chunk. */
+export interface ChunkFindings {
+  /** Findings at offsets relative to the chunk, sorted by position. */
+  findings: Finding[];
+  /** Where (relative to the chunk) its first block starts when that block opens with a quotation. */
+  quoteOpensAt: number | undefined;
+  /** True when the chunk's last block holds a quotation. */
+  endsInQuote: boolean;
+}
+
+/** A chunk's findings placed in the document; `absolute` holds them at document offsets once asked for. */
+export interface PlacedFindings {
+  start: number;
+  end: number;
+  cached: ChunkFindings;
+  absolute?: Finding[];
+}
+
+/** Whether directives let a finding of `rule` starting at `start` be reported. */
+export type DirectiveFilter = (rule: RuleId, start: number) => boolean;
+
+/**
+ * A paragraph that opens with a quotation right after a paragraph of quoted speech continues that speech
+ * (news style: the speaker is named once), so its quotation is not reported as speakerless. The chunk starts
+ * at `offset` in the coordinates of `finding`.
+ */
+function continuesQuote(finding: Finding, chunk: ChunkFindings, offset: number): boolean {
+  return finding.rule === 'attribution.missing' && finding.kind === 'quotes' && finding.start - offset === chunk.quoteOpensAt;
+}
+
+/**
+ * A document's findings kept per chunk at chunk offsets and moved to document offsets only when read. After
+ * an edit in a long draft, the chunks behind it cost nothing until their findings are asked for, so an editor
+ * that shows the findings near the edit (`nearest`) pays for those, not for the whole document.
+ *
+ * Invariant: `all()` is the document's findings in document order (chunk findings minus quote continuations,
+ * plus `extra`, sorted, then filtered by the directives); `count` is its length and `nearest(focus, keep)`
+ * equals `nearestFindings(all(), focus, keep)`.
+ */
+export class ChunkedFindings {
+  /** Number of findings, counted without moving any. */
+  readonly count: number;
+  private everything: Finding[] | undefined;
+
+  /**
+   * @param chunks the linted chunks in document order
+   * @param extra findings of the document as a whole (unknown directive selectors), at document offsets
+   * @param visible the directives' verdict, or undefined when the document has no directives
+   */
+  constructor(
+    private readonly chunks: readonly PlacedFindings[],
+    private readonly extra: readonly Finding[],
+    private readonly visible: DirectiveFilter | undefined,
+  ) {
+    let count = 0;
+    for (let i = 0; i < chunks.length; i++) {
+      const { start, cached } = chunks[i];
+      const continues = this.continuesPrevious(i);
+      for (const finding of cached.findings) {
+        if (continues && continuesQuote(finding, cached, 0)) continue;
+        if (!visible || visible(finding.rule, finding.start + start)) count++;
+      }
+    }
+    for (const finding of extra) if (!visible || visible(finding.rule, finding.start)) count++;
+    this.count = count;
+  }
+
+  /** Every finding, in document order. */
+  all(): Finding[] {
+    if (this.everything) return this.everything;
+    let findings: Finding[] = [];
+    for (let i = 0; i < this.chunks.length; i++) {
+      const continues = this.continuesPrevious(i);
+      const { start, cached } = this.chunks[i];
+      for (const finding of this.absolute(i)) if (!(continues && continuesQuote(finding, cached, start))) findings.push(finding);
+    }
+    if (this.extra.length > 0) {
+      findings.push(...this.extra);
+      findings.sort(byPosition);
+    }
+    const visible = this.visible;
+    if (visible) findings = findings.filter((f) => visible(f.rule, f.start));
+    this.everything = findings;
+    return findings;
+  }
+
+  /** The `keep` findings starting nearest `focus`, in document order; moves only the chunks around it. */
+  nearest(focus: number, keep: number): Finding[] {
+    if (keep >= this.count || this.everything) return nearestFindings(this.all(), focus, keep);
+    const chunks = this.chunks;
+    // the first chunk ending after the focus; every chunk before it lies wholly before the focus
+    let lo = 0;
+    let hi = chunks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (chunks[mid].end <= focus) lo = mid + 1;
+      else hi = mid;
+    }
+    hi = lo;
+    // widen [lo, hi) by whole chunks until it holds `keep` findings on either side of the focus (or the
+    // document's end on that side): the nearest ones are then all inside
+    const found = new Map<number, Finding[]>();
+    let before = 0;
+    let after = 0;
+    const take = (i: number): void => {
+      const list = this.visibleIn(i);
+      found.set(i, list);
+      for (const finding of list) finding.start < focus ? before++ : after++;
+    };
+    while ((before < keep && lo > 0) || (after < keep && hi < chunks.length)) {
+      if (after < keep && hi < chunks.length) take(hi++);
+      if (before < keep && lo > 0) take(--lo);
+    }
+    const window: Finding[] = [];
+    for (let i = lo; i < hi; i++) window.push(...(found.get(i) ?? []));
+    const from = lo === 0 ? -Infinity : chunks[lo].start;
+    const to = hi === chunks.length ? Infinity : chunks[hi].start;
+    const extra = this.extra.filter((f) => f.start >= from && f.start < to && (!this.visible || this.visible(f.rule, f.start)));
+    if (extra.length > 0) {
+      window.push(...extra);
+      window.sort(byPosition);
+    }
+    return nearestFindings(window, focus, keep);
+  }
+
+  private continuesPrevious(i: number): boolean {
+    return i > 0 && this.chunks[i - 1].cached.endsInQuote && this.chunks[i].cached.quoteOpensAt !== undefined;
+  }
+
+  /** Chunk `i`'s findings at document offsets (made once per placed chunk). */
+  private absolute(i: number): Finding[] {
+    const chunk = this.chunks[i];
+    chunk.absolute ??= chunk.cached.findings.map((f) => shiftFinding(f, chunk.start));
+    return chunk.absolute;
+  }
+
+  /** Chunk `i`'s reported findings at document offsets. */
+  private visibleIn(i: number): Finding[] {
+    const continues = this.continuesPrevious(i);
+    const { start, cached } = this.chunks[i];
+    const visible = this.visible;
+    return this.absolute(i).filter((f) => !(continues && continuesQuote(f, cached, start)) && (!visible || visible(f.rule, f.start)));
+  }
+}
