@@ -1,5 +1,35 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Directive } from '../../server/src/engine/directives';
+import { directiveFilter } from '../../server/src/engine/directives';
+import { selectorCovers } from '../../server/src/engine/ruleCatalog';
+import type { RuleId } from '../../server/src/engine/types';
 import { lint } from '../helpers/knowledge';
+
+/**
+ * The directive semantics spelled out for one finding at a time: replay every directive before it in order;
+ * a `disable-next-line` covers the line after the one its comment ends on.
+ */
+function silencedByReplay(text: string, directives: readonly Directive[], rule: RuleId, start: number): boolean {
+  const covers = (d: Directive) => d.selectors.length === 0 || d.selectors.some((s) => selectorCovers(s.name, rule));
+  let disabled = false;
+  for (const d of directives) {
+    if (d.start >= start || !covers(d)) continue;
+    if (d.kind === 'disable-next-line') {
+      const lineBreak = /\r\n|\r|\n/g;
+      lineBreak.lastIndex = d.end;
+      const first = lineBreak.exec(text);
+      // on the last line, the "next line" is the empty end of the text
+      const lineStart = first ? first.index + first[0].length : text.length;
+      const next = /\r|\n/.exec(text.slice(lineStart));
+      const lineEnd = next ? lineStart + next.index : text.length;
+      if (start >= lineStart && start <= lineEnd) return true;
+    } else {
+      disabled = d.kind === 'disable';
+    }
+  }
+  return disabled && rule !== 'directive.unknown';
+}
 
 const rules = (text: string, format: 'markdown' | 'plaintext' = 'markdown') =>
   lint(text, { format }).findings.map((f) => `${f.rule} ${text.slice(f.start, f.end)}`);
@@ -33,4 +63,38 @@ describe('inline directives', () => {
     const text = 'claimlint-disable-next-line loaded.term\nThe regime fell.\n# claimlint-disable-next-line\nThe dictator fell.\nThe thugs ran.\n';
     assert.deepEqual(rules(text, 'plaintext'), ['loaded.term thugs']);
   });
+
+  it('directiveFilter answers any finding in any order as replaying the directives before it would', () => {
+    const RULE_IDS: RuleId[] = ['fact.contradiction', 'loaded.term', 'attribution.missing', 'attribution.vague', 'directive.unknown'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('abc', '\n', '\r\n', '\r', 'de f'), { minLength: 1, maxLength: 40 }).map((parts) => parts.join('')),
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom<Directive['kind']>('disable', 'enable', 'disable-next-line'),
+            at: fc.nat(),
+            length: fc.nat(6),
+            selectors: fc.subarray(['loaded.term', 'fact', 'attribution', 'directive.unknown', 'bogus']),
+          }),
+          { maxLength: 6 },
+        ),
+        fc.array(fc.tuple(fc.constantFrom(...RULE_IDS), fc.nat()), { maxLength: 20 }),
+        (text, drafts, findings) => {
+          const directives: Directive[] = drafts
+            .map((d) => {
+              const start = d.at % (text.length + 1);
+              return { kind: d.kind, start, end: Math.min(text.length, start + d.length), selectors: d.selectors.map((name) => ({ name, start: 0, end: 0 })) };
+            })
+            .sort((a, b) => a.start - b.start);
+          const visible = directiveFilter(directives, text);
+          for (const [rule, at] of findings) {
+            const start = at % (text.length + 1);
+            assert.equal(visible ? visible(rule, start) : true, !silencedByReplay(text, directives, rule, start), `${rule} at ${start}`);
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
 });
+
