@@ -64,7 +64,7 @@ describe('inline directives', () => {
     assert.deepEqual(rules(text, 'plaintext'), ['loaded.term thugs']);
   });
 
-  it('directiveFilter answers any finding in any order as replaying the directives before it would', () => {
+  it('directiveFilter answers any finding in any order as replaying the directives before it would, and mayHide never misses one', () => {
     const RULE_IDS: RuleId[] = ['fact.contradiction', 'loaded.term', 'attribution.missing', 'attribution.vague', 'directive.unknown'];
     fc.assert(
       fc.property(
@@ -86,10 +86,13 @@ describe('inline directives', () => {
               return { kind: d.kind, start, end: Math.min(text.length, start + d.length), selectors: d.selectors.map((name) => ({ name, start: 0, end: 0 })) };
             })
             .sort((a, b) => a.start - b.start);
-          const visible = directiveFilter(directives, text);
+          const filter = directiveFilter(directives, text);
           for (const [rule, at] of findings) {
             const start = at % (text.length + 1);
-            assert.equal(visible ? visible(rule, start) : true, !silencedByReplay(text, directives, rule, start), `${rule} at ${start}`);
+            const silenced = silencedByReplay(text, directives, rule, start);
+            assert.equal(filter ? filter.visible(rule, start) : true, !silenced, `${rule} at ${start}`);
+            // mayHide may say yes too often, never too rarely
+            if (silenced) assert.ok(filter?.mayHide(Math.max(0, start - (at % 7)), start + (at % 5)), `mayHide misses ${rule} at ${start}`);
           }
         },
       ),

@@ -1,5 +1,6 @@
+import type { DirectiveFilter } from './directives';
 import { byPosition, nearestFindings, shiftFinding } from './findings';
-import type { Finding, RuleId } from './types';
+import type { Finding } from './types';
 
 /** What assembling a document's findings needs of one linted chunk. */
 export interface ChunkFindings {
@@ -18,9 +19,6 @@ export interface PlacedFindings {
   cached: ChunkFindings;
   absolute?: Finding[];
 }
-
-/** Whether directives let a finding of `rule` starting at `start` be reported. */
-export type DirectiveFilter = (rule: RuleId, start: number) => boolean;
 
 /**
  * A paragraph that opens with a quotation right after a paragraph of quoted speech continues that speech
@@ -48,23 +46,27 @@ export class ChunkedFindings {
   /**
    * @param chunks the linted chunks in document order
    * @param extra findings of the document as a whole (unknown directive selectors), at document offsets
-   * @param visible the directives' verdict, or undefined when the document has no directives
+   * @param directives the directives' verdict, or undefined when the document has no directives
    */
   constructor(
     private readonly chunks: readonly PlacedFindings[],
     private readonly extra: readonly Finding[],
-    private readonly visible: DirectiveFilter | undefined,
+    private readonly directives: DirectiveFilter | undefined,
   ) {
     let count = 0;
     for (let i = 0; i < chunks.length; i++) {
       const { start, cached } = chunks[i];
+      if (this.keepsAll(i)) {
+        count += cached.findings.length;
+        continue;
+      }
       const continues = this.continuesPrevious(i);
       for (const finding of cached.findings) {
         if (continues && continuesQuote(finding, cached, 0)) continue;
-        if (!visible || visible(finding.rule, finding.start + start)) count++;
+        if (!directives || directives.visible(finding.rule, finding.start + start)) count++;
       }
     }
-    for (const finding of extra) if (!visible || visible(finding.rule, finding.start)) count++;
+    for (const finding of extra) if (!directives || directives.visible(finding.rule, finding.start)) count++;
     this.count = count;
   }
 
@@ -81,8 +83,8 @@ export class ChunkedFindings {
       findings.push(...this.extra);
       findings.sort(byPosition);
     }
-    const visible = this.visible;
-    if (visible) findings = findings.filter((f) => visible(f.rule, f.start));
+    const directives = this.directives;
+    if (directives) findings = findings.filter((f) => directives.visible(f.rule, f.start));
     this.everything = findings;
     return findings;
   }
@@ -118,12 +120,18 @@ export class ChunkedFindings {
     for (let i = lo; i < hi; i++) window.push(...(found.get(i) ?? []));
     const from = lo === 0 ? -Infinity : chunks[lo].start;
     const to = hi === chunks.length ? Infinity : chunks[hi].start;
-    const extra = this.extra.filter((f) => f.start >= from && f.start < to && (!this.visible || this.visible(f.rule, f.start)));
+    const extra = this.extra.filter((f) => f.start >= from && f.start < to && (!this.directives || this.directives.visible(f.rule, f.start)));
     if (extra.length > 0) {
       window.push(...extra);
       window.sort(byPosition);
     }
     return nearestFindings(window, focus, keep);
+  }
+
+  /** True when chunk `i` reports every finding it has: no quote continues into it and no directive reaches it. */
+  private keepsAll(i: number): boolean {
+    const chunk = this.chunks[i];
+    return !this.continuesPrevious(i) && !this.directives?.mayHide(chunk.start, chunk.end);
   }
 
   private continuesPrevious(i: number): boolean {
@@ -139,9 +147,10 @@ export class ChunkedFindings {
 
   /** Chunk `i`'s reported findings at document offsets. */
   private visibleIn(i: number): Finding[] {
+    if (this.keepsAll(i)) return this.absolute(i);
     const continues = this.continuesPrevious(i);
     const { start, cached } = this.chunks[i];
-    const visible = this.visible;
-    return this.absolute(i).filter((f) => !(continues && continuesQuote(f, cached, start)) && (!visible || visible(f.rule, f.start)));
+    const directives = this.directives;
+    return this.absolute(i).filter((f) => !(continues && continuesQuote(f, cached, start)) && (!directives || directives.visible(f.rule, f.start)));
   }
 }

@@ -64,13 +64,21 @@ function nextLine(text: string, offset: number): Span {
   return { start: i, end };
 }
 
+/** What directives decide about findings, asked of any finding in any order. */
+export interface DirectiveFilter {
+  /** Whether a finding of `rule` starting at `start` is reported. */
+  visible(rule: RuleId, start: number): boolean;
+  /** False when no finding starting in `[start, end]` can be silenced (so none needs asking). */
+  mayHide(start: number, end: number): boolean;
+}
+
 /**
- * Whether directives let a finding be reported, asked of any finding in any order. A directive applies from
- * its position on; the last disable or enable before a finding that covers its rule decides.
- * `disable-next-line` silences the line after the comment's last line. `directive.unknown` findings are
- * only silenced by `disable-next-line`. Undefined when there are no directives.
+ * The verdict of directives, or undefined when there are none. A directive applies from its position on;
+ * the last disable or enable before a finding that covers its rule decides. `disable-next-line` silences
+ * the line after the comment's last line. `directive.unknown` findings are only silenced by
+ * `disable-next-line`.
  */
-export function directiveFilter(directives: readonly Directive[], text: string): ((rule: RuleId, start: number) => boolean) | undefined {
+export function directiveFilter(directives: readonly Directive[], text: string): DirectiveFilter | undefined {
   if (directives.length === 0) return undefined;
   /** The rules disabled once directives[0..k] have applied. */
   const disabledAfter: ReadonlySet<RuleId>[] = [];
@@ -86,25 +94,36 @@ export function directiveFilter(directives: readonly Directive[], text: string):
     }
     disabledAfter.push(disabled);
   }
-  return (rule, start) => {
-    for (const target of lineTargets) {
-      if (target.after < start && target.line.start <= start && start <= target.line.end && target.rules.has(rule)) return false;
-    }
-    if (rule === 'directive.unknown') return true;
-    // directives before the finding
+  /** How many directives start before `offset`. */
+  const before = (offset: number): number => {
     let lo = 0;
     let hi = directives.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (directives[mid].start < start) lo = mid + 1;
+      if (directives[mid].start < offset) lo = mid + 1;
       else hi = mid;
     }
-    return lo === 0 || !disabledAfter[lo - 1].has(rule);
+    return lo;
+  };
+  return {
+    visible(rule, start) {
+      for (const target of lineTargets) {
+        if (target.after < start && target.line.start <= start && start <= target.line.end && target.rules.has(rule)) return false;
+      }
+      if (rule === 'directive.unknown') return true;
+      const applied = before(start);
+      return applied === 0 || !disabledAfter[applied - 1].has(rule);
+    },
+    mayHide(start, end) {
+      for (const target of lineTargets) if (target.after < end && target.line.start <= end && start <= target.line.end) return true;
+      for (let k = Math.max(before(start) - 1, 0), last = before(end); k < last; k++) if (disabledAfter[k].size > 0) return true;
+      return false;
+    },
   };
 }
 
 /** Drops findings silenced by directives (see `directiveFilter`). */
 export function applyDirectives(findings: Finding[], directives: readonly Directive[], text: string): Finding[] {
-  const visible = directiveFilter(directives, text);
-  return visible ? findings.filter((f) => visible(f.rule, f.start)) : findings;
+  const filter = directiveFilter(directives, text);
+  return filter ? findings.filter((f) => filter.visible(f.rule, f.start)) : findings;
 }

@@ -83,7 +83,7 @@ function cachedChunk(key: string, analysed: AnalysedChunk, findingsKey: string, 
 /** A chunk of the last linted version, with its comments (and findings, once read) at that version's offsets. */
 interface PlacedChunk extends PlacedFindings {
   cached: CachedChunk;
-  comments: RawComment[];
+  comments: readonly RawComment[];
 }
 
 /** The last complete lint, so the next one can reuse the chunks an edit did not touch without looking them up. */
@@ -155,8 +155,11 @@ function detached(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
 }
 
-function shiftComment(comment: RawComment, delta: number): RawComment {
-  return { ...comment, start: comment.start + delta, end: comment.end + delta, bodyStart: comment.bodyStart + delta };
+const NO_COMMENTS: readonly RawComment[] = [];
+
+function shiftComments(comments: readonly RawComment[], delta: number): readonly RawComment[] {
+  if (comments.length === 0) return NO_COMMENTS;
+  return comments.map((c) => ({ ...c, start: c.start + delta, end: c.end + delta, bodyStart: c.bodyStart + delta }));
 }
 
 /** How the text differs from the last linted version of the same format, when there is one. */
@@ -173,17 +176,23 @@ function editSince(previous: PreviousLint | undefined, text: string, format: Doc
 function reuseFinder(edit: ReturnType<typeof editSince>, text: string, findingsKey: string): (chunk: Chunk) => PlacedChunk | undefined {
   if (!edit || edit.previous.findingsKey !== findingsKey) return () => undefined;
   const { prefix, suffix, delta } = edit;
-  const byStart = new Map(edit.previous.placed.map((p) => [p.start, p]));
+  const previous = edit.previous.placed;
+  // chunks are asked for in document order, so one cursor walks the last version's chunks
+  let cursor = 0;
+  const placedAt = (start: number): PlacedChunk | undefined => {
+    while (cursor < previous.length && previous[cursor].start < start) cursor++;
+    return previous[cursor]?.start === start ? previous[cursor] : undefined;
+  };
   return (chunk) => {
     if (chunk.end <= prefix) {
-      const same = byStart.get(chunk.start);
+      const same = placedAt(chunk.start);
       return same && same.end === chunk.end ? same : undefined;
     }
     if (chunk.start >= text.length - suffix) {
-      const moved = byStart.get(chunk.start - delta);
+      const moved = placedAt(chunk.start - delta);
       if (!moved || moved.end !== chunk.end - delta) return undefined;
       if (delta === 0) return moved;
-      return { start: chunk.start, end: chunk.end, cached: moved.cached, comments: moved.comments.map((c) => shiftComment(c, delta)) };
+      return { start: chunk.start, end: chunk.end, cached: moved.cached, comments: shiftComments(moved.comments, delta) };
     }
     return undefined;
   };
@@ -227,7 +236,7 @@ function* lintSteps(request: LintRequest): Generator<void, LintOutcome> {
       yield;
     }
     current.set(cached.key, cached);
-    placed.push({ start: chunk.start, end: chunk.end, cached, comments: cached.comments.map((c) => shiftComment(c, chunk.start)) });
+    placed.push({ start: chunk.start, end: chunk.end, cached, comments: shiftComments(cached.comments, chunk.start) });
   }
   request.cache?.retainOnly(current, { text, format: request.format, findingsKey, chunks, placed });
   const comments: RawComment[] = [];

@@ -73,6 +73,9 @@ export class LintScheduler {
     state.debounceMs = context.debounceMs;
     const version = document.version;
     const isCurrent = (): boolean => this.getDocument(document.uri)?.version === version;
+    // edits already received but not yet applied come first: linting a version they replace is wasted work
+    await pauseForEvents();
+    if (!isCurrent()) return undefined;
     const outcome = await lintDocumentInSlices(
       {
         text: document.getText(),
