@@ -137,6 +137,29 @@ describe('ClaimLint in the VS Code extension host', () => {
     });
   });
 
+  describe('claimlint.maxProblems', () => {
+    const setLimit = (value: number | undefined) => vscode.workspace.getConfiguration('claimlint').update('maxProblems', value, vscode.ConfigurationTarget.Global);
+    afterEach(() => setLimit(undefined));
+
+    it('a setting of 3 shows the 2 problems nearest the start and a notice of the rest', async () => {
+      const editor = await openDraft('sample-draft.md');
+      const { uri } = editor.document;
+      const all = await waitForDiagnostics(uri, (d) => d.length > 3, 'more than 3 ClaimLint diagnostics', LINT_MS);
+      await setLimit(3);
+      const limited = await waitForDiagnostics(uri, (d) => d.length === 3, 'exactly 3 ClaimLint diagnostics', LINT_MS);
+      const notice = limited.find((d) => ruleOf(d) === 'claimlint.maxProblems');
+      assert.ok(notice, 'no claimlint.maxProblems notice');
+      assert.match(notice.message, new RegExp(`shows the 2 problems nearest the start of the draft .*; ${all.length - 2} more in this draft are not shown`));
+      const firstTwo = [...all].sort((a, b) => a.range.start.compareTo(b.range.start)).slice(0, 2);
+      assert.deepEqual(
+        limited.filter((d) => d !== notice).map((d) => [ruleOf(d), d.range.start.line, d.range.start.character]),
+        firstTwo.map((d) => [ruleOf(d), d.range.start.line, d.range.start.character]),
+      );
+      await setLimit(undefined);
+      await waitForDiagnostics(uri, (d) => d.length === all.length, `all ${all.length} diagnostics again`, LINT_MS);
+    });
+  });
+
   describe('crash recovery', () => {
     afterEach(revertActiveEditor);
 
