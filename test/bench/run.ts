@@ -261,7 +261,7 @@ async function main(): Promise<void> {
       server = await runServerLatency(
         // the largest draft once more with no problem limit: every finding published on every edit
         [...[...texts].map(([bytes, text]) => ({ bytes, text })), { bytes: largest, text: texts.get(largest)!, maxProblems: 0 }],
-        { openRuns: (bytes) => (bytes >= 1_000_000 ? 2 : bytes >= 100_000 ? 3 : 5), editRuns: 10, warmupText },
+        { openRuns: (bytes) => (bytes >= 1_000_000 ? 2 : bytes >= 100_000 ? 3 : 5), editRuns: 30, warmupText },
         log,
       );
     } catch (error) {
