@@ -22,8 +22,17 @@ export interface SentenceFacts {
   candidates: Fact[];
 }
 
+const aboutGroups = new WeakMap<Fact, readonly (readonly string[])[]>();
+
+/** True when the sentence mentions, for each of the fact's `about` groups, one of the group's entities. */
 function aboutSatisfied(fact: Fact, mentioned: ReadonlySet<string>): boolean {
-  return (fact.about ?? []).every((group) => (Array.isArray(group) ? group : [group]).some((id) => mentioned.has(id)));
+  let groups = aboutGroups.get(fact);
+  if (!groups) {
+    groups = (fact.about ?? []).map((group) => (Array.isArray(group) ? group : [group]));
+    aboutGroups.set(fact, groups);
+  }
+  for (const group of groups) if (!group.some((id) => mentioned.has(id))) return false;
+  return true;
 }
 
 const contextMatchers = new WeakMap<Fact, PhraseMatcher<true>>();
@@ -93,13 +102,20 @@ function computeSentenceFacts(text: string, sentence: Sentence, facts: FactBase)
   const cues = mentions.length > 0 ? facts.cues.findAll(text, sentence.tokens) : [];
   const cueKeys = new Set(cues.map((c) => c.value));
   cueKeys.add(ANY_CUE);
-  const candidates = new Set<Fact>();
+  // a fact indexed under several of the sentence's entities and cues is judged once
+  const judged = new Map<Fact, boolean>();
+  const candidates: Fact[] = [];
   for (const id of mentioned) {
     const byCue = facts.index.get(id);
     if (!byCue) continue;
     for (const key of cueKeys) {
-      for (const fact of byCue.get(key) ?? []) if (!candidates.has(fact) && aboutSatisfied(fact, mentioned) && contextSatisfied(fact, text, sentence)) candidates.add(fact);
+      for (const fact of byCue.get(key) ?? []) {
+        if (judged.has(fact)) continue;
+        const accepted = aboutSatisfied(fact, mentioned) && contextSatisfied(fact, text, sentence);
+        judged.set(fact, accepted);
+        if (accepted) candidates.push(fact);
+      }
     }
   }
-  return { sentence, text, mentions, allMentions: all, mentioned, cues, candidates: [...candidates] };
+  return { sentence, text, mentions, allMentions: all, mentioned, cues, candidates };
 }
