@@ -1,5 +1,6 @@
 import type { DirectiveFilter } from './directives';
 import { byPosition, nearestFindings, shiftFinding } from './findings';
+import { partitionPoint } from './partitionPoint';
 import type { Finding } from './types';
 
 /** What assembling a document's findings needs of one linted chunk. */
@@ -93,15 +94,9 @@ export class ChunkedFindings {
   nearest(focus: number, keep: number): Finding[] {
     if (keep >= this.count || this.everything) return nearestFindings(this.all(), focus, keep);
     const chunks = this.chunks;
-    // the first chunk ending after the focus; every chunk before it lies wholly before the focus
-    let lo = 0;
-    let hi = chunks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (chunks[mid].end <= focus) lo = mid + 1;
-      else hi = mid;
-    }
-    hi = lo;
+    // from the first chunk ending after the focus (every chunk before it lies wholly before the focus)
+    let lo = partitionPoint(chunks, (c) => c.end <= focus);
+    let hi = lo;
     // widen [lo, hi) by whole chunks until it holds `keep` findings on either side of the focus (or the
     // document's end on that side): the nearest ones are then all inside
     const found = new Map<number, Finding[]>();

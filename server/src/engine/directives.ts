@@ -1,4 +1,5 @@
 import { isRuleSelector, RULES, selectorCovers } from './ruleCatalog';
+import { partitionPoint } from './partitionPoint';
 import type { RawComment } from './text/prose';
 import type { Finding, RuleId, Span } from './types';
 
@@ -95,16 +96,7 @@ export function directiveFilter(directives: readonly Directive[], text: string):
     disabledAfter.push(disabled);
   }
   /** How many directives start before `offset`. */
-  const before = (offset: number): number => {
-    let lo = 0;
-    let hi = directives.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (directives[mid].start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const before = (offset: number): number => partitionPoint(directives, (d) => d.start < offset);
   return {
     visible(rule, start) {
       for (const target of lineTargets) {

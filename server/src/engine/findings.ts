@@ -1,4 +1,5 @@
 import type { Finding } from './types';
+import { partitionPoint } from './partitionPoint';
 
 /** `finding` with its span and every fix edit moved by `delta` characters. */
 export function shiftFinding(finding: Finding, delta: number): Finding {
@@ -25,16 +26,9 @@ export function byPosition(a: Finding, b: Finding): number {
  */
 export function nearestFindings(sorted: readonly Finding[], focus: number, keep: number): Finding[] {
   if (keep >= sorted.length) return [...sorted];
-  // first finding starting at or after the focus
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].start < focus) lo = mid + 1;
-    else hi = mid;
-  }
-  let from = lo;
-  let to = lo;
+  // from the first finding starting at or after the focus, widen to whichever side is nearer
+  let from = partitionPoint(sorted, (f) => f.start < focus);
+  let to = from;
   while (to - from < keep) {
     const takeBefore = to >= sorted.length || (from > 0 && focus - sorted[from - 1].start <= sorted[to].start - focus);
     if (takeBefore) from--;
