@@ -89,10 +89,10 @@ export class PhraseMatcher<T> {
       if (first.kind === 'punct') continue;
       let node = root.get(first.norm);
       if (!node) continue;
-      let found: PhraseMatch<T>[] | undefined;
+      const added = matches.length;
       let j = i;
       for (;;) {
-        for (const value of node.values) (found ??= []).push({ first: i, last: j, start: first.start, end: tokens[j].end, value });
+        for (const value of node.values) matches.push({ first: i, last: j, start: first.start, end: tokens[j].end, value });
         let k = j + 1;
         while (k < tokens.length && tokens[k].kind === 'punct') k++;
         if (k >= tokens.length || !gapIsTransparent(text, tokens[j].end, tokens[k].start)) break;
@@ -101,7 +101,12 @@ export class PhraseMatcher<T> {
         node = next;
         j = k;
       }
-      if (found) for (let k = found.length - 1; k >= 0; k--) matches.push(found[k]);
+      // longest first at this start: the matches were found shortest first
+      for (let a = added, b = matches.length - 1; a < b; a++, b--) {
+        const swap = matches[a];
+        matches[a] = matches[b];
+        matches[b] = swap;
+      }
     }
     return matches;
   }
