@@ -49,7 +49,7 @@ export async function lintWorkspace(
       const document = TextDocument.create(uri, format, 0, read.text);
       const outcome = lintDocument({ text: read.text, format, settings: context.config.settings, knowledge: context.knowledge });
       summary.files++;
-      summary.findings += outcome.findings.length;
+      summary.findings += outcome.count;
       const { diagnostics } = limitedDiagnostics(document, outcome, undefined, context.maxProblems, ruleDoc);
       await connection.sendDiagnostics({ uri, diagnostics });
       await new Promise((resolve) => setImmediate(resolve));
