@@ -56,36 +56,24 @@ export class ChunkedFindings {
   ) {
     let count = 0;
     for (let i = 0; i < chunks.length; i++) {
-      const { start, cached } = chunks[i];
-      if (this.keepsAll(i)) {
-        count += cached.findings.length;
-        continue;
-      }
-      const continues = this.continuesPrevious(i);
-      for (const finding of cached.findings) {
-        if (continues && continuesQuote(finding, cached, 0)) continue;
-        if (!directives || directives.visible(finding.rule, finding.start + start)) count++;
-      }
+      const { findings } = chunks[i].cached;
+      if (this.keepsAll(i)) count += findings.length;
+      else for (const finding of findings) if (this.reports(i, finding, 0)) count++;
     }
-    for (const finding of extra) if (!directives || directives.visible(finding.rule, finding.start)) count++;
+    for (const finding of extra) if (this.visible(finding)) count++;
     this.count = count;
   }
 
   /** Every finding, in document order. */
   all(): Finding[] {
     if (this.everything) return this.everything;
-    let findings: Finding[] = [];
-    for (let i = 0; i < this.chunks.length; i++) {
-      const continues = this.continuesPrevious(i);
-      const { start, cached } = this.chunks[i];
-      for (const finding of this.absolute(i)) if (!(continues && continuesQuote(finding, cached, start))) findings.push(finding);
-    }
-    if (this.extra.length > 0) {
-      findings.push(...this.extra);
+    const findings: Finding[] = [];
+    for (let i = 0; i < this.chunks.length; i++) findings.push(...this.visibleIn(i));
+    const extra = this.extra.filter((f) => this.visible(f));
+    if (extra.length > 0) {
+      findings.push(...extra);
       findings.sort(byPosition);
     }
-    const directives = this.directives;
-    if (directives) findings = findings.filter((f) => directives.visible(f.rule, f.start));
     this.everything = findings;
     return findings;
   }
@@ -115,12 +103,27 @@ export class ChunkedFindings {
     for (let i = lo; i < hi; i++) window.push(...(found.get(i) ?? []));
     const from = lo === 0 ? -Infinity : chunks[lo].start;
     const to = hi === chunks.length ? Infinity : chunks[hi].start;
-    const extra = this.extra.filter((f) => f.start >= from && f.start < to && (!this.directives || this.directives.visible(f.rule, f.start)));
+    const extra = this.extra.filter((f) => f.start >= from && f.start < to && this.visible(f));
     if (extra.length > 0) {
       window.push(...extra);
       window.sort(byPosition);
     }
     return nearestFindings(window, focus, keep);
+  }
+
+  /** Whether the directives let a finding at document offsets be reported. */
+  private visible(finding: Finding): boolean {
+    return !this.directives || this.directives.visible(finding.rule, finding.start);
+  }
+
+  /**
+   * Whether chunk `i` reports `finding`, whose offsets count from where the chunk starts at `chunkAt` (0 for
+   * the chunk's own findings, the chunk's start for findings at document offsets).
+   */
+  private reports(i: number, finding: Finding, chunkAt: number): boolean {
+    const { start, cached } = this.chunks[i];
+    if (this.continuesPrevious(i) && continuesQuote(finding, cached, chunkAt)) return false;
+    return !this.directives || this.directives.visible(finding.rule, finding.start - chunkAt + start);
   }
 
   /** True when chunk `i` reports every finding it has: no quote continues into it and no directive reaches it. */
@@ -143,9 +146,7 @@ export class ChunkedFindings {
   /** Chunk `i`'s reported findings at document offsets. */
   private visibleIn(i: number): Finding[] {
     if (this.keepsAll(i)) return this.absolute(i);
-    const continues = this.continuesPrevious(i);
-    const { start, cached } = this.chunks[i];
-    const directives = this.directives;
-    return this.absolute(i).filter((f) => !(continues && continuesQuote(f, cached, start)) && (!directives || directives.visible(f.rule, f.start)));
+    const { start } = this.chunks[i];
+    return this.absolute(i).filter((f) => this.reports(i, f, start));
   }
 }
