@@ -19,6 +19,7 @@ import { maskSimpleChunk } from '../../server/src/engine/text/simpleMarkdown';
 import { findQuotations } from '../../server/src/engine/text/quotes';
 import { splitSentences } from '../../server/src/engine/text/sentences';
 import { tokenize } from '../../server/src/engine/text/tokens';
+import { PhraseMatcher } from '../../server/src/engine/text/phrases';
 import type { Finding } from '../../server/src/engine/types';
 import { builtInKnowledge, ROOT } from '../helpers/knowledge';
 
@@ -468,6 +469,40 @@ describe('property: the tokenizer splits text exactly as its definition does', f
         assert.deepEqual(part, definedTokens(text, start, end));
       }),
       runs(4000),
+    );
+  });
+});
+
+describe('property: a phrase list finds every phrase it holds', function () {
+  this.timeout(60000);
+  const WORDS = [...new Set(SENTENCES.flatMap((sentence) => tokenize(sentence).filter((t) => t.kind !== 'punct').map((t) => t.norm)))];
+
+  it('the first-word filter never hides an occurrence, also for phrases added after a search', () => {
+    const planted = fc.record({ sentence: fc.constantFrom(...SENTENCES), at: fc.nat(), length: fc.integer({ min: 1, max: 3 }) });
+    fc.assert(
+      fc.property(fc.array(planted, { minLength: 1, maxLength: 6 }), fc.array(fc.constantFrom(...WORDS), { maxLength: 400 }), (plants, decoys) => {
+        const matcher = new PhraseMatcher<number>();
+        for (const word of decoys) matcher.addKeys([word, 'zz-decoy'], -1);
+        matcher.findAll('warm up', tokenize('warm up'));
+        plants.forEach(({ sentence, at, length }, id) => {
+          const tokens = tokenize(sentence);
+          const words = tokens.filter((t) => t.kind !== 'punct');
+          const first = at % words.length;
+          const run = words.slice(first, first + length);
+          // only runs of words separated by plain spaces are phrases by definition
+          if (run.some((t, i) => i > 0 && sentence.slice(run[i - 1].end, t.start) !== ' ')) return;
+          matcher.addKeys(
+            run.map((t) => t.norm),
+            id,
+          );
+          const found = matcher.findAll(sentence, tokens).filter((m) => m.value === id);
+          assert.ok(
+            found.some((m) => m.start === run[0].start && m.end === run[run.length - 1].end),
+            `"${sentence.slice(run[0].start, run[run.length - 1].end)}" not found with ${matcher.size} phrases`,
+          );
+        });
+      }),
+      runs(300),
     );
   });
 });

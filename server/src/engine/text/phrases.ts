@@ -1,5 +1,5 @@
 import type { Token } from './tokens';
-import { tokenize } from './tokens';
+import { tokenize, wordHash } from './tokens';
 
 /** A phrase found in a token sequence: tokens `[first, last]` inclusive, offsets of their text. */
 export interface PhraseMatch<T> {
@@ -50,6 +50,12 @@ function gapIsTransparent(text: string, from: number, to: number): boolean {
 export class PhraseMatcher<T> {
   private readonly root: TrieNode<T> = { next: new Map(), values: [] };
   private phraseCount = 0;
+  /**
+   * One bit per `wordHash(first word) & mask`, set for every first word of a phrase: a clear bit proves a
+   * token begins no phrase. Rebuilt after additions; small enough to stay in cache, unlike the trie's map.
+   */
+  private firstWords: Uint32Array | undefined;
+  private firstWordMask = 0;
 
   /** Adds `phrase` (written as in prose) with `value`. Returns false for a phrase with no words. */
   add(phrase: string, value: T): boolean {
@@ -70,7 +76,23 @@ export class PhraseMatcher<T> {
     }
     if (!node.values.includes(value)) node.values.push(value);
     this.phraseCount++;
+    this.firstWords = undefined;
     return true;
+  }
+
+  /** The first-word filter, built for the phrases added so far (about 32 bits per first word). */
+  private firstWordFilter(): Uint32Array {
+    if (this.firstWords) return this.firstWords;
+    const wanted = Math.min(Math.max(this.root.next.size * 32, 1024), 1 << 17);
+    const bits = 2 ** Math.ceil(Math.log2(wanted));
+    const filter = new Uint32Array(bits >>> 5);
+    for (const word of this.root.next.keys()) {
+      const bit = wordHash(word) & (bits - 1);
+      filter[bit >>> 5] |= 1 << (bit & 31);
+    }
+    this.firstWordMask = bits - 1;
+    this.firstWords = filter;
+    return filter;
   }
 
   get size(): number {
@@ -84,9 +106,13 @@ export class PhraseMatcher<T> {
   findAll(text: string, tokens: readonly Token[]): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
     const root = this.root.next;
+    const filter = this.firstWordFilter();
+    const mask = this.firstWordMask;
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i];
       if (first.kind === 'punct') continue;
+      const bit = first.hash & mask;
+      if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
       let node = root.get(first.norm);
       if (!node) continue;
       const added = matches.length;

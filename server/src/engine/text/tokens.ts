@@ -14,6 +14,8 @@ export interface Token {
   afterHyphen: boolean;
   /** True when the token ends in a possessive (`Iran's`, `Iran’s`, `forces'`). */
   possessive: boolean;
+  /** `wordHash(norm)`, computed once so that every phrase list can test the word cheaply. */
+  hash: number;
 }
 
 /** Character classes the tokenizer needs. */
@@ -119,6 +121,16 @@ function tokenEnd(text: string, i: number, cls: CharClass, size: number): number
 
 const HYPHENS = new Set(['-', '\u2010', '\u2011']);
 
+/**
+ * A 31-bit FNV-1a hash of a normalised word. Phrase lists use it to rule out, without touching their
+ * dictionaries, words that begin none of their phrases; equal words always have equal hashes.
+ */
+export function wordHash(norm: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < norm.length; i++) h = Math.imul(h ^ norm.charCodeAt(i), 0x01000193);
+  return h >>> 1;
+}
+
 /** Folds case and typographic apostrophes: the key used by every dictionary lookup. */
 export function normalizeWord(word: string): string {
   const lower = word.toLowerCase();
@@ -154,7 +166,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     let raw = text.slice(index, tokenEnd_);
     const adjacent = index === previousEnd;
     if (cls === CharClass.Other) {
-      tokens.push({ start: index, end: tokenEnd_, text: raw, norm: raw, kind: 'punct', afterHyphen: false, possessive: false });
+      tokens.push({ start: index, end: tokenEnd_, text: raw, norm: raw, kind: 'punct', afterHyphen: false, possessive: false, hash: 0 });
       previousWasHyphen = HYPHENS.has(raw);
       hyphenAdjacentToWord = previousWasHyphen && adjacent && tokens.length > 1 && tokens[tokens.length - 2].kind !== 'punct';
     } else {
@@ -181,6 +193,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
         kind: isWord ? 'word' : 'number',
         afterHyphen: previousWasHyphen && hyphenAdjacentToWord && adjacent,
         possessive,
+        hash: wordHash(norm),
       });
       previousWasHyphen = false;
     }
