@@ -477,7 +477,7 @@ describe('property: a phrase list finds every phrase it holds', function () {
   this.timeout(60000);
   const WORDS = [...new Set(SENTENCES.flatMap((sentence) => tokenize(sentence).filter((t) => t.kind !== 'punct').map((t) => t.norm)))];
 
-  it('the first-word filter never hides an occurrence, also for phrases added after a search', () => {
+  it('the edge filter never hides an occurrence, also for phrases added after a search', () => {
     const planted = fc.record({ sentence: fc.constantFrom(...SENTENCES), at: fc.nat(), length: fc.integer({ min: 1, max: 3 }) });
     fc.assert(
       fc.property(fc.array(planted, { minLength: 1, maxLength: 6 }), fc.array(fc.constantFrom(...WORDS), { maxLength: 400 }), (plants, decoys) => {

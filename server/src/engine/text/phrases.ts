@@ -11,9 +11,14 @@ export interface PhraseMatch<T> {
 }
 
 interface TrieNode<T> {
+  /** Unique within its matcher; the root is 0. */
+  id: number;
   next: Map<string, TrieNode<T>>;
   values: T[];
 }
+
+/** The filter bit of the edge from node `nodeId` by a word with hash `hash`, before masking. */
+const edgeBit = (nodeId: number, hash: number): number => Math.imul(nodeId, 0x9e3779b1) ^ hash;
 
 /** The normalised words of a phrase as the matcher compares them (punctuation dropped). */
 export function phraseKeys(phrase: string): string[] {
@@ -48,14 +53,16 @@ function gapIsTransparent(text: string, from: number, to: number): boolean {
  * punctuation. Values are data only: no user-supplied regular expressions are ever compiled.
  */
 export class PhraseMatcher<T> {
-  private readonly root: TrieNode<T> = { next: new Map(), values: [] };
+  private readonly root: TrieNode<T> = { id: 0, next: new Map(), values: [] };
+  private nodeCount = 1;
   private phraseCount = 0;
   /**
-   * One bit per `wordHash(first word) & mask`, set for every first word of a phrase: a clear bit proves a
-   * token begins no phrase. Rebuilt after additions; small enough to stay in cache, unlike the trie's map.
+   * A Bloom filter of the trie's edges: bit `edgeBit(node, wordHash(word)) & mask` is set for every edge, so a
+   * clear bit proves that the word does not continue any phrase from that node (from the root: begins no
+   * phrase). Rebuilt after additions; small enough to stay in cache, unlike the trie's maps.
    */
-  private firstWords: Uint32Array | undefined;
-  private firstWordMask = 0;
+  private edges: Uint32Array | undefined;
+  private edgeMask = 0;
 
   /** Adds `phrase` (written as in prose) with `value`. Returns false for a phrase with no words. */
   add(phrase: string, value: T): boolean {
@@ -69,29 +76,33 @@ export class PhraseMatcher<T> {
     for (const key of keys) {
       let child = node.next.get(key);
       if (!child) {
-        child = { next: new Map(), values: [] };
+        child = { id: this.nodeCount++, next: new Map(), values: [] };
         node.next.set(key, child);
       }
       node = child;
     }
     if (!node.values.includes(value)) node.values.push(value);
     this.phraseCount++;
-    this.firstWords = undefined;
+    this.edges = undefined;
     return true;
   }
 
-  /** The first-word filter, built for the phrases added so far (about 32 bits per first word). */
-  private firstWordFilter(): Uint32Array {
-    if (this.firstWords) return this.firstWords;
-    const wanted = Math.min(Math.max(this.root.next.size * 32, 1024), 1 << 17);
-    const bits = 2 ** Math.ceil(Math.log2(wanted));
-    const filter = new Uint32Array(bits >>> 5);
-    for (const word of this.root.next.keys()) {
-      const bit = wordHash(word) & (bits - 1);
-      filter[bit >>> 5] |= 1 << (bit & 31);
+  /** The edge filter for the phrases added so far: about 32 bits per edge, at most 16 KB. */
+  private edgeFilter(): Uint32Array {
+    if (this.edges) return this.edges;
+    const wanted = Math.min(Math.max(this.nodeCount * 32, 1024), 1 << 17);
+    const mask = 2 ** Math.ceil(Math.log2(wanted)) - 1;
+    const filter = new Uint32Array((mask + 1) >>> 5);
+    const pending: TrieNode<T>[] = [this.root];
+    for (let node = pending.pop(); node; node = pending.pop()) {
+      for (const [word, child] of node.next) {
+        const bit = edgeBit(node.id, wordHash(word)) & mask;
+        filter[bit >>> 5] |= 1 << (bit & 31);
+        pending.push(child);
+      }
     }
-    this.firstWordMask = bits - 1;
-    this.firstWords = filter;
+    this.edgeMask = mask;
+    this.edges = filter;
     return filter;
   }
 
@@ -106,13 +117,15 @@ export class PhraseMatcher<T> {
   findAll(text: string, tokens: readonly Token[]): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
     const root = this.root.next;
-    const filter = this.firstWordFilter();
-    const mask = this.firstWordMask;
+    const filter = this.edgeFilter();
+    const mask = this.edgeMask;
+    const mayFollow = (node: TrieNode<T>, token: Token): boolean => {
+      const bit = edgeBit(node.id, token.hash) & mask;
+      return (filter[bit >>> 5] & (1 << (bit & 31))) !== 0;
+    };
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i];
-      if (first.kind === 'punct') continue;
-      const bit = first.hash & mask;
-      if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
+      if (first.kind === 'punct' || !mayFollow(this.root, first)) continue;
       let node = root.get(first.norm);
       if (!node) continue;
       const added = matches.length;
@@ -121,7 +134,7 @@ export class PhraseMatcher<T> {
         for (const value of node.values) matches.push({ first: i, last: j, start: first.start, end: tokens[j].end, value });
         let k = j + 1;
         while (k < tokens.length && tokens[k].kind === 'punct') k++;
-        if (k >= tokens.length || !gapIsTransparent(text, tokens[j].end, tokens[k].start)) break;
+        if (k >= tokens.length || !mayFollow(node, tokens[k]) || !gapIsTransparent(text, tokens[j].end, tokens[k].start)) break;
         const next: TrieNode<T> | undefined = node.next.get(tokens[k].norm);
         if (!next) break;
         node = next;
