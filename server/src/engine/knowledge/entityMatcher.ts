@@ -74,13 +74,17 @@ export class EntityMatcher {
   /** Every mention in `tokens` (a sentence), overlapping mentions included. */
   find(text: string, tokens: readonly Token[]): Mention[] {
     const mentions: Mention[] = [];
-    const seen = new Set<string>();
+    // matches come grouped by start, so a repeat of a mention is among those just pushed at the same start
+    const repeats = (form: NameForm, match: PhraseMatch<NameForm>): boolean => {
+      for (let k = mentions.length - 1; k >= 0 && mentions[k].start === match.start; k--) {
+        const m = mentions[k];
+        if (m.end === match.end && m.kind === form.kind && m.entity.id === form.entity.id) return true;
+      }
+      return false;
+    };
     for (const match of this.names.findAll(text, tokens) as PhraseMatch<NameForm>[]) {
       const form = match.value;
-      if (!caseFits(form, text.slice(match.start, match.end))) continue;
-      const key = `${form.entity.id}:${form.kind}:${match.start}:${match.end}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (!caseFits(form, text.slice(match.start, match.end)) || repeats(form, match)) continue;
       mentions.push({ entity: form.entity, kind: form.kind, start: match.start, end: match.end, first: match.first, last: match.last });
     }
     return mentions;

@@ -111,8 +111,8 @@ export class PhraseMatcher<T> {
   }
 
   /**
-   * Every phrase occurrence in `tokens` (punctuation tokens are skipped but break phrases), longest
-   * first at each start. `text` is the text the tokens index into.
+   * Every phrase occurrence in `tokens` (punctuation tokens are skipped but break phrases), in order of
+   * start and longest first at each start. `text` is the text the tokens index into.
    */
   findAll(text: string, tokens: readonly Token[]): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
