@@ -1,6 +1,7 @@
 import type { AttributionVocabulary } from '../../knowledge/attributionVocabulary';
 import type { Mention } from '../../knowledge/entityMatcher';
 import type { Token } from '../../text/tokens';
+import type { Span } from '../../types';
 import { longestNonOverlapping } from '../../text/phrases';
 import { isCapitalized } from '../../text/tokens';
 
@@ -253,7 +254,18 @@ export function findSources(
 ): SourceMention[] {
   const sources: SourceMention[] = [];
   const sentenceStart = tokens.findIndex((t) => t.kind !== 'punct');
-  const span = (np: readonly number[]): { start: number; end: number } => ({ start: tokens[np[0]].start, end: tokens[np[np.length - 1]].end });
+  /** A source of the kind `reading` gives, over the words `np` (or `whole` when there are none), cued at `cue`. */
+  const sourceOf = (reading: { kind: SourceKind; mention?: Mention }, np: readonly number[], cue: Span, whole: Span = cue): SourceMention => {
+    const source: SourceMention = {
+      kind: reading.kind,
+      start: np.length ? tokens[np[0]].start : whole.start,
+      end: np.length ? tokens[np[np.length - 1]].end : whole.end,
+      cueStart: cue.start,
+      cueEnd: cue.end,
+    };
+    if (reading.mention) source.mention = reading.mention;
+    return source;
+  };
   for (const vague of longestNonOverlapping(vocabulary.vaguePhrases.findAll(text, tokens))) {
     if (isQuoted(vague.start)) continue;
     sources.push({ kind: 'vague', start: vague.start, end: vague.end, cueStart: vague.start, cueEnd: vague.end });
@@ -262,7 +274,7 @@ export function findSources(
     if (isQuoted(intro.start) || sources.some((s) => s.cueStart <= intro.start && s.cueEnd >= intro.end)) continue;
     const np = phraseAfter(tokens, intro.last);
     const kind = classify(tokens, np, vocabulary, mentions, sentenceStart) ?? { kind: 'named' as SourceKind };
-    sources.push({ ...kind, ...(np.length ? span(np) : { start: intro.start, end: intro.end }), cueStart: intro.start, cueEnd: intro.end });
+    sources.push(sourceOf(kind, np, intro));
   }
   for (const verb of vocabulary.reportingVerbs.findAll(text, tokens)) {
     if (isQuoted(verb.start) || sources.some((s) => s.kind === 'vague' && s.cueStart <= verb.start && s.cueEnd >= verb.end)) continue;
@@ -283,16 +295,17 @@ export function findSources(
       }
     }
     if (!subject) continue;
-    const source: SourceMention = { ...subject, ...span(np), cueStart: verb.start, cueEnd: verb.end };
     if (/^(quoted|quotes|cited|cites|quoting|citing)$/.test(tokens[verb.first].norm)) {
       const after = phraseAfter(tokens, verb.last);
       const speaker = classify(tokens, after, vocabulary, mentions, sentenceStart);
       if (speaker && after.length > 0) {
-        sources.push({ ...speaker, ...span(after), cueStart: verb.start, cueEnd: verb.end, ...(subject.mention ? { outlet: subject.mention } : {}) });
+        const quoted = sourceOf(speaker, after, verb);
+        if (subject.mention) quoted.outlet = subject.mention;
+        sources.push(quoted);
         continue;
       }
     }
-    sources.push(source);
+    sources.push(sourceOf(subject, np, verb));
   }
   // an unnamed document ("a report published …") beside a named source is that source's document
   const named = sources.some((s) => s.kind === 'named');
