@@ -137,10 +137,10 @@ export function normalizeWord(word: string): string {
   return lower.includes('\u2019') ? lower.replace(/\u2019/g, "'") : lower;
 }
 
-function stripPossessive(norm: string): { base: string; possessive: boolean } {
-  if (norm.endsWith("'s") && norm.length > 2) return { base: norm.slice(0, -2), possessive: true };
-  if (norm.endsWith("'") && norm.length > 1) return { base: norm.slice(0, -1), possessive: true };
-  return { base: norm, possessive: false };
+/** The length of a word's possessive ending (`'s` or a trailing `'`), 0 when it has none. */
+function possessiveLength(norm: string): number {
+  if (norm.endsWith("'s") && norm.length > 2) return 2;
+  return norm.endsWith("'") && norm.length > 1 ? 1 : 0;
 }
 
 /**
@@ -180,9 +180,9 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
           raw = raw.slice(0, -1);
           tokenEnd_ -= 1;
         } else {
-          const stripped = stripPossessive(norm);
-          norm = stripped.base;
-          possessive = stripped.possessive;
+          const ending = possessiveLength(norm);
+          if (ending > 0) norm = norm.slice(0, -ending);
+          possessive = ending > 0;
         }
       }
       tokens.push({

@@ -100,7 +100,8 @@ function computeSentenceFacts(text: string, sentence: Sentence, facts: FactBase)
     for (const id of mention.entity.standsFor ?? []) mentioned.add(id);
   }
   const cues = mentions.length > 0 ? facts.cues.findAll(text, sentence.tokens) : [];
-  const cueKeys = new Set(cues.map((c) => c.value));
+  const cueKeys = new Set<string>();
+  for (const cue of cues) cueKeys.add(cue.value);
   cueKeys.add(ANY_CUE);
   // a fact indexed under several of the sentence's entities and cues is judged once
   const judged = new Map<Fact, boolean>();
