@@ -11,14 +11,17 @@ export interface PhraseMatch<T> {
 }
 
 interface TrieNode<T> {
-  /** Unique within its matcher; the root is 0. */
-  id: number;
+  /** A hash of the word path to this node (`pathKey` over its words' hashes); the root's is 0. */
+  key: number;
   next: Map<string, TrieNode<T>>;
   values: T[];
 }
 
-/** The filter bit of the edge from node `nodeId` by a word with hash `hash`, before masking. */
-const edgeBit = (nodeId: number, hash: number): number => Math.imul(nodeId, 0x9e3779b1) ^ hash;
+/** The key of the node reached from the node keyed `parent` by a word with hash `hash`. */
+const pathKey = (parent: number, hash: number): number => Math.imul(parent, 0x9e3779b1) ^ hash;
+
+/** The filter key that marks the node keyed `key` as ending a phrase. */
+const endKey = (key: number): number => Math.imul(key ^ 0x2545f491, 0x85ebca6b);
 
 /** The normalised words of a phrase as the matcher compares them (punctuation dropped). */
 export function phraseKeys(phrase: string): string[] {
@@ -53,16 +56,17 @@ function gapIsTransparent(text: string, from: number, to: number): boolean {
  * punctuation. Values are data only: no user-supplied regular expressions are ever compiled.
  */
 export class PhraseMatcher<T> {
-  private readonly root: TrieNode<T> = { id: 0, next: new Map(), values: [] };
+  private readonly root: TrieNode<T> = { key: 0, next: new Map(), values: [] };
   private nodeCount = 1;
   private phraseCount = 0;
   /**
-   * A Bloom filter of the trie's edges: bit `edgeBit(node, wordHash(word)) & mask` is set for every edge, so a
-   * clear bit proves that the word does not continue any phrase from that node (from the root: begins no
-   * phrase). Rebuilt after additions; small enough to stay in cache, unlike the trie's maps.
+   * A Bloom filter of the trie, addressed by path keys: bit `node.key & mask` is set for every node and bit
+   * `endKey(node.key) & mask` for every node that ends a phrase. A clear bit proves that a word path leads
+   * nowhere, or ends no phrase, without touching the trie's maps. Rebuilt after additions; small enough to
+   * stay in cache, unlike the maps.
    */
-  private edges: Uint32Array | undefined;
-  private edgeMask = 0;
+  private filter: Uint32Array | undefined;
+  private filterMask = 0;
 
   /** Adds `phrase` (written as in prose) with `value`. Returns false for a phrase with no words. */
   add(phrase: string, value: T): boolean {
@@ -76,33 +80,35 @@ export class PhraseMatcher<T> {
     for (const key of keys) {
       let child = node.next.get(key);
       if (!child) {
-        child = { id: this.nodeCount++, next: new Map(), values: [] };
+        child = { key: pathKey(node.key, wordHash(key)), next: new Map(), values: [] };
+        this.nodeCount++;
         node.next.set(key, child);
       }
       node = child;
     }
     if (!node.values.includes(value)) node.values.push(value);
     this.phraseCount++;
-    this.edges = undefined;
+    this.filter = undefined;
     return true;
   }
 
-  /** The edge filter for the phrases added so far: about 32 bits per edge, at most 16 KB. */
-  private edgeFilter(): Uint32Array {
-    if (this.edges) return this.edges;
+  /** The trie filter for the phrases added so far: about 32 bits per node, at most 16 KB. */
+  private trieFilter(): Uint32Array {
+    if (this.filter) return this.filter;
     const wanted = Math.min(Math.max(this.nodeCount * 32, 1024), 1 << 17);
     const mask = 2 ** Math.ceil(Math.log2(wanted)) - 1;
     const filter = new Uint32Array((mask + 1) >>> 5);
+    const set = (bit: number): void => {
+      filter[bit >>> 5] |= 1 << (bit & 31);
+    };
     const pending: TrieNode<T>[] = [this.root];
     for (let node = pending.pop(); node; node = pending.pop()) {
-      for (const [word, child] of node.next) {
-        const bit = edgeBit(node.id, wordHash(word)) & mask;
-        filter[bit >>> 5] |= 1 << (bit & 31);
-        pending.push(child);
-      }
+      set(node.key & mask);
+      if (node.values.length > 0) set(endKey(node.key) & mask);
+      pending.push(...node.next.values());
     }
-    this.edgeMask = mask;
-    this.edges = filter;
+    this.filterMask = mask;
+    this.filter = filter;
     return filter;
   }
 
@@ -117,15 +123,20 @@ export class PhraseMatcher<T> {
   findAll(text: string, tokens: readonly Token[]): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
     const root = this.root.next;
-    const filter = this.edgeFilter();
-    const mask = this.edgeMask;
-    const mayFollow = (node: TrieNode<T>, token: Token): boolean => {
-      const bit = edgeBit(node.id, token.hash) & mask;
-      return (filter[bit >>> 5] & (1 << (bit & 31))) !== 0;
-    };
+    const filter = this.trieFilter();
+    const mask = this.filterMask;
+    const mayHold = (key: number): boolean => (filter[(key & mask) >>> 5] & (1 << (key & 31))) !== 0;
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i];
-      if (first.kind === 'punct' || !mayFollow(this.root, first)) continue;
+      if (first.kind === 'punct') continue;
+      const key = pathKey(0, first.hash);
+      if (!mayHold(key)) continue;
+      if (!mayHold(endKey(key))) {
+        // no one-word phrase: a phrase starting here needs the next word to continue it ("the" + "regime")
+        let k = i + 1;
+        while (k < tokens.length && tokens[k].kind === 'punct') k++;
+        if (k >= tokens.length || !mayHold(pathKey(key, tokens[k].hash))) continue;
+      }
       let node = root.get(first.norm);
       if (!node) continue;
       const added = matches.length;
@@ -134,7 +145,7 @@ export class PhraseMatcher<T> {
         for (const value of node.values) matches.push({ first: i, last: j, start: first.start, end: tokens[j].end, value });
         let k = j + 1;
         while (k < tokens.length && tokens[k].kind === 'punct') k++;
-        if (k >= tokens.length || !mayFollow(node, tokens[k]) || !gapIsTransparent(text, tokens[j].end, tokens[k].start)) break;
+        if (k >= tokens.length || !mayHold(pathKey(node.key, tokens[k].hash)) || !gapIsTransparent(text, tokens[j].end, tokens[k].start)) break;
         const next: TrieNode<T> | undefined = node.next.get(tokens[k].norm);
         if (!next) break;
         node = next;
