@@ -18,6 +18,8 @@ import { ConfigResolver } from '../../server/src/workspace/configResolver';
 import { readBuiltInFiles } from '../../server/src/workspace/dataFiles';
 import { decodeDraft, MAX_DRAFT_BYTES, readDraft } from '../../server/src/workspace/draftFiles';
 import { KnowledgeStore } from '../../server/src/workspace/knowledgeStore';
+import { PhraseMatcher } from '../../server/src/engine/text/phrases';
+import { tokenize } from '../../server/src/engine/text/tokens';
 import { builtInKnowledge, lint, ROOT } from '../helpers/knowledge';
 
 const SEEDS = path.join(ROOT, 'seeds');
@@ -206,6 +208,21 @@ describe('broken user lexicons', function () {
     assert.ok(mine.length > 0);
     for (const p of mine) assertPlainAndPositioned(p, FILE, bomb);
     assertBuiltInStillWorks(knowledge!);
+  });
+});
+
+describe('phrase lists at the size of the largest data file', function () {
+  this.timeout(60000);
+
+  // an 8 MB lexicon of short terms, with their inflected forms, gives a few hundred thousand first words
+  it('builds the filter of 300,000 one-word phrases without overflowing the stack, and matches them', () => {
+    const matcher = new PhraseMatcher<number>();
+    for (let i = 0; i < 300000; i++) matcher.addKeys([`zq${i}`], i);
+    const text = 'The zq299999 and zq7 spread.';
+    assert.deepEqual(
+      matcher.findAll(text, tokenize(text)).map((m) => m.value),
+      [299999, 7],
+    );
   });
 });
 

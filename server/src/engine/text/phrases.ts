@@ -105,7 +105,7 @@ export class PhraseMatcher<T> {
     for (let node = pending.pop(); node; node = pending.pop()) {
       set(node.key & mask);
       if (node.values.length > 0) set(endKey(node.key) & mask);
-      pending.push(...node.next.values());
+      for (const child of node.next.values()) pending.push(child);
     }
     this.filterMask = mask;
     this.filter = filter;

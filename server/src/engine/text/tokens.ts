@@ -123,7 +123,7 @@ const HYPHENS = new Set(['-', '\u2010', '\u2011']);
 
 /**
  * A 31-bit FNV-1a hash of a normalised word. Phrase lists use it to rule out, without touching their
- * dictionaries, words that begin none of their phrases; equal words always have equal hashes.
+ * dictionaries, words that begin or continue none of their phrases; equal words have equal hashes.
  */
 export function wordHash(norm: string): number {
   let h = 0x811c9dc5;
