@@ -19,14 +19,14 @@ interface EngineBuild {
   findingsJson(text: string): string;
 }
 
-/** Entry module bundled inside each tree, so that each build lints with its own code and data. */
-const ENTRY = `
+/** Entry module for one tree (imports by absolute path), so that each build lints with its own code and data. */
+const entryFor = (tree: string): string => `
 import * as path from 'node:path';
-import { buildKnowledge } from '../../server/src/engine/knowledge/knowledge';
-import { lintDocument } from '../../server/src/engine/lint';
-import { defaultSettings } from '../../server/src/engine/settings';
-import { readBuiltInFiles } from '../../server/src/workspace/dataFiles';
-const knowledge = buildKnowledge(readBuiltInFiles(path.join(TREE, 'seeds')));
+import { buildKnowledge } from '${tree}/server/src/engine/knowledge/knowledge';
+import { lintDocument } from '${tree}/server/src/engine/lint';
+import { defaultSettings } from '${tree}/server/src/engine/settings';
+import { readBuiltInFiles } from '${tree}/server/src/workspace/dataFiles';
+const knowledge = buildKnowledge(readBuiltInFiles(path.join(${JSON.stringify(tree)}, 'seeds')));
 const settings = defaultSettings();
 const lint = (text: string) => lintDocument({ text, format: 'markdown', settings, knowledge });
 export const prepare = (text: string) => () => lint(text).count;
@@ -39,13 +39,9 @@ function option(name: string, fallback: number): number {
 }
 
 async function bundle(tree: string, outfile: string): Promise<void> {
-  const entry = path.join(tree, 'test', 'bench', `abEntry-${process.pid}.ts`);
-  fs.writeFileSync(entry, `const TREE = ${JSON.stringify(tree)};\n${ENTRY}`);
-  try {
-    await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error', nodePaths: [path.join(ROOT, 'node_modules')] });
-  } finally {
-    fs.rmSync(entry, { force: true });
-  }
+  const entry = `${outfile}.entry.ts`;
+  fs.writeFileSync(entry, entryFor(tree));
+  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error', nodePaths: [path.join(ROOT, 'node_modules')] });
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1];
@@ -54,7 +50,7 @@ async function main(): Promise<void> {
   const revision = process.argv.slice(2).find((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
   if (!revision) throw new Error('usage: npm run bench:ab -- <git-rev> [--size BYTES] [--rounds N]');
   const size = option('--size', 100_000);
-  const rounds = option('--rounds', Math.max(8, Math.round(3e6 / size)));
+  const rounds = option('--rounds', Math.min(40, Math.max(10, Math.round(3e6 / size))));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'claimlint-ab-'));
   try {
     const baseTree = path.join(work, 'base');
