@@ -10,12 +10,12 @@
  */
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import type { Sentence } from '../../server/src/engine/document';
+import type { SentenceAnalysis } from '../../server/src/engine/document';
 import { analyseChunk, splitChunks } from '../../server/src/engine/document';
 import type { Knowledge } from '../../server/src/engine/knowledge/knowledge';
 import { buildKnowledge } from '../../server/src/engine/knowledge/knowledge';
 import { lintDocument } from '../../server/src/engine/lint';
-import { readSentenceFacts } from '../../server/src/engine/rules/facts/sentenceFacts';
+import { computeSentenceFacts } from '../../server/src/engine/rules/facts/sentenceFacts';
 import { defaultSettings } from '../../server/src/engine/settings';
 import { readBuiltInFiles } from '../../server/src/workspace/dataFiles';
 import { ROOT } from '../helpers/knowledge';
@@ -81,19 +81,24 @@ export function runFactLookup(sizes: readonly number[], log: (line: string) => v
   const pool = seedSentences(path.join(ROOT, 'seeds'));
   const draft = generateDraft(pool, 50_000, 77, { extraSentences: (r) => (r.chance(0.25) ? syntheticSentence(r) : undefined) });
   const settings = defaultSettings();
-  // the draft's sentences, analysed once: lookups are timed on their own
-  const sentences: { text: string; sentence: Sentence }[] = [];
-  for (const chunk of splitChunks(draft, 'markdown')) {
-    if (chunk.kind !== 'prose') continue;
-    const analysed = analyseChunk(draft.slice(chunk.start, chunk.end), 'markdown');
-    for (const block of analysed.blocks) for (const sentence of block.sentences) sentences.push({ text: analysed.text, sentence });
-  }
+  // the draft's sentences, analysed once per fact base (entity mentions depend on it): lookups are timed on
+  // their own
+  const analysedSentences = (knowledge: Knowledge): { text: string; sentence: SentenceAnalysis }[] => {
+    const found: { text: string; sentence: SentenceAnalysis }[] = [];
+    for (const chunk of splitChunks(draft, 'markdown')) {
+      if (chunk.kind !== 'prose') continue;
+      const analysed = analyseChunk(draft.slice(chunk.start, chunk.end), 'markdown', knowledge);
+      for (const block of analysed.blocks) for (const sentence of block.sentences) found.push({ text: analysed.text, sentence });
+    }
+    return found;
+  };
+  let sentenceCount = 0;
   // builds first (one at a time, each measured on its own), then the lookups and lints of every base in
   // turns, so that a change of load on the machine during the run hits every size alike
-  const built: { size: number; knowledge: Knowledge; row: Omit<FactLookupRow, 'lookupUsPerSentence' | 'lintMs'> }[] = [];
-  const lookupWith = (knowledge: Knowledge) => (): number => {
+  const built: { size: number; knowledge: Knowledge; sentences: ReturnType<typeof analysedSentences>; row: Omit<FactLookupRow, 'lookupUsPerSentence' | 'lintMs'> }[] = [];
+  const lookupWith = (knowledge: Knowledge, sentences: ReturnType<typeof analysedSentences>) => (): number => {
     let candidates = 0;
-    for (const { text, sentence } of sentences) candidates += readSentenceFacts(text, sentence, knowledge.facts).candidates.length;
+    for (const { text, sentence } of sentences) candidates += computeSentenceFacts(text, sentence, knowledge.facts).candidates.length;
     return candidates;
   };
   const lintWith = (knowledge: Knowledge) => (): ReturnType<typeof lintDocument> => lintDocument({ text: draft, format: 'markdown', settings, knowledge });
@@ -107,13 +112,16 @@ export function runFactLookup(sizes: readonly number[], log: (line: string) => v
     base = { files: [], entityCount: 0, factCount: 0, quoteFacts: 0 };
     const after = heapMb();
     const peak = peakRssMb();
-    const candidates = lookupWith(knowledge)();
+    const sentences = analysedSentences(knowledge);
+    sentenceCount = sentences.length;
+    const candidates = lookupWith(knowledge, sentences)();
     const firstStart = now();
     const outcome = lintWith(knowledge)();
     const firstLintMs = now() - firstStart;
     built.push({
       size,
       knowledge,
+      sentences,
       row: {
         syntheticFacts: size,
         totalFacts: knowledge.facts.facts.size,
@@ -139,14 +147,14 @@ export function runFactLookup(sizes: readonly number[], log: (line: string) => v
   const lookupSamples = built.map(() => [] as number[]);
   const lintSamples = built.map(() => [] as number[]);
   for (let turn = 0; turn < 7; turn++) {
-    built.forEach(({ knowledge }, i) => {
-      lookupSamples[i].push(...timeRuns(lookupWith(knowledge), { runs: 9, warmup: 1 }));
+    built.forEach(({ knowledge, sentences }, i) => {
+      lookupSamples[i].push(...timeRuns(lookupWith(knowledge, sentences), { runs: 9, warmup: 1 }));
       lintSamples[i].push(...timeRuns(lintWith(knowledge), { runs: 1, warmup: 0 }));
     });
   }
   const rows: FactLookupRow[] = built.map(({ row }, i) => ({
     ...row,
-    lookupUsPerSentence: round((median(lookupSamples[i]) * 1000) / sentences.length, 2),
+    lookupUsPerSentence: round((median(lookupSamples[i]) * 1000) / sentenceCount, 2),
     lintMs: round(median(lintSamples[i]), 2),
   }));
   for (const row of rows) log(`  facts +${row.syntheticFacts}: lookup ${row.lookupUsPerSentence} µs/sentence, lint ${row.lintMs} ms`);

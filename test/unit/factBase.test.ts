@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { splitPlainChunks } from '../../server/src/engine/text/chunks';
-import { splitSentences } from '../../server/src/engine/text/sentences';
+import { tagSentences } from '../../server/src/engine/document';
 import { tokenize } from '../../server/src/engine/text/tokens';
 import { buildKnowledge } from '../../server/src/engine/knowledge/knowledge';
 import { readBuiltInFiles } from '../../server/src/workspace/dataFiles';
@@ -80,7 +80,7 @@ describe('built-in fact base', () => {
         ),
       ];
       for (const chunk of splitPlainChunks(article.text)) {
-        for (const span of splitSentences(article.text, chunk)) {
+        for (const span of tagSentences(article.text, chunk)) {
           const sentence = article.text.slice(span.start, span.end);
           if (!checkable(sentence)) continue;
           if (passages.some(([a, b]) => a < span.end && b > span.start)) continue;

@@ -43,7 +43,9 @@ describe('claimlint.maxProblems: the findings nearest the last edit', () => {
     );
   });
 
-  describe('a lint outcome gives the same nearest findings from the chunks around the focus', () => {
+  describe('a lint outcome gives the same nearest findings from the chunks around the focus', function () {
+    // each run lints a generated draft with the tagger, fresh and through the cache
+    this.timeout(60000);
     const knowledge = builtInKnowledge();
     const settings = defaultSettings();
     // paragraphs of a generated draft (about six findings per KB, as in the benchmark)

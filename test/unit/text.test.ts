@@ -1,15 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { analyseChunk, splitChunks } from '../../server/src/engine/document';
+import { analyseChunk, splitChunks, tagSentences } from '../../server/src/engine/document';
+import { builtInKnowledge } from '../helpers/knowledge';
 import { maskMarkdown, isPlainParagraph } from '../../server/src/engine/text/markdown';
 import { maskPlainText } from '../../server/src/engine/text/plaintext';
 import { findQuotations } from '../../server/src/engine/text/quotes';
-import { splitSentences } from '../../server/src/engine/text/sentences';
 import { tokenize } from '../../server/src/engine/text/tokens';
 import { findTimes } from '../../server/src/engine/text/dates';
 import { findNumbers } from '../../server/src/engine/text/numbers';
 import { pluralOf, verbForms } from '../../server/src/engine/knowledge/inflections';
 
-const sentencesOf = (text: string): string[] => splitSentences(text, { start: 0, end: text.length }).map((s) => text.slice(s.start, s.end));
+const sentencesOf = (text: string): string[] => tagSentences(text, { start: 0, end: text.length }).map((s) => text.slice(s.start, s.end));
 
 describe('sentences', () => {
   it('splits at full stops, question and exclamation marks, keeping closing quotes', () => {
@@ -144,7 +144,7 @@ describe('chunks', () => {
     assert.deepEqual(splitChunks(text, 'plaintext').map((c) => text.slice(c.start, c.end)), ['One.', 'Two.', 'Three.', 'Four.']);
   });
   it('gives each chunk sentences with their tokens', () => {
-    const chunk = analyseChunk('First one. Second one here.', 'plaintext');
+    const chunk = analyseChunk('First one. Second one here.', 'plaintext', builtInKnowledge());
     assert.deepEqual(chunk.blocks[0].sentences.map((s) => s.tokens.filter((t) => t.kind === 'word').length), [2, 3]);
   });
 });

@@ -1,30 +1,20 @@
-import type { Span } from './types';
+import type { Block, Sentence } from './analysis/blockAnalysis';
+import { analyseBlock } from './analysis/blockAnalysis';
+import type { Knowledge } from './knowledge/knowledge';
 import type { Chunk } from './text/chunks';
 import { splitMarkdownChunks, splitPlainChunks } from './text/chunks';
 import { maskMarkdown } from './text/markdown';
 import { maskPlainText } from './text/plaintext';
-import type { BlockKind, RawComment } from './text/prose';
-import type { Quotation } from './text/quotes';
+import type { RawComment } from './text/prose';
 import { findQuotations } from './text/quotes';
-import { splitSentences } from './text/sentences';
-import type { Token } from './text/tokens';
+import { tagTokens } from './text/tagger';
 import { tokenize } from './text/tokens';
+import type { Span } from './types';
+
+export type { Block, Sentence, SentenceAnalysis } from './analysis/blockAnalysis';
 
 /** The formats ClaimLint reads: Markdown is parsed, plain text is read whole. */
 export type DocumentFormat = 'markdown' | 'plaintext';
-
-/** A sentence with its tokens (punctuation included). */
-export interface Sentence extends Span {
-  tokens: Token[];
-}
-
-/** A block of prose with its sentences and direct quotations. */
-export interface Block extends Span {
-  kind: BlockKind;
-  quoted: boolean;
-  sentences: Sentence[];
-  quotes: Quotation[];
-}
 
 /**
  * One chunk of a document, analysed on its own. All offsets are relative to the chunk's start, so an
@@ -42,22 +32,25 @@ export function splitChunks(text: string, format: DocumentFormat): Chunk[] {
   return format === 'markdown' ? splitMarkdownChunks(text) : splitPlainChunks(text);
 }
 
-/** Analyses one chunk's text: prose mask, blocks, sentences, tokens and quotations. */
-export function analyseChunk(chunkText: string, format: DocumentFormat): AnalysedChunk {
+/** A block's tokens, tagged, cut into the tagger's sentences (every token in exactly one sentence). */
+export function tagSentences(masked: string, block: Span): Sentence[] {
+  const tokens = tokenize(masked, block.start, block.end);
+  const { sentenceStarts } = tagTokens(tokens);
+  return sentenceStarts.map((first, i): Sentence => {
+    const last = (sentenceStarts[i + 1] ?? tokens.length) - 1;
+    return { start: tokens[first].start, end: tokens[last].end, tokens: tokens.slice(first, last + 1) };
+  });
+}
+
+/**
+ * Analyses one chunk's text: prose mask, blocks, and for each block its tagged sentences, quotations and the
+ * sentence analysis every rule reads (entities, attribution frames, claims).
+ */
+export function analyseChunk(chunkText: string, format: DocumentFormat, knowledge: Knowledge): AnalysedChunk {
   const { masked, blocks, comments } = format === 'markdown' ? maskMarkdown(chunkText) : maskPlainText(chunkText);
   return {
     text: masked,
     comments,
-    blocks: blocks.map((block) => {
-      const tokens = tokenize(masked, block.start, block.end);
-      let cursor = 0;
-      const sentences = splitSentences(masked, block).map((span): Sentence => {
-        while (cursor < tokens.length && tokens[cursor].start < span.start) cursor++;
-        const first = cursor;
-        while (cursor < tokens.length && tokens[cursor].end <= span.end) cursor++;
-        return { ...span, tokens: tokens.slice(first, cursor) };
-      });
-      return { ...block, sentences, quotes: findQuotations(masked, block) };
-    }),
+    blocks: blocks.map((block) => analyseBlock(masked, block, tagSentences(masked, block), findQuotations(masked, block), knowledge)),
   };
 }

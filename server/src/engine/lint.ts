@@ -231,7 +231,7 @@ function* lintSteps(request: LintRequest): Generator<void, LintOutcome> {
       reusedChunks++;
     } else {
       const chunkText = cached ? cached.key.slice(request.format.length + 1) : detached(text.slice(chunk.start, chunk.end));
-      const analysed = analyseChunk(chunkText, request.format);
+      const analysed = analyseChunk(chunkText, request.format, request.knowledge);
       cached = cachedChunk(cached?.key ?? request.format + '\u0000' + chunkText, analysed, findingsKey, runRules(analysed, request).sort(byPosition));
       yield;
     }

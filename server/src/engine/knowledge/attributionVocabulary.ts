@@ -2,15 +2,19 @@ import { PhraseMatcher, phraseKeys } from '../text/phrases';
 import type { ClaimKind } from '../settings';
 import type { DataProblem } from './dataFile';
 import { parseDataFile } from './dataFile';
-import { verbForms } from './inflections';
 import type { SourceFile } from './sourceFiles';
 import attributionSchema from '../../../../seeds/schema/attribution.schema.json';
 
 interface AttributionData {
   speechVerbs: string[];
   findingVerbs: string[];
-  irregularSpeechForms: string[];
-  irregularFindingForms: string[];
+  stanceVerbs: string[];
+  nominalCues: string[];
+  lightVerbs: string[];
+  addresseeVerbs: string[];
+  colonLabels: string[];
+  agentNouns: string[];
+  prospective: string[];
   sourceIntroducers: string[];
   documentNouns: string[];
   institutionNouns: string[];
@@ -29,13 +33,35 @@ interface AttributionData {
   };
 }
 
-/** Whether a reporting verb names a source by itself (speech) or only with a complement (finding). */
-export type VerbClass = 'speech' | 'finding';
+/**
+ * How a cue verb attributes: speech names a source by itself ("Lavrov said"); a finding only with a
+ * complement or a document subject ("the report found that"); a stance only when its subject names
+ * someone ("Clinton wants to …", not "the bill supports …").
+ */
+export type VerbClass = 'speech' | 'finding' | 'stance';
+
+/** A cue verb by its lemma: its class and the words that must follow it ("point" + "out"), if any. */
+export interface CueVerb {
+  verbClass: VerbClass;
+  particles: readonly string[];
+}
 
 /** The attribution vocabulary (seeds/attribution.yaml) compiled for matching. */
 export interface AttributionVocabulary {
-  /** Reporting verbs in every regular form, with their class and whether the form is the bare base form. */
-  reportingVerbs: PhraseMatcher<{ verbClass: VerbClass; base: boolean }>;
+  /** Cue verbs by lemma; a lemma may have several entries ("point out", "point to"), strongest class first. */
+  cueVerbs: ReadonlyMap<string, readonly CueVerb[]>;
+  /** Nouns that carry a source's words ("claim", "statement"), by lemma. */
+  nominalCues: ReadonlySet<string>;
+  /** Verbs whose subject issues a nominal cue ("issued a statement"), by lemma. */
+  lightVerbs: ReadonlySet<string>;
+  /** Reporting verbs whose object is the person told ("told reporters"), by lemma. */
+  addresseeVerbs: ReadonlySet<string>;
+  /** Words that label rather than name a speaker before a colon ("Update:"). */
+  colonLabels: ReadonlySet<string>;
+  /** People and bodies named by role ("the candidate"): subjects that can hold a view. */
+  agentNouns: ReadonlySet<string>;
+  /** Modals and raising words that leave a cue's statement unmade ("will announce", "is set to say"). */
+  prospective: ReadonlySet<string>;
   introducers: PhraseMatcher<true>;
   documentNouns: ReadonlySet<string>;
   institutionNouns: ReadonlySet<string>;
@@ -56,7 +82,7 @@ export interface AttributionVocabulary {
 }
 
 const EMPTY: AttributionData = {
-  speechVerbs: [], findingVerbs: [], irregularSpeechForms: [], irregularFindingForms: [], sourceIntroducers: [], documentNouns: [], institutionNouns: [], vagueSourceNouns: [],
+  speechVerbs: [], findingVerbs: [], stanceVerbs: [], nominalCues: [], lightVerbs: [], addresseeVerbs: [], colonLabels: [], agentNouns: [], prospective: [], sourceIntroducers: [], documentNouns: [], institutionNouns: [], vagueSourceNouns: [],
   unnamingModifiers: [], vaguePhrases: [],
   claims: { figures: { people: [], nouns: [], units: [], measurements: [] }, superlatives: [], comparisons: [], causal: [], predictions: { phrases: [], modals: [], scheduling: [] }, accusations: [], intentions: [], opinions: [] },
 };
@@ -69,16 +95,20 @@ function wordSet(list: readonly string[]): Set<string> {
 export function buildAttributionVocabulary(source: SourceFile): { vocabulary: AttributionVocabulary; problems: DataProblem[] } {
   const parsed = parseDataFile<AttributionData>(source.file, source.text, attributionSchema);
   const data = parsed.problems.length === 0 && parsed.value ? parsed.value : EMPTY;
-  const reportingVerbs = new PhraseMatcher<{ verbClass: VerbClass; base: boolean }>();
-  const addVerbs = (verbs: readonly string[], irregular: readonly string[], verbClass: VerbClass): void => {
+  const cueVerbs = new Map<string, CueVerb[]>();
+  const addVerbs = (verbs: readonly string[], verbClass: VerbClass): void => {
     for (const verb of verbs) {
-      const keys = phraseKeys(verb);
-      verbForms(keys[0]).forEach((form, i) => reportingVerbs.addKeys([form, ...keys.slice(1)], { verbClass, base: i === 0 }));
+      const [lemma, ...particles] = phraseKeys(verb);
+      if (!lemma) continue;
+      const entries = cueVerbs.get(lemma) ?? [];
+      // the first list that names a verb with these particles decides its class (speech before finding)
+      if (!entries.some((e) => e.particles.join(' ') === particles.join(' '))) entries.push({ verbClass, particles });
+      cueVerbs.set(lemma, entries);
     }
-    for (const form of irregular) reportingVerbs.add(form, { verbClass, base: false });
   };
-  addVerbs(data.speechVerbs, data.irregularSpeechForms, 'speech');
-  addVerbs(data.findingVerbs.filter((v) => !data.speechVerbs.includes(v)), data.irregularFindingForms, 'finding');
+  addVerbs(data.speechVerbs, 'speech');
+  addVerbs(data.findingVerbs, 'finding');
+  addVerbs(data.stanceVerbs, 'stance');
   const phrases = (list: readonly string[]): PhraseMatcher<true> => {
     const m = new PhraseMatcher<true>();
     for (const p of list) m.add(p, true);
@@ -98,7 +128,13 @@ export function buildAttributionVocabulary(source: SourceFile): { vocabulary: At
   for (const [kind, list] of byKind) for (const phrase of list) claimPhrases.add(phrase, kind);
   return {
     vocabulary: {
-      reportingVerbs,
+      cueVerbs,
+      nominalCues: wordSet(data.nominalCues),
+      lightVerbs: wordSet(data.lightVerbs),
+      addresseeVerbs: wordSet(data.addresseeVerbs),
+      colonLabels: wordSet(data.colonLabels),
+      agentNouns: wordSet(data.agentNouns),
+      prospective: wordSet(data.prospective),
       introducers: phrases(data.sourceIntroducers),
       documentNouns: wordSet(data.documentNouns),
       institutionNouns: wordSet(data.institutionNouns),

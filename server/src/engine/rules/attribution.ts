@@ -1,4 +1,5 @@
-import type { Block } from '../document';
+import type { Block, QuoteReading, SentenceAnalysis } from '../analysis/blockAnalysis';
+import type { ClaimSignal } from '../analysis/claims';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { ClaimKind } from '../settings';
 import { activeClaimKinds } from '../settings';
@@ -7,10 +8,6 @@ import { readSentenceFacts } from './facts/sentenceFacts';
 import { factDetail } from './factMessages';
 import type { Rule, RuleContext } from './rule';
 import { severityOf } from './rule';
-import type { BlockReading, SentenceReading } from './sourcing/blockReading';
-import { readBlock } from './sourcing/blockReading';
-import type { ClaimSignal } from './sourcing/claims';
-import { findClaims } from './sourcing/claims';
 import { attributionEdit, creditFor } from './sourcing/credit';
 
 const KIND_NAMES: Record<ClaimKind, string> = {
@@ -29,13 +26,13 @@ const KIND_NAMES: Record<ClaimKind, string> = {
 /** Placeholder the writer replaces with the real source. */
 export const SOURCE_PLACEHOLDER = '[SOURCE]';
 
-function vagueFindings(reading: BlockReading, text: string, severity: Severity): Finding[] {
-  return reading.sentences.flatMap((s) =>
-    s.sources
-      .filter((source) => source.kind === 'vague')
-      .map((source): Finding => {
-        const start = Math.min(source.start, source.cueStart);
-        const end = Math.max(source.end, source.cueEnd);
+function vagueFindings(block: Block, text: string, severity: Severity): Finding[] {
+  return block.sentences.flatMap((s) =>
+    s.frames
+      .filter((frame) => frame.kind === 'vague' && !frame.carriedFrom)
+      .map((frame): Finding => {
+        const start = Math.min(frame.source?.start ?? frame.cue.start, frame.cue.start);
+        const end = Math.max(frame.source?.end ?? frame.cue.end, frame.cue.end);
         const words = text.slice(start, end);
         return {
           rule: 'attribution.vague',
@@ -53,24 +50,24 @@ function vagueFindings(reading: BlockReading, text: string, severity: Severity):
   );
 }
 
-function insideAttributedQuote(reading: BlockReading, s: SentenceReading): boolean {
-  return reading.quotes.some((q) => q.speaker && q.quote.innerStart <= s.sentence.start + 1 && q.quote.innerEnd >= s.sentence.end - 2);
+function insideAttributedQuote(block: Block, s: SentenceAnalysis): boolean {
+  return block.speakers.some((q) => q.speaker && q.quote.innerStart <= s.start + 1 && q.quote.innerEnd >= s.end - 2);
 }
 
 function missingFinding(
   text: string,
-  s: SentenceReading,
+  s: SentenceAnalysis,
   claims: ClaimSignal[],
   knowledge: Knowledge,
   severity: Severity,
 ): Finding {
   const kinds = [...new Set(claims.map((c) => c.kind))];
   const first = claims[0];
-  const known = readSentenceFacts(text, s.sentence, knowledge.facts).candidates[0];
+  const known = readSentenceFacts(text, s, knowledge.facts).candidates[0];
   const credit = known ? creditFor(known, knowledge) : undefined;
   const fixes = [
-    ...(credit ? [{ title: `Attribute to ${credit} (as the source did)`, edits: [attributionEdit(text, s.sentence, credit, false)], preferred: true }] : []),
-    { title: 'Insert an attribution to fill in', edits: [attributionEdit(text, s.sentence, SOURCE_PLACEHOLDER, false)] },
+    ...(credit ? [{ title: `Attribute to ${credit} (as the source did)`, edits: [attributionEdit(text, s, credit, false)], preferred: true }] : []),
+    { title: 'Insert an attribution to fill in', edits: [attributionEdit(text, s, SOURCE_PLACEHOLDER, false)] },
   ];
   const reason = `A ${kinds.map((k) => KIND_NAMES[k]).join(' and ')} the reporter did not witness needs its source in the same sentence or unmistakably nearby.`;
   return {
@@ -87,15 +84,15 @@ function missingFinding(
 }
 
 /** "Fund Our Schools", "Shiite Crescent": a name or title in quotation marks, not words someone said. */
-function isQuotedName(text: string, quote: BlockReading['quotes'][number]): boolean {
+function isQuotedName(text: string, quote: QuoteReading): boolean {
   const words = text.slice(quote.quote.innerStart, quote.quote.innerEnd).match(/[\p{L}\p{N}'\u2019-]+/gu) ?? [];
   const minor = /^(a|an|the|of|and|or|for|to|in|on|at|by|with|our|my|your)$/i;
   return words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || minor.test(w)) && /^[\p{Lu}\p{N}]/u.test(words[0] ?? '');
 }
 
-function quoteFindings(reading: BlockReading, block: Block, text: string, severity: Severity): Finding[] {
+function quoteFindings(block: Block, text: string, severity: Severity): Finding[] {
   if (block.quoted) return [];
-  return reading.quotes
+  return block.speakers
     .filter((q) => !q.speaker && q.words >= 3 && !isQuotedName(text, q))
     .map((q): Finding => {
       const sentence = block.sentences.find((s) => s.start <= q.quote.end - 1 && s.end >= q.quote.end) ?? block.sentences[block.sentences.length - 1];
@@ -125,16 +122,14 @@ export function findAttributionProblems(context: RuleContext): Finding[] {
   const kinds = activeClaimKinds(context.settings);
   const findings: Finding[] = [];
   for (const block of context.chunk.blocks) {
-    const reading = readBlock(text, block, knowledge);
-    if (vague) findings.push(...vagueFindings(reading, text, vague));
+    if (vague) findings.push(...vagueFindings(block, text, vague));
     if (!missing || block.kind !== 'paragraph') continue;
-    if (kinds.has('quotes')) findings.push(...quoteFindings(reading, block, text, missing));
+    if (kinds.has('quotes')) findings.push(...quoteFindings(block, text, missing));
     if (block.quoted) continue;
-    const isQuoted = (offset: number): boolean => block.quotes.some((q) => offset >= q.innerStart && offset < q.innerEnd);
-    for (const s of reading.sentences) {
-      if (s.sources.length > 0 || insideAttributedQuote(reading, s)) continue;
-      if (/\?["\u201D\u2019]?$/.test(text.slice(s.sentence.start, s.sentence.end))) continue;
-      const claims = findClaims(text, s.sentence, knowledge.attribution, isQuoted).filter((c) => kinds.has(c.kind));
+    for (const s of block.sentences) {
+      if (s.frames.some((f) => f.kind !== 'none' && f.stated) || insideAttributedQuote(block, s)) continue;
+      if (/\?["\u201D\u2019]?$/.test(text.slice(s.start, s.end))) continue;
+      const claims = s.claims.filter((c) => kinds.has(c.kind));
       if (claims.length > 0) findings.push(missingFinding(text, s, claims, knowledge, missing));
     }
   }

@@ -1,4 +1,4 @@
-import type { Block } from '../document';
+import type { Block } from '../analysis/blockAnalysis';
 import type { LexiconForm } from '../knowledge/lexicon';
 import type { PhraseMatch } from '../text/phrases';
 import { longestNonOverlapping } from '../text/phrases';
@@ -7,7 +7,6 @@ import { isCapitalized, normalizeWord } from '../text/tokens';
 import { inflectLike, isAdvice, keepPossessive, matchCapitalization } from '../text/wording';
 import type { Finding, Fix } from '../types';
 import type { Rule, RuleContext } from './rule';
-import { readBlock } from './sourcing/blockReading';
 import { severityOf } from './rule';
 
 function isAllowed(allow: ReadonlySet<string>, form: LexiconForm, matched: string): boolean {
@@ -44,12 +43,12 @@ const LABELLING_AS = /^(describ|regard|consider|label|brand|classif|list|charact
 const REPORTED_SPEECH = /^(said|says|say|told|tell|claim|state|declar|announc|insist|wrote|write|add|argu|assert|maintain|contend|boast|vow|pledg|promis|warn|accus)/;
 
 /** True when a named source applies the label before it appears ("the State Department designates … a terrorist"). */
-function isAttributed(text: string, block: Block, index: number, at: number, context: RuleContext): boolean {
-  return readBlock(text, block, context.knowledge).sentences[index].sources.some((s) => {
-    if ((s.kind !== 'named' && s.kind !== 'document') || s.cueEnd > at) return false;
-    const cue = text.slice(s.cueStart, s.cueEnd).toLowerCase();
+function isAttributed(text: string, block: Block, index: number, at: number): boolean {
+  return block.sentences[index].frames.some((f) => {
+    if ((f.kind !== 'named' && f.kind !== 'document' && f.kind !== 'outlet') || f.carriedFrom || f.cue.end > at) return false;
+    const cue = text.slice(f.cue.start, f.cue.end).toLowerCase();
     if (NAMING.test(cue) || REPORTED_SPEECH.test(cue)) return true;
-    return LABELLING_AS.test(cue) && /\bas\b/i.test(text.slice(s.cueEnd, at));
+    return LABELLING_AS.test(cue) && /\bas\b/i.test(text.slice(f.cue.end, at));
   });
 }
 
@@ -96,7 +95,7 @@ export function findLoadedTerms(context: RuleContext): Finding[] {
         const original = text.slice(match.start, match.end);
         if (isAllowed(allow, match.value, original)) continue;
         if (exceptions.some((e) => e.value === entry.id && e.start <= match.start && e.end >= match.end)) continue;
-        if (entry.exceptWhenAttributed && isAttributed(text, block, index, match.start, context)) continue;
+        if (entry.exceptWhenAttributed && isAttributed(text, block, index, match.start)) continue;
         if (block.kind === 'paragraph' && isProperName(entry, original, text, sentence.start, match.start)) continue;
         const quoted = isInsideQuotation(block, match.start);
         const usage = lexicon.usage.get(entry.id) ?? [];

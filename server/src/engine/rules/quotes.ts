@@ -1,4 +1,5 @@
-import type { Block } from '../document';
+import type { AttributionFrame } from '../analysis/frames';
+import type { QuoteReading } from '../analysis/blockAnalysis';
 import type { Mention } from '../knowledge/entityMatcher';
 import type { Entity, Fact } from '../knowledge/factTypes';
 import type { Knowledge } from '../knowledge/knowledge';
@@ -11,9 +12,6 @@ import { outletIsChannel } from './facts/slotChecks';
 import { alignQuote } from './quoteAlignment';
 import type { Rule, RuleContext } from './rule';
 import { severityOf } from './rule';
-import type { QuoteReading } from './sourcing/blockReading';
-import type { SourceMention } from './sourcing/sources';
-import { readBlock } from './sourcing/blockReading';
 
 interface RecordedQuote {
   fact: Fact;
@@ -78,14 +76,15 @@ function namesSomeone(text: string, knowledge: Knowledge): boolean {
 }
 
 /** The words naming the credited speaker: the person mention, else the last proper name in the phrase. */
-function creditedName(text: string, source: SourceMention): { start: number; end: number } {
-  if (source.mention?.entity.type === 'person') return { start: source.mention.start, end: source.mention.end };
+function creditedName(text: string, frame: AttributionFrame): { start: number; end: number } {
+  if (frame.mention?.entity.type === 'person') return { start: frame.mention.start, end: frame.mention.end };
+  const source = frame.source ?? frame.cue;
   const phrase = text.slice(source.start, source.end);
   let last: RegExpExecArray | undefined;
   PROPER_NAME.lastIndex = 0;
   for (let m = PROPER_NAME.exec(phrase); m; m = PROPER_NAME.exec(phrase)) last = m;
   if (last) return { start: source.start + last.index, end: source.start + last.index + last[0].length };
-  return source.mention ? { start: source.mention.start, end: source.mention.end } : { start: source.start, end: source.end };
+  return frame.mention ? { start: frame.mention.start, end: frame.mention.end } : { start: source.start, end: source.end };
 }
 
 const recordedWordSets = new WeakMap<RecordedQuote, Set<string>>();
@@ -160,9 +159,10 @@ function checkQuote(
   // among the named sources around the quote, a recorded speaker wins; else the one naming someone else
   const named = reading.candidates.filter((c) => c.kind === 'named');
   const recordedSource = named.find((c) => c.mention && sameEntity(c.mention.entity, speakerIds));
-  const otherPerson = named.find((c) => c.mention?.entity.type === 'person') ?? named.find((c) => namesSomeone(text.slice(c.start, c.end), knowledge));
+  const otherPerson = named.find((c) => c.mention?.entity.type === 'person') ?? named.find((c) => c.source && namesSomeone(text.slice(c.source.start, c.source.end), knowledge));
   const credited = recordedSource ?? (speaker.kind === 'named' && !speaker.mention && otherPerson ? otherPerson : speaker);
-  const speakerText = text.slice(credited.start, credited.end);
+  const creditedWords = credited.source ?? credited.cue;
+  const speakerText = text.slice(creditedWords.start, creditedWords.end);
   const entity = credited.mention?.entity;
   const byRecordedSpeaker =
     credited.kind === 'pronoun' || (entity ? sameEntity(entity, speakerIds) || (entity.type === 'outlet' && fact.quote?.outlet === entity.id) : false);
@@ -260,13 +260,12 @@ export function findQuoteProblems(context: RuleContext): Finding[] {
   if (!severities.misquote && !severities.misattribution && !severities.contradiction) return [];
   const text = context.chunk.text;
   const findings: Finding[] = [];
-  for (const block of context.chunk.blocks as Block[]) {
-    if (block.quotes.length === 0) continue;
-    const reading = readBlock(text, block, context.knowledge);
-    for (const quote of reading.quotes) {
-      const closing = reading.sentences.find((s) => s.sentence.start < quote.quote.end && s.sentence.end >= quote.quote.end) ?? reading.sentences[0];
-      const contextFacts = readSentenceFacts(text, closing.sentence, context.knowledge.facts).candidates.filter((f) => f.quote);
-      findings.push(...checkQuote(text, quote, context.knowledge, contextFacts, severities, closing.mentions, closing.sentence.tokens));
+  for (const block of context.chunk.blocks) {
+    for (const quote of block.speakers) {
+      const closing = block.sentences.find((s) => s.start < quote.quote.end && s.end >= quote.quote.end) ?? block.sentences[0];
+      if (!closing) continue;
+      const contextFacts = readSentenceFacts(text, closing, context.knowledge.facts).candidates.filter((f) => f.quote);
+      findings.push(...checkQuote(text, quote, context.knowledge, contextFacts, severities, closing.mentions, closing.tokens));
     }
   }
   return findings;

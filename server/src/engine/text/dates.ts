@@ -52,6 +52,13 @@ const UNIT_WORDS = new Map<string, RelativeMention['unit']>([
   ['month', 'month'], ['months', 'month'], ['year', 'year'], ['years', 'year'],
 ]);
 
+const RELATIVE_DAYS = new Set(['today', 'yesterday', 'tomorrow', 'tonight']);
+
+/** True for a weekday, month or relative day name ("Monday", "March", "yesterday"): a when, never a who. */
+export function isTimeWord(norm: string): boolean {
+  return WEEKDAY_SET.has(norm) || (MONTHS.has(norm) && !AMBIGUOUS_MONTHS.has(norm)) || norm === 'march' || norm === 'may' || RELATIVE_DAYS.has(norm);
+}
+
 function yearOf(token: Token | undefined): number | undefined {
   if (!token || token.kind !== 'number' || token.text.length !== 4 || !/^\d{4}$/.test(token.text)) return undefined;
   const y = Number(token.text);

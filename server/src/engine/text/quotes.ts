@@ -11,27 +11,40 @@ export interface Quotation extends Span {
 const OPEN_DOUBLE = new Set(['\u201C', '\u00AB', '\u201E']);
 const CLOSE_DOUBLE = new Set(['\u201D', '\u00BB']);
 /** Every character `findQuotations` acts on. */
-const QUOTE_MARK = /["\u201C\u00AB\u201E\u201D\u00BB\u2018\u2019]/g;
+const QUOTE_MARK = /''|["\u201C\u00AB\u201E\u201D\u00BB\u2018\u2019]/g;
 
 function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 }
 
+/** True when a mark at `i` sits where a quotation ends: after a word or mark, before white space or the end. */
+function closesLikeEnd(text: string, i: number): boolean {
+  const before = text[i - 1];
+  const after = text[i + 1];
+  return before !== undefined && !/\s/.test(before) && (after === undefined || /[\s,.;:!?)]/.test(after));
+}
+
 /**
- * Finds top-level quotations in `text[block.start, block.end)`: curly and straight double quotes,
- * guillemets, and curly single quotes (British style) that are not apostrophes. A quotation left open at
+ * Finds top-level quotations in `text[block.start, block.end)`: curly and straight double quotes (also
+ * written as two apostrophes),
+ * guillemets, and curly single quotes (British style) that are not apostrophes. An opening curly mark where a
+ * quotation ends (`“…,“ said`, a common typing slip) closes an open double quotation. A quotation left open at
  * the end of the block is returned with `closed: false` (news style reopens quotes each paragraph).
  */
 export function findQuotations(text: string, block: Span): Quotation[] {
   const quotes: Quotation[] = [];
   let openAt = -1;
+  let openLength = 1;
   let openKind: 'double' | 'straight' | 'single' | null = null;
   // only quotation marks matter: jump from one to the next
   QUOTE_MARK.lastIndex = block.start;
   for (let m = QUOTE_MARK.exec(text); m && m.index < block.end; m = QUOTE_MARK.exec(text)) {
     const i = m.index;
-    const ch = m[0];
+    // two apostrophes stand for a straight double quotation mark in some archives ('' … '')
+    const ch = m[0] === "''" ? '"' : m[0];
+    const length = m[0].length;
     if (openKind === null) {
+      openLength = length;
       if (OPEN_DOUBLE.has(ch)) {
         openAt = i;
         openKind = 'double';
@@ -45,16 +58,16 @@ export function findQuotations(text: string, block: Span): Quotation[] {
       continue;
     }
     const closes =
-      (openKind === 'double' && (CLOSE_DOUBLE.has(ch) || ch === '"')) ||
+      (openKind === 'double' && (CLOSE_DOUBLE.has(ch) || ch === '"' || (ch === '\u201C' && closesLikeEnd(text, i)))) ||
       (openKind === 'straight' && (ch === '"' || CLOSE_DOUBLE.has(ch))) ||
       (openKind === 'single' && ch === '\u2019' && !isLetter(text[i + 1]) && !/\s/.test(text[i - 1] ?? ' '));
     if (closes) {
-      quotes.push({ start: openAt, end: i + 1, innerStart: openAt + 1, innerEnd: i, closed: true });
+      quotes.push({ start: openAt, end: i + length, innerStart: openAt + openLength, innerEnd: i, closed: true });
       openKind = null;
     }
   }
   if (openKind !== null && openKind !== 'single') {
-    quotes.push({ start: openAt, end: block.end, innerStart: openAt + 1, innerEnd: block.end, closed: false });
+    quotes.push({ start: openAt, end: block.end, innerStart: openAt + openLength, innerEnd: block.end, closed: false });
   }
   return quotes;
 }

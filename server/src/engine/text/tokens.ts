@@ -1,4 +1,5 @@
 /** Word, number and punctuation tokens of prose, with offsets into the original text. */
+import type { PartOfSpeech } from './tagger';
 
 export type TokenKind = 'word' | 'number' | 'punct';
 
@@ -16,6 +17,10 @@ export interface Token {
   possessive: boolean;
   /** `wordHash(norm)`, computed once so that every phrase list can test the word cheaply. */
   hash: number;
+  /** Part of speech from the tagger (`tagTokens`); `X` until the token is tagged. */
+  pos: PartOfSpeech;
+  /** Dictionary form from the tagger ("said" -> "say"), lower case; `norm` until the token is tagged. */
+  lemma: string;
 }
 
 /** Character classes the tokenizer needs. */
@@ -166,7 +171,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     let raw = text.slice(index, tokenEnd_);
     const adjacent = index === previousEnd;
     if (cls === CharClass.Other) {
-      tokens.push({ start: index, end: tokenEnd_, text: raw, norm: raw, kind: 'punct', afterHyphen: false, possessive: false, hash: 0 });
+      tokens.push({ start: index, end: tokenEnd_, text: raw, norm: raw, kind: 'punct', afterHyphen: false, possessive: false, hash: 0, pos: 'X', lemma: raw });
       previousWasHyphen = HYPHENS.has(raw);
       hyphenAdjacentToWord = previousWasHyphen && adjacent && tokens.length > 1 && tokens[tokens.length - 2].kind !== 'punct';
     } else {
@@ -194,6 +199,8 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
         afterHyphen: previousWasHyphen && hyphenAdjacentToWord && adjacent,
         possessive,
         hash: wordHash(norm),
+        pos: 'X',
+        lemma: norm,
       });
       previousWasHyphen = false;
     }
@@ -212,4 +219,16 @@ export function isCapitalized(word: string): boolean {
   if (first === undefined) return false;
   const ch = String.fromCodePoint(first);
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/** The index of the word token before `index` (skipping punctuation), or -1. */
+export function previousWord(tokens: readonly Token[], index: number): number {
+  for (let i = index - 1; i >= 0; i--) if (tokens[i].kind !== 'punct') return i;
+  return -1;
+}
+
+/** The index of the word token after `index` (skipping punctuation), or -1. */
+export function nextWord(tokens: readonly Token[], index: number): number {
+  for (let i = index + 1; i < tokens.length; i++) if (tokens[i].kind !== 'punct') return i;
+  return -1;
 }

@@ -1,4 +1,4 @@
-import type { Sentence } from '../../document';
+import type { SentenceAnalysis } from '../../document';
 import type { FactBase } from '../../knowledge/factBase';
 import { ANY_CUE } from '../../knowledge/factBase';
 import type { Mention } from '../../knowledge/entityMatcher';
@@ -9,7 +9,7 @@ import { PhraseMatcher, phraseKeys } from '../../text/phrases';
 
 /** What a sentence says, as far as matching facts goes: who it mentions and which cue words it uses. */
 export interface SentenceFacts {
-  sentence: Sentence;
+  sentence: SentenceAnalysis;
   text: string;
   /** Entity mentions, without names nested in longer names ("Jerusalem" in "Jerusalem Post"). */
   mentions: Mention[];
@@ -38,7 +38,7 @@ function aboutSatisfied(fact: Fact, mentioned: ReadonlySet<string>): boolean {
 const contextMatchers = new WeakMap<Fact, PhraseMatcher<true>>();
 
 /** True when a fact has no `context` words or the sentence uses one of them (inflected forms included). */
-function contextSatisfied(fact: Fact, text: string, sentence: Sentence): boolean {
+function contextSatisfied(fact: Fact, text: string, sentence: SentenceAnalysis): boolean {
   if (!fact.context?.length) return true;
   let matcher = contextMatchers.get(fact);
   if (!matcher) {
@@ -58,9 +58,9 @@ function contextSatisfied(fact: Fact, text: string, sentence: Sentence): boolean
  * attribution rules all ask). Candidate lookup goes through the (entity, cue) index, so its cost depends
  * on the sentence, not on the size of the fact base.
  */
-const readings = new WeakMap<Sentence, { facts: FactBase; reading: SentenceFacts }>();
+const readings = new WeakMap<SentenceAnalysis, { facts: FactBase; reading: SentenceFacts }>();
 
-export function readSentenceFacts(text: string, sentence: Sentence, facts: FactBase): SentenceFacts {
+export function readSentenceFacts(text: string, sentence: SentenceAnalysis, facts: FactBase): SentenceFacts {
   const hit = readings.get(sentence);
   if (hit && hit.facts === facts) return hit.reading;
   const reading = computeSentenceFacts(text, sentence, facts);
@@ -68,19 +68,9 @@ export function readSentenceFacts(text: string, sentence: Sentence, facts: FactB
   return reading;
 }
 
-const mentionCache = new WeakMap<Sentence, { facts: FactBase; mentions: Mention[] }>();
-
-/** Every entity mention of a sentence (nested names included), found once per sentence and fact base. */
-export function sentenceMentions(text: string, sentence: Sentence, facts: FactBase): Mention[] {
-  const hit = mentionCache.get(sentence);
-  if (hit && hit.facts === facts) return hit.mentions;
-  const mentions = facts.mentions.find(text, sentence.tokens);
-  mentionCache.set(sentence, { facts, mentions });
-  return mentions;
-}
-
-function computeSentenceFacts(text: string, sentence: Sentence, facts: FactBase): SentenceFacts {
-  const all = sentenceMentions(text, sentence, facts);
+/** `readSentenceFacts` without its cache (the fact-lookup benchmark times this). */
+export function computeSentenceFacts(text: string, sentence: SentenceAnalysis, facts: FactBase): SentenceFacts {
+  const all = sentence.mentions;
   // "the Syrian leader" names Assad, not Syria; "Jerusalem Post" names a newspaper, not Jerusalem: an
   // adjective inside another entity's name or descriptor, or a name inside a longer name, is not a mention
   // of its own (a name inside a descriptor is: "Kremlin spokesman" mentions the Kremlin)

@@ -1,16 +1,7 @@
 import type { Token } from '../../text/tokens';
+import { previousWord } from '../../text/tokens';
 
-/** The index of the word token before `index` (skipping punctuation), or -1. */
-export function previousWord(tokens: readonly Token[], index: number): number {
-  for (let i = index - 1; i >= 0; i--) if (tokens[i].kind !== 'punct') return i;
-  return -1;
-}
-
-/** The index of the word token after `index`, or -1. */
-export function nextWord(tokens: readonly Token[], index: number): number {
-  for (let i = index + 1; i < tokens.length; i++) if (tokens[i].kind !== 'punct') return i;
-  return -1;
-}
+export { nextWord, previousWord } from '../../text/tokens';
 
 /** The normalised word before token `index`, skipping articles ("in the Sochi resort" -> "in"). */
 export function wordBeforeSkippingArticles(tokens: readonly Token[], index: number): string {

@@ -1,10 +1,9 @@
-import type { Sentence } from '../../document';
-import type { AttributionVocabulary } from '../../knowledge/attributionVocabulary';
-import type { ClaimKind } from '../../settings';
-import { findTimes } from '../../text/dates';
-import { findNumbers } from '../../text/numbers';
-import type { Token } from '../../text/tokens';
-import { nextWord, previousWord } from '../facts/sentenceQueries';
+import type { AttributionVocabulary } from '../knowledge/attributionVocabulary';
+import type { ClaimKind } from '../settings';
+import { findTimes } from '../text/dates';
+import { findNumbers } from '../text/numbers';
+import type { Token } from '../text/tokens';
+import { nextWord, previousWord } from '../text/tokens';
 
 /** Words of a sentence that make it a claim of some kind. */
 export interface ClaimSignal {
@@ -124,8 +123,7 @@ function isLegalStatus(tokens: readonly Token[], start: number): boolean {
  * percentages, tolls), dates, superlatives, comparisons, causal and predictive wording, accusations,
  * intentions and opinions stated as fact.
  */
-export function findClaims(text: string, sentence: Sentence, vocabulary: AttributionVocabulary, isQuoted: (offset: number) => boolean): ClaimSignal[] {
-  const tokens = sentence.tokens;
+export function findClaims(text: string, tokens: readonly Token[], vocabulary: AttributionVocabulary, isQuoted: (offset: number) => boolean): ClaimSignal[] {
   const signals: ClaimSignal[] = [
     ...figureSignals(tokens, vocabulary),
     ...vocabulary.claimPhrases.findAll(text, tokens).map((m) => ({ kind: m.value, start: m.start, end: m.end })),

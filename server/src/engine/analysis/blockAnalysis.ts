@@ -1,0 +1,139 @@
+/**
+ * The sentence analysis every rule reads, built once per block of prose: tagged tokens, entity mentions,
+ * titles, attribution frames and claims per sentence, and for the block the speaker of each quotation,
+ * pronoun sources tied to their antecedents, and sentences that continue an attributed account.
+ */
+import type { Knowledge } from '../knowledge/knowledge';
+import type { Mention } from '../knowledge/entityMatcher';
+import type { PhraseMatch } from '../text/phrases';
+import type { ProseBlock } from '../text/prose';
+import type { Quotation } from '../text/quotes';
+import type { Token } from '../text/tokens';
+import type { Span } from '../types';
+import type { ClaimSignal } from './claims';
+import { findClaims } from './claims';
+import type { AttributionFrame } from './frames';
+import { findFrames } from './frames';
+
+/** A sentence with its tokens (punctuation included, tagged). */
+export interface Sentence extends Span {
+  tokens: Token[];
+}
+
+/** A sentence and everything the rules read of it. */
+export interface SentenceAnalysis extends Sentence {
+  /** Entity mentions of the fact base, nested names included ("Jerusalem" in "Jerusalem Post"). */
+  mentions: Mention[];
+  /** Titles held ("foreign minister"), by title id. */
+  titles: PhraseMatch<string>[];
+  /** Attribution frames: the sentence's own, or one carried over from an earlier sentence of the block. */
+  frames: AttributionFrame[];
+  /** Words that make the sentence a check-worthy claim, outside quoted words. */
+  claims: ClaimSignal[];
+}
+
+/** A quotation with the frame its words are given to, if any. */
+export interface QuoteReading {
+  quote: Quotation;
+  speaker?: AttributionFrame;
+  /** Every frame with a source around the quotation, nearest first (the speaker is one of them). */
+  candidates: AttributionFrame[];
+  /** True when the speaker was carried over from another quotation of the paragraph. */
+  inherited: boolean;
+  /** Number of words inside the quotation marks. */
+  words: number;
+}
+
+/** A block of prose analysed: its sentences, quotations and their speakers. */
+export interface Block extends ProseBlock {
+  sentences: SentenceAnalysis[];
+  quotes: Quotation[];
+  speakers: QuoteReading[];
+}
+
+/** True when `frame` names a source someone could check (not vague, not missing). */
+export const namesSource = (frame: AttributionFrame): boolean => frame.kind !== 'vague' && frame.kind !== 'none';
+
+function distance(quote: Quotation, frame: AttributionFrame): number {
+  if (frame.cue.start >= quote.end) return frame.cue.start - quote.end;
+  if (frame.cue.end <= quote.start) return quote.start - frame.cue.end;
+  return Infinity;
+}
+
+/** The speakers of a block's quotations: the nearest frame around each, or another quotation's. */
+function quoteSpeakers(text: string, quotes: readonly Quotation[], sentences: readonly SentenceAnalysis[]): QuoteReading[] {
+  const readings: QuoteReading[] = quotes.map((quote) => {
+    const candidates = sentences
+      .filter((s) => s.start < quote.end && s.end > quote.start)
+      .flatMap((s) => s.frames)
+      .filter((f) => !f.carriedFrom && f.kind !== 'document' && f.kind !== 'none' && Number.isFinite(distance(quote, f)))
+      .sort((a, b) => distance(quote, a) - distance(quote, b));
+    // a person or body speaks the words; an outlet only carries them ("…," The Times reported)
+    const speaker = candidates.find((c) => c.mention?.entity.type !== 'outlet') ?? candidates[0];
+    const words = (text.slice(quote.innerStart, quote.innerEnd).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+    return { quote, ...(speaker ? { speaker } : {}), candidates, inherited: false, words };
+  });
+  // news style: `"A." … "B," he said.` — a quotation without a speaker takes the nearest attributed one's
+  for (const [i, reading] of readings.entries()) {
+    if (reading.speaker) continue;
+    const donor = [...readings.slice(0, i)].reverse().find((q) => q.speaker && !q.inherited) ?? readings.slice(i + 1).find((q) => q.speaker && !q.inherited);
+    if (donor?.speaker) {
+      reading.speaker = donor.speaker;
+      reading.inherited = true;
+    }
+  }
+  return readings;
+}
+
+/** Ties each pronoun source to the nearest named source before it in the block. */
+function resolvePronouns(sentences: readonly SentenceAnalysis[]): void {
+  let last: AttributionFrame | undefined;
+  for (const sentence of sentences) {
+    for (const frame of sentence.frames) {
+      if (frame.carriedFrom) continue;
+      if (frame.kind === 'pronoun' && frame.agentive && last) frame.antecedent = last;
+      else if (frame.kind === 'named' || frame.kind === 'outlet') last = frame;
+    }
+  }
+}
+
+/**
+ * A sentence without a frame of its own continues the account of the sentence before it when that
+ * sentence's frame names a source and governs it to its end ("The ministry said forty people died. Twelve
+ * were children."): the sentence gets that frame, marked as carried.
+ */
+function carryAccounts(sentences: readonly SentenceAnalysis[]): void {
+  for (let i = 1; i < sentences.length; i++) {
+    const sentence = sentences[i];
+    if (sentence.frames.length > 0) continue;
+    const before = sentences[i - 1].frames;
+    const governing = before[before.length - 1];
+    if (!governing || !namesSource(governing) || !governing.stated || !governing.content || governing.content.end < lastWordEnd(sentences[i - 1])) continue;
+    const origin = governing.carriedFrom ?? governing;
+    sentence.frames.push({ ...origin, carriedFrom: origin, content: { start: sentence.start, end: lastWordEnd(sentence) } });
+  }
+}
+
+function lastWordEnd(sentence: Sentence): number {
+  for (let i = sentence.tokens.length - 1; i >= 0; i--) if (sentence.tokens[i].kind !== 'punct') return sentence.tokens[i].end;
+  return sentence.end;
+}
+
+/**
+ * Analyses one block whose sentences are already tagged. `text` is the chunk's masked text; offsets are
+ * relative to the chunk.
+ */
+export function analyseBlock(text: string, block: ProseBlock, sentences: readonly Sentence[], quotes: Quotation[], knowledge: Knowledge): Block {
+  const isQuoted = (offset: number): boolean => block.quoted || quotes.some((q) => offset >= q.innerStart && offset < q.innerEnd);
+  const analysed = sentences.map((sentence): SentenceAnalysis => {
+    const { tokens } = sentence;
+    const mentions = knowledge.facts.mentions.find(text, tokens);
+    const titles = knowledge.vocabulary.titles.findAll(text, tokens);
+    const frames = findFrames({ text, tokens, sentence, vocabulary: knowledge.attribution, mentions, titles, quotes, isQuoted });
+    const claims = findClaims(text, tokens, knowledge.attribution, isQuoted);
+    return { start: sentence.start, end: sentence.end, tokens, mentions, titles, frames, claims };
+  });
+  resolvePronouns(analysed);
+  if (!block.quoted) carryAccounts(analysed);
+  return { ...block, sentences: analysed, quotes, speakers: quoteSpeakers(text, quotes, analysed) };
+}
