@@ -1,15 +1,28 @@
 /**
  * `npm run eval`: precision and recall of each rule family on the labelled corpus in test/eval/corpus/
- * (see FORMAT.md). Dev and holdout splits are reported separately; holdout cases are never used for tuning.
- * `--json` prints the figures as JSON; `--failures` lists every false positive and false negative of the dev
+ * (see FORMAT.md), then the same engine on real published copy annotated by others (`../shared/data`):
+ * attribution frames and attributed sentences flagged on PolNeAR, loaded language on the propaganda corpus
+ * (PTC), and check-worthy claims on ClaimBuster.
+ *
+ * Dev and holdout splits are reported separately; holdout cases are never used for tuning. `--json` prints
+ * the project corpus figures as JSON; `--failures` lists every false positive and false negative of the dev
  * split (`--failures=all` includes the holdout split: look at those only to report, never to tune).
- * `--only=TEXT` scores only the corpus files whose names contain TEXT.
+ * `--only=TEXT` scores only the corpus files whose names contain TEXT. `--examples=N` prints N examples of
+ * each kind of miss on the real corpora.
+ *
+ * Real corpora: give their folders (or ClaimBuster's sentences.json) as arguments, e.g. `npm run eval --
+ * ../shared/data/polnear/dev`; with none, the folders under `../shared/data` are used when they are there.
+ * `--no-real` skips them.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import type { Finding } from '../../server/src/engine/types';
-import { lint } from '../helpers/knowledge';
+import { builtInKnowledge, lint, ROOT } from '../helpers/knowledge';
+import { claimBusterReport, isClaimBusterFile, printClaimBusterReport, readClaimBuster } from './real/claimbuster';
+import { framesReport, printFramesReport, readArticle } from './real/framesReport';
+import { isPolnearSplit, readPolnearSplit } from './real/polnear';
+import { isPtcFolder, printPtcReport, ptcReport, readPtc } from './real/ptc';
 
 interface Expectation {
   rule: string;
@@ -69,8 +82,41 @@ export function scoreCase(family: string, c: Case): { tally: Tally; misses: stri
 const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
 const fmt = (x: number): string => x.toFixed(3);
 
+/** The real corpora under ../shared/data, when that folder is beside the project. */
+function defaultRealCorpora(): string[] {
+  const data = path.resolve(ROOT, '..', 'shared', 'data');
+  return ['polnear/dev', 'ptc', 'claimbuster'].map((p) => path.join(data, p)).filter((p) => fs.existsSync(p));
+}
+
+/** Runs the report that fits each real corpus path. */
+function realCorpora(paths: readonly string[], examples: number): void {
+  const knowledge = builtInKnowledge();
+  for (const target of paths) {
+    if (isPolnearSplit(target)) {
+      const started = Date.now();
+      const report = framesReport(readPolnearSplit(target), readArticle, knowledge);
+      printFramesReport(`PolNeAR ${target}`, report);
+      for (const example of report.flaggedExamples.slice(0, examples)) console.log('  flagged: ' + example.slice(0, 200));
+      console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    } else if (isPtcFolder(target)) {
+      printPtcReport(`PTC ${target}`, ptcReport(readPtc(target), { knowledge, examples }));
+    } else if (isClaimBusterFile(target)) {
+      printClaimBusterReport(`ClaimBuster ${target}`, claimBusterReport(readClaimBuster(target), { knowledge, examples }));
+    } else {
+      console.error(`${target}: not a PolNeAR split, PTC folder or ClaimBuster file`);
+      process.exitCode = 2;
+    }
+  }
+}
+
 function main(): void {
   const args = process.argv.slice(2);
+  const paths = args.filter((a) => !a.startsWith('--'));
+  const examples = Number(args.find((a) => a.startsWith('--examples='))?.slice('--examples='.length) ?? 0);
+  if (paths.length > 0) {
+    realCorpora(paths, examples);
+    return;
+  }
   const dir = path.join(__dirname, 'corpus');
   const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   const files = fs
@@ -130,6 +176,7 @@ function main(): void {
     console.log('\nfailures:');
     for (const f of failures) console.log('  ' + f);
   }
+  if (!args.includes('--no-real')) realCorpora(defaultRealCorpora(), examples);
 }
 
 main();

@@ -95,7 +95,7 @@ export function framesReport(articles: readonly GoldArticle[], read: ReadArticle
       const flag = missing.find((f) => f.start >= sentence.start && f.start < sentence.end);
       if (!flag) continue;
       flaggedAttributedSentences++;
-      if (flaggedExamples.length < 400) {
+      if (flaggedExamples.length < 40) {
         const said = article.text.slice(sentence.start, sentence.end).replace(/\s+/g, ' ');
         flaggedExamples.push(`${article.name}: [${article.text.slice(flag.start, flag.end)}] ${said.slice(0, 240)}`);
       }
