@@ -63,8 +63,9 @@ function distance(quote: Quotation, frame: AttributionFrame): number {
 /** The speakers of a block's quotations: the nearest frame around each, or another quotation's. */
 function quoteSpeakers(text: string, quotes: readonly Quotation[], sentences: readonly SentenceAnalysis[]): QuoteReading[] {
   const readings: QuoteReading[] = quotes.map((quote) => {
+    // the sentences the quotation is in, and a sentence of attribution right after it (`"…?" Clinton said.`)
     const candidates = sentences
-      .filter((s) => s.start < quote.end && s.end > quote.start)
+      .filter((s) => (s.start < quote.end && s.end > quote.start) || (s.start >= quote.end && s.start - quote.end <= 2 && s.frames.every((f) => !f.content)))
       .flatMap((s) => s.frames)
       .filter((f) => !f.carriedFrom && f.kind !== 'document' && f.kind !== 'none' && Number.isFinite(distance(quote, f)))
       .sort((a, b) => distance(quote, a) - distance(quote, b));

@@ -195,7 +195,9 @@ function isMistaggedVerb(tokens: readonly Token[], i: number): boolean {
   const after = tokens[i + 1];
   if (!after) return true;
   if (after.norm === 'that' || after.text === ':' || QUOTE_MARKS.test(after.text) || /^[.,;!?]$/.test(after.text)) return true;
-  return (after.pos === 'PRON' && /^(he|she|they|it|we|i|you)$/.test(after.norm)) || (after.pos === 'DET' && before.pos !== 'NOUN');
+  if (after.pos === 'PRON' && /^(he|she|they|it|we|i|you)$/.test(after.norm)) return true;
+  // "Findings show voters fear …", "public records show little evidence"
+  return after.pos === 'DET' || after.pos === 'NOUN' || after.pos === 'ADJ' || after.pos === 'NUM' || after.pos === 'PROPN';
 }
 
 /** True when the verb at `i` is passive: a form of "be" or "get" before it, and not an -ing form. */
@@ -236,6 +238,8 @@ function findSubject(tokens: readonly Token[], verb: number): number[] {
     break;
   }
   if (i < 0) return [];
+  // "Washington, star of “Scandal,” thanked": a comma inside a closing quotation mark
+  if (QUOTE_MARKS.test(tokens[i].text) && tokens[i - 1]?.text === ',') i--;
   const t = tokens[i];
   // "… took the stage and called …", "…, but said …": the clause's subject
   if (t.pos === 'CCONJ' && /^(and|but|or|yet)$/.test(t.norm)) return clauseSubject(tokens, i);
@@ -347,8 +351,11 @@ function clauseSubject(tokens: readonly Token[], before: number): number[] {
  */
 type ContentShape = 'complement' | 'clause' | 'object';
 
-/** Where the content after a cue at `last` begins, skipping the person told ("told reporters that"). */
-function contentAfter(input: FrameInput, last: number, addressee: boolean): { start: number; shape: ContentShape } | undefined {
+/**
+ * Where the content after a cue at `last` begins, skipping the person told ("told reporters that"), and for
+ * an object, where it ends ("endorsed Cruz on Wednesday": "Cruz"); other content runs to the sentence's end.
+ */
+function contentAfter(input: FrameInput, last: number, addressee: boolean): { start: number; shape: ContentShape; end?: number } | undefined {
   const { tokens } = input;
   let i = last + 1;
   if (addressee) {
@@ -373,7 +380,7 @@ function contentAfter(input: FrameInput, last: number, addressee: boolean): { st
   // "called the system “rotten”", "described the plan as …", "accused Iran of …": the object and what is said of it
   const next = tokens[object[object.length - 1] + 1];
   const said = next !== undefined && (QUOTE_MARKS.test(next.text) || /^(as|of)$/.test(next.norm) || next.pos === 'ADJ');
-  return { start: t.start, shape: said ? 'complement' : 'object' };
+  return said ? { start: t.start, shape: 'complement' } : { start: t.start, shape: 'object', end: tokens[object[object.length - 1]].end };
 }
 
 /**
@@ -441,9 +448,16 @@ function passiveFrame(builder: Builder, i: number, last: number, entry: CueVerb,
     if (reading) add(builder, frameFrom(reading, spanOf(tokens, phrase), cue, { start: input.sentence.start, end: tokens[i - 1]?.start ?? cue.start }));
     return;
   }
+  const after = contentAfter(input, last, false);
+  // "Ackman is convinced that …", "voters were worried that …": the subject holds the view
+  if (after?.shape === 'complement' && tokens.find((t) => t.start === after.start)?.norm === 'that' && entry.verbClass !== 'speech') {
+    const phrase = findSubject(tokens, i);
+    const holder = phrase.length > 0 ? sourceOf(input, phrase) : undefined;
+    if (holder && holder.kind !== 'document') add(builder, frameFrom(holder, spanOf(tokens, phrase), cue, { start: after.start, end: contentEnd(input) }, false));
+    if (holder) return;
+  }
   // "the plan was announced", "Trump is expected to win": a cue with no source
   if (entry.verbClass === 'stance') return;
-  const after = contentAfter(input, last, false);
   add(builder, frameFrom({ kind: 'none', agentive: false }, undefined, cue, after ? { start: after.start, end: contentEnd(input) } : undefined));
 }
 
@@ -454,7 +468,7 @@ function activeFrame(builder: Builder, i: number, last: number, entry: CueVerb, 
   const before = tokens[i - 1];
   const afterQuoteOrComma = before !== undefined && (before.text === ',' || QUOTE_MARKS.test(before.text));
   // "…," said Lavrov. / "…," said the minister, adding …
-  if ((afterQuoteOrComma || i === 0) && INVERTIBLE.has(tokens[i].lemma)) {
+  if ((afterQuoteOrComma || i === 0) && INVERTIBLE.has(tokens[i].lemma) && !tokens[i].norm.endsWith('ing')) {
     const phrase = phraseStartingAt(tokens, last + 1);
     // the speaker ends the clause, unless a verb follows ("said the minister was wrong" reports a clause)
     const following = tokens[phrase[phrase.length - 1] + 1];
@@ -491,25 +505,37 @@ function activeFrame(builder: Builder, i: number, last: number, entry: CueVerb, 
     source = { start: vague.start, end: source.end };
   }
   const preposed = after ? undefined : preposedContent(input, phrase[0]);
-  const content = after ? { start: after.start, end } : preposed;
+  const content = after ? { start: after.start, end: after.end ?? end } : preposed;
   const stated = !isProspective(tokens, i, input.vocabulary.prospective);
   switch (entry.verbClass) {
     case 'speech':
-      // "Trump spoke at a rally" attributes nothing
-      return content ? frameFrom(reading, source, cue, content, stated) : undefined;
+      // "Trump spoke at a rally" attributes nothing; "Mrs. Clinton said." after a quotation does
+      return content || endsSentence(tokens, last) ? frameFrom(reading, source, cue, content, stated) : undefined;
     case 'finding': {
       // "agreed to expel", "decided to …": a plan, not a statement
       const plan = after !== undefined && tokens.find((t) => t.start === after.start)?.norm === 'to';
+      // a thing's finding ("the move shows that …") is a frame, but it sources nothing
+      const sourcing = reading.agentive || reading.kind === 'document' || reading.kind === 'outlet' || reading.kind === 'vague';
       // "the report found", "researchers found that", "…, the reports show", "voters believe the economy is …"
-      if (after?.shape === 'complement' || (after?.shape === 'clause' && reading.agentive) || (!after && preposed)) return frameFrom(reading, source, cue, content, stated && !plan);
+      if (after?.shape === 'complement' || after?.shape === 'clause' || (!after && preposed)) return frameFrom(reading, source, cue, content, stated && !plan && sourcing);
       if ((reading.kind === 'document' || reading.kind === 'outlet') && content) return frameFrom(reading, source, cue, content, stated);
       return undefined;
     }
-    case 'stance':
-      // a view held, not an act: "Clinton wants to …", "he believes the deal is …" (never "supports the bill")
-      if (!reading.agentive || reading.kind === 'document') return undefined;
-      return (after && after.shape !== 'object') || (!after && preposed) ? frameFrom(reading, source, cue, content, false) : undefined;
+    case 'stance': {
+      // a view held, not an act: "Clinton wants to …", "the couple worried that …" (never "the bill supports …")
+      if (reading.kind === 'document') return undefined;
+      const propositional = after !== undefined && after.shape !== 'object';
+      if (!reading.agentive && !propositional) return undefined;
+      // "endorsed Cruz", "hailed the nomination" report a stance too, when someone takes it
+      return after || preposed ? frameFrom(reading, source, cue, content, false) : undefined;
+    }
   }
+}
+
+/** True when nothing but punctuation follows token `last` in the sentence. */
+function endsSentence(tokens: readonly Token[], last: number): boolean {
+  for (let i = last + 1; i < tokens.length; i++) if (tokens[i].kind !== 'punct') return false;
+  return true;
 }
 
 /**

@@ -10,10 +10,13 @@ import { isCapitalized } from '../text/tokens';
 import { isTimeWord } from '../text/dates';
 
 /** The most words a source phrase runs to. */
-const MAX_PHRASE = 10;
+const MAX_PHRASE = 14;
 
 /** Prepositions that join the parts of one noun phrase ("head of", "spokesman for", "researchers at"). */
 const INNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from']);
+
+/** Determiners that stand alone for people before a verb ("another said"). */
+const PRONOMINAL = new Set(['another', 'some', 'many', 'several', 'both', 'all', 'others', 'most', 'few', 'one', 'none', 'each', 'either', 'neither']);
 
 /** Pronouns that stand for a source; relative pronouns point back past a comma instead. */
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
@@ -39,10 +42,17 @@ function isNominal(t: Token): boolean {
       return true;
     case 'X':
       return t.kind !== 'punct';
+    case 'VERB':
+    case 'ADV':
+      // a capitalised word inside a name that the tagger read as a verb: "the Associated Press"
+      return isCapitalized(t.text);
     default:
       return false;
   }
 }
+
+/** Degree adverbs inside a noun phrase: "the most recent data", "a very large crowd". */
+const DEGREE = new Set(['most', 'more', 'least', 'less', 'very', 'highly', 'widely', 'newly', 'recently', 'largely']);
 
 /** True for a token that heads a noun phrase (its last word). */
 export function isNounHead(t: Token): boolean {
@@ -59,9 +69,11 @@ export function phraseEndingAt(tokens: readonly Token[], last: number, floor = 0
   const head = tokens[last];
   if (!head || head.kind === 'punct') return [];
   if (head.pos === 'PRON') return RELATIVE.has(head.norm) ? [] : [last];
+  // "Another said", "Some say", "Many believe": a determiner standing for people
+  if (head.pos === 'DET' && PRONOMINAL.has(head.norm)) return [last];
   // a capitalised word the tagger took for a verb or adjective before a cue is a name: "Cook said"; an
   // adjective after a determiner is a noun: "the Iraqi military"
-  const named = isCapitalized(head.text) && (head.pos === 'VERB' || head.pos === 'ADJ' || head.pos === 'ADV');
+  const named = isCapitalized(head.text) && (head.pos === 'VERB' || head.pos === 'ADJ' || head.pos === 'ADV' || (head.pos === 'AUX' && last > 0));
   if (!isNounHead(head) && !named && head.pos !== 'ADJ') return [];
   const phrase: number[] = [];
   for (let i = last; i >= floor && phrase.length < MAX_PHRASE; i--) {
@@ -81,7 +93,8 @@ export function phraseEndingAt(tokens: readonly Token[], last: number, floor = 0
       }
       break;
     }
-    if (isNominal(t) || i === last) {
+    // "self-described": a word joined by a hyphen belongs to the phrase whatever its tag
+    if (isNominal(t) || i === last || t.afterHyphen || (tokens[i + 1]?.text === '-' && tokens[i + 1].start === t.end)) {
       // a day or month is when, not who: "on Monday officials said"
       if (phrase.length > 0 && isTimeWord(t.norm)) break;
       phrase.unshift(i);
@@ -138,7 +151,7 @@ export function phraseStartingAt(tokens: readonly Token[], first: number): numbe
       phrase.push(i);
       continue;
     }
-    if (isNominal(t)) {
+    if (isNominal(t) || (t.pos === 'ADV' && DEGREE.has(t.norm) && tokens[i + 1]?.pos === 'ADJ')) {
       phrase.push(i);
       continue;
     }

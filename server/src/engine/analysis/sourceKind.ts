@@ -6,6 +6,7 @@ import type { AttributionVocabulary } from '../knowledge/attributionVocabulary';
 import type { Mention } from '../knowledge/entityMatcher';
 import { isTimeWord } from '../text/dates';
 import type { Token } from '../text/tokens';
+import { isCapitalized } from '../text/tokens';
 
 /** How a frame's source is named. `none`: a cue with no source at all ("the plan was announced"). */
 export type SourceKind = 'named' | 'pronoun' | 'document' | 'outlet' | 'vague' | 'none';
@@ -54,8 +55,8 @@ export function readSource(
   const countries = inside.filter((m) => m.entity.type === 'country' && m.kind === 'alias');
   // proper names that name a source: not "Western officials", "Monday", or an adjective of a known entity
   const properWords = words.filter(
-    (w) =>
-      w.pos === 'PROPN' &&
+    (w, k) =>
+      (w.pos === 'PROPN' || (k > 0 && isCapitalized(w.text) && w.kind === 'word' && w.pos !== 'DET' && w.pos !== 'ADP' && w.pos !== 'CCONJ')) &&
       !vocabulary.unnamingModifiers.has(w.norm) &&
       !vocabulary.vagueNouns.has(w.norm) &&
       !isTimeWord(w.norm) &&

@@ -129,7 +129,8 @@ export function findAttributionProblems(context: RuleContext): Finding[] {
     for (const s of block.sentences) {
       if (s.frames.some((f) => f.kind !== 'none' && f.stated) || insideAttributedQuote(block, s)) continue;
       if (/\?["\u201D\u2019]?$/.test(text.slice(s.start, s.end))) continue;
-      const claims = s.claims.filter((c) => kinds.has(c.kind));
+      // words inside what a frame attributes are the source's: "X thinks prices will rise"
+      const claims = s.claims.filter((c) => kinds.has(c.kind) && !s.frames.some((f) => f.kind !== 'none' && f.content && f.content.start <= c.start && f.content.end >= c.end));
       if (claims.length > 0) findings.push(missingFinding(text, s, claims, knowledge, missing));
     }
   }
