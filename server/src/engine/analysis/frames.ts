@@ -110,6 +110,8 @@ function frameFrom(reading: SourceReading, source: Span | undefined, cue: Span, 
 function vagueFrames(builder: Builder, matches: PhraseMatch<true>[]): void {
   const { input } = builder;
   for (const vague of longestNonOverlapping(matches)) {
+    // "it was reported by Tass": the agent names the source
+    if (input.tokens[nextWord(input.tokens, vague.last)]?.norm === 'by') continue;
     const cue = { start: vague.start, end: vague.end };
     add(builder, { kind: 'vague', cue, agentive: true, stated: true, content: { start: input.sentence.start, end: contentEnd(input) } });
     builder.taken.push(cue);
@@ -198,6 +200,18 @@ function isMistaggedVerb(tokens: readonly Token[], i: number): boolean {
   if (after.pos === 'PRON' && /^(he|she|they|it|we|i|you)$/.test(after.norm)) return true;
   // "Findings show voters fear …", "public records show little evidence"
   return after.pos === 'DET' || after.pos === 'NOUN' || after.pos === 'ADJ' || after.pos === 'NUM' || after.pos === 'PROPN';
+}
+
+/**
+ * The lemma of an -ing form the tagger read as an adjective after "be" ("is promising lawmakers that"), when
+ * it is a cue verb's: "promising" -> "promise", "urging" -> "urge", "planning" -> "plan".
+ */
+function progressiveLemma(tokens: readonly Token[], i: number, vocabulary: AttributionVocabulary): string | undefined {
+  const t = tokens[i];
+  if (t.pos !== 'ADJ' || !t.norm.endsWith('ing') || tokens[i - 1]?.pos !== 'AUX' || tokens[i - 1].lemma !== 'be') return undefined;
+  const stem = t.norm.slice(0, -3);
+  const undoubled = stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2] ? stem.slice(0, -1) : stem;
+  return [stem + 'e', stem, undoubled].find((form) => vocabulary.cueVerbs.has(form));
 }
 
 /** True when the verb at `i` is passive: a form of "be" or "get" before it, and not an -ing form. */
@@ -416,9 +430,10 @@ function verbFrames(builder: Builder): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'word') continue;
-    const entries = vocabulary.cueVerbs.get(t.lemma) ?? vocabulary.cueVerbs.get(t.norm);
+    const progressive = progressiveLemma(tokens, i, vocabulary);
+    const entries = vocabulary.cueVerbs.get(t.lemma) ?? vocabulary.cueVerbs.get(t.norm) ?? (progressive ? vocabulary.cueVerbs.get(progressive) : undefined);
     if (!entries) continue;
-    if (!(t.pos === 'VERB' || t.pos === 'X' || isMistaggedVerb(tokens, i))) continue;
+    if (!(t.pos === 'VERB' || t.pos === 'X' || progressive || isMistaggedVerb(tokens, i))) continue;
     if (builder.taken.some((s) => s.start <= t.start && s.end >= t.end)) continue;
     const found = cueEntry(tokens, i, entries);
     if (!found) continue;
@@ -431,7 +446,7 @@ function verbFrames(builder: Builder): void {
       passiveFrame(builder, i, last, entry, cue);
       continue;
     }
-    const addressee = vocabulary.addresseeVerbs.has(t.lemma);
+    const addressee = vocabulary.addresseeVerbs.has(progressive ?? t.lemma);
     const after = contentAfter(input, last, addressee);
     const frame = activeFrame(builder, i, last, entry, cue, after);
     if (frame) add(builder, frame);
@@ -689,5 +704,8 @@ export function findFrames(input: FrameInput): AttributionFrame[] {
   dashFrames(builder);
   documentFrames(builder);
   quotedSpeakers(builder);
-  return builder.frames.sort((a, b) => a.cue.start - b.cue.start);
+  // "In a statement, the ministry said …": the statement is the ministry's, not a second source
+  const named = builder.frames.some((f) => f.stated && (f.kind === 'named' || f.kind === 'outlet'));
+  const frames = named ? builder.frames.filter((f) => !(f.kind === 'document' && f.source?.start === f.cue.start && f.source.end === f.cue.end)) : builder.frames;
+  return frames.sort((a, b) => a.cue.start - b.cue.start);
 }

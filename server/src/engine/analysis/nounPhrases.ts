@@ -84,9 +84,11 @@ export function phraseEndingAt(tokens: readonly Token[], last: number, floor = 0
     }
     if (t.pos === 'DET' || (t.pos === 'PRON' && t.possessive) || /^(his|her|their|its|our|my|your)$/.test(t.norm)) {
       phrase.unshift(i);
-      // "researchers from the University of Edinburgh": the determiner opens the part after a joining word
+      // "researchers from the University of Edinburgh", "the ministry and the army": the determiner opens the
+      // part after a joining word
       const join = tokens[i - 1];
-      if (join && i - 1 >= floor && join.pos === 'ADP' && INNER_PREPOSITIONS.has(join.norm) && tokens[i - 2] && isNominal(tokens[i - 2])) {
+      const joins = join && ((join.pos === 'ADP' && INNER_PREPOSITIONS.has(join.norm)) || (join.pos === 'CCONJ' && join.norm === 'and'));
+      if (joins && i - 1 >= floor && tokens[i - 2] && isNominal(tokens[i - 2])) {
         phrase.unshift(i - 1);
         i--;
         continue;

@@ -46,7 +46,7 @@ interface Nlp {
  * rebuilt once this many words have been added, so a long session or a hostile file cannot grow it without
  * bound (the rebuild takes a few hundred milliseconds).
  */
-const MAX_ADDED_WORDS = 250_000;
+export const MAX_ADDED_WORDS = 250_000;
 
 interface LoadedTagger {
   nlp: Nlp;
@@ -80,6 +80,11 @@ function tagger(): LoadedTagger {
 /** @internal Forgets the loaded tagger, so the next tagging starts from the model as shipped (tests). */
 export function resetTagger(): void {
   loaded = undefined;
+}
+
+/** @internal How many words wink-nlp has added to its lexicon since the tagger was last loaded (tests). */
+export function addedWords(): number {
+  return loaded ? loaded.lexemes.list.length - loaded.lexemes.intrinsicSize : 0;
 }
 
 /** Loads the tagger now rather than on first use (it takes a few hundred milliseconds). */
