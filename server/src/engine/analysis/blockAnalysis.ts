@@ -54,6 +54,9 @@ export interface Block extends ProseBlock {
 /** True when `frame` names a source someone could check (not vague, not missing). */
 export const namesSource = (frame: AttributionFrame): boolean => frame.kind !== 'vague' && frame.kind !== 'none';
 
+/** True when the frame attributes the quotation as part of its content ("Putin said he backed … "…""). */
+const contains = (frame: AttributionFrame, quote: Quotation): boolean => frame.content !== undefined && frame.content.start <= quote.start && frame.content.end >= quote.innerEnd;
+
 function distance(quote: Quotation, frame: AttributionFrame): number {
   if (frame.cue.start >= quote.end) return frame.cue.start - quote.end;
   if (frame.cue.end <= quote.start) return quote.start - frame.cue.end;
@@ -63,12 +66,13 @@ function distance(quote: Quotation, frame: AttributionFrame): number {
 /** The speakers of a block's quotations: the nearest frame around each, or another quotation's. */
 function quoteSpeakers(text: string, quotes: readonly Quotation[], sentences: readonly SentenceAnalysis[]): QuoteReading[] {
   const readings: QuoteReading[] = quotes.map((quote) => {
-    // the sentences the quotation is in, and a sentence of attribution right after it (`"…?" Clinton said.`)
+    // the sentences the quotation is in, and a sentence of attribution right after it (`"…?" Clinton said.`);
+    // a frame whose content holds the quotation first, then statements before views, then the nearest
     const candidates = sentences
       .filter((s) => (s.start < quote.end && s.end > quote.start) || (s.start >= quote.end && s.start - quote.end <= 2 && s.frames.every((f) => !f.content)))
       .flatMap((s) => s.frames)
       .filter((f) => !f.carriedFrom && f.kind !== 'document' && f.kind !== 'none' && Number.isFinite(distance(quote, f)))
-      .sort((a, b) => distance(quote, a) - distance(quote, b));
+      .sort((a, b) => Number(contains(b, quote)) - Number(contains(a, quote)) || Number(b.stated) - Number(a.stated) || distance(quote, a) - distance(quote, b));
     // a person or body speaks the words; an outlet only carries them ("…," The Times reported)
     const speaker = candidates.find((c) => c.mention?.entity.type !== 'outlet') ?? candidates[0];
     const words = (text.slice(quote.innerStart, quote.innerEnd).match(/[\p{L}\p{N}]+/gu) ?? []).length;

@@ -372,10 +372,14 @@ type ContentShape = 'complement' | 'clause' | 'object';
 function contentAfter(input: FrameInput, last: number, addressee: boolean): { start: number; shape: ContentShape; end?: number } | undefined {
   const { tokens } = input;
   let i = last + 1;
+  let told = false;
   if (addressee) {
     const object = phraseStartingAt(tokens, i);
     if (object.length > 0) i = object[object.length - 1] + 1;
+    told = object.length > 0;
   }
+  // "thanked the army for “saving our country”": what the person told is thanked or blamed for
+  if (told && tokens[i]?.norm === 'for') return { start: tokens[i].start, shape: 'complement' };
   i = afterCircumstances(tokens, i);
   const t = tokens[i];
   if (!t || /^[.!?;)]$/.test(t.text)) return undefined;
@@ -524,6 +528,8 @@ function activeFrame(builder: Builder, i: number, last: number, entry: CueVerb, 
   const stated = !isProspective(tokens, i, input.vocabulary.prospective);
   switch (entry.verbClass) {
     case 'speech':
+      // "will add 3,400 homes", "claimed 40 lives": a quantity is counted, not said
+      if (after?.shape === 'object' && /^[\d$£€¥]/.test(input.text.slice(after.start, after.start + 1))) return undefined;
       // "Trump spoke at a rally" attributes nothing; "Mrs. Clinton said." after a quotation does
       return content || endsSentence(tokens, last) ? frameFrom(reading, source, cue, content, stated) : undefined;
     case 'finding': {

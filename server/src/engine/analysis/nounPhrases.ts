@@ -122,7 +122,8 @@ export function phraseEndingAt(tokens: readonly Token[], last: number, floor = 0
   }
   // a phrase cannot open on a joining word
   while (phrase.length > 0 && /^(of|for|at|from|and|&)$/.test(tokens[phrase[0]].norm)) phrase.shift();
-  if (head.pos === 'ADJ' && !named && !(phrase.length > 1 && tokens[phrase[0]].pos === 'DET')) return [];
+  // an adjective heads a phrase only after a determiner or an owner: "the Iraqi military", "Israel's military"
+  if (head.pos === 'ADJ' && !named && !(phrase.length > 1 && (tokens[phrase[0]].pos === 'DET' || tokens[phrase[0]].possessive))) return [];
   return phrase;
 }
 
@@ -153,7 +154,7 @@ export function phraseStartingAt(tokens: readonly Token[], first: number): numbe
       phrase.push(i);
       continue;
     }
-    if (isNominal(t) || (t.pos === 'ADV' && DEGREE.has(t.norm) && tokens[i + 1]?.pos === 'ADJ')) {
+    if (isNominal(t) || t.afterHyphen || (t.pos === 'ADV' && DEGREE.has(t.norm) && tokens[i + 1]?.pos === 'ADJ')) {
       phrase.push(i);
       continue;
     }

@@ -45,7 +45,7 @@ const REPORTED_SPEECH = /^(said|says|say|told|tell|claim|state|declar|announc|in
 /** True when a named source applies the label before it appears ("the State Department designates … a terrorist"). */
 function isAttributed(text: string, block: Block, index: number, at: number): boolean {
   return block.sentences[index].frames.some((f) => {
-    if ((f.kind !== 'named' && f.kind !== 'document' && f.kind !== 'outlet') || f.carriedFrom || f.cue.end > at) return false;
+    if ((f.kind !== 'named' && f.kind !== 'document' && f.kind !== 'outlet') || !f.stated || f.carriedFrom || f.cue.end > at) return false;
     const cue = text.slice(f.cue.start, f.cue.end).toLowerCase();
     if (NAMING.test(cue) || REPORTED_SPEECH.test(cue)) return true;
     return LABELLING_AS.test(cue) && /\bas\b/i.test(text.slice(f.cue.end, at));
