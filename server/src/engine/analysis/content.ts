@@ -1,0 +1,118 @@
+/** What a cue attributes: the content after it (a complement, a clause, an object) or before it. */
+import { isTimeWord } from '../text/dates';
+import type { Token } from '../text/tokens';
+import { isCapitalized } from '../text/tokens';
+import type { Span } from '../types';
+import { QUOTE_MARKS } from './frameBuilder';
+import type { FrameInput } from './frames';
+import { phraseStartingAt } from './nounPhrases';
+
+/**
+ * How a cue's content follows it: a complement ("that …", a quotation, a colon, "whether …", "to …", a
+ * figure), a clause without "that" ("believes the economy is …"), or an object ("denied the report").
+ */
+export type ContentShape = 'complement' | 'clause' | 'object';
+
+/**
+ * Where the content after a cue at `last` begins, skipping the person told ("told reporters that"), and for
+ * an object, where it ends ("endorsed Cruz on Wednesday": "Cruz"); other content runs to the sentence's end.
+ */
+export function contentAfter(input: FrameInput, last: number, addressee: boolean): { start: number; shape: ContentShape; end?: number } | undefined {
+  const { tokens } = input;
+  let i = last + 1;
+  let told = false;
+  if (addressee) {
+    const object = phraseStartingAt(tokens, i);
+    if (object.length > 0) i = object[object.length - 1] + 1;
+    told = object.length > 0;
+  }
+  // "thanked the army for “saving our country”": what the person told is thanked or blamed for
+  if (told && tokens[i]?.norm === 'for') return { start: tokens[i].start, shape: 'complement' };
+  i = afterCircumstances(tokens, i);
+  const t = tokens[i];
+  if (!t || /^[.!?;)]$/.test(t.text)) return undefined;
+  const complement =
+    t.norm === 'that' ||
+    QUOTE_MARKS.test(t.text) ||
+    t.text === ':' ||
+    t.kind === 'number' ||
+    /^[$£€¥]$/.test(t.text) ||
+    /^(whether|if|how|why|what|when|where|who|about|of)$/.test(t.norm) ||
+    (t.norm === 'to' && tokens[i + 1]?.pos === 'VERB');
+  if (complement) return { start: t.start, shape: 'complement' };
+  if (startsClause(tokens, i)) return { start: t.start, shape: 'clause' };
+  const object = phraseStartingAt(tokens, i);
+  if (object.length === 0) return undefined;
+  // "called the system “rotten”", "described the plan as …", "accused Iran of …": the object and what is said of it
+  const next = tokens[object[object.length - 1] + 1];
+  const said = next !== undefined && (QUOTE_MARKS.test(next.text) || /^(as|of)$/.test(next.norm) || next.pos === 'ADJ');
+  return said ? { start: t.start, shape: 'complement' } : { start: t.start, shape: 'object', end: tokens[object[object.length - 1]].end };
+}
+
+/**
+ * The first token after the circumstances a cue may carry before its content: adverbs, commas, time words
+ * and short prepositional phrases ("said on Twitter Thursday that", "told AP last week that").
+ */
+function afterCircumstances(tokens: readonly Token[], from: number): number {
+  let i = from;
+  for (let steps = 0; i < tokens.length && steps < 16; steps++) {
+    const t = tokens[i];
+    if (t.text === ',' || t.pos === 'ADV' || isTimeWord(t.norm) || /^(last|this|next|earlier|later)$/.test(t.norm)) {
+      i++;
+      continue;
+    }
+    if (t.pos === 'ADP' && !/^(about|of|that|as)$/.test(t.norm)) {
+      const phrase = phraseStartingAt(tokens, i + 1);
+      if (phrase.length === 0) break;
+      const k = phrase[phrase.length - 1] + 1;
+      // only when something follows that could be the content
+      if (k >= tokens.length || /^[.!?;]$/.test(tokens[k].text)) break;
+      i = k;
+      continue;
+    }
+    break;
+  }
+  return i;
+}
+
+/**
+ * True when a clause starts at `from` without "that": a subject (a noun phrase, a pronoun, a gerund), then
+ * its verb within a few words ("believes the economy is", "said much of his discussion was", "said
+ * legalizing it could").
+ */
+export function startsClause(tokens: readonly Token[], from: number): boolean {
+  const first = tokens[from];
+  if (!first) return false;
+  const subjectLike =
+    first.pos === 'DET' || first.pos === 'PRON' || first.pos === 'PROPN' || first.pos === 'NOUN' || first.pos === 'ADJ' || first.pos === 'NUM' ||
+    (first.pos === 'VERB' && (first.norm.endsWith('ing') || isCapitalized(first.text)));
+  if (!subjectLike || /^(what|who|which)$/.test(first.norm)) return false;
+  for (let i = from + 1; i < tokens.length && i <= from + 10; i++) {
+    const t = tokens[i];
+    if (t.pos === 'AUX' || (t.pos === 'VERB' && !t.norm.endsWith('ing'))) return true;
+    if (t.kind === 'punct' && !/^[.'\u2019\-&]$/.test(t.text)) return false;
+    // "supported Assad since the war began": the verb belongs to another clause
+    if (t.pos === 'SCONJ' || t.pos === 'CCONJ' || /^(since|after|before|because|while|when|until|unless|although|though)$/.test(t.norm)) return false;
+  }
+  return false;
+}
+
+/**
+ * The content before a source and cue with no content after them: `"…," Lavrov said`, `Y, officials said
+ * on Monday`. Undefined unless a comma or closing quotation mark comes right before the source.
+ */
+export function preposedContent(input: FrameInput, sourceStart: number): Span | undefined {
+  const { tokens } = input;
+  const mark = tokens[sourceStart - 1];
+  if (!mark || !(mark.text === ',' || (QUOTE_MARKS.test(mark.text) && mark.text !== '\u201C'))) return undefined;
+  let i = sourceStart - 1;
+  while (i >= 0 && (tokens[i].text === ',' || (QUOTE_MARKS.test(tokens[i].text) && tokens[i].text !== '\u201C'))) i--;
+  if (i < 0) return undefined;
+  return { start: input.sentence.start, end: tokens[i].end + (QUOTE_MARKS.test(tokens[i + 1]?.text ?? '') ? 1 : 0) };
+}
+
+/** True when nothing but punctuation follows token `last` in the sentence. */
+export function endsSentence(tokens: readonly Token[], last: number): boolean {
+  for (let i = last + 1; i < tokens.length; i++) if (tokens[i].kind !== 'punct') return false;
+  return true;
+}

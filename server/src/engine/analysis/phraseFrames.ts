@@ -1,0 +1,165 @@
+/**
+ * Frames cued by phrases rather than verbs: vague sourcing ("reportedly"), introducers ("according to X"), a
+ * document introduced by "in", nominal cues ("Trump's claim that"), colon and dash attribution, and the
+ * speaker of "X quoted Y as saying".
+ */
+import type { PhraseMatch } from '../text/phrases';
+import { longestNonOverlapping } from '../text/phrases';
+import { nextWord, previousWord } from '../text/tokens';
+import { contentAfter } from './content';
+import type { Builder } from './frameBuilder';
+import { DASHES, QUOTE_MARKS, add, contentEnd, frameFrom, sourceOf, spanOf } from './frameBuilder';
+import { phraseEndingAt, phraseStartingAt } from './nounPhrases';
+import type { SourceKind } from './sourceKind';
+import { findSubject } from './subjects';
+
+/** "reportedly", "it is believed", "people familiar with": sourcing that is all cue. */
+export function vagueFrames(builder: Builder, matches: PhraseMatch<true>[]): void {
+  const { input } = builder;
+  for (const vague of longestNonOverlapping(matches)) {
+    // "it was reported by Tass": the agent names the source
+    if (input.tokens[nextWord(input.tokens, vague.last)]?.norm === 'by') continue;
+    const cue = { start: vague.start, end: vague.end };
+    add(builder, { kind: 'vague', cue, agentive: true, stated: true, content: { start: input.sentence.start, end: contentEnd(input) } });
+    builder.taken.push(cue);
+  }
+}
+
+/** "according to X", "in a statement by X": the source follows the introducer. */
+export function introducedFrames(builder: Builder): void {
+  const { input } = builder;
+  const { tokens, vocabulary } = input;
+  for (const intro of input.vocabulary.introducers.findAll(input.text, tokens)) {
+    if (builder.taken.some((s) => s.start <= intro.start && s.end >= intro.end)) continue;
+    const phrase = phraseStartingAt(tokens, intro.last + 1);
+    const cue = { start: intro.start, end: intro.end };
+    // "under a settlement", "in a filing": the introducer is itself a document; "according to" needs a name
+    const documentary = vocabulary.documentNouns.has(tokens[intro.last].lemma) || vocabulary.documentNouns.has(tokens[intro.last].norm);
+    const reading = sourceOf(input, phrase) ?? (documentary ? { kind: 'document' as SourceKind, agentive: false } : undefined);
+    if (!reading) continue;
+    const source = phrase.length > 0 ? spanOf(tokens, phrase) : cue;
+    // "According to X, Y." or "Y, according to X."
+    const after = phrase.length > 0 ? phrase[phrase.length - 1] + 1 : intro.last + 1;
+    const opening = previousWord(tokens, intro.first) < 0;
+    const content = opening
+      ? { start: tokens[nextWord(tokens, after - 1)]?.start ?? contentEnd(input), end: contentEnd(input) }
+      : { start: input.sentence.start, end: tokens[intro.first - 1]?.text === ',' ? tokens[intro.first - 2]?.end ?? intro.start : intro.start };
+    add(builder, frameFrom(reading, source, cue, content));
+    builder.taken.push(cue);
+  }
+}
+
+/**
+ * "In an NBC News poll released Monday, 50 percent …", "Clinton leads in the latest poll": a document
+ * introduced by "in" sources a sentence that has no other frame.
+ */
+export function documentFrames(builder: Builder): void {
+  const { input } = builder;
+  const { tokens, vocabulary } = input;
+  if (builder.frames.length > 0) return;
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const t = tokens[i];
+    if (t.norm !== 'in' || t.pos !== 'ADP') continue;
+    const phrase = phraseStartingAt(tokens, i + 1);
+    const head = tokens[phrase[phrase.length - 1]];
+    if (!head || !(vocabulary.documentNouns.has(head.lemma) || vocabulary.documentNouns.has(head.norm))) continue;
+    const reading = sourceOf(input, phrase);
+    if (!reading) continue;
+    const opening = previousWord(tokens, i) < 0;
+    const after = nextWord(tokens, phrase[phrase.length - 1]);
+    const content = opening ? { start: tokens[after]?.start ?? t.start, end: contentEnd(input) } : { start: input.sentence.start, end: t.start };
+    add(builder, frameFrom({ ...reading, kind: reading.kind === 'vague' ? 'vague' : 'document' }, spanOf(tokens, phrase), { start: t.start, end: t.end }, content));
+    return;
+  }
+}
+
+/** "Trump's claim that", "a statement from the ministry", "X issued a statement calling …". */
+export function nominalFrames(builder: Builder): void {
+  const { input } = builder;
+  const { tokens, vocabulary } = input;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.pos !== 'NOUN' || !vocabulary.nominalCues.has(t.lemma)) continue;
+    if (builder.taken.some((s) => s.start <= t.start && s.end >= t.end)) continue;
+    const after = contentAfter(input, i, false);
+    const next = tokens[i + 1];
+    // what the owner said follows: "claim that", "statement: …", "remarks, “…”", "a statement calling …"
+    const signalled =
+      next !== undefined &&
+      (next.norm === 'that' || next.text === ':' || QUOTE_MARKS.test(next.text) || (next.text === ',' && QUOTE_MARKS.test(tokens[i + 2]?.text ?? '')) || (next.pos === 'VERB' && next.norm.endsWith('ing')));
+    let phrase: number[] = [];
+    // the owner before it: "Trump's claim", "his warning"
+    let j = i - 1;
+    while (j >= 0 && tokens[j].pos === 'ADJ') j--;
+    if (j >= 0 && (tokens[j].possessive || /^(his|her|their|its|our|my)$/.test(tokens[j].norm))) {
+      phrase = tokens[j].possessive ? phraseEndingAt(tokens, j) : [j];
+    } else if (next && (next.norm === 'by' || next.norm === 'from') && tokens[i + 2]) {
+      phrase = phraseStartingAt(tokens, i + 2);
+    } else if (j >= 0 && tokens[j].pos === 'DET') {
+      // "X issued a statement": the subject of the light verb
+      let v = j - 1;
+      while (v >= 0 && (tokens[v].pos === 'ADV' || tokens[v].pos === 'ADP')) v--;
+      if (v >= 0 && tokens[v].pos === 'VERB' && vocabulary.lightVerbs.has(tokens[v].lemma)) {
+        phrase = findSubject(tokens, v);
+      }
+    }
+    if (phrase.length === 0 || (!signalled && !tokens[j]?.possessive && tokens[j]?.pos !== 'DET')) continue;
+    const reading = sourceOf(input, phrase);
+    if (!reading || !reading.agentive || !signalled) continue;
+    add(builder, frameFrom(reading, spanOf(tokens, phrase), { start: t.start, end: t.end }, after ? { start: after.start, end: contentEnd(input) } : undefined));
+  }
+}
+
+/** "Jane Roe, The Daily Herald: "…"", "WALLACE: Let's start …", "Pence: Flowers won't be at debate". */
+export function colonFrame(builder: Builder): void {
+  const { input } = builder;
+  const { tokens, vocabulary } = input;
+  const colon = tokens.findIndex((t) => t.text === ':');
+  if (colon <= 0 || colon > 14 || colon >= tokens.length - 1) return;
+  let first = 0;
+  while (first < colon && QUOTE_MARKS.test(tokens[first].text)) first++;
+  if (vocabulary.colonLabels.has(tokens[first].norm)) return;
+  // the speaker, then an optional apposition: "Jane Roe, The Daily Herald:"
+  const speakerEnd = tokens.slice(first, colon).findIndex((t) => t.text === ',');
+  const phraseEnd = speakerEnd < 0 ? colon - 1 : first + speakerEnd - 1;
+  const phrase = phraseEndingAt(tokens, phraseEnd, first);
+  if (phrase.length === 0 || phrase[0] !== first) return;
+  if (!phrase.some((k) => tokens[k].pos === 'PROPN' || tokens[k].pos === 'PRON') && !input.mentions.some((m) => m.start >= tokens[first].start && m.end <= tokens[phraseEnd].end)) return;
+  const reading = sourceOf(input, phrase);
+  if (!reading || reading.kind === 'document' || !reading.agentive) return;
+  add(builder, frameFrom(reading, spanOf(tokens, phrase), { start: tokens[colon].start, end: tokens[colon].end }, { start: tokens[colon + 1].start, end: contentEnd(input) }));
+}
+
+/** `"…" ― Jane Roe`: a dash after a closed quotation, then the speaker. */
+export function dashFrames(builder: Builder): void {
+  const { input } = builder;
+  const { tokens } = input;
+  for (const quote of input.quotes) {
+    if (!quote.closed) continue;
+    const dash = tokens.findIndex((t) => t.start >= quote.end && t.kind === 'punct');
+    if (dash < 0 || !DASHES.test(tokens[dash].text) || tokens.slice(0, dash).some((t) => t.start >= quote.end && t.kind !== 'punct')) continue;
+    const phrase = phraseStartingAt(tokens, dash + 1);
+    const reading = sourceOf(input, phrase);
+    if (!reading || reading.kind === 'document' || !phrase.some((k) => tokens[k].pos === 'PROPN')) continue;
+    add(builder, frameFrom(reading, spanOf(tokens, phrase), { start: tokens[dash].start, end: tokens[dash].end }, { start: quote.innerStart, end: quote.innerEnd }));
+  }
+}
+
+/** "Tass quoted Putin as saying …": the speaker is the object; the subject is the outlet. */
+export function quotedSpeakers(builder: Builder): void {
+  const { input } = builder;
+  const { tokens } = input;
+  for (const frame of builder.frames) {
+    const i = tokens.findIndex((t) => t.start === frame.cue.start);
+    if (i < 0 || !/^(quote|cite)$/.test(tokens[i].lemma)) continue;
+    const phrase = phraseStartingAt(tokens, i + 1);
+    const speaker = sourceOf(input, phrase);
+    if (!speaker || phrase.length === 0 || speaker.kind === 'document') continue;
+    if (frame.mention) frame.outlet = frame.mention;
+    frame.kind = speaker.kind;
+    frame.agentive = speaker.agentive;
+    frame.source = spanOf(tokens, phrase);
+    if (speaker.mention) frame.mention = speaker.mention;
+    else delete frame.mention;
+  }
+}

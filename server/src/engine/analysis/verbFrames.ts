@@ -1,0 +1,209 @@
+/** Frames cued by verbs: reporting (said), finding (the report found) and stance (wants to) verbs. */
+import type { AttributionVocabulary, CueVerb } from '../knowledge/attributionVocabulary';
+import type { Token } from '../text/tokens';
+import { nextWord } from '../text/tokens';
+import type { Span } from '../types';
+import { contentAfter, endsSentence, preposedContent } from './content';
+import type { Builder } from './frameBuilder';
+import { QUOTE_MARKS, add, contentEnd, frameFrom, sourceOf, spanOf } from './frameBuilder';
+import type { AttributionFrame } from './frames';
+import { phraseStartingAt } from './nounPhrases';
+import { agentBefore, clauseSubject, findSubject } from './subjects';
+
+/** Cue verbs that put their subject after them in news style (`"…," said Lavrov`). */
+const INVERTIBLE = new Set(['say', 'add', 'ask', 'note', 'write', 'explain', 'insist', 'continue', 'state', 'declare', 'recall', 'reply', 'warn', 'argue', 'observe', 'remark', 'tell', 'tweet', 'announce', 'conclude', 'respond', 'answer', 'counter', 'quip', 'joke', 'concede', 'acknowledge', 'admit', 'complain', 'caution', 'urge']);
+
+/** The cue-verb entry whose particles follow token `i` ("point" + "out"), longest first. */
+function cueEntry(tokens: readonly Token[], i: number, entries: readonly CueVerb[]): { entry: CueVerb; last: number } | undefined {
+  let best: { entry: CueVerb; last: number } | undefined;
+  for (const entry of entries) {
+    let last = i;
+    let ok = true;
+    for (const particle of entry.particles) {
+      const next = nextWord(tokens, last);
+      if (next < 0 || tokens[next].norm !== particle) {
+        ok = false;
+        break;
+      }
+      last = next;
+    }
+    if (ok && (!best || entry.particles.length > best.entry.particles.length)) best = { entry, last };
+  }
+  return best;
+}
+
+/**
+ * True when a cue verb was tagged as a noun in a verb's place: after the subject's head and before what a
+ * verb governs ("The Post reports that …", "FEC records show he backed …", "…, the reports show.").
+ */
+function isMistaggedVerb(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t.pos !== 'NOUN' || t.possessive) return false;
+  const before = tokens[i - 1];
+  if (!before || !(before.pos === 'PROPN' || before.pos === 'PRON' || (before.pos === 'NOUN' && before.norm !== before.lemma))) return false;
+  const after = tokens[i + 1];
+  if (!after) return true;
+  if (after.norm === 'that' || after.text === ':' || QUOTE_MARKS.test(after.text) || /^[.,;!?]$/.test(after.text)) return true;
+  if (after.pos === 'PRON' && /^(he|she|they|it|we|i|you)$/.test(after.norm)) return true;
+  // "Findings show voters fear …", "public records show little evidence"
+  return after.pos === 'DET' || after.pos === 'NOUN' || after.pos === 'ADJ' || after.pos === 'NUM' || after.pos === 'PROPN';
+}
+
+/**
+ * The lemma of an -ing form the tagger read as an adjective after "be" ("is promising lawmakers that"), when
+ * it is a cue verb's: "promising" -> "promise", "urging" -> "urge", "planning" -> "plan".
+ */
+function progressiveLemma(tokens: readonly Token[], i: number, vocabulary: AttributionVocabulary): string | undefined {
+  const t = tokens[i];
+  if (t.pos !== 'ADJ' || !t.norm.endsWith('ing') || tokens[i - 1]?.pos !== 'AUX' || tokens[i - 1].lemma !== 'be') return undefined;
+  const stem = t.norm.slice(0, -3);
+  const undoubled = stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2] ? stem.slice(0, -1) : stem;
+  return [stem + 'e', stem, undoubled].find((form) => vocabulary.cueVerbs.has(form));
+}
+
+/** True when the verb at `i` is passive: a form of "be" or "get" before it, and not an -ing form. */
+function isPassive(tokens: readonly Token[], i: number): boolean {
+  if (tokens[i].norm.endsWith('ing')) return false;
+  let j = i - 1;
+  while (j >= 0 && tokens[j].pos === 'ADV') j--;
+  return j >= 0 && tokens[j].pos === 'AUX' && (tokens[j].lemma === 'be' || tokens[j].lemma === 'get');
+}
+
+/** Reporting, finding and stance verbs with their subjects. */
+export function verbFrames(builder: Builder): void {
+  const { input } = builder;
+  const { tokens, vocabulary } = input;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word') continue;
+    const progressive = progressiveLemma(tokens, i, vocabulary);
+    const entries = vocabulary.cueVerbs.get(t.lemma) ?? vocabulary.cueVerbs.get(t.norm) ?? (progressive ? vocabulary.cueVerbs.get(progressive) : undefined);
+    if (!entries) continue;
+    if (!(t.pos === 'VERB' || t.pos === 'X' || progressive || isMistaggedVerb(tokens, i))) continue;
+    if (builder.taken.some((s) => s.start <= t.start && s.end >= t.end)) continue;
+    const found = cueEntry(tokens, i, entries);
+    if (!found) continue;
+    // "the Trump campaign said", "the Post reports said": a noun taken for a verb before the real cue
+    const following = tokens[found.last + 1];
+    if (following?.pos === 'VERB' && (vocabulary.cueVerbs.has(following.lemma) || following.norm.endsWith('ed'))) continue;
+    const { entry, last } = found;
+    const cue = { start: t.start, end: tokens[last].end };
+    if (isPassive(tokens, i)) {
+      passiveFrame(builder, i, last, entry, cue);
+      continue;
+    }
+    const addressee = vocabulary.addresseeVerbs.has(progressive ?? t.lemma);
+    const after = contentAfter(input, last, addressee);
+    const frame = activeFrame(builder, i, last, entry, cue, after);
+    if (frame) add(builder, frame);
+  }
+}
+
+function passiveFrame(builder: Builder, i: number, last: number, entry: CueVerb, cue: Span): void {
+  const { input } = builder;
+  const { tokens } = input;
+  const by = nextWord(tokens, last);
+  if (by >= 0 && tokens[by].norm === 'by') {
+    const phrase = phraseStartingAt(tokens, by + 1);
+    const reading = sourceOf(input, phrase);
+    if (reading) add(builder, frameFrom(reading, spanOf(tokens, phrase), cue, { start: input.sentence.start, end: tokens[i - 1]?.start ?? cue.start }));
+    return;
+  }
+  const after = contentAfter(input, last, false);
+  // "Ackman is convinced that …", "voters were worried that …": the subject holds the view
+  if (after?.shape === 'complement' && tokens.find((t) => t.start === after.start)?.norm === 'that' && entry.verbClass !== 'speech') {
+    const phrase = findSubject(tokens, i);
+    const holder = phrase.length > 0 ? sourceOf(input, phrase) : undefined;
+    if (holder && holder.kind !== 'document') add(builder, frameFrom(holder, spanOf(tokens, phrase), cue, { start: after.start, end: contentEnd(input) }, false));
+    if (holder) return;
+  }
+  // "the plan was announced", "Trump is expected to win": a cue with no source
+  if (entry.verbClass === 'stance') return;
+  add(builder, frameFrom({ kind: 'none', agentive: false }, undefined, cue, after ? { start: after.start, end: contentEnd(input) } : undefined));
+}
+
+function activeFrame(builder: Builder, i: number, last: number, entry: CueVerb, cue: Span, after: ReturnType<typeof contentAfter>): AttributionFrame | undefined {
+  const { input } = builder;
+  const { tokens } = input;
+  const end = contentEnd(input);
+  const before = tokens[i - 1];
+  const afterQuoteOrComma = before !== undefined && (before.text === ',' || QUOTE_MARKS.test(before.text));
+  // "…," said Lavrov. / "…," said the minister, adding …
+  if ((afterQuoteOrComma || i === 0) && INVERTIBLE.has(tokens[i].lemma) && !tokens[i].norm.endsWith('ing')) {
+    const phrase = phraseStartingAt(tokens, last + 1);
+    // the speaker ends the clause, unless a verb follows ("said the minister was wrong" reports a clause)
+    const following = tokens[phrase[phrase.length - 1] + 1];
+    const closes = phrase.length > 0 && !(following && (following.pos === 'VERB' || following.pos === 'AUX' || following.norm === 'that'));
+    const reading = closes ? sourceOf(input, phrase) : undefined;
+    if (reading && reading.kind !== 'document') return frameFrom(reading, spanOf(tokens, phrase), cue, preposedContent(input, i));
+  }
+  let phrase = findSubject(tokens, i);
+  // "a statement issued by the Iraqi military claiming …": the agent of the noun the cue follows
+  const agent = tokens[i].norm.endsWith('ing') ? agentBefore(tokens, i) : [];
+  if (agent.length > 0) phrase = agent;
+  // "…, saying …", "issued a statement slamming …": an -ing cue's source is its clause's subject
+  else if (tokens[i].norm.endsWith('ing') && (phrase.length === 0 || afterQuoteOrComma || (before && before.pos === 'NOUN'))) {
+    const earlier = builder.frames.filter((f) => f.cue.end <= cue.start && f.source);
+    const governing = earlier[earlier.length - 1];
+    if (governing) {
+      const frame: AttributionFrame = { kind: governing.kind, cue, agentive: governing.agentive, stated: governing.stated };
+      if (governing.source) frame.source = governing.source;
+      if (governing.mention) frame.mention = governing.mention;
+      if (after) frame.content = { start: after.start, end };
+      return frame;
+    }
+    phrase = clauseSubject(tokens, i);
+  }
+  if (phrase.length === 0) return undefined;
+  let reading = sourceOf(input, phrase);
+  if (!reading) return undefined;
+  let source = spanOf(tokens, phrase);
+  // "people familiar with the matter said": the vague phrase opens the subject
+  const vague = builder.taken.find((s) => s.end <= source.start && !/\S/.test(input.text.slice(s.end, source.start)));
+  if (vague && builder.frames.some((f) => f.kind === 'vague' && f.cue === vague)) {
+    builder.frames = builder.frames.filter((f) => f.cue !== vague);
+    reading = { kind: 'vague', agentive: true };
+    source = { start: vague.start, end: source.end };
+  }
+  const preposed = after ? undefined : preposedContent(input, phrase[0]);
+  const content = after ? { start: after.start, end: after.end ?? end } : preposed;
+  const stated = !isProspective(tokens, i, input.vocabulary.prospective);
+  switch (entry.verbClass) {
+    case 'speech':
+      // "will add 3,400 homes", "claimed 40 lives": a quantity is counted, not said
+      if (after?.shape === 'object' && /^[\d$£€¥]/.test(input.text.slice(after.start, after.start + 1))) return undefined;
+      // "Trump spoke at a rally" attributes nothing; "Mrs. Clinton said." after a quotation does
+      return content || endsSentence(tokens, last) ? frameFrom(reading, source, cue, content, stated) : undefined;
+    case 'finding': {
+      // "agreed to expel", "decided to …": a plan, not a statement
+      const plan = after !== undefined && tokens.find((t) => t.start === after.start)?.norm === 'to';
+      // a thing's finding ("the move shows that …") is a frame, but it sources nothing
+      const sourcing = reading.agentive || reading.kind === 'document' || reading.kind === 'outlet' || reading.kind === 'vague';
+      // "the report found", "researchers found that", "…, the reports show", "voters believe the economy is …"
+      if (after?.shape === 'complement' || after?.shape === 'clause' || (!after && preposed)) return frameFrom(reading, source, cue, content, stated && !plan && sourcing);
+      if ((reading.kind === 'document' || reading.kind === 'outlet') && content) return frameFrom(reading, source, cue, content, stated);
+      return undefined;
+    }
+    case 'stance': {
+      // a view held, not an act: "Clinton wants to …", "the couple worried that …" (never "the bill supports …")
+      if (reading.kind === 'document') return undefined;
+      const propositional = after !== undefined && after.shape !== 'object';
+      if (!reading.agentive && !propositional) return undefined;
+      // "endorsed Cruz", "hailed the nomination" report a stance too, when someone takes it
+      return after || preposed ? frameFrom(reading, source, cue, content, false) : undefined;
+    }
+  }
+}
+
+/**
+ * True when the cue at `cue` is under a modal or a raising word ("will announce", "is set to announce",
+ * "is expected to say"): the statement has not been made.
+ */
+function isProspective(tokens: readonly Token[], cue: number, prospective: ReadonlySet<string>): boolean {
+  for (let i = cue - 1, seen = 0; i >= 0 && seen < 4; i--, seen++) {
+    const t = tokens[i];
+    if (prospective.has(t.norm)) return true;
+    if (!(t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART')) return false;
+  }
+  return false;
+}
