@@ -29,13 +29,19 @@ export function wordSpans(text: string): Span[] {
   return [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
-/** True when two fragment lists share at least one word character. */
+const hasWord = (text: string, spans: readonly Span[]): boolean => spans.some((s) => /[\p{L}\p{N}]/u.test(text.slice(s.start, s.end)));
+
+/**
+ * True when two fragment lists share at least one word character, or, when one of them holds no word at all
+ * (a colon or a dash as cue), when they overlap.
+ */
 export function sharesWord(text: string, a: readonly Span[], b: readonly Span[]): boolean {
+  const marksOnly = !hasWord(text, a) || !hasWord(text, b);
   for (const x of a) {
     for (const y of b) {
       const start = Math.max(x.start, y.start);
       const end = Math.min(x.end, y.end);
-      if (start < end && /[\p{L}\p{N}]/u.test(text.slice(start, end))) return true;
+      if (start < end && (marksOnly || /[\p{L}\p{N}]/u.test(text.slice(start, end)))) return true;
     }
   }
   return false;

@@ -61,7 +61,7 @@ function afterCircumstances(tokens: readonly Token[], from: number): number {
       i++;
       continue;
     }
-    if (t.pos === 'ADP' && !/^(about|of|that|as)$/.test(t.norm)) {
+    if (t.pos === 'ADP' && !/^(about|of|that|as|whether|if)$/.test(t.norm)) {
       const phrase = phraseStartingAt(tokens, i + 1);
       if (phrase.length === 0) break;
       const k = phrase[phrase.length - 1] + 1;

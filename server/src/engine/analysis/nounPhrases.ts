@@ -166,6 +166,8 @@ export function phraseStartingAt(tokens: readonly Token[], first: number): numbe
     }
     break;
   }
-  while (phrase.length > 0 && !isNounHead(tokens[phrase[phrase.length - 1]])) phrase.pop();
+  // an adjective ends a phrase after a determiner or an owner ("the Republican primary"), as it heads one
+  const adjectiveHeaded = phrase.length > 1 && (tokens[phrase[0]].pos === 'DET' || tokens[phrase[0]].possessive) && tokens[phrase[phrase.length - 1]].pos === 'ADJ';
+  if (!adjectiveHeaded) while (phrase.length > 0 && !isNounHead(tokens[phrase[phrase.length - 1]])) phrase.pop();
   return phrase;
 }

@@ -67,6 +67,9 @@ export function documentFrames(builder: Builder): void {
     if (!reading) continue;
     const opening = previousWord(tokens, i) < 0;
     const after = nextWord(tokens, phrase[phrase.length - 1]);
+    // "In a CNN poll, …" opens the sentence; "… in the latest poll." closes it; "lead in the polls ahead of"
+    // does neither and attributes nothing
+    if (!opening && after >= 0) continue;
     const content = opening ? { start: tokens[after]?.start ?? t.start, end: contentEnd(input) } : { start: input.sentence.start, end: t.start };
     add(builder, frameFrom({ ...reading, kind: reading.kind === 'vague' ? 'vague' : 'document' }, spanOf(tokens, phrase), { start: t.start, end: t.end }, content));
     return;
@@ -84,9 +87,11 @@ export function nominalFrames(builder: Builder): void {
     const after = contentAfter(input, i, false);
     const next = tokens[i + 1];
     // what the owner said follows: "claim that", "statement: …", "remarks, “…”", "a statement calling …"
+    // … or follows "is"/"was": "the senator's answer was that …"
+    const copula = next?.pos === 'AUX' && next.lemma === 'be' ? tokens[i + 2] : undefined;
     const signalled =
       next !== undefined &&
-      (next.norm === 'that' || next.text === ':' || QUOTE_MARKS.test(next.text) || (next.text === ',' && QUOTE_MARKS.test(tokens[i + 2]?.text ?? '')) || (next.pos === 'VERB' && next.norm.endsWith('ing')));
+      (next.norm === 'that' || next.text === ':' || QUOTE_MARKS.test(next.text) || (next.text === ',' && QUOTE_MARKS.test(tokens[i + 2]?.text ?? '')) || (next.pos === 'VERB' && next.norm.endsWith('ing')) || copula?.norm === 'that' || copula?.text === ':');
     let phrase: number[] = [];
     // the owner before it: "Trump's claim", "his warning"
     let j = i - 1;
@@ -116,14 +121,16 @@ export function colonFrame(builder: Builder): void {
   const { tokens, vocabulary } = input;
   const colon = tokens.findIndex((t) => t.text === ':');
   if (colon <= 0 || colon > 14 || colon >= tokens.length - 1) return;
+  // "8:57", "Romans 8:31", "Superdelegates: 121": a time, a reference or a figure, not words said
+  if (tokens[colon - 1].kind === 'number' || tokens[colon + 1].kind === 'number') return;
   let first = 0;
   while (first < colon && QUOTE_MARKS.test(tokens[first].text)) first++;
-  if (vocabulary.colonLabels.has(tokens[first].norm)) return;
+  // "Update:", "The Latest:", "Editor's note:": a label
   // the speaker, then an optional apposition: "Jane Roe, The Daily Herald:"
   const speakerEnd = tokens.slice(first, colon).findIndex((t) => t.text === ',');
   const phraseEnd = speakerEnd < 0 ? colon - 1 : first + speakerEnd - 1;
   const phrase = phraseEndingAt(tokens, phraseEnd, first);
-  if (phrase.length === 0 || phrase[0] !== first) return;
+  if (phrase.length === 0 || phrase[0] !== first || phrase.some((k) => vocabulary.colonLabels.has(tokens[k].norm))) return;
   if (!phrase.some((k) => tokens[k].pos === 'PROPN' || tokens[k].pos === 'PRON') && !input.mentions.some((m) => m.start >= tokens[first].start && m.end <= tokens[phraseEnd].end)) return;
   const reading = sourceOf(input, phrase);
   if (!reading || reading.kind === 'document' || !reading.agentive) return;

@@ -7,7 +7,7 @@ import { contentAfter, endsSentence, preposedContent } from './content';
 import type { Builder } from './frameBuilder';
 import { QUOTE_MARKS, add, contentEnd, frameFrom, sourceOf, spanOf } from './frameBuilder';
 import type { AttributionFrame } from './frames';
-import { phraseStartingAt } from './nounPhrases';
+import { phraseEndingAt, phraseStartingAt } from './nounPhrases';
 import { agentBefore, clauseSubject, findSubject } from './subjects';
 
 /** Cue verbs that put their subject after them in news style (`"…," said Lavrov`). */
@@ -50,15 +50,19 @@ function isMistaggedVerb(tokens: readonly Token[], i: number): boolean {
 }
 
 /**
- * The lemma of an -ing form the tagger read as an adjective after "be" ("is promising lawmakers that"), when
- * it is a cue verb's: "promising" -> "promise", "urging" -> "urge", "planning" -> "plan".
+ * The lemma of a cue verb the tagger read as an adjective: an -ing form after "be" ("is promising lawmakers
+ * that": "promise") or an -ed form before what it reports ("…, alleged that": "allege").
  */
-function progressiveLemma(tokens: readonly Token[], i: number, vocabulary: AttributionVocabulary): string | undefined {
+function adjectiveVerbLemma(tokens: readonly Token[], i: number, vocabulary: AttributionVocabulary): string | undefined {
   const t = tokens[i];
-  if (t.pos !== 'ADJ' || !t.norm.endsWith('ing') || tokens[i - 1]?.pos !== 'AUX' || tokens[i - 1].lemma !== 'be') return undefined;
-  const stem = t.norm.slice(0, -3);
+  if (t.pos !== 'ADJ') return undefined;
+  let stem: string;
+  if (t.norm.endsWith('ing') && tokens[i - 1]?.pos === 'AUX' && tokens[i - 1].lemma === 'be') stem = t.norm.slice(0, -3);
+  else if (t.norm.endsWith('ed') && /^(that|:|["\u201C])$/.test(tokens[i + 1]?.norm ?? '')) stem = t.norm.slice(0, -2);
+  else return undefined;
   const undoubled = stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2] ? stem.slice(0, -1) : stem;
-  return [stem + 'e', stem, undoubled].find((form) => vocabulary.cueVerbs.has(form));
+  const forms = [stem + 'e', stem, undoubled, stem.endsWith('i') ? stem.slice(0, -1) + 'y' : stem];
+  return forms.find((form) => vocabulary.cueVerbs.has(form));
 }
 
 /** True when the verb at `i` is passive: a form of "be" or "get" before it, and not an -ing form. */
@@ -76,10 +80,17 @@ export function verbFrames(builder: Builder): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'word') continue;
-    const progressive = progressiveLemma(tokens, i, vocabulary);
-    const entries = vocabulary.cueVerbs.get(t.lemma) ?? vocabulary.cueVerbs.get(t.norm) ?? (progressive ? vocabulary.cueVerbs.get(progressive) : undefined);
-    if (!entries) continue;
-    if (!(t.pos === 'VERB' || t.pos === 'X' || progressive || isMistaggedVerb(tokens, i))) continue;
+    const adjectival = adjectiveVerbLemma(tokens, i, vocabulary);
+    const entries = vocabulary.cueVerbs.get(t.lemma) ?? vocabulary.cueVerbs.get(t.norm) ?? (adjectival ? vocabulary.cueVerbs.get(adjectival) : undefined);
+    if (!entries) {
+      quotationVerbFrame(builder, i);
+      complementVerbFrame(builder, i);
+      continue;
+    }
+    // "South Carolina state Reps.", "the Clinton campaign": a bare verb form right after a name or a noun is
+    // part of a compound noun
+    if (t.norm === t.lemma && isCompoundNoun(tokens, i)) continue;
+    if (!(t.pos === 'VERB' || t.pos === 'X' || adjectival || isMistaggedVerb(tokens, i))) continue;
     if (builder.taken.some((s) => s.start <= t.start && s.end >= t.end)) continue;
     const found = cueEntry(tokens, i, entries);
     if (!found) continue;
@@ -92,11 +103,71 @@ export function verbFrames(builder: Builder): void {
       passiveFrame(builder, i, last, entry, cue);
       continue;
     }
-    const addressee = vocabulary.addresseeVerbs.has(progressive ?? t.lemma);
+    const addressee = vocabulary.addresseeVerbs.has(adjectival ?? t.lemma);
     const after = contentAfter(input, last, addressee);
     const frame = activeFrame(builder, i, last, entry, cue, after);
     if (frame) add(builder, frame);
   }
+}
+
+/** True when the bare form at `i` continues a compound noun: after a name or a singular noun, not a pronoun. */
+function isCompoundNoun(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  // a plural before it is a subject: "Officials say", "Republicans say"
+  const singular = before !== undefined && before.norm === before.lemma && !(before.pos === 'PROPN' && before.norm.endsWith('s'));
+  if (!before || !singular || !(before.pos === 'PROPN' || before.pos === 'NOUN')) return false;
+  // "the ministry and the army say": a coordinated subject is plural
+  for (let j = i - 2, seen = 0; j >= 0 && seen < 6; j--, seen++) if (tokens[j].norm === 'and') return false;
+  return true;
+}
+
+/**
+ * `"…," he continued.`, `"…," Smith laughed.`: any verb whose subject follows a closing quotation mark and
+ * which ends the clause attributes that quotation, whether or not it is a reporting verb.
+ */
+function quotationVerbFrame(builder: Builder, i: number): void {
+  const { input } = builder;
+  const { tokens } = input;
+  const t = tokens[i];
+  if (t.pos !== 'VERB' || t.norm.endsWith('ing')) return;
+  // `"This is fantastic!" beamed Donald Hartley`
+  const mark = tokens[i - 1];
+  if (mark && QUOTE_MARKS.test(mark.text) && mark.text !== '\u201C') {
+    const speaker = phraseStartingAt(tokens, i + 1);
+    const reading = speaker.length > 0 && endsClause(tokens, speaker[speaker.length - 1]) ? sourceOf(input, speaker) : undefined;
+    if (reading?.agentive) add(builder, frameFrom(reading, spanOf(tokens, speaker), { start: t.start, end: t.end }, preposedContent(input, i)));
+    return;
+  }
+  if (!endsClause(tokens, i)) return;
+  const phrase = phraseEndingAt(tokens, i - 1);
+  const before = tokens[phrase[0] - 1];
+  if (phrase.length === 0 || phrase.length > 6 || !before || !QUOTE_MARKS.test(before.text) || before.text === '\u201C') return;
+  const reading = sourceOf(input, phrase);
+  if (!reading || !reading.agentive) return;
+  add(builder, frameFrom(reading, spanOf(tokens, phrase), { start: t.start, end: t.end }, preposedContent(input, phrase[0])));
+}
+
+/**
+ * "Carson signaled that …", "the court ruled that …": a verb no list holds, but whose subject names someone
+ * and whose complement is what they hold or said. The frame marks the content as theirs without sourcing the
+ * sentence (an unknown verb may be a view, a finding or an act).
+ */
+function complementVerbFrame(builder: Builder, i: number): void {
+  const { input } = builder;
+  const { tokens } = input;
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if (t.pos !== 'VERB' || !next || !(next.norm === 'that' && next.pos === 'SCONJ') || builder.frames.some((f) => f.cue.start === t.start)) return;
+  const phrase = findSubject(tokens, i);
+  const reading = phrase.length > 0 ? sourceOf(input, phrase) : undefined;
+  if (!reading?.agentive || reading.kind === 'document') return;
+  add(builder, frameFrom(reading, spanOf(tokens, phrase), { start: t.start, end: t.end }, { start: next.start, end: contentEnd(input) }, false));
+}
+
+/** True when token `i` is followed by the end of the sentence, a comma or "and" ("Trump barked and …"). */
+function endsClause(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return next === undefined || /^[,.;!?]$/.test(next.text) || next.pos === 'CCONJ';
 }
 
 function passiveFrame(builder: Builder, i: number, last: number, entry: CueVerb, cue: Span): void {
