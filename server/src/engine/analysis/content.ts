@@ -38,7 +38,9 @@ export function contentAfter(input: FrameInput, last: number, addressee: boolean
     t.kind === 'number' ||
     /^[$£€¥]$/.test(t.text) ||
     /^(whether|if|how|why|what|when|where|who|about|of)$/.test(t.norm) ||
-    (t.norm === 'to' && tokens[i + 1]?.pos === 'VERB');
+    (t.norm === 'to' && tokens[i + 1]?.pos === 'VERB') ||
+    // "reported having $1.3 million": a gerund
+    (t.pos === 'VERB' && t.norm.endsWith('ing'));
   if (complement) return { start: t.start, shape: 'complement' };
   if (startsClause(tokens, i)) return { start: t.start, shape: 'clause' };
   const object = phraseStartingAt(tokens, i);
@@ -60,6 +62,16 @@ function afterCircumstances(tokens: readonly Token[], from: number): number {
     if (t.text === ',' || t.pos === 'ADV' || isTimeWord(t.norm) || /^(last|this|next|earlier|later)$/.test(t.norm)) {
       i++;
       continue;
+    }
+    // "said — on Twitter, as it happens — that": an aside between dashes
+    if (/^[\u2014\u2015\u2013]$/.test(t.text)) {
+      let close = i + 1;
+      while (close < tokens.length && close - i < 16 && !/^[\u2014\u2015\u2013]$/.test(tokens[close].text)) close++;
+      if (close < tokens.length && close - i < 16) {
+        i = close + 1;
+        continue;
+      }
+      break;
     }
     if (t.pos === 'ADP' && !/^(about|of|that|as|whether|if)$/.test(t.norm)) {
       const phrase = phraseStartingAt(tokens, i + 1);

@@ -2,6 +2,7 @@
  * The source of a cue verb: its subject, read leftwards over auxiliaries, governing verbs, asides and
  * relative clauses, or the subject of the clause a participle or a second verb belongs to.
  */
+import { isTimeWord } from '../text/dates';
 import type { Token } from '../text/tokens';
 import { DASHES, QUOTE_MARKS, isSkippable } from './frameBuilder';
 import { isNounHead, phraseEndingAt } from './nounPhrases';
@@ -21,6 +22,16 @@ export function findSubject(tokens: readonly Token[], verb: number): number[] {
     const t = tokens[i];
     if (isSkippable(t)) {
       i--;
+      continue;
+    }
+    // "voters overall said", "the senators themselves said": a word after the subject's head
+    if (t.pos === 'ADJ' && i > 0 && (tokens[i - 1].pos === 'NOUN' || tokens[i - 1].pos === 'PROPN') && tokens[i - 1].norm !== tokens[i - 1].lemma) {
+      i--;
+      continue;
+    }
+    // "a poll released Wednesday found": a participle and its time after the subject
+    if (isTimeWord(t.norm) && i > 1 && tokens[i - 1].pos === 'VERB' && tokens[i - 1].norm.endsWith('ed')) {
+      i -= 2;
       continue;
     }
     // "went on to say", "was quick to add", "declined to say": the subject is the governing verb's

@@ -237,7 +237,8 @@ function activeFrame(builder: Builder, i: number, last: number, entry: CueVerb, 
     source = { start: vague.start, end: source.end };
   }
   const preposed = after ? undefined : preposedContent(input, phrase[0]);
-  const content = after ? { start: after.start, end: after.end ?? end } : preposed;
+  // a stance's object is what it is about ("endorsed Cruz on Wednesday"); anything said runs to the end
+  const content = after ? { start: after.start, end: entry.verbClass === 'stance' ? (after.end ?? end) : end } : preposed;
   const stated = !isProspective(tokens, i, input.vocabulary.prospective);
   switch (entry.verbClass) {
     case 'speech':
