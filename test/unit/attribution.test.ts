@@ -14,6 +14,8 @@ describe('attribution.missing', () => {
     ['accusation', 'The militia tortured prisoners at the base.'],
     ['intention', 'Tehran plans to build a permanent base near the Golan Heights.'],
     ['opinion', 'The much-needed reform finally passed.'],
+    ['trend in any tense', 'Unemployment has risen for three straight months.'],
+    ['trend with a figure', 'Burglaries have fallen every year since 2019.'],
   ];
   for (const [kind, text] of needs) it(`flags an unsourced ${kind}`, () => assert.ok(missing(text).length > 0, text));
 
@@ -30,6 +32,11 @@ describe('attribution.missing', () => {
     ['scene-setting', 'The meeting took place in a hotel ballroom on Tuesday.'],
     ['schedule', 'The council will meet again on Thursday.'],
     ['time of day', 'Polls closed at 8 p.m. on Sunday.'],
+    ['a change that is not a trend', 'The sun rose over the harbour and he fell asleep.'],
+    ['a claim inside what a source says', 'The bank thinks inflation will rise.'],
+    ['a source after an aside in dashes', 'His campaign chairman said \u2014 on Twitter, as it happens \u2014 that he raised $4 million that day.'],
+    ['a poll named before its finding', 'A poll from Marquette Law School released Wednesday found Clinton leading by 15 points.'],
+    ['a statement of intent made by a speaker', 'The governor is promising lawmakers that taxes will fall by 10 percent.'],
   ];
   for (const [what, text] of sourced) it(`does not flag: ${what}`, () => assert.deepEqual(missing(text), [], text));
 
@@ -40,6 +47,11 @@ describe('attribution.missing', () => {
     assert.match(finding.message, /Breitbart News/);
     assert.equal(finding.fixes[0].edits[0].newText, ', according to Breitbart News.');
     assert.match(finding.fixes[1].edits[0].newText, /according to \[SOURCE\]/);
+  });
+
+  it('still asks who says a view held or a statement not yet made', () => {
+    assert.deepEqual(missing('Berlin wants to reduce its dependence on Chinese batteries.'), ['wants to']);
+    assert.ok(missing('The company is set to announce about 2,000 job cuts.').length > 0);
   });
 
   it('respects the sensitivity setting', () => {

@@ -4,6 +4,7 @@ import { findTimes } from '../text/dates';
 import { findNumbers } from '../text/numbers';
 import type { Token } from '../text/tokens';
 import { nextWord, previousWord } from '../text/tokens';
+import { phraseEndingAt } from './nounPhrases';
 
 /** Words of a sentence that make it a claim of some kind. */
 export interface ClaimSignal {
@@ -108,6 +109,27 @@ function comparisonSignals(tokens: readonly Token[]): ClaimSignal[] {
   return signals;
 }
 
+/**
+ * "Unemployment has risen for three straight months", "Burglaries have fallen every year since": a verb of
+ * change whose subject is something measured (or a figure) states a trend, a comparison with the past.
+ */
+function trendSignals(tokens: readonly Token[], vocabulary: AttributionVocabulary): ClaimSignal[] {
+  const signals: ClaimSignal[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.pos !== 'VERB' || !vocabulary.trendVerbs.has(t.lemma)) continue;
+    let end = i - 1;
+    while (end >= 0 && (tokens[end].pos === 'AUX' || tokens[end].pos === 'ADV' || tokens[end].pos === 'PART')) end--;
+    const subject = end >= 0 ? phraseEndingAt(tokens, end) : [];
+    if (subject.length === 0) continue;
+    const joint = subject.findIndex((k, n) => n > 0 && tokens[k].pos === 'ADP');
+    const head = tokens[joint > 0 ? subject[joint - 1] : subject[subject.length - 1]];
+    const measured = vocabulary.trendMeasures.has(head.norm) || vocabulary.trendMeasures.has(head.lemma) || subject.some((k) => tokens[k].kind === 'number');
+    if (measured) signals.push({ kind: 'comparisons', start: t.start, end: t.end });
+  }
+  return signals;
+}
+
 /** "charges of bribery", "accused of fraud", "on trial for murder": a legal status on record, not the writer's accusation. */
 function isLegalStatus(tokens: readonly Token[], start: number): boolean {
   let i = tokens.findIndex((t) => t.start === start);
@@ -130,6 +152,7 @@ export function findClaims(text: string, tokens: readonly Token[], vocabulary: A
     ...predictionSignals(tokens, vocabulary),
     ...superlativeSignals(tokens),
     ...comparisonSignals(tokens),
+    ...trendSignals(tokens, vocabulary),
     ...findTimes(tokens).dates.map((d) => ({ kind: 'dates' as ClaimKind, start: d.start, end: d.end })),
   ];
   return signals.filter((s) => !isQuoted(s.start) && !(s.kind === 'accusations' && isLegalStatus(tokens, s.start))).sort((a, b) => a.start - b.start);

@@ -23,6 +23,7 @@ interface AttributionData {
   vaguePhrases: string[];
   claims: {
     figures: { people: string[]; nouns: string[]; units: string[]; measurements: string[] };
+    trends: { verbs: string[]; measures: string[] };
     superlatives: string[];
     comparisons: string[];
     causal: string[];
@@ -77,6 +78,10 @@ export interface AttributionVocabulary {
   figureUnits: ReadonlySet<string>;
   /** Measurements a reporter can check: never a figure claim by themselves. */
   measurements: ReadonlySet<string>;
+  /** Verbs of change in a quantity, by lemma ("rise", "double"). */
+  trendVerbs: ReadonlySet<string>;
+  /** Heads of a subject that is measured ("prices", "unemployment"): with a trend verb, a trend claim. */
+  trendMeasures: ReadonlySet<string>;
   modals: ReadonlySet<string>;
   schedulingVerbs: ReadonlySet<string>;
 }
@@ -84,7 +89,7 @@ export interface AttributionVocabulary {
 const EMPTY: AttributionData = {
   speechVerbs: [], findingVerbs: [], stanceVerbs: [], nominalCues: [], lightVerbs: [], addresseeVerbs: [], colonLabels: [], agentNouns: [], prospective: [], sourceIntroducers: [], documentNouns: [], institutionNouns: [], vagueSourceNouns: [],
   unnamingModifiers: [], vaguePhrases: [],
-  claims: { figures: { people: [], nouns: [], units: [], measurements: [] }, superlatives: [], comparisons: [], causal: [], predictions: { phrases: [], modals: [], scheduling: [] }, accusations: [], intentions: [], opinions: [] },
+  claims: { figures: { people: [], nouns: [], units: [], measurements: [] }, trends: { verbs: [], measures: [] }, superlatives: [], comparisons: [], causal: [], predictions: { phrases: [], modals: [], scheduling: [] }, accusations: [], intentions: [], opinions: [] },
 };
 
 function wordSet(list: readonly string[]): Set<string> {
@@ -146,6 +151,8 @@ export function buildAttributionVocabulary(source: SourceFile): { vocabulary: At
       figureNouns: wordSet(claims.figures.nouns),
       figureUnits: new Set(claims.figures.units.map((u) => u.toLowerCase())),
       measurements: wordSet(claims.figures.measurements),
+      trendVerbs: wordSet(claims.trends.verbs),
+      trendMeasures: wordSet(claims.trends.measures),
       modals: wordSet(claims.predictions.modals),
       schedulingVerbs: wordSet(claims.predictions.scheduling),
     },
