@@ -44,11 +44,24 @@ export function contentAfter(input: FrameInput, last: number, addressee: boolean
   if (complement) return { start: t.start, shape: 'complement' };
   if (startsClause(tokens, i)) return { start: t.start, shape: 'clause' };
   const object = phraseStartingAt(tokens, i);
-  if (object.length === 0) return undefined;
+  if (object.length === 0) return introducedLater(tokens, i);
   // "called the system “rotten”", "described the plan as …", "accused Iran of …": the object and what is said of it
   const next = tokens[object[object.length - 1] + 1];
   const said = next !== undefined && (QUOTE_MARKS.test(next.text) || /^(as|of)$/.test(next.norm) || next.pos === 'ADJ');
   return said ? { start: t.start, shape: 'complement' } : { start: t.start, shape: 'object', end: tokens[object[object.length - 1]].end };
+}
+
+/**
+ * "declared in the debate spin room, “…”": when what follows a cue reads as neither content nor
+ * circumstance (a word the tagger misread), a quotation or a that-clause a few words on is the content.
+ */
+function introducedLater(tokens: readonly Token[], from: number): { start: number; shape: ContentShape } | undefined {
+  for (let i = from; i < tokens.length && i < from + 10; i++) {
+    const t = tokens[i];
+    if (/^[.!?;]$/.test(t.text)) return undefined;
+    if ((t.norm === 'that' && t.pos === 'SCONJ') || t.text === ':' || (QUOTE_MARKS.test(t.text) && tokens[i - 1]?.text === ',')) return { start: t.start, shape: 'complement' };
+  }
+  return undefined;
 }
 
 /**

@@ -10,9 +10,6 @@ import type { AttributionFrame } from './frames';
 import { phraseEndingAt, phraseStartingAt } from './nounPhrases';
 import { agentBefore, clauseSubject, findSubject } from './subjects';
 
-/** Cue verbs that put their subject after them in news style (`"…," said Lavrov`). */
-const INVERTIBLE = new Set(['say', 'add', 'ask', 'note', 'write', 'explain', 'insist', 'continue', 'state', 'declare', 'recall', 'reply', 'warn', 'argue', 'observe', 'remark', 'tell', 'tweet', 'announce', 'conclude', 'respond', 'answer', 'counter', 'quip', 'joke', 'concede', 'acknowledge', 'admit', 'complain', 'caution', 'urge']);
-
 /** The cue-verb entry whose particles follow token `i` ("point" + "out"), longest first. */
 function cueEntry(tokens: readonly Token[], i: number, entries: readonly CueVerb[]): { entry: CueVerb; last: number } | undefined {
   let best: { entry: CueVerb; last: number } | undefined;
@@ -87,13 +84,13 @@ export function verbFrames(builder: Builder): void {
       complementVerbFrame(builder, i);
       continue;
     }
-    // "South Carolina state Reps.", "the Clinton campaign": a bare verb form right after a name or a noun is
-    // part of a compound noun
-    if (t.norm === t.lemma && isCompoundNoun(tokens, i)) continue;
     if (!(t.pos === 'VERB' || t.pos === 'X' || adjectival || isMistaggedVerb(tokens, i))) continue;
     if (builder.taken.some((s) => s.start <= t.start && s.end >= t.end)) continue;
     const found = cueEntry(tokens, i, entries);
     if (!found) continue;
+    // "South Carolina state Reps.", "the Clinton campaign": a bare verb form right after a name or a noun is
+    // part of a compound noun (not "as Vulture put it")
+    if (t.norm === t.lemma && found.entry.particles.length === 0 && isCompoundNoun(tokens, i)) continue;
     // "the Trump campaign said", "the Post reports said": a noun taken for a verb before the real cue
     const following = tokens[found.last + 1];
     if (following?.pos === 'VERB' && (vocabulary.cueVerbs.has(following.lemma) || following.norm.endsWith('ed'))) continue;
@@ -136,6 +133,14 @@ function quotationVerbFrame(builder: Builder, i: number): void {
     const speaker = phraseStartingAt(tokens, i + 1);
     const reading = speaker.length > 0 && endsClause(tokens, speaker[speaker.length - 1]) ? sourceOf(input, speaker) : undefined;
     if (reading?.agentive) add(builder, frameFrom(reading, spanOf(tokens, speaker), { start: t.start, end: t.end }, preposedContent(input, i)));
+    return;
+  }
+  // "then boomed, “Today, …”", "declared: “…”": a verb no list holds, introducing a quotation
+  const next = tokens[i + 1];
+  if (next && (next.text === ',' || next.text === ':') && QUOTE_MARKS.test(tokens[i + 2]?.text ?? '') && tokens[i + 2].text !== '\u201D') {
+    const subject = findSubject(tokens, i);
+    const reading = subject.length > 0 ? sourceOf(input, subject) : undefined;
+    if (reading?.agentive) add(builder, frameFrom(reading, spanOf(tokens, subject), { start: t.start, end: t.end }, { start: tokens[i + 2].start, end: contentEnd(input) }));
     return;
   }
   if (!endsClause(tokens, i)) return;
@@ -200,7 +205,9 @@ function activeFrame(builder: Builder, i: number, last: number, entry: CueVerb, 
   const before = tokens[i - 1];
   const afterQuoteOrComma = before !== undefined && (before.text === ',' || QUOTE_MARKS.test(before.text));
   // "…," said Lavrov. / "…," said the minister, adding …
-  if ((afterQuoteOrComma || i === 0) && INVERTIBLE.has(tokens[i].lemma) && !tokens[i].norm.endsWith('ing')) {
+  // a verb whose object is the person told never inverts: "Assad, for his part, thanked the army"
+  const invertible = entry.verbClass === 'speech' && !tokens[i].norm.endsWith('ing') && !input.vocabulary.addresseeVerbs.has(tokens[i].lemma);
+  if ((afterQuoteOrComma || i === 0) && invertible) {
     const phrase = phraseStartingAt(tokens, last + 1);
     // the speaker ends the clause, unless a verb follows ("said the minister was wrong" reports a clause)
     const following = tokens[phrase[phrase.length - 1] + 1];

@@ -219,8 +219,10 @@ export function tagTokens(tokens: Token[]): Tagged {
   const sentenceStarts: number[] = [0];
   for (const [first] of doc.sentences().out(its.span) as [number, number][]) {
     const start = owner[first];
-    // a sentence never starts in lower case: `"Why?" she asked.` is one sentence, which wink-nlp splits
-    if (start > sentenceStarts[sentenceStarts.length - 1] && !startsLowerCase(tokens, start)) sentenceStarts.push(start);
+    // a sentence never starts in lower case (`"Why?" she asked.` is one sentence, which wink-nlp splits), nor
+    // inside a run of glued marks (`home.''`)
+    const glued = start > 0 && tokens[start].start === tokens[start - 1].end && tokens[start].kind === 'punct';
+    if (start > sentenceStarts[sentenceStarts.length - 1] && !glued && !startsLowerCase(tokens, start)) sentenceStarts.push(start);
   }
   return { sentenceStarts, complete };
 }
