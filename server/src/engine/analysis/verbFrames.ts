@@ -1,7 +1,7 @@
 /** Frames cued by verbs: reporting (said), finding (the report found) and stance (wants to) verbs. */
 import type { AttributionVocabulary, CueVerb } from '../knowledge/attributionVocabulary';
 import type { Token } from '../text/tokens';
-import { nextWord } from '../text/tokens';
+import { isCapitalized, nextWord } from '../text/tokens';
 import type { Span } from '../types';
 import { contentAfter, endsSentence, preposedContent } from './content';
 import type { Builder } from './frameBuilder';
@@ -126,7 +126,8 @@ function quotationVerbFrame(builder: Builder, i: number): void {
   const { input } = builder;
   const { tokens } = input;
   const t = tokens[i];
-  if (t.pos !== 'VERB' || t.norm.endsWith('ing')) return;
+  // a capitalised "verb" is a name the tagger misread ("The Daily Herald:")
+  if (t.pos !== 'VERB' || t.norm.endsWith('ing') || isCapitalized(t.text)) return;
   // `"This is fantastic!" beamed Donald Hartley`
   const mark = tokens[i - 1];
   if (mark && QUOTE_MARKS.test(mark.text) && mark.text !== '\u201C') {
@@ -162,7 +163,7 @@ function complementVerbFrame(builder: Builder, i: number): void {
   const { tokens } = input;
   const t = tokens[i];
   const next = tokens[i + 1];
-  if (t.pos !== 'VERB' || !next || !(next.norm === 'that' && next.pos === 'SCONJ') || builder.frames.some((f) => f.cue.start === t.start)) return;
+  if (t.pos !== 'VERB' || isCapitalized(t.text) || !next || !(next.norm === 'that' && next.pos === 'SCONJ') || builder.frames.some((f) => f.cue.start === t.start)) return;
   const phrase = findSubject(tokens, i);
   const reading = phrase.length > 0 ? sourceOf(input, phrase) : undefined;
   if (!reading?.agentive || reading.kind === 'document') return;
