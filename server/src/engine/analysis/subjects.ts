@@ -34,6 +34,12 @@ export function findSubject(tokens: readonly Token[], verb: number): number[] {
       i -= 2;
       continue;
     }
+    // "the board on Monday rejected", "Trump Sunday tweeted", "officials last week said": when, not who
+    if (isTimeWord(t.norm) || (/^(week|month|year|night|morning|evening|weekend)$/.test(t.norm) && /^(last|this|next)$/.test(tokens[i - 1]?.norm ?? ''))) {
+      i -= isTimeWord(t.norm) ? 1 : 2;
+      if (i >= 0 && tokens[i].pos === 'ADP' && /^(on|in|at|by|during)$/.test(tokens[i].norm)) i--;
+      continue;
+    }
     // "went on to say", "was quick to add", "declined to say": the subject is the governing verb's
     if (t.norm === 'to' && t.pos === 'PART' && chains < 2) {
       let j = i - 1;
