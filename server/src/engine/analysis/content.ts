@@ -4,7 +4,7 @@ import type { Token } from '../text/tokens';
 import { isCapitalized } from '../text/tokens';
 import type { Span } from '../types';
 import { QUOTE_MARKS } from './frameBuilder';
-import type { FrameInput } from './frames';
+import type { FrameInput } from './frameTypes';
 import { phraseStartingAt } from './nounPhrases';
 
 /**

@@ -1,7 +1,7 @@
 /** What the frame finders share: the frame under construction, and reading a source phrase. */
 import type { Token } from '../text/tokens';
 import type { Span } from '../types';
-import type { AttributionFrame, FrameInput } from './frames';
+import type { AttributionFrame, FrameInput } from './frameTypes';
 import type { SourceReading } from './sourceKind';
 import { readSource } from './sourceKind';
 

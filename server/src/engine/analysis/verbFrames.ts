@@ -6,7 +6,7 @@ import type { Span } from '../types';
 import { contentAfter, endsSentence, preposedContent } from './content';
 import type { Builder } from './frameBuilder';
 import { QUOTE_MARKS, add, contentEnd, frameFrom, sourceOf, spanOf } from './frameBuilder';
-import type { AttributionFrame } from './frames';
+import type { AttributionFrame } from './frameTypes';
 import { phraseEndingAt, phraseStartingAt } from './nounPhrases';
 import { agentBefore, clauseSubject, findSubject } from './subjects';
 

@@ -9,28 +9,9 @@
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import type { Token } from './tokens';
+import type { PartOfSpeech, Token } from './tokens';
 
-/** Universal Dependencies part-of-speech tags, as wink-nlp assigns them; `X` also marks an untagged token. */
-export type PartOfSpeech =
-  | 'ADJ'
-  | 'ADP'
-  | 'ADV'
-  | 'AUX'
-  | 'CCONJ'
-  | 'DET'
-  | 'INTJ'
-  | 'NOUN'
-  | 'NUM'
-  | 'PART'
-  | 'PRON'
-  | 'PROPN'
-  | 'PUNCT'
-  | 'SCONJ'
-  | 'SYM'
-  | 'VERB'
-  | 'X'
-  | 'SPACE';
+export type { PartOfSpeech } from './tokens';
 
 /** The part of wink-nlp's API the tagger reads (its own typings describe `out` loosely). */
 interface Nlp {

@@ -1,5 +1,25 @@
 /** Word, number and punctuation tokens of prose, with offsets into the original text. */
-import type { PartOfSpeech } from './tagger';
+
+/** Universal Dependencies part-of-speech tags, as wink-nlp assigns them; `X` also marks an untagged token. */
+export type PartOfSpeech =
+  | 'ADJ'
+  | 'ADP'
+  | 'ADV'
+  | 'AUX'
+  | 'CCONJ'
+  | 'DET'
+  | 'INTJ'
+  | 'NOUN'
+  | 'NUM'
+  | 'PART'
+  | 'PRON'
+  | 'PROPN'
+  | 'PUNCT'
+  | 'SCONJ'
+  | 'SYM'
+  | 'VERB'
+  | 'X'
+  | 'SPACE';
 
 export type TokenKind = 'word' | 'number' | 'punct';
 
