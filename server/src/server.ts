@@ -17,6 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allowListEdit } from './engine/configEdits';
 import { CONFIG_FILE_NAME, parseConfigFile } from './engine/config';
 import { commonEnds } from './engine/text/commonEnds';
+import { warmUpTagger } from './engine/text/tagger';
 import type { DataProblem } from './engine/knowledge/dataFile';
 import { allowListWorkspaceEdit, codeActionsFor } from './features/codeActions';
 import type { AllowListTarget } from './features/codeActions';
@@ -177,6 +178,8 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  // the tagger's model takes a few hundred milliseconds to load: load it before the first draft arrives
+  setImmediate(warmUpTagger);
   if (settings.canRequestConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'claimlint' }).catch(() => undefined);
   }
