@@ -18,6 +18,10 @@ const CURRENCY = /^[$£€¥]$/;
 
 /** "7 a.m.", "8 pm", "10 o'clock": a time of day, not a figure. */
 function isTimeOfDay(tokens: readonly Token[], last: number): boolean {
+  // "10:30", "9:30 a.m.": hours and minutes
+  const after = tokens[last + 1];
+  if (after?.text === ':' && after.start === tokens[last].end && tokens[last + 2]?.kind === 'number' && tokens[last + 2].start === after.end) return true;
+  if (tokens[last - 1]?.text === ':' && tokens[last - 1].start === tokens[last - 2]?.end && tokens[last - 2]?.kind === 'number') return true;
   const next = nextWord(tokens, last);
   if (next < 0) return false;
   const word = tokens[next].norm;
@@ -69,7 +73,8 @@ function predictionSignals(tokens: readonly Token[], vocabulary: AttributionVoca
       // "will be held" is a schedule, "could be seen" a sight, "will be ice-free" a prediction
       let k = nextWord(tokens, j);
       while (k >= 0 && /ly$/.test(tokens[k].norm)) k = nextWord(tokens, k);
-      if (k < 0 || /ed$|^(held|sworn|shown|broadcast|open|closed|available|hosted|released|published|seen|heard|felt|visible|spotted)$/.test(tokens[k].norm)) return;
+      // "will be holding a rally": the future progressive schedules
+      if (k < 0 || /(ed|ing)$|^(held|sworn|shown|broadcast|open|closed|available|hosted|released|published|seen|heard|felt|visible|spotted)$/.test(tokens[k].norm)) return;
     } else if (vocabulary.schedulingVerbs.has(verb)) return;
     signals.push({ kind: 'predictions', start: t.start, end: tokens[j].end });
   });

@@ -112,7 +112,9 @@ function asideStart(tokens: readonly Token[], close: number): number {
       if (!first || j === 0) return -1;
       if (dash) return j;
       const opens = first.pos === 'DET' || first.pos === 'PROPN' || first.pos === 'NOUN' || first.pos === 'ADJ' || first.pos === 'NUM' || first.pos === 'ADP' || first.pos === 'ADV' || /^(who|whose|which|his|her|their|its)$/.test(first.norm);
-      return opens && isNounHead(tokens[j - 1]) ? j : -1;
+      // the word before the aside ends a noun phrase: "Harry Bond, 30, of Raleigh, N.C., who …, said"
+      const before = tokens[j - 1].text === '.' && j > 1 ? tokens[j - 2] : tokens[j - 1];
+      return opens && isNounHead(before) ? j : -1;
     }
     if (CLOSING.has(t.text)) {
       j = matchingOpener(tokens, j);
