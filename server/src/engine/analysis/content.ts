@@ -38,7 +38,7 @@ export function contentAfter(input: FrameInput, last: number, addressee: boolean
     t.kind === 'number' ||
     /^[$£€¥]$/.test(t.text) ||
     /^(whether|if|how|why|what|when|where|who|about|of)$/.test(t.norm) ||
-    (t.norm === 'to' && tokens[i + 1]?.pos === 'VERB') ||
+    (t.norm === 'to' && isInfinitive(tokens, i)) ||
     // "reported having $1.3 million": a gerund
     (t.pos === 'VERB' && t.norm.endsWith('ing'));
   if (complement) return { start: t.start, shape: 'complement' };
@@ -49,6 +49,12 @@ export function contentAfter(input: FrameInput, last: number, addressee: boolean
   const next = tokens[object[object.length - 1] + 1];
   const said = next !== undefined && (QUOTE_MARKS.test(next.text) || /^(as|of)$/.test(next.norm) || next.pos === 'ADJ');
   return said ? { start: t.start, shape: 'complement' } : { start: t.start, shape: 'object', end: tokens[object[object.length - 1]].end };
+}
+
+/** True when "to" at `i` opens an infinitive: "to build", "to \u201Clift up …\u201D". */
+function isInfinitive(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return next !== undefined && (next.pos === 'VERB' || (QUOTE_MARKS.test(next.text) && tokens[i + 2]?.pos === 'VERB'));
 }
 
 /**
@@ -86,7 +92,7 @@ function afterCircumstances(tokens: readonly Token[], from: number): number {
       }
       break;
     }
-    if (t.pos === 'ADP' && !/^(about|of|that|as|whether|if)$/.test(t.norm)) {
+    if (t.pos === 'ADP' && !/^(about|of|that|as|whether|if)$/.test(t.norm) && !(t.norm === 'to' && isInfinitive(tokens, i))) {
       const phrase = phraseStartingAt(tokens, i + 1);
       if (phrase.length === 0) break;
       const k = phrase[phrase.length - 1] + 1;

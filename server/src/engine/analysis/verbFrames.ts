@@ -37,10 +37,14 @@ function isMistaggedVerb(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   if (t.pos !== 'NOUN' || t.possessive) return false;
   const before = tokens[i - 1];
-  if (!before || !(before.pos === 'PROPN' || before.pos === 'PRON' || (before.pos === 'NOUN' && before.norm !== before.lemma))) return false;
+  if (!before || !(before.pos === 'PROPN' || before.pos === 'PRON' || before.pos === 'NOUN')) return false;
   const after = tokens[i + 1];
   if (!after) return true;
-  if (after.norm === 'that' || after.text === ':' || QUOTE_MARKS.test(after.text) || /^[.,;!?]$/.test(after.text)) return true;
+  // "The ad claims “…”": what a verb reports follows, whatever noun came before
+  if (after.norm === 'that' || after.text === ':' || QUOTE_MARKS.test(after.text)) return true;
+  // otherwise only after a name, a pronoun or a plural: "the reports show.", "records show he …"
+  if (before.pos === 'NOUN' && before.norm === before.lemma) return false;
+  if (/^[.,;!?]$/.test(after.text)) return true;
   if (after.pos === 'PRON' && /^(he|she|they|it|we|i|you)$/.test(after.norm)) return true;
   // "Findings show voters fear …", "public records show little evidence"
   return after.pos === 'DET' || after.pos === 'NOUN' || after.pos === 'ADJ' || after.pos === 'NUM' || after.pos === 'PROPN';
