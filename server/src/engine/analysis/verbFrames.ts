@@ -36,18 +36,19 @@ function cueEntry(tokens: readonly Token[], i: number, entries: readonly CueVerb
 function isMistaggedVerb(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   if (t.pos !== 'NOUN' || t.possessive) return false;
+  // a subject's head before it ("64 percent call him", "all five say"), never a determiner ("the call")
   const before = tokens[i - 1];
-  if (!before || !(before.pos === 'PROPN' || before.pos === 'PRON' || before.pos === 'NOUN')) return false;
+  if (!before || !(before.pos === 'PROPN' || before.pos === 'PRON' || before.pos === 'NOUN' || before.pos === 'NUM')) return false;
   const after = tokens[i + 1];
   if (!after) return true;
   // "The ad claims “…”": what a verb reports follows, whatever noun came before
   if (after.norm === 'that' || after.text === ':' || QUOTE_MARKS.test(after.text)) return true;
-  // otherwise only after a name, a pronoun or a plural: "the reports show.", "records show he …"
+  // "64 percent call him competent", "the government claims Gülen runs …", "officials point out that"
+  if (after.pos === 'PRON' || after.pos === 'PROPN' || (after.pos === 'ADP' && /^(out|to)$/.test(after.norm))) return true;
+  // otherwise only after a name, a pronoun, a number or a plural: "the reports show.", "records show little"
   if (before.pos === 'NOUN' && before.norm === before.lemma) return false;
   if (/^[.,;!?]$/.test(after.text)) return true;
-  if (after.pos === 'PRON' && /^(he|she|they|it|we|i|you)$/.test(after.norm)) return true;
-  // "Findings show voters fear …", "public records show little evidence"
-  return after.pos === 'DET' || after.pos === 'NOUN' || after.pos === 'ADJ' || after.pos === 'NUM' || after.pos === 'PROPN';
+  return after.pos === 'DET' || after.pos === 'NOUN' || after.pos === 'ADJ' || after.pos === 'NUM';
 }
 
 /**
