@@ -36,7 +36,10 @@ export interface SentenceAnalysis extends Sentence {
 export interface QuoteReading {
   quote: Quotation;
   speaker?: AttributionFrame;
-  /** Every frame with a source around the quotation, nearest first (the speaker is one of them). */
+  /**
+   * Every frame with a source around the quotation, best first: one whose content holds the quotation, then
+   * statements before views, then the nearest (the speaker is the first that is not an outlet, or the first).
+   */
   candidates: AttributionFrame[];
   /** True when the speaker was carried over from another quotation of the paragraph. */
   inherited: boolean;
@@ -52,7 +55,7 @@ export interface Block extends ProseBlock {
 }
 
 /** True when `frame` names a source someone could check (not vague, not missing). */
-export const namesSource = (frame: AttributionFrame): boolean => frame.kind !== 'vague' && frame.kind !== 'none';
+const namesSource = (frame: AttributionFrame): boolean => frame.kind !== 'vague' && frame.kind !== 'none';
 
 /** True when the frame attributes the quotation as part of its content ("Putin said he backed … "…""). */
 const contains = (frame: AttributionFrame, quote: Quotation): boolean => frame.content !== undefined && frame.content.start <= quote.start && frame.content.end >= quote.innerEnd;

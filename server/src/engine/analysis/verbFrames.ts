@@ -124,8 +124,9 @@ function isCompoundNoun(tokens: readonly Token[], i: number): boolean {
 }
 
 /**
- * `"…," he continued.`, `"…," Smith laughed.`: any verb whose subject follows a closing quotation mark and
- * which ends the clause attributes that quotation, whether or not it is a reporting verb.
+ * A verb no list holds that still attributes a quotation by where it stands: between the quotation and its
+ * speaker (`"…" beamed Donald Hartley`), after a speaker who follows the quotation and before the clause ends
+ * (`"…," he continued.`), or before a comma or colon and a quotation (`then boomed, "…"`).
  */
 function quotationVerbFrame(builder: Builder, i: number): void {
   const { input } = builder;

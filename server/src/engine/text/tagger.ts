@@ -11,8 +11,6 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { PartOfSpeech, Token } from './tokens';
 
-export type { PartOfSpeech } from './tokens';
-
 /** The part of wink-nlp's API the tagger reads (its own typings describe `out` loosely). */
 interface Nlp {
   its: { precedingSpaces: unknown; pos: unknown; lemma: unknown; span: unknown };
@@ -93,7 +91,7 @@ function takesFullStop(word: Token): boolean {
  * a word of letters only is whole either way. Setting the others apart makes its reading independent of
  * what it read before (a test holds it to that). `starts[i]` is where token `i` begins in the rendering.
  */
-export function renderForTagger(tokens: readonly Token[]): { rendered: string; starts: number[] } {
+function renderForTagger(tokens: readonly Token[]): { rendered: string; starts: number[] } {
   let rendered = '';
   let unitStart = 0;
   /** True while the current unit is one word of letters only. */
