@@ -4,10 +4,12 @@
  * pronoun sources tied to their antecedents, and sentences that continue an attributed account.
  */
 import type { Knowledge } from '../knowledge/knowledge';
+import { partitionPoint } from '../partitionPoint';
 import type { Mention } from '../knowledge/entityMatcher';
 import type { PhraseMatch } from '../text/phrases';
 import type { ProseBlock } from '../text/prose';
 import type { Quotation } from '../text/quotes';
+import { quotationAt } from '../text/quotes';
 import type { Token } from '../text/tokens';
 import type { Span } from '../types';
 import type { ClaimSignal } from './claims';
@@ -67,28 +69,52 @@ function distance(quote: Quotation, frame: AttributionFrame): number {
 }
 
 /** The speakers of a block's quotations: the nearest frame around each, or another quotation's. */
+/** How far, in characters, from a quotation a cue may stand and still name its speaker. */
+const SPEAKER_REACH = 600;
+
+/**
+ * The speakers of a block's quotations: the best frame around each, or another quotation's. Each quotation
+ * looks only at the frames within `SPEAKER_REACH` of it, so a paragraph of thousands of quotations costs
+ * what its length does.
+ */
 function quoteSpeakers(text: string, quotes: readonly Quotation[], sentences: readonly SentenceAnalysis[]): QuoteReading[] {
+  const speaking: { frame: AttributionFrame; sentence: SentenceAnalysis }[] = [];
+  for (const sentence of sentences) {
+    for (const frame of sentence.frames) if (!frame.carriedFrom && frame.kind !== 'document' && frame.kind !== 'none') speaking.push({ frame, sentence });
+  }
+  speaking.sort((a, b) => a.frame.cue.start - b.frame.cue.start);
   const readings: QuoteReading[] = quotes.map((quote) => {
-    // the sentences the quotation is in, and a sentence of attribution right after it (`"…?" Clinton said.`);
+    const candidates: AttributionFrame[] = [];
+    for (let k = partitionPoint(speaking, (c) => c.frame.cue.end < quote.start - SPEAKER_REACH); k < speaking.length && speaking[k].frame.cue.start < quote.end + SPEAKER_REACH; k++) {
+      const { frame, sentence } = speaking[k];
+      // the sentences the quotation is in, and a sentence of attribution right after it (`"…?" Clinton said.`)
+      const around = (sentence.start < quote.end && sentence.end > quote.start) || (sentence.start >= quote.end && sentence.start - quote.end <= 2 && sentence.frames.every((f) => !f.content));
+      if (around && Number.isFinite(distance(quote, frame))) candidates.push(frame);
+    }
     // a frame whose content holds the quotation first, then statements before views, then the nearest
-    const candidates = sentences
-      .filter((s) => (s.start < quote.end && s.end > quote.start) || (s.start >= quote.end && s.start - quote.end <= 2 && s.frames.every((f) => !f.content)))
-      .flatMap((s) => s.frames)
-      .filter((f) => !f.carriedFrom && f.kind !== 'document' && f.kind !== 'none' && Number.isFinite(distance(quote, f)))
-      .sort((a, b) => Number(contains(b, quote)) - Number(contains(a, quote)) || Number(b.stated) - Number(a.stated) || distance(quote, a) - distance(quote, b));
+    candidates.sort((a, b) => Number(contains(b, quote)) - Number(contains(a, quote)) || Number(b.stated) - Number(a.stated) || distance(quote, a) - distance(quote, b));
     // a person or body speaks the words; an outlet only carries them ("…," The Times reported)
     const speaker = candidates.find((c) => c.mention?.entity.type !== 'outlet') ?? candidates[0];
     const words = (text.slice(quote.innerStart, quote.innerEnd).match(/[\p{L}\p{N}]+/gu) ?? []).length;
     return { quote, ...(speaker ? { speaker } : {}), candidates, inherited: false, words };
   });
-  // news style: `"A." … "B," he said.` — a quotation without a speaker takes the nearest attributed one's
-  for (const [i, reading] of readings.entries()) {
-    if (reading.speaker) continue;
-    const donor = [...readings.slice(0, i)].reverse().find((q) => q.speaker && !q.inherited) ?? readings.slice(i + 1).find((q) => q.speaker && !q.inherited);
-    if (donor?.speaker) {
-      reading.speaker = donor.speaker;
+  // news style: `"A." … "B," he said.` — a quotation without a speaker takes the nearest attributed one's,
+  // before it first
+  const before: (AttributionFrame | undefined)[] = [];
+  let last: AttributionFrame | undefined;
+  for (const reading of readings) {
+    before.push(last);
+    if (reading.speaker) last = reading.speaker;
+  }
+  let next: AttributionFrame | undefined;
+  for (let i = readings.length - 1; i >= 0; i--) {
+    const reading = readings[i];
+    const own = reading.speaker;
+    if (!own && (before[i] ?? next)) {
+      reading.speaker = before[i] ?? next;
       reading.inherited = true;
     }
+    if (own) next = own;
   }
   return readings;
 }
@@ -132,7 +158,7 @@ function lastWordEnd(sentence: Sentence): number {
  * relative to the chunk.
  */
 export function analyseBlock(text: string, block: ProseBlock, sentences: readonly Sentence[], quotes: Quotation[], knowledge: Knowledge): Block {
-  const isQuoted = (offset: number): boolean => block.quoted || quotes.some((q) => offset >= q.innerStart && offset < q.innerEnd);
+  const isQuoted = (offset: number): boolean => block.quoted || quotationAt(quotes, offset) !== undefined;
   const analysed = sentences.map((sentence): SentenceAnalysis => {
     const { tokens } = sentence;
     const mentions = knowledge.facts.mentions.find(text, tokens);

@@ -15,7 +15,14 @@ export const isSkippable = (t: Token): boolean => t.pos === 'ADV' || t.pos === '
 export interface Builder {
   input: FrameInput;
   frames: AttributionFrame[];
-  taken: Span[];
+  /** Spans of vague phrases and introducers, by where they end, with the frame each gave, if any. */
+  taken: Map<number, { span: Span; frame?: AttributionFrame }>;
+  /** Every offset a taken span covers. */
+  takenAt: Set<number>;
+  /** Every offset some frame's cue covers: a later frame on the same words is not added. */
+  cued: Set<number>;
+  /** Frames merged into a later one, left out of the result. */
+  dropped: Set<AttributionFrame>;
 }
 
 export function sourceOf(input: FrameInput, phrase: readonly number[]): SourceReading | undefined {
@@ -33,9 +40,20 @@ export function contentEnd(input: FrameInput): number {
   return tokens[i]?.end ?? input.sentence.end;
 }
 
-export function add(builder: Builder, frame: AttributionFrame): void {
-  if (builder.input.isQuoted(frame.cue.start) || builder.frames.some((f) => f.cue.start < frame.cue.end && f.cue.end > frame.cue.start)) return;
+/** Marks `span` as taken by a vague phrase or an introducer (that gave `frame`); its words cue no other frame. */
+export function take(builder: Builder, span: Span, frame?: AttributionFrame): void {
+  builder.taken.set(span.end, frame ? { span, frame } : { span });
+  for (let at = span.start; at < span.end; at++) builder.takenAt.add(at);
+}
+
+/** Adds `frame` unless its cue is quoted or another frame's cue covers the same words; true when added. */
+export function add(builder: Builder, frame: AttributionFrame): boolean {
+  const { cue } = frame;
+  if (builder.input.isQuoted(cue.start)) return false;
+  for (let at = cue.start; at < cue.end; at++) if (builder.cued.has(at)) return false;
+  for (let at = cue.start; at < cue.end; at++) builder.cued.add(at);
   builder.frames.push(frame);
+  return true;
 }
 
 export function frameFrom(reading: SourceReading, source: Span | undefined, cue: Span, content: Span | undefined, stated = true): AttributionFrame {

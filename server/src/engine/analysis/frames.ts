@@ -14,7 +14,7 @@ export type { AttributionFrame, FrameInput } from './frameTypes';
 
 /** Every attribution frame of one sentence, in order of their cues. */
 export function findFrames(input: FrameInput): AttributionFrame[] {
-  const builder: Builder = { input, frames: [], taken: [] };
+  const builder: Builder = { input, frames: [], taken: new Map(), takenAt: new Set(), cued: new Set(), dropped: new Set() };
   vagueFrames(builder, input.vocabulary.vaguePhrases.findAll(input.text, input.tokens));
   introducedFrames(builder);
   verbFrames(builder);
@@ -24,7 +24,7 @@ export function findFrames(input: FrameInput): AttributionFrame[] {
   documentFrames(builder);
   quotedSpeakers(builder);
   // "In a statement, the ministry said …": the statement is the ministry's, not a second source
-  const named = builder.frames.some((f) => f.stated && (f.kind === 'named' || f.kind === 'outlet'));
-  const frames = named ? builder.frames.filter((f) => !(f.kind === 'document' && f.source?.start === f.cue.start && f.source.end === f.cue.end)) : builder.frames;
+  const named = builder.frames.some((f) => !builder.dropped.has(f) && f.stated && (f.kind === 'named' || f.kind === 'outlet'));
+  const frames = builder.frames.filter((f) => !builder.dropped.has(f) && !(named && f.kind === 'document' && f.source?.start === f.cue.start && f.source.end === f.cue.end));
   return frames.sort((a, b) => a.cue.start - b.cue.start);
 }

@@ -3,12 +3,15 @@
  * document introduced by "in", nominal cues ("Trump's claim that"), colon and dash attribution, and the
  * speaker of "X quoted Y as saying".
  */
+import { partitionPoint } from '../partitionPoint';
+import type { AttributionFrame } from './frameTypes';
 import type { PhraseMatch } from '../text/phrases';
+import type { Token } from '../text/tokens';
 import { longestNonOverlapping } from '../text/phrases';
 import { nextWord, previousWord } from '../text/tokens';
 import { contentAfter } from './content';
 import type { Builder } from './frameBuilder';
-import { DASHES, QUOTE_MARKS, add, contentEnd, frameFrom, sourceOf, spanOf } from './frameBuilder';
+import { DASHES, QUOTE_MARKS, add, contentEnd, frameFrom, sourceOf, spanOf, take } from './frameBuilder';
 import { phraseEndingAt, phraseStartingAt } from './nounPhrases';
 import type { SourceKind } from './sourceKind';
 import { findSubject } from './subjects';
@@ -20,8 +23,8 @@ export function vagueFrames(builder: Builder, matches: PhraseMatch<true>[]): voi
     // "it was reported by Tass": the agent names the source
     if (input.tokens[nextWord(input.tokens, vague.last)]?.norm === 'by') continue;
     const cue = { start: vague.start, end: vague.end };
-    add(builder, { kind: 'vague', cue, agentive: true, stated: true, content: { start: input.sentence.start, end: contentEnd(input) } });
-    builder.taken.push(cue);
+    const frame: AttributionFrame = { kind: 'vague', cue, agentive: true, stated: true, content: { start: input.sentence.start, end: contentEnd(input) } };
+    take(builder, cue, add(builder, frame) ? frame : undefined);
   }
 }
 
@@ -30,14 +33,20 @@ export function introducedFrames(builder: Builder): void {
   const { input } = builder;
   const { tokens, vocabulary } = input;
   for (const intro of input.vocabulary.introducers.findAll(input.text, tokens)) {
-    if (builder.taken.some((s) => s.start <= intro.start && s.end >= intro.end)) continue;
+    if (builder.takenAt.has(intro.start)) continue;
     const phrase = phraseStartingAt(tokens, intro.last + 1);
     const cue = { start: intro.start, end: intro.end };
     // "under a settlement", "in a filing": the introducer is itself a document; "according to" needs a name
     const documentary = vocabulary.documentNouns.has(tokens[intro.last].lemma) || vocabulary.documentNouns.has(tokens[intro.last].norm);
-    const reading = sourceOf(input, phrase) ?? (documentary ? { kind: 'document' as SourceKind, agentive: false } : undefined);
+    let reading = sourceOf(input, phrase) ?? (documentary ? { kind: 'document' as SourceKind, agentive: false } : undefined);
     if (!reading) continue;
-    const source = phrase.length > 0 ? spanOf(tokens, phrase) : cue;
+    let source = phrase.length > 0 ? spanOf(tokens, phrase) : cue;
+    // "according to a poll released on Thursday by the Sonoran Research Institute": the agent names it
+    const agent = phrase.length > 0 && reading.kind === 'vague' ? agentAfter(tokens, phrase[phrase.length - 1] + 1) : [];
+    if (agent.length > 0) {
+      reading = { kind: 'document', agentive: false };
+      source = { start: source.start, end: tokens[agent[agent.length - 1]].end };
+    }
     // "According to X, Y." or "Y, according to X."
     const after = phrase.length > 0 ? phrase[phrase.length - 1] + 1 : intro.last + 1;
     const opening = previousWord(tokens, intro.first) < 0;
@@ -45,8 +54,19 @@ export function introducedFrames(builder: Builder): void {
       ? { start: tokens[nextWord(tokens, after - 1)]?.start ?? contentEnd(input), end: contentEnd(input) }
       : { start: input.sentence.start, end: tokens[intro.first - 1]?.text === ',' ? tokens[intro.first - 2]?.end ?? intro.start : intro.start };
     add(builder, frameFrom(reading, source, cue, content));
-    builder.taken.push(cue);
+    take(builder, cue);
   }
+}
+
+/** The agent of a participle right after a phrase: "released on Thursday by X" gives X, if it names someone. */
+function agentAfter(tokens: readonly Token[], from: number): number[] {
+  const participle = tokens[from];
+  if (!participle || participle.pos !== 'VERB' || !participle.norm.endsWith('ed')) return [];
+  for (let i = from + 1; i < tokens.length && i < from + 8; i++) {
+    if (tokens[i].kind === 'punct') return [];
+    if (tokens[i].norm === 'by') return phraseStartingAt(tokens, i + 1).filter((k) => tokens[k].pos === 'PROPN').length > 0 ? phraseStartingAt(tokens, i + 1) : [];
+  }
+  return [];
 }
 
 /**
@@ -83,7 +103,7 @@ export function nominalFrames(builder: Builder): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.pos !== 'NOUN' || !vocabulary.nominalCues.has(t.lemma)) continue;
-    if (builder.taken.some((s) => s.start <= t.start && s.end >= t.end)) continue;
+    if (builder.takenAt.has(t.start)) continue;
     const after = contentAfter(input, i, false);
     const next = tokens[i + 1];
     // what the owner said follows: "claim that", "statement: …", "remarks, “…”", "a statement calling …"
@@ -141,10 +161,12 @@ export function colonFrame(builder: Builder): void {
 export function dashFrames(builder: Builder): void {
   const { input } = builder;
   const { tokens } = input;
+  let dash = 0;
   for (const quote of input.quotes) {
     if (!quote.closed) continue;
-    const dash = tokens.findIndex((t) => t.start >= quote.end && t.kind === 'punct');
-    if (dash < 0 || !DASHES.test(tokens[dash].text) || tokens.slice(0, dash).some((t) => t.start >= quote.end && t.kind !== 'punct')) continue;
+    // the first token after the quotation (quotations come in order, so one cursor serves them all)
+    while (dash < tokens.length && tokens[dash].start < quote.end) dash++;
+    if (dash >= tokens.length || !DASHES.test(tokens[dash].text)) continue;
     const phrase = phraseStartingAt(tokens, dash + 1);
     const reading = sourceOf(input, phrase);
     if (!reading || reading.kind === 'document' || !phrase.some((k) => tokens[k].pos === 'PROPN')) continue;
@@ -157,8 +179,9 @@ export function quotedSpeakers(builder: Builder): void {
   const { input } = builder;
   const { tokens } = input;
   for (const frame of builder.frames) {
-    const i = tokens.findIndex((t) => t.start === frame.cue.start);
-    if (i < 0 || !/^(quote|cite)$/.test(tokens[i].lemma)) continue;
+    if (!/^(quot|cit)/i.test(input.text.slice(frame.cue.start, frame.cue.start + 4))) continue;
+    const i = partitionPoint(tokens, (t) => t.start < frame.cue.start);
+    if (tokens[i]?.start !== frame.cue.start || !/^(quote|cite)$/.test(tokens[i].lemma)) continue;
     const phrase = phraseStartingAt(tokens, i + 1);
     const speaker = sourceOf(input, phrase);
     if (!speaker || phrase.length === 0 || speaker.kind === 'document') continue;

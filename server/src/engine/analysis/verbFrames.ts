@@ -90,7 +90,7 @@ export function verbFrames(builder: Builder): void {
       continue;
     }
     if (!(t.pos === 'VERB' || t.pos === 'X' || adjectival || isMistaggedVerb(tokens, i))) continue;
-    if (builder.taken.some((s) => s.start <= t.start && s.end >= t.end)) continue;
+    if (builder.takenAt.has(t.start)) continue;
     const found = cueEntry(tokens, i, entries);
     if (!found) continue;
     // "South Carolina state Reps.", "the Clinton campaign": a bare verb form right after a name or a noun is
@@ -228,8 +228,8 @@ function activeFrame(builder: Builder, i: number, last: number, entry: CueVerb, 
   if (agent.length > 0) phrase = agent;
   // "…, saying …", "issued a statement slamming …": an -ing cue's source is its clause's subject
   else if (tokens[i].norm.endsWith('ing') && (phrase.length === 0 || afterQuoteOrComma || (before && before.pos === 'NOUN'))) {
-    const earlier = builder.frames.filter((f) => f.cue.end <= cue.start && f.source);
-    const governing = earlier[earlier.length - 1];
+    let governing: AttributionFrame | undefined;
+    for (let k = builder.frames.length - 1; k >= 0 && !governing; k--) if (builder.frames[k].cue.end <= cue.start && builder.frames[k].source) governing = builder.frames[k];
     if (governing) {
       const frame: AttributionFrame = { kind: governing.kind, cue, agentive: governing.agentive, stated: governing.stated };
       if (governing.source) frame.source = governing.source;
@@ -244,11 +244,13 @@ function activeFrame(builder: Builder, i: number, last: number, entry: CueVerb, 
   if (!reading) return undefined;
   let source = spanOf(tokens, phrase);
   // "people familiar with the matter said": the vague phrase opens the subject
-  const vague = builder.taken.find((s) => s.end <= source.start && !/\S/.test(input.text.slice(s.end, source.start)));
-  if (vague && builder.frames.some((f) => f.kind === 'vague' && f.cue === vague)) {
-    builder.frames = builder.frames.filter((f) => f.cue !== vague);
+  let gap = source.start;
+  while (gap > 0 && /\s/.test(input.text[gap - 1])) gap--;
+  const vague = builder.taken.get(gap);
+  if (vague?.frame && !builder.dropped.has(vague.frame)) {
+    builder.dropped.add(vague.frame);
     reading = { kind: 'vague', agentive: true };
-    source = { start: vague.start, end: source.end };
+    source = { start: vague.span.start, end: source.end };
   }
   const preposed = after ? undefined : preposedContent(input, phrase[0]);
   // a stance's object is what it is about ("endorsed Cruz on Wednesday"); anything said runs to the end

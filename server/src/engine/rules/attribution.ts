@@ -31,8 +31,11 @@ function vagueFindings(block: Block, text: string, severity: Severity): Finding[
     s.frames
       .filter((frame) => frame.kind === 'vague' && !frame.carriedFrom)
       .map((frame): Finding => {
-        const start = Math.min(frame.source?.start ?? frame.cue.start, frame.cue.start);
-        const end = Math.max(frame.source?.end ?? frame.cue.end, frame.cue.end);
+        // the source and its cue when they stand together ("Officials said"), else the source alone
+        const source = frame.source ?? frame.cue;
+        const together = frame.cue.start - source.end <= 2 && frame.cue.start >= source.end;
+        const start = Math.min(source.start, frame.cue.start);
+        const end = together || source === frame.cue ? Math.max(source.end, frame.cue.end) : source.end;
         const words = text.slice(start, end);
         return {
           rule: 'attribution.vague',

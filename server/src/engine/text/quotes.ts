@@ -1,3 +1,4 @@
+import { partitionPoint } from '../partitionPoint';
 import type { Span } from '../types';
 
 /** A direct quotation: `start`/`end` include the quotation marks, `inner*` exclude them. */
@@ -72,7 +73,8 @@ export function findQuotations(text: string, block: Span): Quotation[] {
   return quotes;
 }
 
-/** The quotation containing `offset`, if any. */
+/** The quotation containing `offset`, if any (`quotes` in order, as `findQuotations` gives them). */
 export function quotationAt(quotes: readonly Quotation[], offset: number): Quotation | undefined {
-  return quotes.find((q) => offset >= q.innerStart && offset < q.innerEnd);
+  const quote = quotes[partitionPoint(quotes, (q) => q.innerEnd <= offset)];
+  return quote && offset >= quote.innerStart && offset < quote.innerEnd ? quote : undefined;
 }
