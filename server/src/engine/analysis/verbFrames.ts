@@ -169,7 +169,7 @@ function complementVerbFrame(builder: Builder, i: number): void {
   const { tokens } = input;
   const t = tokens[i];
   const next = tokens[i + 1];
-  if (t.pos !== 'VERB' || isCapitalized(t.text) || !next || !(next.norm === 'that' && next.pos === 'SCONJ') || builder.frames.some((f) => f.cue.start === t.start)) return;
+  if (t.pos !== 'VERB' || isCapitalized(t.text) || !next || !(next.norm === 'that' && next.pos === 'SCONJ') || builder.cued.has(t.start)) return;
   const phrase = findSubject(tokens, i);
   const reading = phrase.length > 0 ? sourceOf(input, phrase) : undefined;
   if (!reading?.agentive || reading.kind === 'document') return;
