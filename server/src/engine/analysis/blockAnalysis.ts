@@ -68,7 +68,6 @@ function distance(quote: Quotation, frame: AttributionFrame): number {
   return Infinity;
 }
 
-/** The speakers of a block's quotations: the nearest frame around each, or another quotation's. */
 /** How far, in characters, from a quotation a cue may stand and still name its speaker. */
 const SPEAKER_REACH = 600;
 

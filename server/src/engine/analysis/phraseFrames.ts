@@ -64,7 +64,9 @@ function agentAfter(tokens: readonly Token[], from: number): number[] {
   if (!participle || participle.pos !== 'VERB' || !participle.norm.endsWith('ed')) return [];
   for (let i = from + 1; i < tokens.length && i < from + 8; i++) {
     if (tokens[i].kind === 'punct') return [];
-    if (tokens[i].norm === 'by') return phraseStartingAt(tokens, i + 1).filter((k) => tokens[k].pos === 'PROPN').length > 0 ? phraseStartingAt(tokens, i + 1) : [];
+    if (tokens[i].norm !== 'by') continue;
+    const agent = phraseStartingAt(tokens, i + 1);
+    return agent.some((k) => tokens[k].pos === 'PROPN') ? agent : [];
   }
   return [];
 }
@@ -104,7 +106,6 @@ export function nominalFrames(builder: Builder): void {
     const t = tokens[i];
     if (t.pos !== 'NOUN' || !vocabulary.nominalCues.has(t.lemma)) continue;
     if (builder.takenAt.has(t.start)) continue;
-    const after = contentAfter(input, i, false);
     const next = tokens[i + 1];
     // what the owner said follows: "claim that", "statement: …", "remarks, “…”", "a statement calling …"
     // … or follows "is"/"was": "the senator's answer was that …"
@@ -112,6 +113,7 @@ export function nominalFrames(builder: Builder): void {
     const signalled =
       next !== undefined &&
       (next.norm === 'that' || next.text === ':' || QUOTE_MARKS.test(next.text) || (next.text === ',' && QUOTE_MARKS.test(tokens[i + 2]?.text ?? '')) || (next.pos === 'VERB' && next.norm.endsWith('ing')) || copula?.norm === 'that' || copula?.text === ':');
+    if (!signalled) continue;
     let phrase: number[] = [];
     // the owner before it: "Trump's claim", "his warning"
     let j = i - 1;
@@ -128,9 +130,10 @@ export function nominalFrames(builder: Builder): void {
         phrase = findSubject(tokens, v);
       }
     }
-    if (phrase.length === 0 || (!signalled && !tokens[j]?.possessive && tokens[j]?.pos !== 'DET')) continue;
+    if (phrase.length === 0) continue;
     const reading = sourceOf(input, phrase);
-    if (!reading || !reading.agentive || !signalled) continue;
+    if (!reading || !reading.agentive) continue;
+    const after = contentAfter(input, i, false);
     add(builder, frameFrom(reading, spanOf(tokens, phrase), { start: t.start, end: t.end }, after ? { start: after.start, end: contentEnd(input) } : undefined));
   }
 }
