@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Knowledge } from '../../../server/src/engine/knowledge/knowledge';
 import { lint } from '../../helpers/knowledge';
-import type { LintFailure } from './ptc';
+import type { LintFailure } from './reportLines';
+import { lintFailure, printExamples, printLintFailures } from './reportLines';
 
 export interface ClaimBusterSentence {
   id: number;
@@ -94,7 +95,7 @@ export function claimBusterReport(sentences: readonly ClaimBusterSentence[], opt
       const missing = lint(sentence.text, { format: 'plaintext', ...(options.knowledge ? { knowledge: options.knowledge } : {}) }).findings.filter((f) => f.rule === 'attribution.missing');
       kinds = [...new Set(missing.map((f) => f.kind ?? '(none)'))];
     } catch (error) {
-      report.failures.push({ name: `sentence ${sentence.id}`, length: sentence.text.length, head: sentence.text.slice(0, 80), error: String((error as Error)?.stack ?? error).split('\n').slice(0, 3).join(' | ') });
+      report.failures.push(lintFailure(`sentence ${sentence.id}`, sentence.text, error));
       continue;
     }
     if (worthy) report.checkWorthy++;
@@ -127,16 +128,7 @@ export function printClaimBusterReport(label: string, report: ClaimBusterReport)
   console.log(`precision (check-worthy / flagged) ${String(report.flaggedCheckWorthy).padStart(7)} ${String(flagged).padStart(4)}  ${fmt(ratio(report.flaggedCheckWorthy, flagged))}`);
   const kinds = Object.entries(report.byKind).sort((a, b) => b[1].checkWorthy + b[1].notCheckWorthy - (a[1].checkWorthy + a[1].notCheckWorthy));
   if (kinds.length > 0) console.log('by claim kind (flagged check-worthy / not): ' + kinds.map(([k, v]) => `${k} ${v.checkWorthy}/${v.notCheckWorthy}`).join(', '));
-  if (report.failures.length > 0) {
-    console.log(`lint threw on ${report.failures.length} sentence(s):`);
-    for (const f of report.failures) console.log(`  ${f.name} (${f.length} chars) "${f.head.replace(/\s+/g, ' ')}": ${f.error}`);
-  }
-  if (report.flaggedNotCheckWorthyExamples.length > 0) {
-    console.log('flagged, not check-worthy:');
-    for (const line of report.flaggedNotCheckWorthyExamples) console.log('  ' + line);
-  }
-  if (report.missedCheckWorthyExamples.length > 0) {
-    console.log('check-worthy, not flagged:');
-    for (const line of report.missedCheckWorthyExamples) console.log('  ' + line);
-  }
+  printLintFailures(report.failures, 'sentence');
+  printExamples('flagged, not check-worthy', report.flaggedNotCheckWorthyExamples);
+  printExamples('check-worthy, not flagged', report.missedCheckWorthyExamples);
 }

@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import type { Knowledge } from '../../../server/src/engine/knowledge/knowledge';
 import type { Finding, Span } from '../../../server/src/engine/types';
 import { lint } from '../../helpers/knowledge';
+import type { LintFailure } from './reportLines';
+import { lintFailure, printExamples, printLintFailures } from './reportLines';
 import type { PrecisionRecall } from './spanScore';
 import { addScore, emptyScore, overlapScore, precision, recall, sharesWord, tokenScore, wordSpans } from './spanScore';
 
@@ -87,15 +89,6 @@ export interface PtcReportOptions {
   examples?: number;
 }
 
-/** An input the engine threw on. */
-export interface LintFailure {
-  name: string;
-  length: number;
-  /** The first 80 characters of the input. */
-  head: string;
-  error: string;
-}
-
 export interface PtcReport {
   articles: number;
   /** Gold spans per technique, and distinct gold spans (by offsets) over both. */
@@ -160,7 +153,7 @@ export function ptcReport(articles: readonly PtcArticle[], options: PtcReportOpt
     try {
       found = lint(text, { format: 'plaintext', ...(options.knowledge ? { knowledge: options.knowledge } : {}) }).findings.filter((f) => f.rule === 'loaded.term');
     } catch (error) {
-      report.failures.push({ name: `article${article.id}`, length: text.length, head: text.slice(0, 80), error: String((error as Error)?.stack ?? error).split('\n').slice(0, 3).join(' | ') });
+      report.failures.push(lintFailure(`article${article.id}`, text, error));
       continue;
     }
     const scored = found.filter((f) => f.severity !== 'hint');
@@ -203,16 +196,7 @@ export function printPtcReport(label: string, report: PtcReport): void {
   }
   console.log(`tokens (both)            ${String(report.tokens.gold).padStart(4)}  ${String(report.tokens.matchedGold).padStart(7)}   ${fmt(precision(report.tokens))}   ${fmt(recall(report.tokens))}`);
   console.log(`gold spans missed but touched by a quoted-term hint: ${report.goldTouchedOnlyByHints}`);
-  if (report.failures.length > 0) {
-    console.log(`lint threw on ${report.failures.length} article(s):`);
-    for (const f of report.failures) console.log(`  ${f.name} (${f.length} chars) "${f.head.replace(/\s+/g, ' ')}": ${f.error}`);
-  }
-  if (report.falsePositives.length > 0) {
-    console.log('false positives:');
-    for (const line of report.falsePositives) console.log('  ' + line);
-  }
-  if (report.misses.length > 0) {
-    console.log('misses:');
-    for (const line of report.misses) console.log('  ' + line);
-  }
+  printLintFailures(report.failures, 'article');
+  printExamples('false positives', report.falsePositives);
+  printExamples('misses', report.misses);
 }
