@@ -230,13 +230,7 @@ function activeFrame(builder: Builder, i: number, last: number, entry: CueVerb, 
   else if (tokens[i].norm.endsWith('ing') && (phrase.length === 0 || afterQuoteOrComma || (before && before.pos === 'NOUN'))) {
     let governing: AttributionFrame | undefined;
     for (let k = builder.frames.length - 1; k >= 0 && !governing; k--) if (builder.frames[k].cue.end <= cue.start && builder.frames[k].source) governing = builder.frames[k];
-    if (governing) {
-      const frame: AttributionFrame = { kind: governing.kind, cue, agentive: governing.agentive, stated: governing.stated };
-      if (governing.source) frame.source = governing.source;
-      if (governing.mention) frame.mention = governing.mention;
-      if (after) frame.content = { start: after.start, end };
-      return frame;
-    }
+    if (governing) return frameFrom(governing, governing.source, cue, after ? { start: after.start, end } : undefined, governing.stated);
     phrase = clauseSubject(tokens, i);
   }
   if (phrase.length === 0) return undefined;
