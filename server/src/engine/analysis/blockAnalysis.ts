@@ -11,6 +11,7 @@ import type { ProseBlock } from '../text/prose';
 import type { Quotation } from '../text/quotes';
 import { quotationAt } from '../text/quotes';
 import type { Token } from '../text/tokens';
+import { previousWord } from '../text/tokens';
 import type { Span } from '../types';
 import type { ClaimSignal } from './claims';
 import { findClaims } from './claims';
@@ -148,8 +149,8 @@ function carryAccounts(sentences: readonly SentenceAnalysis[]): void {
 }
 
 function lastWordEnd(sentence: Sentence): number {
-  for (let i = sentence.tokens.length - 1; i >= 0; i--) if (sentence.tokens[i].kind !== 'punct') return sentence.tokens[i].end;
-  return sentence.end;
+  const last = previousWord(sentence.tokens, sentence.tokens.length);
+  return last >= 0 ? sentence.tokens[last].end : sentence.end;
 }
 
 /**

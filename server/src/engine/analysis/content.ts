@@ -1,7 +1,7 @@
 /** What a cue attributes: the content after it (a complement, a clause, an object) or before it. */
 import { isTimeWord } from '../text/dates';
 import type { Token } from '../text/tokens';
-import { isCapitalized } from '../text/tokens';
+import { isCapitalized, nextWord } from '../text/tokens';
 import type { Span } from '../types';
 import { QUOTE_MARKS } from './frameBuilder';
 import type { FrameInput } from './frameTypes';
@@ -144,6 +144,5 @@ export function preposedContent(input: FrameInput, sourceStart: number): Span | 
 
 /** True when nothing but punctuation follows token `last` in the sentence. */
 export function endsSentence(tokens: readonly Token[], last: number): boolean {
-  for (let i = last + 1; i < tokens.length; i++) if (tokens[i].kind !== 'punct') return false;
-  return true;
+  return nextWord(tokens, last) < 0;
 }

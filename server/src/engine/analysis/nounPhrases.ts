@@ -21,8 +21,6 @@ const PRONOMINAL = new Set(['another', 'some', 'many', 'several', 'both', 'all',
 /** Pronouns that stand for a source; relative pronouns point back past a comma instead. */
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
 
-export const isWordToken = (t: Token | undefined): t is Token => t !== undefined && t.kind !== 'punct';
-
 /** A mark glued to the words on both sides: "U.S.", "al-Assad", "AT&T", "O'Brien". */
 function isGlued(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
