@@ -21,6 +21,11 @@ export interface PlacedFindings {
   absolute?: Finding[];
 }
 
+/** Appends `items` to `list` (without spreading them into one call, which has a bounded argument count). */
+function appendAll<T>(list: T[], items: readonly T[]): void {
+  for (const item of items) list.push(item);
+}
+
 /**
  * A paragraph that opens with a quotation right after a paragraph of quoted speech continues that speech
  * (news style: the speaker is named once), so its quotation is not reported as speakerless. The chunk starts
@@ -68,10 +73,11 @@ export class ChunkedFindings {
   all(): Finding[] {
     if (this.everything) return this.everything;
     const findings: Finding[] = [];
-    for (let i = 0; i < this.chunks.length; i++) findings.push(...this.visibleIn(i));
+    // appended one by one: spreading a chunk's findings into push() overflows the stack past ~120,000
+    for (let i = 0; i < this.chunks.length; i++) appendAll(findings, this.visibleIn(i));
     const extra = this.extra.filter((f) => this.visible(f));
     if (extra.length > 0) {
-      findings.push(...extra);
+      appendAll(findings, extra);
       findings.sort(byPosition);
     }
     this.everything = findings;
@@ -100,12 +106,12 @@ export class ChunkedFindings {
       if (before < keep && lo > 0) take(--lo);
     }
     const window: Finding[] = [];
-    for (let i = lo; i < hi; i++) window.push(...(found.get(i) ?? []));
+    for (let i = lo; i < hi; i++) appendAll(window, found.get(i) ?? []);
     const from = lo === 0 ? -Infinity : chunks[lo].start;
     const to = hi === chunks.length ? Infinity : chunks[hi].start;
     const extra = this.extra.filter((f) => f.start >= from && f.start < to && this.visible(f));
     if (extra.length > 0) {
-      window.push(...extra);
+      appendAll(window, extra);
       window.sort(byPosition);
     }
     return nearestFindings(window, focus, keep);

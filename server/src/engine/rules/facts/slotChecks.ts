@@ -244,13 +244,19 @@ const checkRelative: SlotCheck = (slot, sentence) => {
 /** Places that contain `entity` (its `within` chain and country), itself included. */
 export function containers(entity: Entity, entities: ReadonlyMap<string, Entity>): Set<string> {
   const out = new Set<string>([entity.id]);
-  const queue = [...(entity.within ?? []), ...(entity.country ? [entity.country] : [])];
-  while (queue.length > 0) {
-    const id = queue.shift() as string;
+  const queue: string[] = [];
+  const enqueueContainersOf = (e: Entity): void => {
+    for (const id of e.within ?? []) queue.push(id);
+    if (e.country) queue.push(e.country);
+  };
+  enqueueContainersOf(entity);
+  // a cursor, not shift(): each id is read once however long the chain
+  for (let next = 0; next < queue.length; next++) {
+    const id = queue[next];
     if (out.has(id)) continue;
     out.add(id);
     const e = entities.get(id);
-    if (e) queue.push(...(e.within ?? []), ...(e.country ? [e.country] : []));
+    if (e) enqueueContainersOf(e);
   }
   return out;
 }
