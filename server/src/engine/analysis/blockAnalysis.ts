@@ -148,6 +148,27 @@ function carryAccounts(sentences: readonly SentenceAnalysis[]): void {
   }
 }
 
+/**
+ * The sentence a span ending at `end` ends in: the first of `sentences` (in order, disjoint) that reaches
+ * `end` and starts before it; found by binary search.
+ */
+export function sentenceEndingAt<S extends Span>(sentences: readonly S[], end: number): S | undefined {
+  const sentence = sentences[partitionPoint(sentences, (s) => s.end < end)];
+  return sentence && sentence.start < end ? sentence : undefined;
+}
+
+/**
+ * True when a quotation given to a speaker holds the sentence (give or take a mark at either edge). Readings
+ * are in order and their quotations disjoint, so only the few from the first one reaching the sentence's
+ * end can start early enough.
+ */
+export function insideAttributedQuote(speakers: readonly QuoteReading[], sentence: Span): boolean {
+  for (let k = partitionPoint(speakers, (q) => q.quote.innerEnd < sentence.end - 2); k < speakers.length && speakers[k].quote.innerStart <= sentence.start + 1; k++) {
+    if (speakers[k].speaker) return true;
+  }
+  return false;
+}
+
 function lastWordEnd(sentence: Sentence): number {
   const last = previousWord(sentence.tokens, sentence.tokens.length);
   return last >= 0 ? sentence.tokens[last].end : sentence.end;

@@ -164,8 +164,17 @@ export function colonFrame(builder: Builder): void {
 export function dashFrames(builder: Builder): void {
   const { input } = builder;
   const { tokens } = input;
+  const { quotes } = input;
+  if (tokens.length === 0) return;
+  // every quotation ending before the sentence is followed by its first token: only the first of them (the
+  // block's first, closed) can add a frame there, as add() refuses the same cue twice; quotations ending
+  // after the sentence's last token start have no token after them
+  const before = partitionPoint(quotes, (q) => q.end <= tokens[0].start);
+  const beyond = tokens[tokens.length - 1].start;
+  const near = before > 0 ? [quotes[0]] : [];
+  for (let k = before; k < quotes.length && quotes[k].end <= beyond; k++) near.push(quotes[k]);
   let dash = 0;
-  for (const quote of input.quotes) {
+  for (const quote of near) {
     if (!quote.closed) continue;
     // the first token after the quotation (quotations come in order, so one cursor serves them all)
     while (dash < tokens.length && tokens[dash].start < quote.end) dash++;

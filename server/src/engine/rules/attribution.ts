@@ -1,4 +1,5 @@
 import type { Block, QuoteReading, SentenceAnalysis } from '../analysis/blockAnalysis';
+import { insideAttributedQuote, sentenceEndingAt } from '../analysis/blockAnalysis';
 import type { ClaimSignal } from '../analysis/claims';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { ClaimKind } from '../settings';
@@ -53,10 +54,6 @@ function vagueFindings(block: Block, text: string, severity: Severity): Finding[
   );
 }
 
-function insideAttributedQuote(block: Block, s: SentenceAnalysis): boolean {
-  return block.speakers.some((q) => q.speaker && q.quote.innerStart <= s.start + 1 && q.quote.innerEnd >= s.end - 2);
-}
-
 function missingFinding(
   text: string,
   s: SentenceAnalysis,
@@ -98,7 +95,7 @@ function quoteFindings(block: Block, text: string, severity: Severity): Finding[
   return block.speakers
     .filter((q) => !q.speaker && q.words >= 3 && !isQuotedName(text, q))
     .map((q): Finding => {
-      const sentence = block.sentences.find((s) => s.start <= q.quote.end - 1 && s.end >= q.quote.end) ?? block.sentences[block.sentences.length - 1];
+      const sentence = sentenceEndingAt(block.sentences, q.quote.end) ?? block.sentences[block.sentences.length - 1];
       return {
         rule: 'attribution.missing',
         severity,
@@ -125,12 +122,12 @@ export function findAttributionProblems(context: RuleContext): Finding[] {
   const kinds = activeClaimKinds(context.settings);
   const findings: Finding[] = [];
   for (const block of context.chunk.blocks) {
-    if (vague) findings.push(...vagueFindings(block, text, vague));
+    if (vague) for (const finding of vagueFindings(block, text, vague)) findings.push(finding);
     if (!missing || block.kind !== 'paragraph') continue;
-    if (kinds.has('quotes')) findings.push(...quoteFindings(block, text, missing));
+    if (kinds.has('quotes')) for (const finding of quoteFindings(block, text, missing)) findings.push(finding);
     if (block.quoted) continue;
     for (const s of block.sentences) {
-      if (s.frames.some((f) => f.kind !== 'none' && f.stated) || insideAttributedQuote(block, s)) continue;
+      if (s.frames.some((f) => f.kind !== 'none' && f.stated) || insideAttributedQuote(block.speakers, s)) continue;
       if (/\?["\u201D\u2019]?$/.test(text.slice(s.start, s.end))) continue;
       // words inside what a frame attributes are the source's: "X thinks prices will rise"
       const claims = s.claims.filter((c) => kinds.has(c.kind) && !s.frames.some((f) => f.kind !== 'none' && f.content && f.content.start <= c.start && f.content.end >= c.end));

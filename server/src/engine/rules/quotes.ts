@@ -1,5 +1,6 @@
 import type { AttributionFrame } from '../analysis/frames';
 import type { QuoteReading } from '../analysis/blockAnalysis';
+import { sentenceEndingAt } from '../analysis/blockAnalysis';
 import type { Mention } from '../knowledge/entityMatcher';
 import type { Entity, Fact } from '../knowledge/factTypes';
 import type { Knowledge } from '../knowledge/knowledge';
@@ -262,10 +263,10 @@ export function findQuoteProblems(context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const block of context.chunk.blocks) {
     for (const quote of block.speakers) {
-      const closing = block.sentences.find((s) => s.start < quote.quote.end && s.end >= quote.quote.end) ?? block.sentences[0];
+      const closing = sentenceEndingAt(block.sentences, quote.quote.end) ?? block.sentences[0];
       if (!closing) continue;
       const contextFacts = readSentenceFacts(text, closing, context.knowledge.facts).candidates.filter((f) => f.quote);
-      findings.push(...checkQuote(text, quote, context.knowledge, contextFacts, severities, closing.mentions, closing.tokens));
+      for (const finding of checkQuote(text, quote, context.knowledge, contextFacts, severities, closing.mentions, closing.tokens)) findings.push(finding);
     }
   }
   return findings;

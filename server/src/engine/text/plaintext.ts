@@ -1,6 +1,7 @@
 import type { MaskedChunk, RawComment } from './prose';
 import { maskOutside } from './prose';
 import { lines } from './lines';
+import { matchesWithin } from './matchesWithin';
 
 /** Bare URLs, e-mail addresses and `www.` hosts: not prose. */
 const URL_PATTERN = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"\u201C\u201D]*[^\s<>"\u201C\u201D.,;:!?)\]'\u2019]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
@@ -28,10 +29,10 @@ export function maskPlainText(chunk: string): MaskedChunk {
   const withoutUrls: [number, number][] = [];
   for (const [start, end] of kept) {
     let from = start;
-    URL_PATTERN.lastIndex = start;
-    for (let m = URL_PATTERN.exec(chunk); m && m.index < end; m = URL_PATTERN.exec(chunk)) {
+    // kept spans start at line starts, so `\b` sees the same edge in the span as in the chunk
+    for (const m of matchesWithin(URL_PATTERN, chunk, start, end)) {
       withoutUrls.push([from, m.index]);
-      from = Math.min(end, m.index + m[0].length);
+      from = m.index + m.text.length;
     }
     withoutUrls.push([from, end]);
   }

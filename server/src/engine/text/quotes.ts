@@ -1,5 +1,6 @@
 import { partitionPoint } from '../partitionPoint';
 import type { Span } from '../types';
+import { matchesWithin } from './matchesWithin';
 
 /** A direct quotation: `start`/`end` include the quotation marks, `inner*` exclude them. */
 export interface Quotation extends Span {
@@ -38,12 +39,11 @@ export function findQuotations(text: string, block: Span): Quotation[] {
   let openLength = 1;
   let openKind: 'double' | 'straight' | 'single' | null = null;
   // only quotation marks matter: jump from one to the next
-  QUOTE_MARK.lastIndex = block.start;
-  for (let m = QUOTE_MARK.exec(text); m && m.index < block.end; m = QUOTE_MARK.exec(text)) {
+  for (const m of matchesWithin(QUOTE_MARK, text, block.start, block.end)) {
     const i = m.index;
     // two apostrophes stand for a straight double quotation mark in some archives ('' … '')
-    const ch = m[0] === "''" ? '"' : m[0];
-    const length = m[0].length;
+    const ch = m.text === "''" ? '"' : m.text;
+    const length = m.text.length;
     if (openKind === null) {
       openLength = length;
       if (OPEN_DOUBLE.has(ch)) {
