@@ -10,11 +10,14 @@ export interface Chunk extends Span {
   kind: 'prose' | 'frontmatter';
 }
 
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/** A line opening fenced code: the fence, then the info string. */
+export const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/** A line closing fenced code (when its fence is the opening one's character, at least as long). */
+export const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const FRONT_MATTER_OPEN = /^\uFEFF?(---|\+\+\+)[ \t]*$/;
 
 /** HTML block kinds 1-5 of CommonMark run across blank lines until their end marker. */
-const HTML_BLOCKS: [RegExp, string][] = [
+export const HTML_BLOCKS: [RegExp, string][] = [
   [/^ {0,3}<!--/, '-->'],
   [/^ {0,3}<(script|pre|style|textarea)(\s|>|$)/i, '</'],
   [/^ {0,3}<\?/, '?>'],
@@ -35,7 +38,7 @@ function frontMatterEnd(text: string): number {
 }
 
 /** True when a line's first non-space character could open a fence or an HTML block (` ~ <). */
-function mayOpenBlock(text: string, start: number): boolean {
+export function mayOpenBlock(text: string, start: number): boolean {
   let i = start;
   while (i < start + 4 && text.charCodeAt(i) === 32) i++;
   const c = text.charCodeAt(i);
@@ -97,7 +100,7 @@ const splitMarkdownFrom: Splitter = (text, from, stopBefore) => {
     }
     const content = text.slice(line.start, line.contentEnd);
     if (fence !== null) {
-      const close = content.match(/^ {0,3}(`{3,}|~{3,})[ \t]*$/);
+      const close = content.match(FENCE_CLOSE);
       if (close && close[1][0] === fence.marker && close[1].length >= fence.length) fence = null;
     } else if (htmlEnd !== null) {
       if (content.includes(htmlEnd)) htmlEnd = null;
