@@ -1,5 +1,6 @@
 import type { DataProblem } from './knowledge/dataFile';
-import { MAX_DATA_FILE_BYTES, parseDataFile } from './knowledge/dataFile';
+import type { DataFileLimits } from './knowledge/dataFile';
+import { parseDataFile } from './knowledge/dataFile';
 import type { ClaimKind, LintSettings, Sensitivity } from './settings';
 import { defaultSettings } from './settings';
 import type { RuleId, RuleLevel } from './types';
@@ -27,13 +28,19 @@ export const CONFIG_FILE_NAME = '.claimlint.yaml';
 export const CONFIG_SCHEMA: object = configSchema;
 
 /**
+ * Limits of a `.claimlint.yaml`: the settings and an allow-list of the 10,000 terms the schema allows fit;
+ * the worst case parses in about 20 MB of heap.
+ */
+export const CONFIG_FILE_LIMITS: DataFileLimits = { maxLength: 256 * 1024, maxTokens: 50_000, maxFlowDepth: 16 };
+
+/**
  * Parses a `.claimlint.yaml`. On problems the valid keys are still returned (a key with a wrong value is
  * dropped), so a typo in one setting never disables the others.
  */
 export function parseConfigFile(file: string, text: string): { config: ClaimLintConfig; problems: DataProblem[] } {
   // empty or comments only (files over the size limit go on to be refused with a message)
-  if (text.length <= MAX_DATA_FILE_BYTES && text.replace(/#.*$/gm, '').trim() === '') return { config: {}, problems: [] };
-  const parsed = parseDataFile<ClaimLintConfig>(file, text, configSchema);
+  if (text.length <= CONFIG_FILE_LIMITS.maxLength && text.replace(/#.*$/gm, '').trim() === '') return { config: {}, problems: [] };
+  const parsed = parseDataFile<ClaimLintConfig>(file, text, configSchema, CONFIG_FILE_LIMITS);
   const value = parsed.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const problems = parsed.problems.length > 0 ? parsed.problems : [parsed.problemAt([], 'should be a mapping of settings')];

@@ -1,6 +1,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DataProblem } from '../engine/knowledge/dataFile';
+import { shownProblems } from '../engine/knowledge/dataFile';
 import { problemDiagnostics } from './diagnostics';
 import { pathToUri } from './uris';
 
@@ -20,7 +21,7 @@ export class DataProblemPublisher {
   /** Publishes `problems` for `files`: every file listed gets its problems, or none. */
   report(files: readonly string[], problems: readonly DataProblem[]): void {
     for (const file of new Set([...files, ...problems.map((p) => p.file)])) {
-      const mine = problems.filter((p) => p.file === file);
+      const mine = shownProblems(problems.filter((p) => p.file === file));
       const uri = pathToUri(file);
       const key = JSON.stringify(mine.map((p) => [p.start, p.end, p.message]));
       if (this.published.get(uri) === key) continue;

@@ -1,8 +1,8 @@
-import Ajv from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { ErrorObject } from 'ajv';
+import { isMap, isNode, isPair, isScalar, Lexer, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Node } from 'yaml';
 import type { Span } from '../types';
+import { schemaErrors } from './schemaCheck';
 
 /** A problem in a data file (fact base, lexicon, `.claimlint.yaml`), positioned for editors and terminals. */
 export interface DataProblem extends Span {
@@ -31,20 +31,78 @@ export interface DataFile<T> {
 /** Uses of YAML anchors (`*name`) allowed before a file is treated as an alias bomb. */
 const MAX_ALIAS_COUNT = 5000;
 
-/** Files larger than this are refused before parsing. */
-export const MAX_DATA_FILE_BYTES = 8 * 1024 * 1024;
-
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validators = new WeakMap<object, ValidateFunction>();
-
-function validatorFor(schema: object): ValidateFunction {
-  let validate = validators.get(schema);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    validators.set(schema, validate);
-  }
-  return validate;
+/**
+ * How much YAML a file may hold. Parsing costs about 0.4 KB of heap per token in the worst case (a flow list
+ * of one-letter items), whatever the bytes, so tokens are counted by the lexer before anything is built;
+ * the limits keep one file's worst case near 100 MB under the server's 512 MB heap (measured by a test
+ * run with the server's flags).
+ */
+export interface DataFileLimits {
+  /** Characters. */
+  maxLength: number;
+  /** Lexer tokens: keys, values, indicators and the space between them. */
+  maxTokens: number;
+  /** Nesting of flow collections (`[…]`, `{…}`). */
+  maxFlowDepth: number;
 }
+
+/** Limits of fact bases and lexicons: about four times the built-in lexicon (300 KB, 56,000 tokens). */
+export const DATA_FILE_LIMITS: DataFileLimits = { maxLength: 2 * 1024 * 1024, maxTokens: 250_000, maxFlowDepth: 64 };
+
+/** Files larger than this (bytes) are refused before they are read. */
+export const MAX_DATA_FILE_BYTES = DATA_FILE_LIMITS.maxLength;
+
+/** Control tokens of the `yaml` lexer: markers that stand for no source text. */
+const LEXER_MARKERS = new Set(['\u0002', '\u0018', '\u001f']);
+
+/** Where the text first goes past `limits` and how, or undefined when it stays within them. One lexer pass. */
+function overLimit(text: string, limits: DataFileLimits): { offset: number; message: string } | undefined {
+  let tokens = 0;
+  let depth = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (LEXER_MARKERS.has(token)) continue;
+    if (++tokens > limits.maxTokens) {
+      return { offset, message: `file holds too much YAML to load (more than ${limits.maxTokens} tokens); split it into smaller files` };
+    }
+    if (token === '[' || token === '{') {
+      if (++depth > limits.maxFlowDepth) return { offset, message: `lists or mappings are nested more than ${limits.maxFlowDepth} deep` };
+    } else if (token === ']' || token === '}') {
+      depth = Math.max(0, depth - 1);
+    }
+    offset += token.length;
+  }
+  return undefined;
+}
+
+/**
+ * Keys repeated in one mapping, as positioned syntax problems. `yaml`'s own check compares each key with
+ * every earlier key of its mapping (quadratic: 50,000 keys take 15 s); this one uses a set per mapping.
+ */
+function duplicateKeys(doc: Document): { span: Span; key: string }[] {
+  const found: { span: Span; key: string }[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const item of map.items) {
+        const key = isScalar(item.key) ? item.key.value : item.key;
+        if (typeof key === 'object' && key !== null) continue;
+        if (seen.has(key)) found.push({ span: nodeSpan(item.key) ?? { start: 0, end: 0 }, key: String(key) });
+        seen.add(key);
+      }
+    },
+  });
+  return found;
+}
+
+/** A short, escaped excerpt of file content for a message: never a whole line of a file that is not ours. */
+export function excerpt(value: string, max = 40): string {
+  const escaped = JSON.stringify(value).slice(1, -1);
+  return escaped.length > max ? `${escaped.slice(0, max - 1)}…` : escaped;
+}
+
+/** Problems shown per file; a file that is not YAML at all would otherwise give one per line. */
+const MAX_PROBLEMS_PER_FILE = 20;
 
 function decodePointer(pointer: string): (string | number)[] {
   if (pointer === '') return [];
@@ -80,7 +138,7 @@ function plainMessage(error: ErrorObject): string {
     case 'required':
       return `missing required key "${String(params.missingProperty)}"`;
     case 'additionalProperties':
-      return `unknown key "${String(params.additionalProperty)}"`;
+      return `unknown key "${excerpt(String(params.additionalProperty))}"`;
     case 'type':
       return `should be ${params.type === 'array' ? 'a list' : params.type === 'object' ? 'a mapping' : `a ${String(params.type)}`}`;
     case 'enum':
@@ -105,7 +163,7 @@ function plainMessage(error: ErrorObject): string {
  * violations all become positioned problems in plain language; the value is returned whenever the YAML
  * parsed, so callers can still use the valid parts.
  */
-export function parseDataFile<T>(file: string, text: string, schema: object): DataFile<T> {
+export function parseDataFile<T>(file: string, text: string, schema: object, limits: DataFileLimits = DATA_FILE_LIMITS): DataFile<T> {
   const lineCounter = new LineCounter();
   const problems: DataProblem[] = [];
   const positioned = (span: Span, message: string, severity: 'error' | 'warning' = 'error', path?: (string | number)[]): DataProblem => {
@@ -116,11 +174,19 @@ export function parseDataFile<T>(file: string, text: string, schema: object): Da
     problems.push(positioned({ start: 0, end: 0 }, message));
     return { file, text, value: undefined, problems, spanOf: () => ({ start: 0, end: 0 }), problemAt: (path, m, sev) => positioned({ start: 0, end: 0 }, m, sev, path) };
   };
-  if (text.length > MAX_DATA_FILE_BYTES) {
-    return unusable(`file is too large to load (${text.length} characters; the limit is ${MAX_DATA_FILE_BYTES})`);
+  if (text.length > limits.maxLength) {
+    return unusable(`file is too large to load (${text.length} characters; the limit is ${limits.maxLength})`);
   }
   if (text.includes('\u0000')) return unusable('file looks binary (it contains NUL bytes), not YAML');
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const over = overLimit(text, limits);
+  if (over) {
+    const lines = new LineCounter();
+    lines.addNewLine(0);
+    for (let at = text.indexOf('\n'); at >= 0 && at < over.offset; at = text.indexOf('\n', at + 1)) lines.addNewLine(at + 1);
+    const pos = lines.linePos(over.offset);
+    return { ...unusable(over.message), problems: [{ ...problems[0], start: over.offset, end: over.offset, line: pos.line, column: pos.col }] };
+  }
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const spanOf = (path: readonly (string | number)[]): Span => {
     for (let n = path.length; n >= 0; n--) {
       const node: unknown = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as (string | number)[], true);
@@ -136,7 +202,8 @@ export function parseDataFile<T>(file: string, text: string, schema: object): Da
     const start = Math.min(error.pos[0], text.length);
     problems.push(positioned({ start, end: Math.min(Math.max(error.pos[1], start), text.length) }, `YAML syntax: ${message}`));
   }
-  if (doc.errors.length > 0) return { file, text, value: undefined, problems, spanOf, problemAt };
+  for (const { span, key } of duplicateKeys(doc)) problems.push(positioned(span, `YAML syntax: Map keys must be unique ("${excerpt(key)}" is repeated)`));
+  if (problems.length > 0) return { file, text, value: undefined, problems, spanOf, problemAt };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
@@ -144,9 +211,8 @@ export function parseDataFile<T>(file: string, text: string, schema: object): Da
     problems.push(positioned({ start: 0, end: 0 }, `cannot be read: ${(error as Error).message} (more than ${MAX_ALIAS_COUNT} uses of YAML anchors; write the values out)`));
     return { file, text, value: undefined, problems, spanOf, problemAt };
   }
-  const validate = validatorFor(schema);
-  if (!validate(value)) {
-    for (const error of validate.errors ?? []) {
+  {
+    for (const error of schemaErrors(schema, value)) {
       const path = decodePointer(error.instancePath);
       const params = error.params as Record<string, unknown>;
       const span =
@@ -155,6 +221,26 @@ export function parseDataFile<T>(file: string, text: string, schema: object): Da
     }
   }
   return { file, text, value: value as T, problems, spanOf, problemAt };
+}
+
+/**
+ * The problems to show: at most `MAX_PROBLEMS_PER_FILE` per file, the last of them saying how many more
+ * there were. (Callers keep every problem for their own use, such as `invalidItems`.)
+ */
+export function shownProblems(problems: readonly DataProblem[]): DataProblem[] {
+  const perFile = new Map<string, number>();
+  const shown: DataProblem[] = [];
+  for (const problem of problems) {
+    const count = (perFile.get(problem.file) ?? 0) + 1;
+    perFile.set(problem.file, count);
+    if (count <= MAX_PROBLEMS_PER_FILE) shown.push(problem);
+  }
+  for (const [file, count] of perFile) {
+    if (count <= MAX_PROBLEMS_PER_FILE) continue;
+    const last = shown.filter((p) => p.file === file).pop() as DataProblem;
+    shown.push({ ...last, path: undefined, message: `… and ${count - MAX_PROBLEMS_PER_FILE} more problem(s) in this file` });
+  }
+  return shown;
 }
 
 /** Formats a problem the way compilers do: `file:line:column: severity: message`. */

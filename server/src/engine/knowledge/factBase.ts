@@ -85,7 +85,7 @@ export function buildFactBase(
 
   for (const source of files) {
     const parsed = parseDataFile<{ entities?: EntityData[]; facts?: FactData[] }>(source.file, source.text, factsSchema);
-    problems.push(...parsed.problems);
+    for (const problem of parsed.problems) problems.push(problem);
     const badEntities = invalidItems(parsed.problems, 'entities');
     const badFacts = invalidItems(parsed.problems, 'facts');
     const at = (path: (string | number)[], message: string, severity: 'error' | 'warning' = 'error') => parsed.problemAt(path, message, severity);

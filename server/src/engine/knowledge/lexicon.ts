@@ -102,7 +102,7 @@ export function buildLexicon(files: readonly SourceFile[], seeds: SeedLibrary): 
   const entries = new Map<string, LexiconEntry>();
   for (const source of files) {
     const parsed = parseDataFile<{ entries?: LexiconEntryData[] }>(source.file, source.text, lexiconSchema);
-    problems.push(...parsed.problems);
+    for (const problem of parsed.problems) problems.push(problem);
     const invalidEntries = invalidItems(parsed.problems, 'entries');
     const seenInFile = new Set<string>();
     (Array.isArray(parsed.value?.entries) ? parsed.value.entries : []).forEach((data, index) => {
