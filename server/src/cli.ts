@@ -9,9 +9,10 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { formatJson, formatSarif, formatText, FORMATS } from './cliReport';
 import type { OutputFormat } from './cliReport';
-import { formatProblem } from './engine/knowledge/dataFile';
+import type { DataProblem } from './engine/knowledge/dataFile';
+import { formatProblem, shownProblems } from './engine/knowledge/dataFile';
 import { findDrafts } from './workspace/draftFiles';
-import type { FileResult } from './workspace/fileLinter';
+import type { DraftToLint, FileResult } from './workspace/fileLinter';
 import { FileLinter } from './workspace/fileLinter';
 
 const VERSION = '0.1.0';
@@ -24,13 +25,19 @@ loaded terminology and contradictions with the fact base.
 Options:
   --format text|json|sarif  output format (default: text)
   --config FILE             use this configuration instead of the nearest .claimlint.yaml
-  --workers N               worker threads for many files (default: number of CPU cores)
+  --workers N               worker threads for many files (default and most: number of CPU cores)
   --no-exit                 exit 0 even when error findings are printed (usage and input errors still exit 2)
   -h, --help                show this help
   -v, --version             show the version
 
+The nearest .claimlint.yaml applies, searched upwards from each draft to the repository root (the folder
+holding .git) or, outside a repository, to the folder given.
+
 Exit status: 0 no error findings, 1 error findings, 2 usage or input errors.
 `;
+
+/** Worker threads beyond the machine's cores only cost memory (each holds the engine and its data). */
+const MAX_WORKERS = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
 
 interface CliOptions {
   format: OutputFormat;
@@ -42,8 +49,8 @@ interface CliOptions {
 
 class UsageError extends Error {}
 
-function parseArgs(argv: readonly string[]): CliOptions | 'help' | 'version' {
-  const options: CliOptions = { format: 'text', noExit: false, workers: Math.max(1, os.availableParallelism?.() ?? os.cpus().length), paths: [] };
+function parseArgs(argv: readonly string[], notices: string[]): CliOptions | 'help' | 'version' {
+  const options: CliOptions = { format: 'text', noExit: false, workers: MAX_WORKERS, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -62,7 +69,8 @@ function parseArgs(argv: readonly string[]): CliOptions | 'help' | 'version' {
     } else if (arg === '--workers' || arg.startsWith('--workers=')) {
       const n = Number(value());
       if (!Number.isInteger(n) || n < 1) throw new UsageError('--workers needs a whole number of at least 1');
-      options.workers = n;
+      if (n > MAX_WORKERS) notices.push(`--workers ${n} is more than this machine's ${MAX_WORKERS} core(s); using ${MAX_WORKERS}`);
+      options.workers = Math.min(n, MAX_WORKERS);
     } else if (arg === '--no-exit') {
       options.noExit = true;
     } else if (arg.startsWith('-') && arg !== '-') {
@@ -75,17 +83,32 @@ function parseArgs(argv: readonly string[]): CliOptions | 'help' | 'version' {
   return options;
 }
 
-/** Files to lint with the name each is shown under (as given, joined with the path inside a folder). */
-function collectFiles(paths: readonly string[], errors: string[]): { path: string; shownAs: string }[] {
-  const files: { path: string; shownAs: string }[] = [];
+/** The repository root above `dir` (the nearest folder holding `.git`), if any. */
+function repositoryRoot(dir: string): string | undefined {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    if (fs.existsSync(path.join(current, '.git'))) return current;
+    if (path.dirname(current) === current) return undefined;
+  }
+}
+
+/**
+ * Drafts to lint, each with the name it is shown under (as given, joined with the path inside a folder) and
+ * the folder where its configuration search stops. What cannot be read is reported in `errors`.
+ */
+function collectFiles(paths: readonly string[], errors: string[]): DraftToLint[] {
+  const files: DraftToLint[] = [];
   for (const given of paths) {
     if (!fs.existsSync(given)) {
       errors.push(`${given}: no such file or folder`);
       continue;
     }
     const isDir = fs.statSync(given).isDirectory();
-    for (const file of findDrafts(given)) {
-      files.push({ path: path.resolve(file), shownAs: isDir ? path.join(given, path.relative(given, file)) : given });
+    const folder = path.resolve(isDir ? given : path.dirname(given));
+    const searchRoot = repositoryRoot(folder) ?? folder;
+    const search = findDrafts(given);
+    for (const skipped of search.skipped) errors.push(`${skipped.file}: skipped: ${skipped.reason}`);
+    for (const file of search.files) {
+      files.push({ path: path.resolve(file), shownAs: isDir ? path.join(given, path.relative(given, file)) : given, searchRoot });
     }
   }
   return files;
@@ -96,7 +119,7 @@ const BATCH = 25;
 /** Below this many files, start-up of workers costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 64;
 
-async function lintInWorkers(files: { path: string; shownAs: string }[], workers: number, configFile?: string): Promise<FileResult[]> {
+async function lintInWorkers(files: DraftToLint[], workers: number, configFile?: string): Promise<FileResult[]> {
   const results: FileResult[][] = [];
   const batches: { index: number; files: typeof files }[] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push({ index: batches.length, files: files.slice(i, i + BATCH) });
@@ -126,11 +149,19 @@ async function lintInWorkers(files: { path: string; shownAs: string }[], workers
   return results.flat();
 }
 
+/** Why `--config FILE` cannot be used, if it cannot. */
+function configFileProblem(file: string): string | undefined {
+  if (!fs.existsSync(file)) return `configuration file ${file} not found`;
+  if (!fs.statSync(file).isFile()) return `--config needs a file; ${file} is not a regular file`;
+  return undefined;
+}
+
 /** Runs the CLI; returns the exit status. */
 export async function main(argv: readonly string[], out = process.stdout, err = process.stderr): Promise<number> {
   let options: CliOptions | 'help' | 'version';
+  const notices: string[] = [];
   try {
-    options = parseArgs(argv);
+    options = parseArgs(argv, notices);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     err.write(`claimlint: ${error.message}\n\n${USAGE}`);
@@ -144,8 +175,10 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
     out.write(`${VERSION}\n`);
     return 0;
   }
-  if (options.configFile && !fs.existsSync(options.configFile)) {
-    err.write(`claimlint: configuration file ${options.configFile} not found\n`);
+  for (const notice of notices) err.write(`claimlint: ${notice}\n`);
+  const configProblem = options.configFile && configFileProblem(options.configFile);
+  if (configProblem) {
+    err.write(`claimlint: ${configProblem}\n\n${USAGE}`);
     return 2;
   }
   const inputErrors: string[] = [];
@@ -155,15 +188,15 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
     ? await lintInWorkers(files, options.workers, options.configFile)
     : (() => {
         const linter = new FileLinter(options.configFile);
-        return files.map((f) => linter.lint(f.path, f.shownAs));
+        return files.map((f) => linter.lint(f));
       })();
-  const problems = new Set<string>();
+  const problems = new Map<string, DataProblem>();
   for (const result of results) {
     if (result.skipped) inputErrors.push(`${result.file}: skipped: ${result.skipped}`);
     if (result.truncatedAt !== undefined) err.write(`claimlint: ${result.file}: only the first ${result.truncatedAt} characters were checked (draft too long)\n`);
-    for (const problem of result.problems) problems.add(formatProblem(problem));
+    for (const problem of result.problems) problems.set(formatProblem(problem), problem);
   }
-  for (const problem of problems) err.write(`claimlint: ${problem}\n`);
+  for (const problem of shownProblems([...problems.values()])) err.write(`claimlint: ${formatProblem(problem)}\n`);
   for (const message of inputErrors) err.write(`claimlint: ${message}\n`);
   const linted = results.filter((r) => !r.skipped);
   out.write(options.format === 'json' ? formatJson(linted) : options.format === 'sarif' ? formatSarif(linted, VERSION) : formatText(linted));
@@ -172,6 +205,10 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
 }
 
 if (require.main === module) {
+  // a reader that stops early (`claimlint … | head`) closes the pipe: the rest of the output is not wanted
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   main(process.argv.slice(2)).then(
     (status) => {
       process.exitCode = status;

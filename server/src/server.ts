@@ -2,7 +2,6 @@
  * The ClaimLint language server: LSP wiring only. Runs over IPC (VS Code) or `--stdio` (Neovim, Helix,
  * Emacs, …); the analysis itself lives in the pure engine.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { InitializeResult, TextDocumentChangeEvent } from 'vscode-languageserver/node';
 import {
@@ -31,7 +30,8 @@ import { SettingsProvider } from './features/settings';
 import { pathToUri, uriToPath } from './features/uris';
 import { lintWorkspace } from './features/workspaceLint';
 import { ConfigResolver } from './workspace/configResolver';
-import { builtInDataDir, readBuiltInFiles } from './workspace/dataFiles';
+import type { FileRead } from './workspace/boundedRead';
+import { builtInDataDir, readBuiltInFiles, readDataFile } from './workspace/dataFiles';
 import { KnowledgeStore } from './workspace/knowledgeStore';
 
 /** Commands the server executes (`workspace/executeCommand`). */
@@ -69,14 +69,13 @@ const documents = new TextDocuments<TextDocument>({
 });
 
 /** Text of a file: the open document's (unsaved) text if open, else the disk's. */
-const readText = (file: string): string | undefined => {
+const readText = (file: string): FileRead<string> => {
   const open = documents.get(pathToUri(file));
-  if (open) return open.getText();
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return open ? { ok: true, value: open.getText() } : readDataFile(file);
+};
+const textOf = (file: string): string | undefined => {
+  const read = readText(file);
+  return read.ok ? read.value : undefined;
 };
 
 const dataDir = builtInDataDir();
@@ -84,7 +83,7 @@ const extensionRoot = path.dirname(dataDir);
 const ruleDoc = ruleDocLinker(extensionRoot);
 const builtIn = readBuiltInFiles(dataDir);
 const settings = new SettingsProvider(connection, new ConfigResolver(readText), new KnowledgeStore(builtIn, readText));
-const dataProblems = new DataProblemPublisher(connection, (uri) => documents.get(uri), readText);
+const dataProblems = new DataProblemPublisher(connection, (uri) => documents.get(uri), textOf);
 const reportedBuiltInProblems = new Set<string>();
 
 const lints = new LintScheduler(connection, (uri) => documents.get(uri), ruleDoc, (uri, outcome) => {
@@ -150,7 +149,7 @@ function allowListTarget(draftUri: string, term: string): AllowListTarget | unde
   if (!file) return undefined;
   const existing = settings.resolver.findConfigFile(path.dirname(file));
   const target = existing ?? path.join(settings.folderOf(file) ?? path.dirname(file), CONFIG_FILE_NAME);
-  const text = readText(target) ?? '';
+  const text = textOf(target) ?? '';
   const edit = allowListEdit(text, term);
   if (!edit) return undefined;
   const doc = TextDocument.create(pathToUri(target), 'yaml', 0, text);

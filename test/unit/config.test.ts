@@ -5,8 +5,9 @@ import * as path from 'node:path';
 import { parseConfigFile, resolveLintSettings } from '../../server/src/engine/config';
 import { allowListEdit } from '../../server/src/engine/configEdits';
 import { ConfigResolver } from '../../server/src/workspace/configResolver';
+import { readDataFile } from '../../server/src/workspace/dataFiles';
 
-const reader = (file: string): string | undefined => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined);
+const reader = readDataFile;
 
 describe('.claimlint.yaml', () => {
   it('parses the same keys as the VS Code settings', () => {
@@ -44,8 +45,8 @@ describe('.claimlint.yaml', () => {
     fs.writeFileSync(path.join(root, 'a', '.claimlint.yaml'), 'lexicons: [team.lexicon.yaml]\nrules: {loaded.term: off}\n');
     fs.writeFileSync(path.join(root, 'b', '.claimlint.yaml'), 'sensitivity: relaxed\n');
     const resolver = new ConfigResolver(reader);
-    const a = resolver.resolve(path.join(root, 'a', 'deep', 'draft.md'));
-    const b = resolver.resolve(path.join(root, 'b', 'draft.md'));
+    const a = resolver.resolve(path.join(root, 'a', 'deep', 'draft.md'), { searchRoot: root });
+    const b = resolver.resolve(path.join(root, 'b', 'draft.md'), { searchRoot: root });
     assert.equal(a.configFile, path.join(root, 'a', '.claimlint.yaml'));
     assert.deepEqual(a.lexiconPaths, [path.join(root, 'a', 'team.lexicon.yaml')]);
     assert.equal(a.settings.rules['loaded.term'], 'off');

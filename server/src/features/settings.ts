@@ -1,8 +1,8 @@
-import * as path from 'node:path';
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { ClaimLintConfig } from '../engine/config';
 import type { Knowledge } from '../engine/knowledge/knowledge';
 import type { ConfigResolver, ResolvedConfig } from '../workspace/configResolver';
+import { isInside } from '../workspace/configResolver';
 import type { KnowledgeStore } from '../workspace/knowledgeStore';
 import { EDITOR_PROBLEMS_PER_FILE } from './problemLimit';
 import { uriToPath } from './uris';
@@ -64,7 +64,7 @@ export class SettingsProvider {
   folderOf(file: string | undefined): string | undefined {
     if (!file) return undefined;
     const folders = this.workspaceFolders.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
-    return folders.filter((f) => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
+    return folders.filter((f) => isInside(file, f)).sort((a, b) => b.length - a.length)[0];
   }
 
   private fetchEditorSettings(uri: string): Promise<EditorSettings> {
@@ -84,7 +84,7 @@ export class SettingsProvider {
     const editor = await this.fetchEditorSettings(uri);
     const file = uriToPath(uri);
     const folder = this.folderOf(file);
-    const resolved = this.resolver.resolve(file, { editorLayer: editorLayer(editor), ...(folder ? { editorBaseDir: folder } : {}) });
+    const resolved = this.resolver.resolve(file, { editorLayer: editorLayer(editor), ...(folder ? { editorBaseDir: folder, searchRoot: folder } : {}) });
     const config = this.workspaceTrusted ? resolved : { ...resolved, lexiconPaths: [], factBasePaths: [] };
     return {
       config,

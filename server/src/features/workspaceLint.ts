@@ -25,10 +25,11 @@ export async function lintWorkspace(
   ruleDoc: (rule: string) => string,
 ): Promise<WorkspaceLintSummary> {
   const folders = settings.workspaceFolders.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
-  const files = folders.flatMap((folder) => findDrafts(folder));
+  const searches = folders.map((folder) => findDrafts(folder));
+  const files = searches.flatMap((search) => search.files);
   const progress = await connection.window.createWorkDoneProgress();
   progress.begin('ClaimLint: linting workspace', 0, `${files.length} drafts`, true);
-  const summary: WorkspaceLintSummary = { files: 0, findings: 0, skipped: [], cancelled: false };
+  const summary: WorkspaceLintSummary = { files: 0, findings: 0, skipped: searches.flatMap((search) => search.skipped), cancelled: false };
   try {
     for (const [index, file] of files.entries()) {
       if (progress.token.isCancellationRequested) {

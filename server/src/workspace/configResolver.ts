@@ -3,9 +3,21 @@ import type { ClaimLintConfig } from '../engine/config';
 import { CONFIG_FILE_NAME, mergedList, parseConfigFile, resolveLintSettings } from '../engine/config';
 import type { DataProblem } from '../engine/knowledge/dataFile';
 import type { LintSettings } from '../engine/settings';
+import type { FileRead } from './boundedRead';
 
-/** Reads a file's text, or returns undefined when it does not exist. Lets editors overlay unsaved text. */
-export type TextReader = (file: string) => string | undefined;
+/** Reads a file's text, or says why it could not (`missing` when it does not exist). Lets editors overlay unsaved text. */
+export type TextReader = (file: string) => FileRead<string>;
+
+/** A problem about a whole file (one that could not be read), placed at its start. */
+export function wholeFileProblem(file: string, message: string): DataProblem {
+  return { file, start: 0, end: 0, line: 1, column: 1, message, severity: 'error' };
+}
+
+/** True when `file` is `folder` or lies inside it. */
+export function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
 
 /** Configuration in force for one draft, with every path absolute. */
 export interface ResolvedConfig {
@@ -28,6 +40,11 @@ export interface ResolveOptions {
   editorBaseDir?: string;
   /** A configuration file to use instead of discovering the nearest `.claimlint.yaml`. */
   configFile?: string;
+  /**
+   * The folder where the search for `.claimlint.yaml` stops (the workspace folder, or for the CLI the
+   * repository root or the folder given); without it, the draft's own folder. Files above it never apply.
+   */
+  searchRoot?: string;
 }
 
 /** Default languages linted when none are configured. */
@@ -56,13 +73,17 @@ export class ConfigResolver {
     this.parsed.clear();
   }
 
-  /** The nearest `.claimlint.yaml` at or above `dir`. */
-  findConfigFile(dir: string): string | undefined {
+  /**
+   * The nearest `.claimlint.yaml` at or above `dir` and at or below `root` (`dir` itself when `root` is not
+   * an ancestor of it): a file outside the workspace never turns linting off or receives edits.
+   */
+  findConfigFile(dir: string, root = dir): string | undefined {
+    const top = path.resolve(isInside(path.resolve(dir), path.resolve(root)) ? root : dir);
     for (let current = path.resolve(dir); ; ) {
       const candidate = path.join(current, CONFIG_FILE_NAME);
       if (this.load(candidate)) return candidate;
       const parent = path.dirname(current);
-      if (parent === current) return undefined;
+      if (current === top || parent === current) return undefined;
       current = parent;
     }
   }
@@ -71,8 +92,9 @@ export class ConfigResolver {
   load(file: string): { config: ClaimLintConfig; problems: DataProblem[] } | null {
     let entry = this.parsed.get(file);
     if (entry === undefined) {
-      const text = this.readText(file);
-      entry = text === undefined ? null : parseConfigFile(file, text);
+      const read = this.readText(file);
+      if (read.ok) entry = parseConfigFile(file, read.value);
+      else entry = read.missing ? null : { config: {}, problems: [wholeFileProblem(file, `configuration file: ${read.reason}; it is ignored`)] };
       this.parsed.set(file, entry);
     }
     return entry;
@@ -85,7 +107,7 @@ export class ConfigResolver {
    */
   resolve(file: string | undefined, layer: ResolveOptions = {}): ResolvedConfig {
     const { editorLayer = {}, editorBaseDir } = layer;
-    const configFile = layer.configFile ?? (file ? this.findConfigFile(path.dirname(file)) : undefined);
+    const configFile = layer.configFile ?? (file ? this.findConfigFile(path.dirname(file), layer.searchRoot) : undefined);
     const fileEntry = configFile ? this.load(configFile) : null;
     const layers = [absolutize(editorLayer, editorBaseDir)];
     if (fileEntry && configFile) layers.push(absolutize(fileEntry.config, path.dirname(configFile)));

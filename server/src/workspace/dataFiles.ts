@@ -2,6 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { KnowledgeFiles } from '../engine/knowledge/knowledge';
 import type { SourceFile } from '../engine/knowledge/sourceFiles';
+import { MAX_DATA_FILE_BYTES } from '../engine/knowledge/dataFile';
+import type { FileRead } from './boundedRead';
+import { decodeUtf8, readRegularFile, readUtf8File } from './boundedRead';
 
 /**
  * The folder holding the built-in data (`seeds/`): found by walking up from this module, which works for
@@ -17,8 +20,19 @@ export function builtInDataDir(from = __dirname): string {
   }
 }
 
+/** Reads a built-in data file; a broken installation is an error, not a finding. */
 function readSource(file: string, shownAs = file): SourceFile {
-  return { file: shownAs, text: fs.readFileSync(file, 'utf8') };
+  const read = readUtf8File(file, MAX_DATA_FILE_BYTES);
+  if (!read.ok) throw new Error(`ClaimLint built-in data file ${file}: ${read.reason}`);
+  return { file: shownAs, text: read.value };
+}
+
+/** Reads a user's data or configuration file (see `readRegularFile` for what is refused). */
+export function readDataFile(file: string): FileRead<string> {
+  const read = readRegularFile(file, MAX_DATA_FILE_BYTES);
+  if (!read.ok) return read;
+  if (read.value.includes(0)) return { ok: false, missing: false, reason: 'looks binary (it contains NUL bytes), not YAML' };
+  return decodeUtf8(read.value);
 }
 
 /** The YAML files of a folder, sorted by name, or the file itself. */

@@ -1,11 +1,10 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintDocument } from '../engine/lint';
 import type { Finding, Severity } from '../engine/types';
 import type { DataProblem } from '../engine/knowledge/dataFile';
 import { ConfigResolver } from './configResolver';
-import { readBuiltInFiles } from './dataFiles';
+import { readBuiltInFiles, readDataFile } from './dataFiles';
 import { formatOfFile, readDraft } from './draftFiles';
 import { KnowledgeStore } from './knowledgeStore';
 
@@ -38,28 +37,27 @@ function reported(file: string, document: TextDocument, finding: Finding): Repor
   };
 }
 
-const readText = (file: string): string | undefined => {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-};
+/** A draft to lint: its path, the name it is reported under, and where the configuration search stops. */
+export interface DraftToLint {
+  path: string;
+  shownAs: string;
+  searchRoot: string;
+}
 
 /**
  * Lints files from disk with the built-in data, `.claimlint.yaml` discovery (or an explicit config file)
  * and user fact bases and lexicons; shared by the CLI's main thread and its workers.
  */
 export class FileLinter {
-  private readonly resolver = new ConfigResolver(readText);
-  private readonly store = new KnowledgeStore(readBuiltInFiles(), readText);
+  private readonly resolver = new ConfigResolver(readDataFile);
+  private readonly store = new KnowledgeStore(readBuiltInFiles(), readDataFile);
 
   constructor(private readonly explicitConfig?: string) {}
 
-  lint(file: string, shownAs = file): FileResult {
+  lint({ path: file, shownAs, searchRoot }: DraftToLint): FileResult {
     const read = readDraft(file);
     if (!read.ok) return { file: shownAs, findings: [], skipped: read.reason, problems: [] };
-    const config = this.resolver.resolve(file, this.explicitConfig ? { configFile: this.explicitConfig } : {});
+    const config = this.resolver.resolve(file, this.explicitConfig ? { configFile: this.explicitConfig } : { searchRoot });
     const knowledge = this.store.get(config.lexiconPaths, config.factBasePaths);
     const problems = [...config.problems, ...knowledge.problems.filter((p) => path.isAbsolute(p.file))];
     if (!config.enabled) return { file: shownAs, findings: [], problems };

@@ -4,11 +4,8 @@ import { buildKnowledge } from '../engine/knowledge/knowledge';
 import type { DataProblem } from '../engine/knowledge/dataFile';
 import type { SourceFile } from '../engine/knowledge/sourceFiles';
 import type { TextReader } from './configResolver';
+import { wholeFileProblem } from './configResolver';
 import { yamlFilesIn } from './dataFiles';
-
-function missingFile(file: string, what: string): DataProblem {
-  return { file, start: 0, end: 0, line: 1, column: 1, message: `${what} not found or not readable`, severity: 'error' };
-}
 
 /**
  * Builds knowledge for each combination of user lexicons and fact bases, once, on top of the built-in
@@ -39,7 +36,7 @@ export class KnowledgeStore {
         lexicons: [...this.builtIn.lexicons, ...lexicons],
         factFiles: [...this.builtIn.factFiles, ...factFiles],
       });
-      knowledge.problems.push(...problems);
+      for (const problem of problems) knowledge.problems.push(problem);
       this.cache.set(key, knowledge);
     }
     return knowledge;
@@ -55,9 +52,9 @@ export class KnowledgeStore {
         list = [target];
       }
       for (const file of list) {
-        const text = this.readText(file);
-        if (text === undefined) problems.push(missingFile(file, what));
-        else files.push({ file, text });
+        const read = this.readText(file);
+        if (read.ok) files.push({ file, text: read.value });
+        else problems.push(wholeFileProblem(file, `${what}: ${read.reason}; it is ignored`));
       }
     }
     return files;
