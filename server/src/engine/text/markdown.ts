@@ -60,6 +60,23 @@ const BLOCK_KINDS: Record<string, BlockKind> = {
 };
 
 /**
+ * The comments of an HTML block or inline HTML starting with `<!--` at `start`: each ends at its own
+ * `-->` (a line may hold a directive and a note: `<!-- claimlint-disable x --> <!-- why -->`), the last
+ * runs to `end` when it is not closed.
+ */
+function htmlComments(chunk: string, start: number, end: number): RawComment[] {
+  const found: RawComment[] = [];
+  for (let open = start; open >= 0 && open < end; open = chunk.indexOf('<!--', open)) {
+    const close = chunk.indexOf('-->', open + 4);
+    const bodyEnd = close >= 0 && close < end ? close : end;
+    const commentEnd = bodyEnd === close ? close + 3 : end;
+    found.push({ start: open, end: commentEnd, body: chunk.slice(open + 4, bodyEnd), bodyStart: open + 4 });
+    open = commentEnd;
+  }
+  return found;
+}
+
+/**
  * Masks one Markdown chunk: prose (text inside paragraphs, headings, table cells, list items, block quotes
  * and link text) is kept; code, HTML, front matter, URLs, link targets and markup characters become spaces.
  * Line breaks are kept so the masked text has the same length and lines as the original.
@@ -89,7 +106,7 @@ export function maskMarkdown(chunk: string): MaskedChunk {
       if (enter && masking === 0 && (type === 'htmlFlow' || type === 'htmlText')) {
         const start = token.start.offset;
         const end = token.end.offset;
-        if (chunk.startsWith('<!--', start)) comments.push({ start, end, body: chunk.slice(start + 4, end).replace(/-->\s*$/, ''), bodyStart: start + 4 });
+        if (chunk.startsWith('<!--', start)) for (const comment of htmlComments(chunk, start, end)) comments.push(comment);
       }
       masking += enter ? 1 : -1;
       continue;
