@@ -34,7 +34,8 @@ function renderFact(fact: Fact, knowledge: Knowledge): string {
     const speakers = (fact.quote.speakers ?? []).map((id) => knowledge.facts.entities.get(id)?.name ?? id).join(', ') || 'no named speaker';
     values.push(`quote by ${speakers}: “${fact.quote.text}”`);
   }
-  if (values.length > 0) lines.push(...values.map((v) => `- ${v}`), '');
+  for (const value of values) lines.push(`- ${value}`);
+  if (values.length > 0) lines.push('');
   lines.push(`> ${fact.source.passage.replace(/\n/g, ' ')}`, '');
   for (const other of fact.disputedBy) lines.push(`Disputed by \`${other.id}\`: ${other.statement}`, '');
   return lines.join('\n');

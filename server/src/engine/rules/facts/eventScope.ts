@@ -38,7 +38,9 @@ export function factScope(sentence: SentenceFacts, fact: Fact): number[] | undef
   const anchors: number[] = [];
   for (const cue of cues) {
     const near = positions.map((p) => p.filter((m) => Math.abs(m - cue) <= TIE));
-    if (near.every((p) => p.length > 0)) anchors.push(cue, ...near.flat());
+    if (!near.every((p) => p.length > 0)) continue;
+    anchors.push(cue);
+    for (const position of near.flat()) anchors.push(position);
   }
   return anchors.length > 0 ? anchors : [...cues, ...positions.flat()];
 }

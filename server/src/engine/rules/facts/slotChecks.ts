@@ -439,7 +439,7 @@ const checkStance: SlotCheck = (slot, sentence, fact, knowledge) => {
   const holders = new Set([(fact.about ?? [])[0] ?? []].flat());
   const holderAt = sentence.mentions.filter((m) => holders.has(m.entity.id) || (m.entity.standsFor ?? []).some((id) => holders.has(id))).map((m) => m.start);
   const distance = (r: { start: number }): number =>
-    holderAt.length > 0 ? Math.min(...holderAt.map((h) => Math.abs(r.start - h))) : Math.abs(r.start - topic.start);
+    holderAt.length > 0 ? holderAt.reduce((nearest, h) => Math.min(nearest, Math.abs(r.start - h)), Infinity) : Math.abs(r.start - topic.start);
   const nearest = [...readings].sort((a, b) => distance(a) - distance(b))[0];
   if (nearest.polarity === slot.polarity) return agreement(nearest);
   if (fact.disputedBy.some((other) => other.slots?.some((s) => s.type === 'stance' && s.scale === slot.scale && s.polarity === nearest.polarity))) return undefined;
