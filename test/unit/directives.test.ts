@@ -59,6 +59,12 @@ describe('inline directives', () => {
     assert.deepEqual(finding?.fixes[0].edits[0].newText, '');
   });
 
+  it('end at their own --> when a note follows on the same line', () => {
+    assert.deepEqual(rules('Hello.\n\n<!-- claimlint-disable loaded.term --> <!-- the desk agreed -->\n\nThe regime fell.\n'), []);
+    assert.deepEqual(rules('<!-- note --> <!-- claimlint-disable loaded.term -->\n\nThe regime fell.\n'), []);
+    assert.deepEqual(rules('<!-- claimlint-disable loaded.term --> <!-- claimlint-enable loaded.term -->\n\nThe regime fell.\n'), ['loaded.term regime']);
+  });
+
   it('work in plain text as directive lines, which are not linted themselves', () => {
     const text = 'claimlint-disable-next-line loaded.term\nThe regime fell.\n# claimlint-disable-next-line\nThe dictator fell.\nThe thugs ran.\n';
     assert.deepEqual(rules(text, 'plaintext'), ['loaded.term thugs']);
