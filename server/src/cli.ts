@@ -193,7 +193,7 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
   const problems = new Map<string, DataProblem>();
   for (const result of results) {
     if (result.skipped) inputErrors.push(`${result.file}: skipped: ${result.skipped}`);
-    if (result.truncatedAt !== undefined) err.write(`claimlint: ${result.file}: only the first ${result.truncatedAt} characters were checked (draft too long)\n`);
+    if (result.truncatedAt !== undefined) err.write(`claimlint: ${result.file}: only the first ${result.truncatedAt} characters were checked, because ${result.truncatedBecause ?? 'the draft is too long'}\n`);
     for (const problem of result.problems) problems.set(formatProblem(problem), problem);
   }
   for (const problem of shownProblems([...problems.values()])) err.write(`claimlint: ${formatProblem(problem)}\n`);

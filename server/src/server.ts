@@ -89,7 +89,7 @@ const reportedBuiltInProblems = new Set<string>();
 const lints = new LintScheduler(connection, (uri) => documents.get(uri), ruleDoc, (uri, outcome) => {
   if (outcome.truncatedAt !== undefined) {
     void connection.window.showWarningMessage(
-      `ClaimLint checked only the first ${outcome.truncatedAt} characters of ${uri}: the draft is too long to check whole.`,
+      `ClaimLint checked only the first ${outcome.truncatedAt} characters of ${uri}, because ${outcome.truncatedBecause ?? 'the draft is too long'}.`,
     );
   }
 });
@@ -159,6 +159,7 @@ function allowListTarget(draftUri: string, term: string): AllowListTarget | unde
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   settings.canRequestConfiguration = capabilities.workspace?.configuration === true;
+  settings.supportsWorkspaceFolders = capabilities.workspace?.workspaceFolders === true;
   settings.workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   const options = params.initializationOptions as { workspaceTrusted?: boolean } | undefined;
   settings.workspaceTrusted = options?.workspaceTrusted !== false;
@@ -182,7 +183,9 @@ connection.onInitialized(() => {
   if (settings.canRequestConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'claimlint' }).catch(() => undefined);
   }
-  connection.workspace.onDidChangeWorkspaceFolders?.((event) => {
+  // the getter throws for clients without workspace-folder support (Neovim without folders, plain stdio clients)
+  if (!settings.supportsWorkspaceFolders) return;
+  connection.workspace.onDidChangeWorkspaceFolders((event) => {
     const removed = new Set(event.removed.map((f) => f.uri));
     settings.workspaceFolders = [...settings.workspaceFolders.filter((f) => !removed.has(f.uri)), ...event.added];
     settings.invalidateEditorSettings();

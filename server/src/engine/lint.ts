@@ -54,6 +54,8 @@ export interface LintOutcome {
   cancelled: boolean;
   /** When the document was too long, or had more than `MAX_FINDINGS` findings: the offset where checking stopped. */
   truncatedAt?: number;
+  /** Why checking stopped at `truncatedAt`, in words that follow "because". */
+  truncatedBecause?: string;
   chunkCount: number;
   /** Chunks whose findings came from the cache. */
   reusedChunks: number;
@@ -235,6 +237,7 @@ function* lintSteps(request: LintRequest): Generator<void, LintOutcome> {
   let reusedChunks = 0;
   let findingCount = 0;
   let stoppedAt: number | undefined = truncated ? text.length : undefined;
+  let stopReason = `the draft is longer than ${MAX_LINT_LENGTH} characters`;
   for (const chunk of everyPiece(text, chunks, request.format)) {
     if (request.isCancelled?.()) {
       request.cache?.add(current);
@@ -262,6 +265,7 @@ function* lintSteps(request: LintRequest): Generator<void, LintOutcome> {
     findingCount += cached.findings.length;
     if (findingCount > MAX_FINDINGS) {
       stoppedAt = chunk.end;
+      stopReason = `the draft has more than ${MAX_FINDINGS} findings`;
       break;
     }
   }
@@ -275,11 +279,11 @@ function* lintSteps(request: LintRequest): Generator<void, LintOutcome> {
     cancelled: false,
     chunkCount: chunks.length,
     reusedChunks,
-    ...(stoppedAt !== undefined ? { truncatedAt: stoppedAt } : {}),
+    ...(stoppedAt !== undefined ? { truncatedAt: stoppedAt, truncatedBecause: stopReason } : {}),
   });
 }
 
-function outcome(found: ChunkedFindings, rest: Pick<LintOutcome, 'cancelled' | 'chunkCount' | 'reusedChunks' | 'truncatedAt'>): LintOutcome {
+function outcome(found: ChunkedFindings, rest: Pick<LintOutcome, 'cancelled' | 'chunkCount' | 'reusedChunks' | 'truncatedAt' | 'truncatedBecause'>): LintOutcome {
   return {
     get findings() {
       return found.all();

@@ -25,6 +25,7 @@ export interface FileResult {
   /** Problems in configuration, fact-base or lexicon files met while linting this file. */
   problems: DataProblem[];
   truncatedAt?: number;
+  truncatedBecause?: string;
 }
 
 function reported(file: string, document: TextDocument, finding: Finding): ReportedFinding {
@@ -68,7 +69,7 @@ export class FileLinter {
       file: shownAs,
       findings: outcome.findings.map((f) => reported(shownAs, document, f)),
       problems,
-      ...(outcome.truncatedAt !== undefined ? { truncatedAt: outcome.truncatedAt } : {}),
+      ...(outcome.truncatedAt !== undefined ? { truncatedAt: outcome.truncatedAt, truncatedBecause: outcome.truncatedBecause } : {}),
     };
   }
 }
