@@ -21,11 +21,16 @@ export interface ServerSession {
   /** Settings returned for `workspace/configuration` requests. */
   settings: Record<string, unknown>;
   stderr: string[];
+  /** Every `window/logMessage` the server sent. */
+  logs: { type: number; message: string }[];
   exited: Promise<number | null>;
 }
 
-/** Spawns `dist/server.js --stdio` with the flags VS Code uses and performs `initialize` / `initialized`. */
-export async function startServer(rootDir = ROOT, settings: Record<string, unknown> = {}): Promise<ServerSession> {
+/**
+ * Spawns `dist/server.js --stdio` with the flags VS Code uses and performs `initialize` / `initialized`,
+ * with `rootDir` as the one workspace folder, or as a client without workspace folders when it is null.
+ */
+export async function startServer(rootDir: string | null = ROOT, settings: Record<string, unknown> = {}): Promise<ServerSession> {
   const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
@@ -37,6 +42,7 @@ export async function startServer(rootDir = ROOT, settings: Record<string, unkno
     process: child,
     settings,
     stderr,
+    logs: [],
     exited,
     diagnostics(uri, accept = () => true) {
       return new Promise((resolve) => waiters.push({ uri, accept, resolve }));
@@ -53,13 +59,13 @@ export async function startServer(rootDir = ROOT, settings: Record<string, unkno
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => session.settings));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('window/logMessage', (params: { type: number; message: string }) => void session.logs.push(params));
   connection.listen();
   await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
-    workspaceFolders: [{ uri: `file://${rootDir}`, name: 'root' }],
-    capabilities: { workspace: { configuration: true, workspaceFolders: true }, window: { workDoneProgress: true } },
+    workspaceFolders: rootDir === null ? null : [{ uri: `file://${rootDir}`, name: 'root' }],
+    capabilities: { workspace: { configuration: true, workspaceFolders: rootDir !== null }, window: { workDoneProgress: true } },
   });
   await connection.sendNotification('initialized', {});
   return session;

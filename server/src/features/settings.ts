@@ -31,6 +31,8 @@ const DEFAULT_DEBOUNCE_MS = 250;
 export class SettingsProvider {
   private readonly editorSettings = new Map<string, Promise<EditorSettings>>();
   workspaceFolders: WorkspaceFolder[] = [];
+  /** True when the client reports workspace-folder changes. */
+  supportsWorkspaceFolders = false;
   canRequestConfiguration = false;
   /**
    * False in an untrusted workspace (the client says so at start-up): extra lexicons and fact bases named by

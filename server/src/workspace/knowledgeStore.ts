@@ -2,10 +2,18 @@ import * as fs from 'node:fs';
 import type { Knowledge, KnowledgeFiles } from '../engine/knowledge/knowledge';
 import { buildKnowledge } from '../engine/knowledge/knowledge';
 import type { DataProblem } from '../engine/knowledge/dataFile';
+import { DATA_FILE_LIMITS } from '../engine/knowledge/dataFile';
 import type { SourceFile } from '../engine/knowledge/sourceFiles';
 import type { TextReader } from './configResolver';
 import { wholeFileProblem } from './configResolver';
 import { yamlFilesIn } from './dataFiles';
+
+/**
+ * Characters of user lexicons and fact bases one knowledge may hold, all files together: each file has its
+ * own limits (`DATA_FILE_LIMITS`), and this bounds how many of them stay in memory at once (four files at
+ * the limit; files past it are refused with a message).
+ */
+export const MAX_USER_DATA_CHARS = 4 * DATA_FILE_LIMITS.maxLength;
 
 /**
  * Builds knowledge for each combination of user lexicons and fact bases, once, on top of the built-in
@@ -29,8 +37,9 @@ export class KnowledgeStore {
     let knowledge = this.cache.get(key);
     if (!knowledge) {
       const problems: DataProblem[] = [];
-      const lexicons = this.readAll(lexiconPaths, 'lexicon', problems);
-      const factFiles = this.readAll(factBasePaths, 'fact base', problems);
+      const budget = { chars: MAX_USER_DATA_CHARS };
+      const lexicons = this.readAll(lexiconPaths, 'lexicon', problems, budget);
+      const factFiles = this.readAll(factBasePaths, 'fact base', problems, budget);
       knowledge = buildKnowledge({
         ...this.builtIn,
         lexicons: [...this.builtIn.lexicons, ...lexicons],
@@ -42,7 +51,7 @@ export class KnowledgeStore {
     return knowledge;
   }
 
-  private readAll(paths: readonly string[], what: string, problems: DataProblem[]): SourceFile[] {
+  private readAll(paths: readonly string[], what: string, problems: DataProblem[], budget: { chars: number }): SourceFile[] {
     const files: SourceFile[] = [];
     for (const target of paths) {
       let list: string[];
@@ -53,8 +62,14 @@ export class KnowledgeStore {
       }
       for (const file of list) {
         const read = this.readText(file);
-        if (read.ok) files.push({ file, text: read.value });
-        else problems.push(wholeFileProblem(file, `${what}: ${read.reason}; it is ignored`));
+        if (!read.ok) {
+          problems.push(wholeFileProblem(file, `${what}: ${read.reason}; it is ignored`));
+        } else if (read.value.length > budget.chars) {
+          problems.push(wholeFileProblem(file, `${what} ignored: lexicons and fact bases together may hold ${MAX_USER_DATA_CHARS} characters`));
+        } else {
+          budget.chars -= read.value.length;
+          files.push({ file, text: read.value });
+        }
       }
     }
     return files;
