@@ -147,8 +147,11 @@ function isDataOrConfig(uri: string): boolean {
 function allowListTarget(draftUri: string, term: string): AllowListTarget | undefined {
   const file = uriToPath(draftUri);
   if (!file) return undefined;
-  const existing = settings.resolver.findConfigFile(path.dirname(file));
-  const target = existing ?? path.join(settings.folderOf(file) ?? path.dirname(file), CONFIG_FILE_NAME);
+  // the configuration that applies to the draft, searched no higher than its workspace folder, or a new one at
+  // that folder's top: an allow-list edit never leaves the workspace (the draft's own folder outside one)
+  const root = settings.folderOf(file) ?? path.dirname(file);
+  const existing = settings.resolver.findConfigFile(path.dirname(file), root);
+  const target = existing ?? path.join(root, CONFIG_FILE_NAME);
   const text = textOf(target) ?? '';
   const edit = allowListEdit(text, term);
   if (!edit) return undefined;

@@ -10,7 +10,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
-import { DidOpenTextDocumentNotification, ExitNotification, HoverRequest, ShutdownRequest } from 'vscode-languageserver-protocol/node';
+import type { CodeAction } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, DidOpenTextDocumentNotification, ExitNotification, HoverRequest, ShutdownRequest } from 'vscode-languageserver-protocol/node';
 import type { ServerSession } from '../helpers/lspClient';
 import { startServer } from '../helpers/lspClient';
 
@@ -41,6 +42,22 @@ async function openDraft(server: ServerSession, file: string): Promise<Diagnosti
   const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 6 } });
   assert.ok(hover, 'the server answers hovers');
   return diagnostics;
+}
+
+/** The edit of the allow-list quick fix offered for the first finding of a draft, in a fresh server. */
+async function allowListEditFor(workspace: string, draft: string): Promise<CodeAction['edit']> {
+  const server = await startServer(workspace, { debounceMs: 0 });
+  try {
+    const [finding] = await openDraft(server, draft);
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: uriOf(draft) },
+      range: finding.range,
+      context: { diagnostics: [finding] },
+    })) as CodeAction[];
+    return actions.find((a) => a.title.includes('allow-list'))?.edit;
+  } finally {
+    await shutDown(server);
+  }
 }
 
 describe('language server and hostile workspace files', function () {
@@ -86,6 +103,19 @@ describe('language server and hostile workspace files', function () {
     } finally {
       await shutDown(server);
     }
+  });
+
+  it('the allow-list quick fix edits the workspace\'s own .claimlint.yaml, never one above the workspace', async () => {
+    fs.writeFileSync(path.join(dir, '.claimlint.yaml'), 'allow: [thugs]\n');
+    const workspace = path.join(dir, 'ws');
+    const draft = path.join(workspace, 'drafts', 'sub', 'story.md');
+    const workspaceConfig = path.join(workspace, '.claimlint.yaml');
+    fs.mkdirSync(path.dirname(draft), { recursive: true });
+    const created = await allowListEditFor(workspace, draft);
+    assert.deepEqual(created?.documentChanges?.[0], { kind: 'create', uri: uriOf(workspaceConfig), options: { ignoreIfExists: true } });
+    fs.writeFileSync(workspaceConfig, 'sensitivity: standard\n');
+    const changed = await allowListEditFor(workspace, draft);
+    assert.deepEqual(Object.keys(changed?.changes ?? {}), [uriOf(workspaceConfig)]);
   });
 
   it('a client without workspace folders: no error logged, drafts linted', async () => {
