@@ -23,10 +23,11 @@ export const MAX_LINT_LENGTH = 5 * 1024 * 1024;
  * A lint stops after the piece that takes its findings past this many, and says where it stopped, as for a
  * long document. A finding with its message and fixes holds about 1.4 KB in the cache and 0.6 KB more for
  * its copy at document offsets once all are read (measured on a loaded term, the most frequent): 5 MB of
- * one loaded word repeated makes 700,000 findings, twice what a 512 MB server heap holds; 150,000 take about
- * 300 MB at most, and a real draft has a few hundred.
+ * one loaded word repeated makes 700,000 findings, twice what a 512 MB server heap holds; at 150,000 a 4.8 MB
+ * paragraph took the server to 493 MB resident. 50,000 take about 100 MB at most, and a real draft has a few
+ * hundred.
  */
-export const MAX_FINDINGS = 150_000;
+export const MAX_FINDINGS = 50_000;
 
 /** Input of a lint: the text and everything that decides what is reported. */
 export interface LintRequest {
