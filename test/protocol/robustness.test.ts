@@ -382,7 +382,7 @@ describe('language server robustness', function () {
           summary.skipped.map((s) => [path.relative(dir, s.file), s.reason]),
           [
             ['drafts/binary.md', 'binary file (contains NUL bytes), not a text draft'],
-            ['drafts/latin1.txt', 'not valid UTF-8 text'],
+            ['drafts/latin1.txt', 'not valid UTF-8 text (first invalid byte on line 1); save it as UTF-8'],
           ],
         );
 
