@@ -101,6 +101,17 @@ export function excerpt(value: string, max = 40): string {
   return escaped.length > max ? `${escaped.slice(0, max - 1)}…` : escaped;
 }
 
+/** 1-based line and column of `offset`, for problems found before the parser has counted lines. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) {
+    line++;
+    lineStart = at + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
 /** Problems shown per file; a file that is not YAML at all would otherwise give one per line. */
 const MAX_PROBLEMS_PER_FILE = 20;
 
@@ -170,8 +181,10 @@ export function parseDataFile<T>(file: string, text: string, schema: object, lim
     const pos = lineCounter.lineStarts.length > 0 ? lineCounter.linePos(span.start) : { line: 1, col: 1 };
     return { file, start: span.start, end: Math.max(span.end, span.start), line: pos.line, column: pos.col, message, severity, ...(path ? { path } : {}) };
   };
-  const unusable = (message: string): DataFile<T> => {
-    problems.push(positioned({ start: 0, end: 0 }, message));
+  /** The file cannot be used: one problem, at `offset` (found before parsing, so its line is counted here). */
+  const unusable = (message: string, offset = 0): DataFile<T> => {
+    const { line, column } = lineAndColumn(text, offset);
+    problems.push({ ...positioned({ start: offset, end: offset }, message), line, column });
     return { file, text, value: undefined, problems, spanOf: () => ({ start: 0, end: 0 }), problemAt: (path, m, sev) => positioned({ start: 0, end: 0 }, m, sev, path) };
   };
   if (text.length > limits.maxLength) {
@@ -179,13 +192,7 @@ export function parseDataFile<T>(file: string, text: string, schema: object, lim
   }
   if (text.includes('\u0000')) return unusable('file looks binary (it contains NUL bytes), not YAML');
   const over = overLimit(text, limits);
-  if (over) {
-    const lines = new LineCounter();
-    lines.addNewLine(0);
-    for (let at = text.indexOf('\n'); at >= 0 && at < over.offset; at = text.indexOf('\n', at + 1)) lines.addNewLine(at + 1);
-    const pos = lines.linePos(over.offset);
-    return { ...unusable(over.message), problems: [{ ...problems[0], start: over.offset, end: over.offset, line: pos.line, column: pos.col }] };
-  }
+  if (over) return unusable(over.message, over.offset);
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const spanOf = (path: readonly (string | number)[]): Span => {
     for (let n = path.length; n >= 0; n--) {
