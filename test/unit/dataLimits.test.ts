@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { SERVER_EXEC_ARGV } from '../../client/src/serverFlags';
-import { parseDataFile } from '../../server/src/engine/knowledge/dataFile';
+import { DATA_FILE_LIMITS, parseDataFile } from '../../server/src/engine/knowledge/dataFile';
+import { readBuiltInFiles } from '../../server/src/workspace/dataFiles';
+import { KnowledgeStore, MAX_USER_DATA_CHARS } from '../../server/src/workspace/knowledgeStore';
 import { ROOT } from '../helpers/knowledge';
 
 /** Old-generation ceiling for the worst-case run: well under the server's 512 MB, so "fits" means with room. */
@@ -18,6 +20,16 @@ describe('data-file limits', function () {
     const report = JSON.parse(child.stdout) as Record<string, { chars: number; problems: number; heapMb: number }>;
     assert.equal(Object.keys(report).length, 5);
     for (const [name, figures] of Object.entries(report)) assert.ok(figures.heapMb < TEST_HEAP_MB, `${name}: ${JSON.stringify(figures)}`);
+  });
+
+  it('user lexicons and fact bases together stay within their budget: the files past it are refused by name', () => {
+    const big = `entries: []\n# ${'x'.repeat(DATA_FILE_LIMITS.maxLength - 20)}\n`;
+    const files = Array.from({ length: 6 }, (_, i) => `/team/lexicon${i}.yaml`);
+    const store = new KnowledgeStore(readBuiltInFiles(path.join(ROOT, 'seeds')), () => ({ ok: true, value: big }));
+    const refused = store.get(files, []).problems.filter((p) => /together may hold/.test(p.message)).map((p) => p.file);
+    const fitting = Math.floor(MAX_USER_DATA_CHARS / big.length);
+    assert.deepEqual(refused, files.slice(fitting));
+    assert.equal(fitting, 4);
   });
 
   it('refuses flow collections nested past the depth limit, at the first one too deep', () => {
