@@ -65,6 +65,21 @@ describe('paragraphs linted in pieces', function () {
     }
   });
 
+  it('cuts text with no white space at content marks, so an edit at its start re-lints only the first pieces', () => {
+    const units = (from: number, count: number): string => Array.from({ length: count }, (_, i) => `<a${from + i}>[b${from + i}](`).join('');
+    const cache = new LintCache();
+    const settings = defaultSettings();
+    const knowledge = builtInKnowledge();
+    let text = units(0, 15_000);
+    lintDocument({ text, format: 'markdown', settings, knowledge, cache });
+    text = 'X' + text;
+    const pieces = piecesOf(text, { start: 0, end: text.length, kind: 'prose' }, 'markdown').length;
+    assert.ok(pieces > 10, `${pieces} pieces`);
+    const edited = lintDocument({ text, format: 'markdown', settings, knowledge, cache });
+    assert.deepEqual(edited.findings, lintDocument({ text, format: 'markdown', settings, knowledge }).findings);
+    assert.ok(edited.reusedChunks >= pieces - 2, `${edited.reusedChunks} of ${pieces} pieces reused`);
+  });
+
   it('lints a 1 MB paragraph to its end', () => {
     const text = sentences(20_000);
     const findings = lint(text).findings.filter((f) => f.rule === 'loaded.term');

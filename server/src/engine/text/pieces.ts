@@ -43,19 +43,39 @@ function startsWord(text: string, at: number): boolean {
   return isSpace(text.charCodeAt(at - 1)) && !isSpace(text.charCodeAt(at));
 }
 
+/** Characters before a position that decide whether it is a content mark. */
+const MARK_WINDOW = 4;
+
+/** Content marks are looked for in the last this many characters of a piece's room only (about 32 marks). */
+const MARK_SEARCH = 2048;
+
+/**
+ * True when the characters before `at` hash to a mark (about one position in 64): a cut chosen by content
+ * alone, for text with no white space to cut at. A cut at a fixed length moves when text is inserted before
+ * it, and with it every later cut, so every later piece would be linted again; a mark moves with the text,
+ * and the pieces after an edit are found in the cache again (content-defined chunking, as rsync does).
+ */
+function atContentMark(text: string, at: number): boolean {
+  if (isHighSurrogate(text.charCodeAt(at - 1))) return false;
+  let hash = 0x811c9dc5;
+  for (let i = at - MARK_WINDOW; i < at; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 26 === 0;
+}
+
 /** The kinds of cut, best first: at a line, at a sentence, at a word. */
 const CUTS = [startsLine, startsSentence, startsWord];
 
 /**
  * Where to end a piece that may end anywhere in `(from, to]`: the last line start in the last half of its
- * room, else the last sentence start, else the last word start, else `to` itself (moved back one so as
- * never to split a surrogate pair).
+ * room, else the last sentence start, else the last word start, else the last content mark in its last 2 KB, else `to`
+ * itself (moved back one so as never to split a surrogate pair).
  */
 function cutBefore(text: string, from: number, to: number): number {
   const lowest = Math.max(from + 1, to - MIN_PIECE_LENGTH);
   for (const cutsAt of CUTS) {
     for (let at = to; at >= lowest; at--) if (cutsAt(text, at)) return at;
   }
+  for (let at = to; at >= Math.max(lowest, to - MARK_SEARCH); at--) if (atContentMark(text, at)) return at;
   return isHighSurrogate(text.charCodeAt(to - 1)) && to - 1 > from ? to - 1 : to;
 }
 
