@@ -92,4 +92,17 @@ describe('paragraphs linted in pieces', function () {
     assert.ok(outcome.truncatedAt !== undefined && outcome.truncatedAt < 7 * (MAX_FINDINGS + 20_000));
     assert.ok(outcome.count > MAX_FINDINGS && outcome.count <= MAX_FINDINGS + MAX_PIECE_LENGTH / 7 + 1);
   });
+
+  it('stops at the same place with a cache as without one, after an edit before the stop', () => {
+    const cache = new LintCache();
+    const settings = defaultSettings();
+    const knowledge = builtInKnowledge();
+    let text = 'regime '.repeat(2 * MAX_FINDINGS);
+    lintDocument({ text, format: 'markdown', settings, knowledge, cache });
+    text = 'A ' + text;
+    const cached = lintDocument({ text, format: 'markdown', settings, knowledge, cache });
+    const fresh = lintDocument({ text, format: 'markdown', settings, knowledge });
+    assert.deepEqual([cached.count, cached.truncatedAt], [fresh.count, fresh.truncatedAt]);
+    assert.ok(cached.reusedChunks > 0);
+  });
 });

@@ -244,26 +244,27 @@ function* lintSteps(request: LintRequest): Generator<void, LintOutcome> {
       request.cache?.add(current);
       return outcome(new ChunkedFindings([], [], undefined), { cancelled: true, chunkCount: chunks.length, reusedChunks });
     }
-    const same = reuse(chunk);
-    if (same) {
+    let piece = reuse(chunk);
+    if (piece) {
       reusedChunks++;
-      current.set(same.cached.key, same.cached);
-      placed.push(same);
-      continue;
-    }
-    const lookupKey = request.format + '\u0000' + text.slice(chunk.start, chunk.end);
-    let cached = current.get(lookupKey) ?? request.cache?.lookup(lookupKey);
-    if (cached && cached.findingsKey === findingsKey) {
-      reusedChunks++;
+      current.set(piece.cached.key, piece.cached);
     } else {
-      const chunkText = cached ? cached.key.slice(request.format.length + 1) : detached(text.slice(chunk.start, chunk.end));
-      const analysed = analyseChunk(chunkText, request.format, request.knowledge);
-      cached = cachedChunk(cached?.key ?? request.format + '\u0000' + chunkText, analysed, findingsKey, runRules(analysed, request).sort(byPosition));
-      yield;
+      const lookupKey = request.format + '\u0000' + text.slice(chunk.start, chunk.end);
+      let cached = current.get(lookupKey) ?? request.cache?.lookup(lookupKey);
+      if (cached && cached.findingsKey === findingsKey) {
+        reusedChunks++;
+      } else {
+        const chunkText = cached ? cached.key.slice(request.format.length + 1) : detached(text.slice(chunk.start, chunk.end));
+        const analysed = analyseChunk(chunkText, request.format, request.knowledge);
+        cached = cachedChunk(cached?.key ?? request.format + '\u0000' + chunkText, analysed, findingsKey, runRules(analysed, request).sort(byPosition));
+        yield;
+      }
+      current.set(cached.key, cached);
+      piece = { start: chunk.start, end: chunk.end, cached, comments: shiftComments(cached.comments, chunk.start) };
     }
-    current.set(cached.key, cached);
-    placed.push({ start: chunk.start, end: chunk.end, cached, comments: shiftComments(cached.comments, chunk.start) });
-    findingCount += cached.findings.length;
+    placed.push(piece);
+    // reused pieces count too, or a lint with a cache would go on past where a fresh one stops
+    findingCount += piece.cached.findings.length;
     if (findingCount > MAX_FINDINGS) {
       stoppedAt = chunk.end;
       stopReason = `the draft has more than ${MAX_FINDINGS} findings`;
