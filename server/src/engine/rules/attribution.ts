@@ -5,6 +5,7 @@ import type { Knowledge } from '../knowledge/knowledge';
 import type { ClaimKind } from '../settings';
 import { activeClaimKinds } from '../settings';
 import type { Finding, Severity } from '../types';
+import { factStated } from './facts/entailment';
 import { readSentenceFacts } from './facts/sentenceFacts';
 import { factDetail } from './factMessages';
 import type { Rule, RuleContext } from './rule';
@@ -63,7 +64,8 @@ function missingFinding(
 ): Finding {
   const kinds = [...new Set(claims.map((c) => c.kind))];
   const first = claims[0];
-  const known = readSentenceFacts(text, s, knowledge.facts).candidates[0];
+  // a fact is cited only when it states what the sentence claims (see factStated)
+  const known = factStated(readSentenceFacts(text, s, knowledge.facts), knowledge);
   const credit = known ? creditFor(known, knowledge) : undefined;
   const fixes = [
     ...(credit ? [{ title: `Attribute to ${credit} (as the source did)`, edits: [attributionEdit(text, s, credit, false)], preferred: true }] : []),

@@ -6,6 +6,7 @@ import type { Agreement, Conflict } from './facts/slotChecks';
 import { readSentenceFacts } from './facts/sentenceFacts';
 import { findTimes } from '../text/dates';
 import { durationOutOfTime, EVENT_DETAILS, factScope, happensElsewhere, happensInOtherYear, inFactScope, wordPosition } from './facts/eventScope';
+import { CORE_SLOTS } from './facts/entailment';
 import { isAgreement, SLOT_CHECKS } from './facts/slotChecks';
 import { findTitleConflicts } from './facts/titles';
 import { factDetail, sourceMessage } from './factMessages';
@@ -25,7 +26,6 @@ const SLOT_NAMES: Record<string, string> = {
 };
 
 const ENTITY_SLOTS = new Set<Slot['type']>(['place', 'person', 'outlet']);
-const CORE_SLOTS = new Set<Slot['type']>(['stance', 'quantity', 'ordinal']);
 
 /**
  * The conflicts between a sentence and its candidate facts, after four precision guards: a conflict is

@@ -1,0 +1,31 @@
+import type { Fact, Slot } from '../../knowledge/factTypes';
+import type { Knowledge } from '../../knowledge/knowledge';
+import type { SentenceFacts } from './sentenceFacts';
+import { isAgreement, SLOT_CHECKS } from './slotChecks';
+
+/** Slots a sentence must state, not merely leave out, to state a fact's claim: its stance and its numbers. */
+export const CORE_SLOTS = new Set<Slot['type']>(['stance', 'quantity', 'ordinal']);
+
+/**
+ * True when the sentence states `fact`'s claim: the fact has values besides its outlet, none of them
+ * conflicts with the sentence, its core values are stated and agree, and at least one value agrees.
+ */
+export function statesFact(sentence: SentenceFacts, fact: Fact, knowledge: Knowledge): boolean {
+  const content = (fact.slots ?? []).filter((slot) => slot.type !== 'outlet');
+  if (content.length === 0) return false;
+  const results = content.map((slot) => ({ slot, result: SLOT_CHECKS[slot.type](slot, sentence, fact, knowledge) }));
+  return (
+    results.every((r) => !r.result || isAgreement(r.result)) &&
+    results.filter((r) => CORE_SLOTS.has(r.slot.type)).every((r) => isAgreement(r.result)) &&
+    results.some((r) => isAgreement(r.result))
+  );
+}
+
+/**
+ * The first candidate fact whose claim the sentence states (`statesFact`). Only such a fact may be offered
+ * as a sentence's source: one that merely shares its names may say something else, and crediting it
+ * would put the draft's words in the source's mouth.
+ */
+export function factStated(sentence: SentenceFacts, knowledge: Knowledge): Fact | undefined {
+  return sentence.candidates.find((fact) => statesFact(sentence, fact, knowledge));
+}
