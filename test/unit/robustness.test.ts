@@ -550,6 +550,12 @@ describe('reading drafts from disk (decodeDraft, readDraft)', () => {
     if (read.ok) assertFindingsInside(lint(read.text), read.text.length, read.text);
   });
 
+  it('reads a file whose size stat understates (Linux /proc reports 0) whole, never cut at that size', () => {
+    const read = readDraft('/proc/self/status');
+    assert.equal(read.ok, true);
+    if (read.ok) assert.match(read.text, /^Name:[\s\S]*VmRSS:/);
+  });
+
   it('says why a path cannot be read', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimlint-read-'));
     try {

@@ -34,13 +34,18 @@ export function readRegularFile(file: string, limit: number): FileRead<Buffer> {
     fd = fs.openSync(file, READ_FLAGS);
     const opened = fs.fstatSync(fd);
     if (!opened.isFile()) return { ok: false, missing: false, reason: `${kindOf(opened)}, not a regular file` };
-    const buffer = Buffer.allocUnsafe(Math.min(limit, opened.size) + 1);
+    // sized by fstat, read on until the end: a file that grows meanwhile is read whole or refused, never cut
+    const parts: Buffer[] = [];
     let length = 0;
-    for (let read = -1; read !== 0 && length < buffer.length; length += read) {
-      read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+    for (let room = Math.min(limit, opened.size) + 1; length <= limit; room = 64 * 1024) {
+      const part = Buffer.allocUnsafe(Math.min(room, limit + 1 - length));
+      const read = fs.readSync(fd, part, 0, part.length, null);
+      if (read === 0) break;
+      parts.push(part.subarray(0, read));
+      length += read;
     }
     if (length > limit) return { ok: false, missing: false, reason: `too large (more than ${limit} bytes)` };
-    return { ok: true, value: buffer.subarray(0, length) };
+    return { ok: true, value: parts.length === 1 ? parts[0] : Buffer.concat(parts, length) };
   } catch (error) {
     return failure(error);
   } finally {
