@@ -11,13 +11,13 @@ export interface Chunk extends Span {
 }
 
 /** A line opening fenced code: the fence, then the info string. */
-export const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 /** A line closing fenced code (when its fence is the opening one's character, at least as long). */
-export const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const FRONT_MATTER_OPEN = /^\uFEFF?(---|\+\+\+)[ \t]*$/;
 
 /** HTML block kinds 1-5 of CommonMark run across blank lines until their end marker. */
-export const HTML_BLOCKS: [RegExp, string][] = [
+const HTML_BLOCKS: [RegExp, string][] = [
   [/^ {0,3}<!--/, '-->'],
   [/^ {0,3}<(script|pre|style|textarea)(\s|>|$)/i, '</'],
   [/^ {0,3}<\?/, '?>'],
@@ -43,6 +43,31 @@ export function mayOpenBlock(text: string, start: number): boolean {
   while (i < start + 4 && text.charCodeAt(i) === 32) i++;
   const c = text.charCodeAt(i);
   return c === 96 || c === 126 || c === 60;
+}
+
+/** A block that runs to an end marker (fenced code, an HTML block), from the line opening it. */
+export interface OpenBlock {
+  start: number;
+  fence?: { marker: string; length: number };
+  htmlEnd?: string;
+}
+
+/** The block a line (`content`, starting at `start`) opens, when it opens one it does not also close. */
+export function openingBlock(content: string, start: number): OpenBlock | undefined {
+  const fence = FENCE_OPEN.exec(content);
+  if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) return { start, fence: { marker: fence[1][0], length: fence[1].length } };
+  for (const [opens, end] of HTML_BLOCKS) {
+    const m = opens.exec(content);
+    if (m && !content.slice(m[0].length).includes(end)) return { start, htmlEnd: end };
+  }
+  return undefined;
+}
+
+/** True when a line (`content`) closes `block`. */
+export function closesBlock(block: OpenBlock, content: string): boolean {
+  if (block.htmlEnd !== undefined) return content.includes(block.htmlEnd);
+  const close = FENCE_CLOSE.exec(content);
+  return close !== null && block.fence !== undefined && close[1][0] === block.fence.marker && close[1].length >= block.fence.length;
 }
 
 /**
@@ -72,8 +97,7 @@ const splitMarkdownFrom: Splitter = (text, from, stopBefore) => {
   const chunks: Chunk[] = [];
   let chunkStart = -1;
   let lastContentEnd = -1;
-  let fence: { marker: string; length: number } | null = null;
-  let htmlEnd: string | null = null;
+  let open: OpenBlock | undefined;
   let afterBlank = false;
   for (let line = lineAt(text, from); line.start < text.length; line = lineAt(text, line.next)) {
     const blank = isBlankLine(text, line);
@@ -81,7 +105,7 @@ const splitMarkdownFrom: Splitter = (text, from, stopBefore) => {
       if (blank) continue;
       if (stopBefore?.(line.start)) return { chunks, stoppedAt: line.start };
       chunkStart = line.start;
-    } else if (fence === null && htmlEnd === null) {
+    } else if (!open) {
       if (blank) {
         afterBlank = true;
         continue;
@@ -94,29 +118,15 @@ const splitMarkdownFrom: Splitter = (text, from, stopBefore) => {
       }
     }
     afterBlank = false;
-    if (fence === null && htmlEnd === null && !mayOpenBlock(text, line.start)) {
+    if (!open && !mayOpenBlock(text, line.start)) {
       if (!blank) lastContentEnd = line.contentEnd;
       continue;
     }
     const content = text.slice(line.start, line.contentEnd);
-    if (fence !== null) {
-      const close = content.match(FENCE_CLOSE);
-      if (close && close[1][0] === fence.marker && close[1].length >= fence.length) fence = null;
-    } else if (htmlEnd !== null) {
-      if (content.includes(htmlEnd)) htmlEnd = null;
+    if (open) {
+      if (closesBlock(open, content)) open = undefined;
     } else {
-      const open = content.match(FENCE_OPEN);
-      if (open && !(open[1][0] === '`' && open[2].includes('`'))) {
-        fence = { marker: open[1][0], length: open[1].length };
-      } else {
-        for (const [start, end] of HTML_BLOCKS) {
-          const m = content.match(start);
-          if (m && !content.slice(m[0].length).includes(end)) {
-            htmlEnd = end;
-            break;
-          }
-        }
-      }
+      open = openingBlock(content, line.start);
     }
     if (!blank) lastContentEnd = line.contentEnd;
   }
