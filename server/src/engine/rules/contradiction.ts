@@ -6,7 +6,7 @@ import type { Agreement, Conflict } from './facts/slotChecks';
 import { readSentenceFacts } from './facts/sentenceFacts';
 import { findTimes } from '../text/dates';
 import { durationOutOfTime, EVENT_DETAILS, factScope, happensElsewhere, happensInOtherYear, inFactScope, wordPosition } from './facts/eventScope';
-import { CORE_SLOTS } from './facts/entailment';
+import { consistentWithClaim } from './facts/entailment';
 import { isAgreement, SLOT_CHECKS } from './facts/slotChecks';
 import { findTitleConflicts } from './facts/titles';
 import { factDetail, sourceMessage } from './factMessages';
@@ -53,10 +53,7 @@ function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): { fact: F
     const acknowledged = new Set(results.filter((r) => ENTITY_SLOTS.has(r.slot.type) && isAgreement(r.result)).map((r) => r.slot.type));
     // the sentence states the fact's claim when none of its other values conflicts and its core values
     // (a stance, a number) are stated, not merely absent
-    const content = results.filter((r) => r.slot.type !== 'outlet');
-    const sameClaim =
-      content.every((r) => !r.result || isAgreement(r.result)) &&
-      content.filter((r) => CORE_SLOTS.has(r.slot.type)).every((r) => isAgreement(r.result));
+    const sameClaim = consistentWithClaim(results.filter((r) => r.slot.type !== 'outlet'));
     for (const { slot, result } of results) {
       if (isAgreement(result)) agreements.push({ type: slot.type, span: result });
       else if (!result || acknowledged.has(slot.type) || !inScope(result, slot.type) || (elsewhere && EVENT_DETAILS.has(slot.type)) || durationOutOfTime(fact, slot, years)) continue;

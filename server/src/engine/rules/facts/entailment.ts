@@ -1,10 +1,19 @@
 import type { Fact, Slot } from '../../knowledge/factTypes';
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { SentenceFacts } from './sentenceFacts';
+import type { SlotResult } from './slotChecks';
 import { isAgreement, SLOT_CHECKS } from './slotChecks';
 
 /** Slots a sentence must state, not merely leave out, to state a fact's claim: its stance and its numbers. */
-export const CORE_SLOTS = new Set<Slot['type']>(['stance', 'quantity', 'ordinal']);
+const CORE_SLOTS = new Set<Slot['type']>(['stance', 'quantity', 'ordinal']);
+
+/**
+ * True when a sentence's values are consistent with a fact's claim, given each of the fact's content slots
+ * checked against it: none conflicts, and the core ones (stance, numbers) are stated and agree.
+ */
+export function consistentWithClaim(results: readonly { slot: Slot; result: SlotResult }[]): boolean {
+  return results.every((r) => !r.result || isAgreement(r.result)) && results.filter((r) => CORE_SLOTS.has(r.slot.type)).every((r) => isAgreement(r.result));
+}
 
 /**
  * True when the sentence states `fact`'s claim: the fact has values besides its outlet, none of them
@@ -14,11 +23,7 @@ export function statesFact(sentence: SentenceFacts, fact: Fact, knowledge: Knowl
   const content = (fact.slots ?? []).filter((slot) => slot.type !== 'outlet');
   if (content.length === 0) return false;
   const results = content.map((slot) => ({ slot, result: SLOT_CHECKS[slot.type](slot, sentence, fact, knowledge) }));
-  return (
-    results.every((r) => !r.result || isAgreement(r.result)) &&
-    results.filter((r) => CORE_SLOTS.has(r.slot.type)).every((r) => isAgreement(r.result)) &&
-    results.some((r) => isAgreement(r.result))
-  );
+  return consistentWithClaim(results) && results.some((r) => isAgreement(r.result));
 }
 
 /**
