@@ -96,7 +96,7 @@ function duplicateKeys(doc: Document): { span: Span; key: string }[] {
 }
 
 /** A short, escaped excerpt of file content for a message: never a whole line of a file that is not ours. */
-export function excerpt(value: string, max = 40): string {
+function escapedExcerpt(value: string, max = 40): string {
   const escaped = JSON.stringify(value).slice(1, -1);
   return escaped.length > max ? `${escaped.slice(0, max - 1)}…` : escaped;
 }
@@ -149,7 +149,7 @@ function plainMessage(error: ErrorObject): string {
     case 'required':
       return `missing required key "${String(params.missingProperty)}"`;
     case 'additionalProperties':
-      return `unknown key "${excerpt(String(params.additionalProperty))}"`;
+      return `unknown key "${escapedExcerpt(String(params.additionalProperty))}"`;
     case 'type':
       return `should be ${params.type === 'array' ? 'a list' : params.type === 'object' ? 'a mapping' : `a ${String(params.type)}`}`;
     case 'enum':
@@ -209,7 +209,7 @@ export function parseDataFile<T>(file: string, text: string, schema: object, lim
     const start = Math.min(error.pos[0], text.length);
     problems.push(positioned({ start, end: Math.min(Math.max(error.pos[1], start), text.length) }, `YAML syntax: ${message}`));
   }
-  for (const { span, key } of duplicateKeys(doc)) problems.push(positioned(span, `YAML syntax: Map keys must be unique ("${excerpt(key)}" is repeated)`));
+  for (const { span, key } of duplicateKeys(doc)) problems.push(positioned(span, `YAML syntax: Map keys must be unique ("${escapedExcerpt(key)}" is repeated)`));
   if (problems.length > 0) return { file, text, value: undefined, problems, spanOf, problemAt };
   let value: unknown;
   try {
