@@ -2,17 +2,19 @@
  * `npm run eval`: precision and recall of each rule family on the labelled corpus in test/eval/corpus/
  * (see FORMAT.md), then the same engine on real published copy annotated by others (`../shared/data`):
  * attribution frames and attributed sentences flagged on PolNeAR, loaded language on the propaganda corpus
- * (PTC), and check-worthy claims on ClaimBuster.
+ * (PTC), and check-worthy claims on ClaimBuster; last, how noisy the rules are on ordinary technical Markdown
+ * (READMEs and changelogs of the installed packages, none of it news: see real/markdownNoise.ts).
  *
  * Dev and holdout splits are reported separately; holdout cases are never used for tuning. `--json` prints
  * the project corpus figures as JSON; `--failures` lists every false positive and false negative of the dev
  * split (`--failures=all` includes the holdout split: look at those only to report, never to tune).
- * `--only=TEXT` scores only the corpus files whose names contain TEXT. `--examples=N` prints N examples of
- * each kind of miss on the real corpora.
+ * `--only=TEXT` scores only the corpus files whose names contain TEXT; `--only=polnear`, `--only=ptc`,
+ * `--only=claimbuster` or `--only=markdown` runs that one report alone. `--examples=N` prints N examples of
+ * each kind of miss on the real corpora, and N flagged sentences of the Markdown noise report.
  *
  * Real corpora: give their folders (or ClaimBuster's sentences.json) as arguments, e.g. `npm run eval --
  * ../shared/data/polnear/dev`; with none, the folders under `../shared/data` are used when they are there.
- * `--no-real` skips them.
+ * `--no-real` skips them and the Markdown noise report.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -21,6 +23,7 @@ import type { Finding } from '../../server/src/engine/types';
 import { builtInKnowledge, lint, ROOT } from '../helpers/knowledge';
 import { claimBusterReport, isClaimBusterFile, printClaimBusterReport, readClaimBuster } from './real/claimbuster';
 import { framesReport, printFramesReport, readArticle } from './real/framesReport';
+import { collectMarkdownDocs, markdownNoiseReport, printMarkdownNoiseReport } from './real/markdownNoise';
 import { isPolnearSplit, readPolnearSplit } from './real/polnear';
 import { isPtcFolder, printPtcReport, ptcReport, readPtc } from './real/ptc';
 
@@ -82,10 +85,26 @@ export function scoreCase(family: string, c: Case): { tally: Tally; misses: stri
 const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
 const fmt = (x: number): string => x.toFixed(3);
 
-/** The real corpora under ../shared/data, when that folder is beside the project. */
-function defaultRealCorpora(): string[] {
+/** The reports `--only=NAME` runs alone: the real corpora under ../shared/data (by folder), then Markdown noise. */
+const REPORTS = { polnear: 'polnear/dev', ptc: 'ptc', claimbuster: 'claimbuster', markdown: undefined } as const;
+type ReportName = keyof typeof REPORTS;
+const isReportName = (name: string | undefined): name is ReportName => name !== undefined && Object.hasOwn(REPORTS, name);
+
+/** The real corpora under ../shared/data (all, or the one `only` names), when that folder is beside the project. */
+function defaultRealCorpora(only?: ReportName): string[] {
   const data = path.resolve(ROOT, '..', 'shared', 'data');
-  return ['polnear/dev', 'ptc', 'claimbuster'].map((p) => path.join(data, p)).filter((p) => fs.existsSync(p));
+  const folders = Object.entries(REPORTS).flatMap(([name, folder]) => (folder && (!only || only === name) ? [folder] : []));
+  return folders.map((p) => path.join(data, p)).filter((p) => fs.existsSync(p));
+}
+
+/** How noisy the rules are on the technical Markdown of node_modules (see real/markdownNoise.ts). */
+function markdownNoise(examples: number): void {
+  const docs = collectMarkdownDocs(ROOT);
+  if (docs.length === 0) {
+    console.log('\nMarkdown noise: no documents (node_modules missing? run npm ci)');
+    return;
+  }
+  printMarkdownNoiseReport('Markdown noise (node_modules READMEs and changelogs)', markdownNoiseReport(docs, { knowledge: builtInKnowledge(), examples }));
 }
 
 /** Runs the report that fits each real corpus path. */
@@ -117,8 +136,17 @@ function main(): void {
     realCorpora(paths, examples);
     return;
   }
-  const dir = path.join(__dirname, 'corpus');
   const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  if (isReportName(only)) {
+    if (only === 'markdown') markdownNoise(examples);
+    else {
+      const folders = defaultRealCorpora(only);
+      if (folders.length === 0) console.log(`no ${REPORTS[only]} under ${path.resolve(ROOT, '..', 'shared', 'data')}: give its folder as an argument`);
+      realCorpora(folders, examples);
+    }
+    return;
+  }
+  const dir = path.join(__dirname, 'corpus');
   const files = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.yaml') && (!only || f.includes(only)))
@@ -176,7 +204,9 @@ function main(): void {
     console.log('\nfailures:');
     for (const f of failures) console.log('  ' + f);
   }
-  if (!args.includes('--no-real')) realCorpora(defaultRealCorpora(), examples);
+  if (args.includes('--no-real')) return;
+  realCorpora(defaultRealCorpora(), examples);
+  markdownNoise(examples);
 }
 
 main();
