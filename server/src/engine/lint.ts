@@ -1,3 +1,5 @@
+import type { Genre } from './text/genre';
+import { documentGenre } from './text/genre';
 import { ChunkedFindings } from './chunkedFindings';
 import type { PlacedFindings } from './chunkedFindings';
 import { directiveFilter, parseDirectives, unknownSelectorFindings } from './directives';
@@ -145,12 +147,12 @@ export class LintCache {
 }
 
 /** Runs every enabled rule on a chunk; a rule id reported twice on the same words is kept once. */
-function runRules(analysed: AnalysedChunk, request: LintRequest): Finding[] {
+function runRules(analysed: AnalysedChunk, request: LintRequest, genre: Genre): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const rule of ALL_RULES) {
     if (!rule.ids.some((id) => severityOf(request.settings, id))) continue;
-    for (const finding of rule.run({ chunk: analysed, knowledge: request.knowledge, settings: request.settings })) {
+    for (const finding of rule.run({ chunk: analysed, knowledge: request.knowledge, settings: request.settings, genre })) {
       const key = `${finding.rule}:${finding.start}:${finding.end}`;
       if (!severityOf(request.settings, finding.rule) || seen.has(key)) continue;
       seen.add(key);
@@ -229,7 +231,8 @@ function* everyPiece(text: string, chunks: readonly Chunk[], format: DocumentFor
 function* lintSteps(request: LintRequest): Generator<void, LintOutcome> {
   const truncated = request.text.length > MAX_LINT_LENGTH;
   const text = truncated ? request.text.slice(0, lastBreakBefore(request.text, MAX_LINT_LENGTH)) : request.text;
-  const findingsKey = settingsKey(request.settings) + '\u0000' + request.knowledge.version;
+  const genre = documentGenre(text, request.format);
+  const findingsKey = settingsKey(request.settings) + '\u0000' + request.knowledge.version + '\u0000' + genre;
   const edit = editSince(request.cache?.previous, text, request.format);
   const chunks = edit ? resplitChunks(text, request.format, edit) : splitChunks(text, request.format);
   const reuse = reuseFinder(edit, text, findingsKey);
@@ -256,7 +259,7 @@ function* lintSteps(request: LintRequest): Generator<void, LintOutcome> {
       } else {
         const chunkText = cached ? cached.key.slice(request.format.length + 1) : detached(text.slice(chunk.start, chunk.end));
         const analysed = analyseChunk(chunkText, request.format, request.knowledge);
-        cached = cachedChunk(cached?.key ?? request.format + '\u0000' + chunkText, analysed, findingsKey, runRules(analysed, request).sort(byPosition));
+        cached = cachedChunk(cached?.key ?? request.format + '\u0000' + chunkText, analysed, findingsKey, runRules(analysed, request, genre).sort(byPosition));
         yield;
       }
       current.set(cached.key, cached);

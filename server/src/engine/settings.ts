@@ -13,6 +13,8 @@ export const CLAIM_KINDS = [
   'intentions',
   'quotes',
   'opinions',
+  'trends',
+  'statements',
 ] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 
@@ -23,7 +25,7 @@ export type Sensitivity = (typeof SENSITIVITIES)[number];
 /** Claim kinds each sensitivity asks a source for. */
 export const CLAIM_KINDS_BY_SENSITIVITY: Record<Sensitivity, readonly ClaimKind[]> = {
   relaxed: ['figures', 'accusations', 'quotes'],
-  standard: ['figures', 'superlatives', 'comparisons', 'causal', 'predictions', 'accusations', 'intentions', 'quotes', 'opinions'],
+  standard: ['figures', 'trends', 'superlatives', 'comparisons', 'causal', 'predictions', 'accusations', 'intentions', 'quotes', 'opinions'],
   strict: CLAIM_KINDS,
 };
 

@@ -15,6 +15,8 @@ import { previousWord } from '../text/tokens';
 import type { Span } from '../types';
 import type { ClaimSignal } from './claims';
 import { findClaims } from './claims';
+import { claimFeatures } from './claimFeatures';
+import { claimScore as scoreClaim } from './claimModel';
 import type { AttributionFrame } from './frames';
 import { findFrames } from './frames';
 
@@ -33,6 +35,8 @@ export interface SentenceAnalysis extends Sentence {
   frames: AttributionFrame[];
   /** Words that make the sentence a check-worthy claim, outside quoted words. */
   claims: ClaimSignal[];
+  /** How check-worthy the sentence is, 0 to 1: the claim detector's score (see claimModel.ts). */
+  claimScore: number;
 }
 
 /** A quotation with the frame its words are given to, if any. */
@@ -136,13 +140,27 @@ function resolvePronouns(sentences: readonly SentenceAnalysis[]): void {
  * sentence's frame names a source and governs it to its end ("The ministry said forty people died. Twelve
  * were children."): the sentence gets that frame, marked as carried.
  */
+/**
+ * True when `frame`'s content is all of `sentence` but the attribution: it runs to the sentence's end ("X
+ * said forty people died"), or from its start to a closing attribution ("Forty people died, X said.",
+ * "…, according to the poll.").
+ */
+function governsSentence(frame: AttributionFrame, sentence: Sentence): boolean {
+  const content = frame.content;
+  if (!content) return false;
+  if (content.end >= lastWordEnd(sentence)) return true;
+  const first = sentence.tokens.find((t) => t.kind !== 'punct');
+  const attributionEnd = Math.max(frame.cue.end, frame.source?.end ?? 0);
+  return first !== undefined && content.start <= first.start + 1 && attributionEnd >= lastWordEnd(sentence);
+}
+
 function carryAccounts(sentences: readonly SentenceAnalysis[]): void {
   for (let i = 1; i < sentences.length; i++) {
     const sentence = sentences[i];
     if (sentence.frames.length > 0) continue;
     const before = sentences[i - 1].frames;
     const governing = before[before.length - 1];
-    if (!governing || !namesSource(governing) || !governing.stated || !governing.content || governing.content.end < lastWordEnd(sentences[i - 1])) continue;
+    if (!governing || !namesSource(governing) || !governing.stated || !governsSentence(governing, sentences[i - 1])) continue;
     const origin = governing.carriedFrom ?? governing;
     sentence.frames.push({ ...origin, carriedFrom: origin, content: { start: sentence.start, end: lastWordEnd(sentence) } });
   }
@@ -186,7 +204,8 @@ export function analyseBlock(text: string, block: ProseBlock, sentences: readonl
     const titles = knowledge.vocabulary.titles.findAll(text, tokens);
     const frames = findFrames({ text, tokens, sentence, vocabulary: knowledge.attribution, mentions, titles, quotes, isQuoted });
     const claims = findClaims(text, tokens, knowledge.attribution, isQuoted);
-    return { start: sentence.start, end: sentence.end, tokens, mentions, titles, frames, claims };
+    const claimScore = scoreClaim(knowledge.claimModel, claimFeatures({ tokens, claims, vocabulary: knowledge.attribution }));
+    return { start: sentence.start, end: sentence.end, tokens, mentions, titles, frames, claims, claimScore };
   });
   resolvePronouns(analysed);
   if (!block.quoted) carryAccounts(analysed);

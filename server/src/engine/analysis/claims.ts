@@ -15,6 +15,9 @@ export interface ClaimSignal {
 
 const CASUALTY_VERBS = /^(killing|killed|wounding|wounded|injuring|injured|toll|tally|total|estimated|displacing|displaced|arresting|detaining|costing|worth)$/;
 const CURRENCY = /^[$£€¥]$/;
+const DEFINITE = /^(the|these|those|both|all)$/;
+/** Words that open a condition: what follows them up to the clause's end is supposed, not asserted. */
+const CONDITIONAL = /^(if|unless|suppose|supposing|imagine|whether)$/;
 
 /** "7 a.m.", "8 pm", "10 o'clock": a time of day, not a figure. */
 function isTimeOfDay(tokens: readonly Token[], last: number): boolean {
@@ -49,6 +52,8 @@ function figureSignals(tokens: readonly Token[], vocabulary: AttributionVocabula
       j = next;
     }
     if (counted === 'measure') continue;
+    // "the two men", "both women": a small number of people already in the story, not a count
+    if (counted === 'people' && n.value < 10 && before >= 0 && DEFINITE.test(tokens[before].norm)) continue;
     const money = prevToken !== undefined && CURRENCY.test(prevToken.text);
     const casualty = before >= 0 && CASUALTY_VERBS.test(tokens[before].norm) && digits;
     const figure = counted === 'people' || counted === 'unit' || money || casualty || (counted === 'thing' && (digits ? n.value >= 10 : n.value >= 20));
@@ -130,7 +135,7 @@ function trendSignals(tokens: readonly Token[], vocabulary: AttributionVocabular
     const joint = subject.findIndex((k, n) => n > 0 && tokens[k].pos === 'ADP');
     const head = tokens[joint > 0 ? subject[joint - 1] : subject[subject.length - 1]];
     const measured = vocabulary.trendMeasures.has(head.norm) || vocabulary.trendMeasures.has(head.lemma) || subject.some((k) => tokens[k].kind === 'number');
-    if (measured) signals.push({ kind: 'comparisons', start: t.start, end: t.end });
+    if (measured) signals.push({ kind: 'trends', start: t.start, end: t.end });
   }
   return signals;
 }
@@ -143,6 +148,66 @@ function isLegalStatus(tokens: readonly Token[], start: number): boolean {
     if (i >= 0 && /^(charges?|charged|accused|accusations?|allegations?|alleged|suspicion|suspected|convicted|guilty|acquitted|trial|tried|denies|denied|investigation|investigated|inquiry|probe|indicted|indictment|sentenced|prosecuted|prosecution|cleared)$/.test(tokens[i].norm)) return true;
   }
   return false;
+}
+
+const tokenAt = (tokens: readonly Token[], start: number): number => tokens.findIndex((t) => t.start === start);
+
+/** "Even if voters wanted to change it, …": a signal inside a conditional clause (back to the last comma). */
+function insideCondition(tokens: readonly Token[], start: number): boolean {
+  for (let i = tokenAt(tokens, start) - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (t.text === ',' || t.text === ';' || t.text === ':' || t.text === '\u2014') return false;
+    if (CONDITIONAL.test(t.norm)) return true;
+  }
+  return false;
+}
+
+/** "The firm is expected to announce results": a prediction phrase ending in "to" before a scheduling verb. */
+function isScheduled(tokens: readonly Token[], signal: ClaimSignal, vocabulary: AttributionVocabulary): boolean {
+  if (signal.kind !== 'predictions') return false;
+  const last = tokens.findIndex((t) => t.end === signal.end);
+  if (last < 0 || tokens[last].norm !== 'to') return false;
+  const verb = tokens[nextWord(tokens, last)];
+  // "is expected to be built" still predicts: "be" schedules only in "will be held" (see predictionSignals)
+  return verb !== undefined && verb.norm !== 'be' && vocabulary.schedulingVerbs.has(verb.norm);
+}
+
+/**
+ * "Trump did not unveil plans to pay", "its plans to": an intention word used as a noun, read by what comes
+ * before it (the tagger alone also reads "The government plans to cut" as a noun).
+ */
+function isNounUse(tokens: readonly Token[], signal: ClaimSignal): boolean {
+  if (signal.kind !== 'intentions') return false;
+  const at = tokenAt(tokens, signal.start);
+  const before = tokens[previousWord(tokens, at)];
+  return tokens[at]?.pos === 'NOUN' && before !== undefined && (before.pos === 'VERB' || before.pos === 'DET' || before.pos === 'ADJ' || before.pos === 'ADP' || before.possessive || /^(his|her|its|their|our|my|your)$/.test(before.norm));
+}
+
+const GRADED = /^(most|least|best|worst|the)$/;
+/** How far after a superlative its scope may stand ("the largest lender to small businesses in Norway"). */
+const SCOPE_REACH = 8;
+
+/**
+ * "climbed the highest peaks", "taxes on the wealthiest Americans": a superlative (an -est word, "the most",
+ * "the best") that is neither predicated of its subject ("were the worst", "would create the largest", "one
+ * of the") nor given a scope ("since 2011", "ever", "in Europe") describes rather than claims. Phrases such
+ * as "for the first time" or "a record" are claims as they stand.
+ */
+function isDescriptiveSuperlative(text: string, tokens: readonly Token[], signal: ClaimSignal, vocabulary: AttributionVocabulary): boolean {
+  let at = tokenAt(tokens, signal.start);
+  if (at < 0 || !(tokens[at].norm.endsWith('est') || GRADED.test(tokens[at].norm))) return false;
+  if (tokens[at].norm !== 'the' && tokens[previousWord(tokens, at)]?.norm === 'the') at = previousWord(tokens, at);
+  const before = previousWord(tokens, at);
+  if (before >= 0) {
+    const predicative = vocabulary.predicativeVerbs.findAll(text, tokens).some((m) => m.end === tokens[before].end);
+    if (predicative || tokens[before].pos === 'AUX') return false;
+  }
+  for (let k = nextWord(tokens, at), seen = 0; k >= 0 && seen < SCOPE_REACH; k = nextWord(tokens, k), seen++) {
+    const t = tokens[k];
+    if (vocabulary.superlativeScope.has(t.norm) || t.kind === 'number') return false;
+    if (t.norm === 'in' && tokens[nextWord(tokens, k)]?.pos === 'PROPN') return false;
+  }
+  return true;
 }
 
 /**
@@ -160,5 +225,11 @@ export function findClaims(text: string, tokens: readonly Token[], vocabulary: A
     ...trendSignals(tokens, vocabulary),
     ...findTimes(tokens).dates.map((d) => ({ kind: 'dates' as ClaimKind, start: d.start, end: d.end })),
   ];
-  return signals.filter((s) => !isQuoted(s.start) && !(s.kind === 'accusations' && isLegalStatus(tokens, s.start))).sort((a, b) => a.start - b.start);
+  const markets = vocabulary.markets.findAll(text, tokens).length > 0;
+  return signals
+    .filter((s) => !isQuoted(s.start) && !(s.kind === 'accusations' && isLegalStatus(tokens, s.start)))
+    .filter((s) => !(markets && (s.kind === 'figures' || s.kind === 'trends' || s.kind === 'comparisons')))
+    .filter((s) => !insideCondition(tokens, s.start) && !isScheduled(tokens, s, vocabulary) && !isNounUse(tokens, s))
+    .filter((s) => !(s.kind === 'superlatives' && isDescriptiveSuperlative(text, tokens, s, vocabulary)))
+    .sort((a, b) => a.start - b.start);
 }

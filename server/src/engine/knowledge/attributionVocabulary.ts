@@ -22,8 +22,11 @@ interface AttributionData {
   unnamingModifiers: string[];
   vaguePhrases: string[];
   claims: {
-    figures: { people: string[]; nouns: string[]; units: string[]; measurements: string[] };
+    figures: { people: string[]; nouns: string[]; units: string[]; measurements: string[]; markets?: string[] };
     trends: { verbs: string[]; measures: string[] };
+    courtesy?: string[];
+    predicativeVerbs?: string[];
+    superlativeScope?: string[];
     superlatives: string[];
     comparisons: string[];
     causal: string[];
@@ -78,10 +81,18 @@ export interface AttributionVocabulary {
   figureUnits: ReadonlySet<string>;
   /** Measurements a reporter can check: never a figure claim by themselves. */
   measurements: ReadonlySet<string>;
+  /** Words of routine market data: figures, trends and comparisons in a sentence with one are not claims. */
+  markets: PhraseMatcher<true>;
   /** Verbs of change in a quantity, by lemma ("rise", "double"). */
   trendVerbs: ReadonlySet<string>;
   /** Heads of a subject that is measured ("prices", "unemployment"): with a trend verb, a trend claim. */
   trendMeasures: ReadonlySet<string>;
+  /** Words of courtesy and ceremony ("thank", "welcome"): one feature of the claim detector. */
+  courtesy: ReadonlySet<string>;
+  /** Verbs that predicate a superlative of their subject ("is the largest"). */
+  predicativeVerbs: PhraseMatcher<true>;
+  /** Words that give a superlative its scope ("since", "ever", "world"). */
+  superlativeScope: ReadonlySet<string>;
   modals: ReadonlySet<string>;
   schedulingVerbs: ReadonlySet<string>;
 }
@@ -151,8 +162,12 @@ export function buildAttributionVocabulary(source: SourceFile): { vocabulary: At
       figureNouns: wordSet(claims.figures.nouns),
       figureUnits: new Set(claims.figures.units.map((u) => u.toLowerCase())),
       measurements: wordSet(claims.figures.measurements),
+      markets: phrases(claims.figures.markets ?? []),
       trendVerbs: wordSet(claims.trends.verbs),
       trendMeasures: wordSet(claims.trends.measures),
+      courtesy: wordSet(claims.courtesy ?? []),
+      predicativeVerbs: phrases(claims.predicativeVerbs ?? []),
+      superlativeScope: wordSet(claims.superlativeScope ?? []),
       modals: wordSet(claims.predictions.modals),
       schedulingVerbs: wordSet(claims.predictions.scheduling),
     },

@@ -1,3 +1,5 @@
+import type { ClaimModel } from '../analysis/claimModel';
+import { SHIPPED_CLAIM_MODEL } from '../analysis/claimModel';
 import { contentHash } from '../hash';
 import type { DataProblem } from './dataFile';
 import type { AttributionVocabulary } from './attributionVocabulary';
@@ -32,6 +34,8 @@ export interface Knowledge {
   vocabulary: Vocabulary;
   attribution: AttributionVocabulary;
   facts: FactBase;
+  /** The claim detector's weights (bundled; the evaluation swaps in cross-validation folds). */
+  claimModel: ClaimModel;
   /** Problems found while loading; the valid parts are still used. */
   problems: DataProblem[];
   /** Changes whenever any input file changes: part of every cache key. */
@@ -52,6 +56,7 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
     vocabulary,
     attribution,
     facts: factBase,
+    claimModel: SHIPPED_CLAIM_MODEL,
     problems: [...seedProblems, ...lexiconProblems, ...vocabularyProblems, ...factProblems, ...attributionProblems],
     version: contentHash(all.map((f) => f.file + '\u0000' + f.text).join('\u0001')),
   };

@@ -23,6 +23,8 @@ const KIND_NAMES: Record<ClaimKind, string> = {
   intentions: 'statement of intent',
   quotes: 'quotation',
   opinions: 'opinion stated as fact',
+  statements: 'factual claim',
+  trends: 'trend',
 };
 
 /** Placeholder the writer replaces with the real source. */
@@ -85,6 +87,21 @@ function missingFinding(
   };
 }
 
+/**
+ * "One Tweet Sums Up The Absurd Double Standard": a line in title case is a headline or a caption's title,
+ * not a sentence of copy (plain text has no heading marks to say so).
+ */
+function isHeadline(s: SentenceAnalysis): boolean {
+  const words = s.tokens.filter((t) => t.kind === 'word' && t.text.length >= 4);
+  return words.length >= 4 && words.every((t) => /^\p{Lu}/u.test(t.text));
+}
+
+/** A claim with no cue word, found by the claim detector's score: the sentence up to its last word. */
+function statementSignal(s: SentenceAnalysis): ClaimSignal {
+  const words = s.tokens.filter((t) => t.kind !== 'punct');
+  return { kind: 'statements', start: words[0]?.start ?? s.start, end: words[words.length - 1]?.end ?? s.end };
+}
+
 /** "Fund Our Schools", "Shiite Crescent": a name or title in quotation marks, not words someone said. */
 function isQuotedName(text: string, quote: QuoteReading): boolean {
   const words = text.slice(quote.quote.innerStart, quote.quote.innerEnd).match(/[\p{L}\p{N}'\u2019-]+/gu) ?? [];
@@ -92,12 +109,30 @@ function isQuotedName(text: string, quote: QuoteReading): boolean {
   return words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || minor.test(w)) && /^[\p{Lu}\p{N}]/u.test(words[0] ?? '');
 }
 
+/** True when some sentence of the paragraph names a source: the speaker a reader looks for is there. */
+function paragraphNamesSource(block: Block): boolean {
+  return block.sentences.some((s) => s.frames.some((f) => f.kind !== 'vague' && f.kind !== 'none' && !f.carriedFrom));
+}
+
+/**
+ * "Tribe likened the rules to "burning the Constitution"", ""This is a big year!" Price shouted to the
+ * crowd": a named party acting in the quotation's own sentence, outside quoted words, is who the words are
+ * given to, whatever the verb (the frame finder knows reporting verbs only).
+ */
+function namedActorInSentence(sentence: SentenceAnalysis, quotes: readonly QuoteReading[]): boolean {
+  const outside = sentence.tokens.filter((t) => !quotes.some((q) => t.start >= q.quote.start && t.end <= q.quote.end));
+  return outside.some((t) => t.pos === 'PROPN') && outside.some((t) => t.pos === 'VERB');
+}
+
 function quoteFindings(block: Block, text: string, severity: Severity): Finding[] {
-  if (block.quoted) return [];
+  if (block.quoted || paragraphNamesSource(block)) return [];
+  const sentenceOf = (q: QuoteReading): SentenceAnalysis => sentenceEndingAt(block.sentences, q.quote.end) ?? block.sentences[block.sentences.length - 1];
+  // one quotation given to a named party gives the paragraph's other quotations their speaker too
+  if (block.speakers.some((q) => q.speaker || namedActorInSentence(sentenceOf(q), block.speakers))) return [];
   return block.speakers
-    .filter((q) => !q.speaker && q.words >= 3 && !isQuotedName(text, q))
+    .filter((q) => q.words >= 3 && !isQuotedName(text, q))
     .map((q): Finding => {
-      const sentence = sentenceEndingAt(block.sentences, q.quote.end) ?? block.sentences[block.sentences.length - 1];
+      const sentence = sentenceOf(q);
       return {
         rule: 'attribution.missing',
         severity,
@@ -122,18 +157,22 @@ export function findAttributionProblems(context: RuleContext): Finding[] {
   const { knowledge } = context;
   const text = context.chunk.text;
   const kinds = activeClaimKinds(context.settings);
+  const model = knowledge.claimModel;
+  const threshold = model.thresholds[context.settings.sensitivity];
   const findings: Finding[] = [];
   for (const block of context.chunk.blocks) {
     if (vague) for (const finding of vagueFindings(block, text, vague)) findings.push(finding);
-    if (!missing || block.kind !== 'paragraph') continue;
+    if (!missing || block.kind !== 'paragraph' || context.genre === 'technical') continue;
     if (kinds.has('quotes')) for (const finding of quoteFindings(block, text, missing)) findings.push(finding);
     if (block.quoted) continue;
     for (const s of block.sentences) {
       if (s.frames.some((f) => f.kind !== 'none' && f.stated) || insideAttributedQuote(block.speakers, s)) continue;
       if (/\?["\u201D\u2019]?$/.test(text.slice(s.start, s.end))) continue;
+      if (isHeadline(s)) continue;
       // words inside what a frame attributes are the source's: "X thinks prices will rise"
       const claims = s.claims.filter((c) => kinds.has(c.kind) && !s.frames.some((f) => f.kind !== 'none' && f.content && f.content.start <= c.start && f.content.end >= c.end));
-      if (claims.length > 0) findings.push(missingFinding(text, s, claims, knowledge, missing));
+      if (claims.length > 0 && s.claimScore >= model.cueGate) findings.push(missingFinding(text, s, claims, knowledge, missing));
+      else if (claims.length === 0 && kinds.has('statements') && s.claimScore >= threshold) findings.push(missingFinding(text, s, [statementSignal(s)], knowledge, missing));
     }
   }
   return findings;

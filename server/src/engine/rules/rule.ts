@@ -1,5 +1,6 @@
 import type { AnalysedChunk } from '../document';
 import type { Knowledge } from '../knowledge/knowledge';
+import type { Genre } from '../text/genre';
 import type { LintSettings } from '../settings';
 import type { Finding, RuleId, Severity } from '../types';
 
@@ -8,6 +9,8 @@ export interface RuleContext {
   chunk: AnalysedChunk;
   knowledge: Knowledge;
   settings: LintSettings;
+  /** The whole document's genre (`documentGenre`): technical documentation asks no sources for claims. */
+  genre: Genre;
 }
 
 /** A rule engine: reports findings for one or more rule ids over a chunk. */
