@@ -29,6 +29,38 @@ const KIND_NAMES: Record<ClaimKind, string> = {
 
 /** Placeholder the writer replaces with the real source. */
 export const SOURCE_PLACEHOLDER = '[SOURCE]';
+/** Placeholder the writer replaces with the speaker of a quotation. */
+export const SPEAKER_PLACEHOLDER = '[SPEAKER]';
+const PLACEHOLDERS = /\[(?:SOURCE|SPEAKER)\]/g;
+
+/**
+ * The placeholders the "fill in" fixes insert, each its own finding until it is replaced: the sentence (or
+ * quotation) it stands in counts as sourced meanwhile, so the writer sees one warning, on the placeholder.
+ */
+function placeholderFindings(block: Block, text: string, severity: Severity): Finding[] {
+  const findings: Finding[] = [];
+  PLACEHOLDERS.lastIndex = 0;
+  const body = text.slice(block.start, block.end);
+  for (let m = PLACEHOLDERS.exec(body); m; m = PLACEHOLDERS.exec(body)) {
+    const start = block.start + m.index;
+    findings.push({
+      rule: 'attribution.missing',
+      severity,
+      start,
+      end: start + m[0].length,
+      message: `Placeholder ${m[0]} still to fill in: name ${m[0] === SPEAKER_PLACEHOLDER ? 'who said it' : 'who says so'}.`,
+      detail: { reason: 'A placeholder inserted by a quick fix stays flagged until it is replaced by the real source.' },
+      fixes: [],
+      kind: 'placeholder',
+    });
+  }
+  return findings;
+}
+
+const holdsPlaceholder = (text: string, span: { start: number; end: number }): boolean => {
+  const body = text.slice(span.start, span.end);
+  return body.includes(SOURCE_PLACEHOLDER) || body.includes(SPEAKER_PLACEHOLDER);
+};
 
 function vagueFindings(block: Block, text: string, severity: Severity): Finding[] {
   return block.sentences.flatMap((s) =>
@@ -140,7 +172,7 @@ function quoteFindings(block: Block, text: string, severity: Severity): Finding[
         end: q.quote.end,
         message: 'Quotation with no speaker: say who said it.',
         detail: { reason: 'Every direct quotation needs a named speaker in the same sentence or paragraph.' },
-        fixes: [{ title: 'Insert a speaker to fill in', edits: [attributionEdit(text, sentence, '[SPEAKER]', true)] }],
+        fixes: [{ title: 'Insert a speaker to fill in', edits: [attributionEdit(text, sentence, SPEAKER_PLACEHOLDER, true)] }],
         kind: 'quotes',
       };
     });
@@ -163,12 +195,13 @@ export function findAttributionProblems(context: RuleContext): Finding[] {
   for (const block of context.chunk.blocks) {
     if (vague) for (const finding of vagueFindings(block, text, vague)) findings.push(finding);
     if (!missing || block.kind !== 'paragraph' || context.genre === 'technical') continue;
-    if (kinds.has('quotes')) for (const finding of quoteFindings(block, text, missing)) findings.push(finding);
+    for (const finding of placeholderFindings(block, text, missing)) findings.push(finding);
+    if (kinds.has('quotes') && !holdsPlaceholder(text, block)) for (const finding of quoteFindings(block, text, missing)) findings.push(finding);
     if (block.quoted) continue;
     for (const s of block.sentences) {
       if (s.frames.some((f) => f.kind !== 'none' && f.stated) || insideAttributedQuote(block.speakers, s)) continue;
       if (/\?["\u201D\u2019]?$/.test(text.slice(s.start, s.end))) continue;
-      if (isHeadline(s)) continue;
+      if (isHeadline(s) || holdsPlaceholder(text, s)) continue;
       // words inside what a frame attributes are the source's: "X thinks prices will rise"
       const claims = s.claims.filter((c) => kinds.has(c.kind) && !s.frames.some((f) => f.kind !== 'none' && f.content && f.content.start <= c.start && f.content.end >= c.end));
       if (claims.length > 0 && s.claimScore >= model.cueGate) findings.push(missingFinding(text, s, claims, knowledge, missing));
