@@ -22,6 +22,8 @@ import { parse } from 'yaml';
 import type { Finding } from '../../server/src/engine/types';
 import { builtInKnowledge, lint, ROOT } from '../helpers/knowledge';
 import { claimBusterReport, isClaimBusterFile, printClaimBusterReport, readClaimBuster } from './real/claimbuster';
+import { crossValidatedReport, foldKnowledge } from './real/claimbusterFolds';
+import { FOLDS } from '../train/claimTraining';
 import { framesReport, printFramesReport, readArticle } from './real/framesReport';
 import { collectMarkdownDocs, markdownNoiseReport, printMarkdownNoiseReport } from './real/markdownNoise';
 import { isPolnearSplit, readPolnearSplit } from './real/polnear';
@@ -120,7 +122,11 @@ function realCorpora(paths: readonly string[], examples: number): void {
     } else if (isPtcFolder(target)) {
       printPtcReport(`PTC ${target}`, ptcReport(readPtc(target), { knowledge, examples }));
     } else if (isClaimBusterFile(target)) {
-      printClaimBusterReport(`ClaimBuster ${target}`, claimBusterReport(readClaimBuster(target), { knowledge, examples }));
+      printClaimBusterReport(`ClaimBuster ${target}, shipped model (trained on these sentences: flattering)`, claimBusterReport(readClaimBuster(target), { knowledge, examples: 0 }));
+      const folds = foldKnowledge(target, knowledge);
+      for (const sensitivity of ['standard', 'strict'] as const) {
+        printClaimBusterReport(`ClaimBuster cross-validated (${FOLDS} folds), sensitivity ${sensitivity}`, crossValidatedReport(target, folds, sensitivity, examples));
+      }
     } else {
       console.error(`${target}: not a PolNeAR split, PTC folder or ClaimBuster file`);
       process.exitCode = 2;

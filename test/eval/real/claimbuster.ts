@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Knowledge } from '../../../server/src/engine/knowledge/knowledge';
+import type { Sensitivity } from '../../../server/src/engine/settings';
 import { lint } from '../../helpers/knowledge';
 import type { LintFailure } from './reportLines';
 import { lintFailure, printExamples, printLintFailures } from './reportLines';
@@ -47,6 +48,8 @@ export function readClaimBuster(target: string): ClaimBusterSentence[] {
 
 export interface ClaimBusterReportOptions {
   knowledge?: Knowledge;
+  /** The sensitivity to lint at (default: standard). */
+  sensitivity?: Sensitivity;
   /** Collect up to this many flagged non-check-worthy and unflagged check-worthy sentences each (default 0). */
   examples?: number;
 }
@@ -92,7 +95,7 @@ export function claimBusterReport(sentences: readonly ClaimBusterSentence[], opt
     const worthy = sentence.label === 1;
     let kinds: string[];
     try {
-      const missing = lint(sentence.text, { format: 'plaintext', ...(options.knowledge ? { knowledge: options.knowledge } : {}) }).findings.filter((f) => f.rule === 'attribution.missing');
+      const missing = lint(sentence.text, { format: 'plaintext', settings: { sensitivity: options.sensitivity ?? 'standard' }, ...(options.knowledge ? { knowledge: options.knowledge } : {}) }).findings.filter((f) => f.rule === 'attribution.missing');
       kinds = [...new Set(missing.map((f) => f.kind ?? '(none)'))];
     } catch (error) {
       report.failures.push(lintFailure(`sentence ${sentence.id}`, sentence.text, error));
@@ -113,6 +116,28 @@ export function claimBusterReport(sentences: readonly ClaimBusterSentence[], opt
   }
   report.ms = Date.now() - started;
   return report;
+}
+
+/** Sums reports of disjoint sets of sentences (folds) into one. */
+export function mergeClaimBusterReports(reports: readonly ClaimBusterReport[]): ClaimBusterReport {
+  const merged: ClaimBusterReport = { sentences: 0, checkWorthy: 0, notCheckWorthy: 0, flaggedCheckWorthy: 0, flaggedNotCheckWorthy: 0, byKind: {}, failures: [], ms: 0, flaggedNotCheckWorthyExamples: [], missedCheckWorthyExamples: [] };
+  for (const r of reports) {
+    merged.sentences += r.sentences;
+    merged.checkWorthy += r.checkWorthy;
+    merged.notCheckWorthy += r.notCheckWorthy;
+    merged.flaggedCheckWorthy += r.flaggedCheckWorthy;
+    merged.flaggedNotCheckWorthy += r.flaggedNotCheckWorthy;
+    merged.ms += r.ms;
+    merged.failures.push(...r.failures);
+    merged.flaggedNotCheckWorthyExamples.push(...r.flaggedNotCheckWorthyExamples);
+    merged.missedCheckWorthyExamples.push(...r.missedCheckWorthyExamples);
+    for (const [kind, v] of Object.entries(r.byKind)) {
+      const k = (merged.byKind[kind] ??= { checkWorthy: 0, notCheckWorthy: 0 });
+      k.checkWorthy += v.checkWorthy;
+      k.notCheckWorthy += v.notCheckWorthy;
+    }
+  }
+  return merged;
 }
 
 const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
