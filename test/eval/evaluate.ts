@@ -26,6 +26,7 @@ import { crossValidatedReport, foldKnowledge } from './real/claimbusterFolds';
 import { FOLDS } from '../train/claimTraining';
 import { framesReport, printFramesReport, readArticle } from './real/framesReport';
 import { collectMarkdownDocs, markdownNoiseReport, printMarkdownNoiseReport } from './real/markdownNoise';
+import { newsNoiseReport, printNewsNoiseReport } from './real/newsNoise';
 import { isPolnearSplit, readPolnearSplit } from './real/polnear';
 import { isPtcFolder, printPtcReport, ptcReport, readPtc } from './real/ptc';
 
@@ -118,6 +119,7 @@ function realCorpora(paths: readonly string[], examples: number): void {
       const report = framesReport(readPolnearSplit(target), readArticle, knowledge);
       printFramesReport(`PolNeAR ${target}`, report);
       for (const example of report.flaggedExamples.slice(0, examples)) console.log('  flagged: ' + example.slice(0, 200));
+      printNewsNoiseReport(`PolNeAR ${target} as published news`, newsNoiseReport(readPolnearSplit(target), knowledge, examples));
       console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
     } else if (isPtcFolder(target)) {
       printPtcReport(`PTC ${target}`, ptcReport(readPtc(target), { knowledge, examples }));
