@@ -102,6 +102,15 @@ export function claimFeatures({ tokens, claims, vocabulary }: ClaimFeatureInput)
   if (features.has('person:i') && features.has('modal:future')) features.add('i-will');
   for (const n of findNumbers(tokens)) {
     features.add(n.year ? 'number:year' : n.ordinal ? 'number:ordinal' : 'number');
+    if (!n.year && !n.ordinal && n.value >= 1000) features.add('number:large');
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.text === '%' || t.norm === 'percent' || t.norm === 'percentage') features.add('percent');
+    if (/^[$£€¥]$/.test(t.text) || /^(dollars?|euros?|pounds?|billion|trillion)$/.test(t.norm)) features.add('money');
+    if (t.pos === 'VERB' && t.norm.endsWith('ing')) features.add('gerund');
+    if (t.pos === 'VERB' && tokens[i - 1]?.norm === 'to') features.add('infinitive');
+    if (t.norm === 'there' && /^(is|are|was|were|'s)$/.test(tokens[i + 1]?.norm ?? '')) features.add('existential');
   }
   const last = tokens[tokens.length - 1];
   const ending = last?.text === '"' || last?.text === '\u201D' ? tokens[tokens.length - 2] : last;
