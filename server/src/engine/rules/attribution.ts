@@ -159,8 +159,14 @@ function namedActorInSentence(sentence: SentenceAnalysis, quotes: readonly Quote
 function quoteFindings(block: Block, text: string, severity: Severity): Finding[] {
   if (block.quoted || paragraphNamesSource(block)) return [];
   const sentenceOf = (q: QuoteReading): SentenceAnalysis => sentenceEndingAt(block.sentences, q.quote.end) ?? block.sentences[block.sentences.length - 1];
+  // the quotation's sentence or its neighbours (""This is a big year!" Price shouted."): a quotation ending
+  // in "!" or "?" ends its sentence before the speaker's
+  const actorNear = (q: QuoteReading): boolean => {
+    const at = block.sentences.indexOf(sentenceOf(q));
+    return block.sentences.slice(Math.max(0, at - 1), at + 2).some((s) => namedActorInSentence(s, block.speakers));
+  };
   // one quotation given to a named party gives the paragraph's other quotations their speaker too
-  if (block.speakers.some((q) => q.speaker || namedActorInSentence(sentenceOf(q), block.speakers))) return [];
+  if (block.speakers.some((q) => q.speaker || actorNear(q))) return [];
   return block.speakers
     .filter((q) => q.words >= 3 && !isQuotedName(text, q))
     .map((q): Finding => {
