@@ -19,6 +19,19 @@ const DEFINITE = /^(the|these|those|both|all)$/;
 /** Words that open a condition: what follows them up to the clause's end is supposed, not asserted. */
 const CONDITIONAL = /^(if|unless|suppose|supposing|imagine|whether)$/;
 
+/** Words that say a count of people is a count of harm: "killed", "wounded", "dead", "missing". */
+const HARM = /^(kill|killed|die|died|dead|deaths?|wound|wounded|injure|injured|hurt|missing|arrest|arrested|detain|detained|abduct|abducted|kidnap|kidnapped|execute|executed|casualties|victims?|hostages?|displaced|evacuated|hospitali[sz]ed|infected|sick)$/;
+const countsHarm = (tokens: readonly Token[], _vocabulary: AttributionVocabulary): boolean => tokens.some((t) => HARM.test(t.norm) || HARM.test(t.lemma));
+
+/** "40-year-old Terence", "9/11 victims": an age or a number in a name, not a figure. */
+function isAgeOrName(tokens: readonly Token[], first: number, last: number): boolean {
+  const after = tokens.slice(last + 1, last + 4).map((t) => t.norm).join(' ');
+  if (/^- year - old|^-year-old|^year - old/.test(after) || /^years? old/.test(after)) return true;
+  const next = tokens[last + 1];
+  const prev = tokens[first - 1];
+  return (next?.text === '/' && next.start === tokens[last].end) || (prev?.text === '/' && prev.end === tokens[first].start);
+}
+
 /** "7 a.m.", "8 pm", "10 o'clock": a time of day, not a figure. */
 function isTimeOfDay(tokens: readonly Token[], last: number): boolean {
   // "10:30", "9:30 a.m.": hours and minutes
@@ -52,10 +65,14 @@ function figureSignals(tokens: readonly Token[], vocabulary: AttributionVocabula
       j = next;
     }
     if (counted === 'measure') continue;
+    const casualty = before >= 0 && CASUALTY_VERBS.test(tokens[before].norm) && digits;
     // "the two men", "both women": a small number of people already in the story, not a count
     if (counted === 'people' && n.value < 10 && before >= 0 && DEFINITE.test(tokens[before].norm)) continue;
+    // "Six women and six men vied for the post": a handful of people is a count that needs a source only
+    // when harm is counted ("Two soldiers were killed")
+    if (counted === 'people' && n.value < 10 && !casualty && !countsHarm(tokens, vocabulary)) continue;
+    if (isAgeOrName(tokens, n.first, n.last)) continue;
     const money = prevToken !== undefined && CURRENCY.test(prevToken.text);
-    const casualty = before >= 0 && CASUALTY_VERBS.test(tokens[before].norm) && digits;
     const figure = counted === 'people' || counted === 'unit' || money || casualty || (counted === 'thing' && (digits ? n.value >= 10 : n.value >= 20));
     if (figure) signals.push({ kind: 'figures', start: n.start, end: tokens[j]?.end ?? n.end });
   }
@@ -173,6 +190,30 @@ function isScheduled(tokens: readonly Token[], signal: ClaimSignal, vocabulary: 
 }
 
 /**
+ * "Wallace will moderate the final debate Oct. 19", "the program will expire on Sept. 30": a future act set
+ * with "will" for a weekday or a day of a month is on the calendar, a schedule rather than a forecast ("is
+ * expected to … by Friday" still asks whose expectation it is).
+ */
+function onTheCalendar(tokens: readonly Token[]): boolean {
+  const times = findTimes(tokens);
+  return times.weekdays.length > 0 || times.dates.some((d) => d.day !== undefined);
+}
+
+/** Intentions declared or acted on in public, in the past: a vow, a pledge, a refusal, an agreement. */
+const PUBLIC_ACTS = /^(refused|agreed|vowed|pledged|promised|declined|offered|volunteered)$/;
+
+/**
+ * "Cruz refused to endorse Trump at the convention", "Trump vowed to punish leakers": a past act the public
+ * saw or heard, not an intention the writer ascribes ("has agreed to", a present result, still counts).
+ */
+function isPublicAct(tokens: readonly Token[], signal: ClaimSignal): boolean {
+  if (signal.kind !== 'intentions') return false;
+  const at = tokenAt(tokens, signal.start);
+  const before = tokens[previousWord(tokens, at)];
+  return PUBLIC_ACTS.test(tokens[at]?.norm ?? '') && !/^(has|have|had|'ve|'s)$/.test(before?.norm ?? '');
+}
+
+/**
  * "Trump did not unveil plans to pay", "its plans to": an intention word used as a noun, read by what comes
  * before it (the tagger alone also reads "The government plans to cut" as a noun).
  */
@@ -229,7 +270,8 @@ export function findClaims(text: string, tokens: readonly Token[], vocabulary: A
   return signals
     .filter((s) => !isQuoted(s.start) && !(s.kind === 'accusations' && isLegalStatus(tokens, s.start)))
     .filter((s) => !(markets && (s.kind === 'figures' || s.kind === 'trends' || s.kind === 'comparisons')))
-    .filter((s) => !insideCondition(tokens, s.start) && !isScheduled(tokens, s, vocabulary) && !isNounUse(tokens, s))
+    .filter((s) => !insideCondition(tokens, s.start) && !isScheduled(tokens, s, vocabulary) && !isNounUse(tokens, s) && !isPublicAct(tokens, s))
+    .filter((s) => !(s.kind === 'predictions' && vocabulary.modals.has(tokens[tokenAt(tokens, s.start)]?.norm ?? '') && onTheCalendar(tokens)))
     .filter((s) => !(s.kind === 'superlatives' && isDescriptiveSuperlative(text, tokens, s, vocabulary)))
     .sort((a, b) => a.start - b.start);
 }
