@@ -128,6 +128,18 @@ function isHeadline(s: SentenceAnalysis): boolean {
   return words.length >= 4 && words.every((t) => /^\p{Lu}/u.test(t.text));
 }
 
+/**
+ * Claim kinds that are a columnist's own argument: in a paragraph where the writer speaks in the first
+ * person ("I believe", "my father"), forecasts and judgements are the writer's, openly; figures, accusations
+ * and quotations still need their sources.
+ */
+const ARGUMENT = new Set<ClaimKind>(['predictions', 'opinions', 'comparisons', 'causal', 'superlatives', 'intentions']);
+const FIRST_SINGULAR = /^(i|me|my|mine|myself)$/;
+/** True when the writer speaks in the first person somewhere in the paragraph, outside quotations and sources' words. */
+function writerSpeaks(block: Block): boolean {
+  return block.sentences.some((s) => s.tokens.some((t) => FIRST_SINGULAR.test(t.norm) && t.kind === 'word' && !block.quotes.some((q) => t.start >= q.start && t.end <= q.end) && !s.frames.some((f) => f.content && t.start >= f.content.start && t.end <= f.content.end)));
+}
+
 /** A claim with no cue word, found by the claim detector's score: the sentence up to its last word. */
 function statementSignal(s: SentenceAnalysis): ClaimSignal {
   const words = s.tokens.filter((t) => t.kind !== 'punct');
@@ -204,12 +216,13 @@ export function findAttributionProblems(context: RuleContext): Finding[] {
     for (const finding of placeholderFindings(block, text, missing)) findings.push(finding);
     if (kinds.has('quotes') && !holdsPlaceholder(text, block)) for (const finding of quoteFindings(block, text, missing)) findings.push(finding);
     if (block.quoted) continue;
+    const column = writerSpeaks(block);
     for (const s of block.sentences) {
       if (s.frames.some((f) => f.kind !== 'none' && f.stated) || insideAttributedQuote(block.speakers, s)) continue;
       if (/\?["\u201D\u2019]?$/.test(text.slice(s.start, s.end))) continue;
       if (isHeadline(s) || holdsPlaceholder(text, s)) continue;
       // words inside what a frame attributes are the source's: "X thinks prices will rise"
-      const claims = s.claims.filter((c) => kinds.has(c.kind) && !s.frames.some((f) => f.kind !== 'none' && f.content && f.content.start <= c.start && f.content.end >= c.end));
+      const claims = s.claims.filter((c) => kinds.has(c.kind) && !(column && ARGUMENT.has(c.kind)) && !s.frames.some((f) => f.kind !== 'none' && f.content && f.content.start <= c.start && f.content.end >= c.end));
       if (claims.length > 0 && s.claimScore >= model.cueGate) findings.push(missingFinding(text, s, claims, knowledge, missing));
       else if (claims.length === 0 && kinds.has('statements') && s.claimScore >= threshold) findings.push(missingFinding(text, s, [statementSignal(s)], knowledge, missing));
     }
