@@ -6,8 +6,12 @@ import type { Labelled } from './claimData';
 import type { Example } from './logistic';
 import { score, train } from './logistic';
 
-/** Project news sentences weigh this much more than a debate sentence: drafts are not debates. */
-export const NEWS_WEIGHT = 3;
+/**
+ * How much a project news sentence weighs against a ClaimBuster sentence. News sentences teach what a desk
+ * accepts in a reporter's voice; weighed more, they pull the detector away from check-worthiness itself
+ * (cross-validated ClaimBuster AUC: 0.878 without them, 0.875 at 0.25, 0.858 at 1, 0.819 at 3).
+ */
+export const NEWS_WEIGHT = 0.25;
 export const MIN_COUNT = 3;
 export const OPTIONS = { l2: 0.002, epochs: 400, rate: 0.05 };
 export const FOLDS = 5;

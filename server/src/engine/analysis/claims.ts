@@ -4,7 +4,6 @@ import { findTimes } from '../text/dates';
 import { findNumbers } from '../text/numbers';
 import type { Token } from '../text/tokens';
 import { nextWord, previousWord } from '../text/tokens';
-import { phraseEndingAt } from './nounPhrases';
 
 /** Words of a sentence that make it a claim of some kind. */
 export interface ClaimSignal {
@@ -16,6 +15,10 @@ export interface ClaimSignal {
 const CASUALTY_VERBS = /^(killing|killed|wounding|wounded|injuring|injured|toll|tally|total|estimated|displacing|displaced|arresting|detaining|costing|worth)$/;
 const CURRENCY = /^[$£€¥]$/;
 const DEFINITE = /^(the|these|those|both|all)$/;
+/** How many words back from a verb of change its subject is looked for. */
+const MAX_SUBJECT = 10;
+/** Verbs of aspect that may stand between a subject and its verb of change ("keeps falling"). */
+const ASPECT = /^(keep|continue|begin|start)$/;
 /** Words that open a condition: what follows them up to the clause's end is supposed, not asserted. */
 const CONDITIONAL = /^(if|unless|suppose|supposing|imagine|whether)$/;
 
@@ -146,12 +149,18 @@ function trendSignals(tokens: readonly Token[], vocabulary: AttributionVocabular
     const t = tokens[i];
     if (t.pos !== 'VERB' || !vocabulary.trendVerbs.has(t.lemma)) continue;
     let end = i - 1;
-    while (end >= 0 && (tokens[end].pos === 'AUX' || tokens[end].pos === 'ADV' || tokens[end].pos === 'PART')) end--;
-    const subject = end >= 0 ? phraseEndingAt(tokens, end) : [];
-    if (subject.length === 0) continue;
-    const joint = subject.findIndex((k, n) => n > 0 && tokens[k].pos === 'ADP');
-    const head = tokens[joint > 0 ? subject[joint - 1] : subject[subject.length - 1]];
-    const measured = vocabulary.trendMeasures.has(head.norm) || vocabulary.trendMeasures.has(head.lemma) || subject.some((k) => tokens[k].kind === 'number');
+    // "has been falling", "keeps falling", "continued to rise": auxiliaries and aspect verbs before the verb
+    while (end >= 0 && (tokens[end].pos === 'AUX' || tokens[end].pos === 'ADV' || tokens[end].pos === 'PART' || ASPECT.test(tokens[end].lemma))) end--;
+    // the subject: back from the verb to the clause's start ("Violent crime in the city has fallen",
+    // "Attendance at Sunday services keeps falling"), stopping at another verb or a clause mark
+    const subject: number[] = [];
+    for (let k = end; k >= 0 && subject.length < MAX_SUBJECT; k--) {
+      const w = tokens[k];
+      if (w.pos === 'VERB' || w.pos === 'SCONJ' || w.pos === 'CCONJ' || (w.kind === 'punct' && w.text !== '-' && w.text !== '\'')) break;
+      subject.push(k);
+    }
+    if (subject.length === 0 || !subject.some((k) => ['NOUN', 'PROPN', 'PRON', 'NUM'].includes(tokens[k].pos))) continue;
+    const measured = subject.some((k) => vocabulary.trendMeasures.has(tokens[k].norm) || vocabulary.trendMeasures.has(tokens[k].lemma) || tokens[k].kind === 'number');
     if (measured) signals.push({ kind: 'trends', start: t.start, end: t.end });
   }
   return signals;

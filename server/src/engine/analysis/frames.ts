@@ -26,5 +26,15 @@ export function findFrames(input: FrameInput): AttributionFrame[] {
   // "In a statement, the ministry said …": the statement is the ministry's, not a second source
   const named = builder.frames.some((f) => !builder.dropped.has(f) && f.stated && (f.kind === 'named' || f.kind === 'outlet'));
   const frames = builder.frames.filter((f) => !builder.dropped.has(f) && !(named && f.kind === 'document' && f.source?.start === f.cue.start && f.source.end === f.cue.end));
-  return frames.sort((a, b) => a.cue.start - b.cue.start);
+  return unstateNested(frames).sort((a, b) => a.cue.start - b.cue.start);
+}
+
+/**
+ * "The prime minister intends to call an election": a cue inside what a view or plan holds ("call" under
+ * "intends to") reports no statement made; the nested frame is a plan too, so it is marked not stated.
+ */
+function unstateNested(frames: AttributionFrame[]): AttributionFrame[] {
+  return frames.map((f) =>
+    f.stated && frames.some((g) => g !== f && !g.stated && g.content && g.content.start <= f.cue.start && g.content.end >= f.cue.end) ? { ...f, stated: false } : f,
+  );
 }
