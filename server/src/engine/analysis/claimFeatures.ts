@@ -48,7 +48,8 @@ function degree(token: Token): 'comparative' | 'superlative' | undefined {
   return undefined;
 }
 
-function tense(token: Token): 'past' | 'present' | undefined {
+/** The tense a verb or auxiliary shows by its form, if any ("said" past, "is" present). */
+export function tense(token: Token): 'past' | 'present' | undefined {
   if (token.pos === 'AUX') return PAST_AUX.has(token.norm) ? 'past' : PRESENT_AUX.has(token.norm) ? 'present' : undefined;
   if (token.pos !== 'VERB' || token.lemma === token.norm) return undefined;
   if (token.norm.endsWith('ing')) return undefined;

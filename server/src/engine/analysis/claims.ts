@@ -1,4 +1,5 @@
 import type { AttributionVocabulary } from '../knowledge/attributionVocabulary';
+import { tense } from './claimFeatures';
 import type { ClaimKind } from '../settings';
 import { findTimes } from '../text/dates';
 import { findNumbers } from '../text/numbers';
@@ -19,8 +20,11 @@ const DEFINITE = /^(the|these|those|both|all)$/;
 const MAX_SUBJECT = 10;
 /** Verbs of aspect that may stand between a subject and its verb of change ("keeps falling"). */
 const ASPECT = /^(keep|continue|begin|start)$/;
-/** Words that open a condition: what follows them up to the clause's end is supposed, not asserted. */
-const CONDITIONAL = /^(if|unless|suppose|supposing|imagine|whether)$/;
+/**
+ * Words that open a condition or a time clause: what follows them up to the clause's end is supposed, or
+ * dates the main clause ("…, when the shares will stop trading"), rather than asserted.
+ */
+const CONDITIONAL = /^(if|unless|suppose|supposing|imagine|whether|when)$/;
 
 /** Words that say a count of people is a count of harm: "killed", "wounded", "dead", "missing". */
 const HARM = /^(kill|killed|die|died|dead|deaths?|wound|wounded|injure|injured|hurt|missing|arrest|arrested|detain|detained|abduct|abducted|kidnap|kidnapped|execute|executed|casualties|victims?|hostages?|displaced|evacuated|hospitali[sz]ed|infected|sick)$/;
@@ -48,8 +52,18 @@ function isTimeOfDay(tokens: readonly Token[], last: number): boolean {
   return (word === 'a' || word === 'p') && tokens[next + 1]?.text === '.' && tokens[nextWord(tokens, next)]?.norm === 'm';
 }
 
+/**
+ * "Shareholders approved the $9 billion takeover at a meeting on Thursday", "Forty-two officers received
+ * their stripes on Friday": a past event dated to the day is on the record, and so are its figures, unless
+ * harm is counted ("At least 43 people were killed on Tuesday").
+ */
+function datedPastEvent(tokens: readonly Token[], vocabulary: AttributionVocabulary): boolean {
+  return onTheCalendar(tokens) && tokens.some((t) => t.pos === 'VERB' && tense(t) === 'past') && !countsHarm(tokens, vocabulary);
+}
+
 function figureSignals(tokens: readonly Token[], vocabulary: AttributionVocabulary): ClaimSignal[] {
   const signals: ClaimSignal[] = [];
+  if (datedPastEvent(tokens, vocabulary)) return signals;
   for (const n of findNumbers(tokens)) {
     if (n.year || n.ordinal || isTimeOfDay(tokens, n.last)) continue;
     const digits = tokens[n.first].kind === 'number';
@@ -178,7 +192,7 @@ function isLegalStatus(tokens: readonly Token[], start: number): boolean {
 
 const tokenAt = (tokens: readonly Token[], start: number): number => tokens.findIndex((t) => t.start === start);
 
-/** "Even if voters wanted to change it, …": a signal inside a conditional clause (back to the last comma). */
+/** "Even if voters wanted to change it, …": a signal inside a conditional or time clause (back to the last comma). */
 function insideCondition(tokens: readonly Token[], start: number): boolean {
   for (let i = tokenAt(tokens, start) - 1; i >= 0; i--) {
     const t = tokens[i];
@@ -188,14 +202,20 @@ function insideCondition(tokens: readonly Token[], start: number): boolean {
   return false;
 }
 
-/** "The firm is expected to announce results": a prediction phrase ending in "to" before a scheduling verb. */
+/**
+ * "The firm is expected to announce results", "The deal is due to close": an expectation of a scheduled act,
+ * or "due to" before a verb.
+ */
 function isScheduled(tokens: readonly Token[], signal: ClaimSignal, vocabulary: AttributionVocabulary): boolean {
-  if (signal.kind !== 'predictions') return false;
   const last = tokens.findIndex((t) => t.end === signal.end);
   if (last < 0 || tokens[last].norm !== 'to') return false;
   const verb = tokens[nextWord(tokens, last)];
-  // "is expected to be built" still predicts: "be" schedules only in "will be held" (see predictionSignals)
-  return verb !== undefined && verb.norm !== 'be' && vocabulary.schedulingVerbs.has(verb.norm);
+  if (verb === undefined) return false;
+  // "The deal is due to close at the end of the month": "due to" before a verb is a date, not a cause
+  if (signal.kind === 'causal') return tokens[previousWord(tokens, last)]?.norm === 'due' && (verb.pos === 'VERB' || verb.pos === 'AUX');
+  // "is expected to announce" schedules; "is likely to return a verdict" and "is expected to be built" still predict
+  const expected = tokens.slice(tokenAt(tokens, signal.start), last).some((t) => t.norm === 'expected');
+  return signal.kind === 'predictions' && expected && verb.norm !== 'be' && vocabulary.schedulingVerbs.has(verb.norm);
 }
 
 /**

@@ -165,7 +165,8 @@ function paragraphNamesSource(block: Block): boolean {
  */
 function namedActorInSentence(sentence: SentenceAnalysis, quotes: readonly QuoteReading[]): boolean {
   const outside = sentence.tokens.filter((t) => !quotes.some((q) => t.start >= q.quote.start && t.end <= q.quote.end));
-  return outside.some((t) => t.pos === 'PROPN') && outside.some((t) => t.pos === 'VERB');
+  // "Dunmore was blunt.": a form of "be" or "have" acts too, a modal does not ("Europe must now "stand …"")
+  return outside.some((t) => t.pos === 'PROPN') && outside.some((t) => t.pos === 'VERB' || (t.pos === 'AUX' && /^(is|was|were|are|has|had|have)$/.test(t.norm)));
 }
 
 function quoteFindings(block: Block, text: string, severity: Severity): Finding[] {
@@ -174,8 +175,9 @@ function quoteFindings(block: Block, text: string, severity: Severity): Finding[
   // the quotation's sentence or its neighbours (""This is a big year!" Price shouted."): a quotation ending
   // in "!" or "?" ends its sentence before the speaker's
   const actorNear = (q: QuoteReading): boolean => {
-    const at = block.sentences.indexOf(sentenceOf(q));
-    return block.sentences.slice(Math.max(0, at - 1), at + 2).some((s) => namedActorInSentence(s, block.speakers));
+    const first = block.sentences.findIndex((s) => s.end > q.quote.start);
+    const last = block.sentences.indexOf(sentenceOf(q));
+    return block.sentences.slice(Math.max(0, Math.min(first, last) - 1), last + 2).some((s) => namedActorInSentence(s, block.speakers));
   };
   // one quotation given to a named party gives the paragraph's other quotations their speaker too
   if (block.speakers.some((q) => q.speaker || actorNear(q))) return [];
