@@ -61,9 +61,10 @@ function datedPastEvent(tokens: readonly Token[], vocabulary: AttributionVocabul
   return onTheCalendar(tokens) && tokens.some((t) => t.pos === 'VERB' && tense(t) === 'past') && !countsHarm(tokens, vocabulary);
 }
 
-function figureSignals(tokens: readonly Token[], vocabulary: AttributionVocabulary): ClaimSignal[] {
+function figureSignals(text: string, tokens: readonly Token[], vocabulary: AttributionVocabulary): ClaimSignal[] {
   const signals: ClaimSignal[] = [];
   if (datedPastEvent(tokens, vocabulary)) return signals;
+  for (const m of vocabulary.proportions.findAll(text, tokens)) signals.push({ kind: 'figures', start: m.start, end: m.end });
   for (const n of findNumbers(tokens)) {
     if (n.year || n.ordinal || isTimeOfDay(tokens, n.last)) continue;
     const digits = tokens[n.first].kind === 'number';
@@ -81,6 +82,8 @@ function figureSignals(tokens: readonly Token[], vocabulary: AttributionVocabula
       else if (vocabulary.figureNouns.has(t.norm)) counted = 'thing';
       j = next;
     }
+    // "leads her challenger by nine points": points of a lead are a poll figure, not a score
+    if (counted === 'measure' && tokens[j]?.norm === 'points' && tokens.some((t) => vocabulary.leads.has(t.norm))) counted = 'unit';
     if (counted === 'measure') continue;
     const casualty = before >= 0 && CASUALTY_VERBS.test(tokens[before].norm) && digits;
     // "the two men", "both women": a small number of people already in the story, not a count
@@ -287,7 +290,7 @@ function isDescriptiveSuperlative(text: string, tokens: readonly Token[], signal
  */
 export function findClaims(text: string, tokens: readonly Token[], vocabulary: AttributionVocabulary, isQuoted: (offset: number) => boolean): ClaimSignal[] {
   const signals: ClaimSignal[] = [
-    ...figureSignals(tokens, vocabulary),
+    ...figureSignals(text, tokens, vocabulary),
     ...vocabulary.claimPhrases.findAll(text, tokens).map((m) => ({ kind: m.value, start: m.start, end: m.end })),
     ...predictionSignals(tokens, vocabulary),
     ...superlativeSignals(tokens),

@@ -22,7 +22,7 @@ interface AttributionData {
   unnamingModifiers: string[];
   vaguePhrases: string[];
   claims: {
-    figures: { people: string[]; nouns: string[]; units: string[]; measurements: string[]; markets?: string[] };
+    figures: { people: string[]; nouns: string[]; units: string[]; measurements: string[]; markets?: string[]; proportions?: string[]; leads?: string[] };
     trends: { verbs: string[]; measures: string[] };
     courtesy?: string[];
     predicativeVerbs?: string[];
@@ -83,6 +83,10 @@ export interface AttributionVocabulary {
   measurements: ReadonlySet<string>;
   /** Words of routine market data: figures, trends and comparisons in a sentence with one are not claims. */
   markets: PhraseMatcher<true>;
+  /** Proportions counted ("a third of", "one in ten"): figures. */
+  proportions: PhraseMatcher<true>;
+  /** Words of a lead or deficit: with them a number of points is a poll figure. */
+  leads: ReadonlySet<string>;
   /** Verbs of change in a quantity, by lemma ("rise", "double"). */
   trendVerbs: ReadonlySet<string>;
   /** Heads of a subject that is measured ("prices", "unemployment"): with a trend verb, a trend claim. */
@@ -163,6 +167,8 @@ export function buildAttributionVocabulary(source: SourceFile): { vocabulary: At
       figureUnits: new Set(claims.figures.units.map((u) => u.toLowerCase())),
       measurements: wordSet(claims.figures.measurements),
       markets: phrases(claims.figures.markets ?? []),
+      proportions: phrases(claims.figures.proportions ?? []),
+      leads: wordSet(claims.figures.leads ?? []),
       trendVerbs: wordSet(claims.trends.verbs),
       trendMeasures: wordSet(claims.trends.measures),
       courtesy: wordSet(claims.courtesy ?? []),
