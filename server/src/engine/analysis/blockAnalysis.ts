@@ -136,7 +136,8 @@ function resolvePronouns(sentences: readonly SentenceAnalysis[]): void {
 }
 
 /**
- * A sentence without a frame of its own continues the account of the sentence before it when that
+ * A sentence without a statement of its own (it may hold a view: "Twelve percent indicated that they were
+ * not sure") continues the account of the sentence before it when that
  * sentence's frame names a source and governs it to its end ("The ministry said forty people died. Twelve
  * were children."): the sentence gets that frame, marked as carried.
  */
@@ -157,7 +158,7 @@ function governsSentence(frame: AttributionFrame, sentence: Sentence): boolean {
 function carryAccounts(sentences: readonly SentenceAnalysis[]): void {
   for (let i = 1; i < sentences.length; i++) {
     const sentence = sentences[i];
-    if (sentence.frames.length > 0) continue;
+    if (sentence.frames.some((f) => f.stated)) continue;
     const before = sentences[i - 1].frames;
     const governing = before[before.length - 1];
     if (!governing || !namesSource(governing) || !governing.stated || !governsSentence(governing, sentences[i - 1])) continue;
