@@ -136,12 +136,6 @@ function resolvePronouns(sentences: readonly SentenceAnalysis[]): void {
 }
 
 /**
- * A sentence without a statement of its own (it may hold a view: "Twelve percent indicated that they were
- * not sure") continues the account of the sentence before it when that
- * sentence's frame names a source and governs it to its end ("The ministry said forty people died. Twelve
- * were children."): the sentence gets that frame, marked as carried.
- */
-/**
  * True when `frame`'s content is all of `sentence` but the attribution: it runs to the sentence's end ("X
  * said forty people died"), or from its start to a closing attribution ("Forty people died, X said.",
  * "…, according to the poll.").
@@ -155,6 +149,12 @@ function governsSentence(frame: AttributionFrame, sentence: Sentence): boolean {
   return first !== undefined && content.start <= first.start + 1 && attributionEnd >= lastWordEnd(sentence);
 }
 
+/**
+ * A sentence without a statement of its own (it may hold a view: "Twelve percent indicated that they were
+ * not sure") continues the account of the sentence before it when that sentence's frame names a source,
+ * states it and governs the whole sentence (`governsSentence`: "The ministry said forty people died. Twelve
+ * were children."): the sentence gets that frame, marked as carried.
+ */
 function carryAccounts(sentences: readonly SentenceAnalysis[]): void {
   for (let i = 1; i < sentences.length; i++) {
     const sentence = sentences[i];
