@@ -1,6 +1,7 @@
 import type { DataProblem } from './knowledge/dataFile';
 import type { DataFileLimits } from './knowledge/dataFile';
 import { parseDataFile } from './knowledge/dataFile';
+import { globListProblem, globProblem } from './globs';
 import type { ClaimKind, LintSettings, Sensitivity } from './settings';
 import { defaultSettings } from './settings';
 import type { RuleId, RuleLevel } from './types';
@@ -19,7 +20,14 @@ export interface ClaimLintConfig {
   lexicons?: string[];
   factBases?: string[];
   languages?: string[];
+  /** Globs of the drafts to lint (empty: all), relative to the folder of the layer (see `fileFilter.ts`). */
+  include?: string[];
+  /** Globs of files never linted, relative to the folder of the layer. */
+  exclude?: string[];
 }
+
+/** The keys that hold `include` / `exclude` globs. */
+export const GLOB_KEYS = ['include', 'exclude'] as const;
 
 /** The configuration file name looked for from a draft's folder upwards. */
 export const CONFIG_FILE_NAME = '.claimlint.yaml';
@@ -45,6 +53,23 @@ export function parseConfigFile(file: string, text: string): { config: ClaimLint
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const problems = parsed.problems.length > 0 ? parsed.problems : [parsed.problemAt([], 'should be a mapping of settings')];
     return { config: {}, problems };
+  }
+  // globs the schema lets through but that cannot be matched as meant (a glob is checked only once its key is valid)
+  const schemaBadKeys = new Set(parsed.problems.map((p) => p.path?.[0]));
+  for (const key of GLOB_KEYS) {
+    const globs = (value as ClaimLintConfig)[key];
+    if (!Array.isArray(globs) || schemaBadKeys.has(key)) continue;
+    const ignored = `Until it is fixed, this file's ${key} is ignored (the editor's or the default ${key} applies)`;
+    let malformed = false;
+    globs.forEach((glob, index) => {
+      const problem = typeof glob === 'string' ? globProblem(glob) : undefined;
+      if (!problem) return;
+      malformed = true;
+      const shown = JSON.stringify(glob.length > 60 ? `${glob.slice(0, 60)}…` : glob);
+      parsed.problems.push(parsed.problemAt([key, index], `${key}[${index}]: ${shown} ${problem}. ${ignored}`));
+    });
+    const tooMany = malformed ? undefined : globListProblem(globs as string[]);
+    if (tooMany) parsed.problems.push(parsed.problemAt([key], `${key}: ${tooMany}. ${ignored}`));
   }
   // a problem inside `rules` drops only that rule's entry; a problem elsewhere drops its key
   const badRules = new Set<string>();

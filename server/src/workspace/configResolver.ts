@@ -4,6 +4,8 @@ import { CONFIG_FILE_NAME, mergedList, parseConfigFile, resolveLintSettings } fr
 import type { DataProblem } from '../engine/knowledge/dataFile';
 import type { LintSettings } from '../engine/settings';
 import type { FileRead } from './boundedRead';
+import type { FileFilterSpec, GlobList } from './fileFilter';
+import { DEFAULT_EXCLUDE } from './fileFilter';
 
 /** Reads a file's text, or says why it could not (`missing` when it does not exist). Lets editors overlay unsaved text. */
 export type TextReader = (file: string) => FileRead<string>;
@@ -26,6 +28,8 @@ export interface ResolvedConfig {
   languages: string[];
   lexiconPaths: string[];
   factBasePaths: string[];
+  /** Which files are drafts to lint (`include` / `exclude`); see `ignoredBy` in `fileFilter.ts`. */
+  files: FileFilterSpec;
   /** The `.claimlint.yaml` that applies, if any. */
   configFile?: string;
   /** Problems in that file; its valid keys still apply. */
@@ -103,7 +107,8 @@ export class ConfigResolver {
   /**
    * The configuration for the draft at `file`: built-in defaults, then `editorLayer` (VS Code settings,
    * paths relative to `editorBaseDir`), then the nearest `.claimlint.yaml` (paths relative to it), or
-   * `configFile` instead of the nearest one when given.
+   * `configFile` instead of the nearest one when given. `include` and `exclude` are taken whole from the
+   * highest layer that sets them; the editor's and the defaults are relative to `editorBaseDir` or `searchRoot`.
    */
   resolve(file: string | undefined, layer: ResolveOptions = {}): ResolvedConfig {
     const { editorLayer = {}, editorBaseDir } = layer;
@@ -112,12 +117,21 @@ export class ConfigResolver {
     const layers = [absolutize(editorLayer, editorBaseDir)];
     if (fileEntry && configFile) layers.push(absolutize(fileEntry.config, path.dirname(configFile)));
     const languages = [...layers].reverse().find((l) => l.languages)?.languages ?? DEFAULT_LANGUAGES;
+    // include and exclude: the nearest layer that sets the key replaces the ones below, each relative to its own folder
+    const globs = (key: 'include' | 'exclude', byDefault: readonly string[]): GlobList => {
+      const fromFile = fileEntry?.config[key];
+      if (fromFile && configFile) return { globs: fromFile, base: path.dirname(configFile), origin: configFile };
+      const base = editorBaseDir ?? layer.searchRoot;
+      const fromEditor = editorLayer[key];
+      return { globs: fromEditor ?? byDefault, ...(base ? { base } : {}), origin: fromEditor ? `claimlint.${key}` : 'default' };
+    };
     return {
       enabled: [...layers].reverse().find((l) => l.enable !== undefined)?.enable ?? true,
       settings: resolveLintSettings(layers),
       languages,
       lexiconPaths: mergedList(layers, 'lexicons'),
       factBasePaths: mergedList(layers, 'factBases'),
+      files: { include: globs('include', []), exclude: globs('exclude', DEFAULT_EXCLUDE) },
       ...(configFile ? { configFile } : {}),
       problems: fileEntry?.problems ?? [],
     };
