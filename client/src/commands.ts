@@ -13,6 +13,8 @@ interface WorkspaceLintSummary {
   files: number;
   findings: number;
   skipped: { file: string; reason: string }[];
+  /** Drafts left out by claimlint.include / claimlint.exclude or a .claimlint.yaml's include / exclude. */
+  excluded?: number;
   cancelled: boolean;
 }
 
@@ -42,8 +44,9 @@ export function registerCommands(context: vscode.ExtensionContext, getClient: ()
       if (!summary) return;
       for (const skipped of summary.skipped) output.appendLine(`Skipped ${skipped.file}: ${skipped.reason}`);
       const skippedNote = summary.skipped.length ? `, ${summary.skipped.length} skipped (see Output › ClaimLint)` : '';
+      const excludedNote = summary.excluded ? `, ${summary.excluded} left out by include/exclude` : '';
       void vscode.window.showInformationMessage(
-        `ClaimLint ${summary.cancelled ? 'stopped after' : 'linted'} ${summary.files} draft(s): ${summary.findings} finding(s)${skippedNote}.`,
+        `ClaimLint ${summary.cancelled ? 'stopped after' : 'linted'} ${summary.files} draft(s): ${summary.findings} finding(s)${skippedNote}${excludedNote}.`,
       );
     }),
     vscode.commands.registerCommand('claimlint.openSourcePassage', (location: PassageLocation) => openSourcePassage(context, location)),

@@ -30,6 +30,7 @@ import { SettingsProvider } from './features/settings';
 import { pathToUri, uriToPath } from './features/uris';
 import { lintWorkspace } from './features/workspaceLint';
 import { ConfigResolver } from './workspace/configResolver';
+import { ignoredBy } from './workspace/fileFilter';
 import type { FileRead } from './workspace/boundedRead';
 import { builtInDataDir, readBuiltInFiles, readDataFile } from './workspace/dataFiles';
 import { KnowledgeStore } from './workspace/knowledgeStore';
@@ -123,6 +124,11 @@ async function lintUri(uri: string): Promise<void> {
     if (role.kind === 'data' && file) {
       const knowledge = settings.knowledge.get([...context.config.lexiconPaths, file], [...context.config.factBasePaths, file]);
       dataProblems.report([file], knowledge.problems.filter((p) => p.file === file));
+      return;
+    }
+    if (role.kind === 'draft' && file && ignoredBy(file, context.config.files)) {
+      // left out by include / exclude: clear what it showed (also what Lint Workspace published before)
+      lints.forget(uri);
       return;
     }
     if (role.kind !== 'draft' || !context.config.enabled) {

@@ -3,6 +3,7 @@ import type { ClaimLintConfig } from '../engine/config';
 import type { Knowledge } from '../engine/knowledge/knowledge';
 import type { ConfigResolver, ResolvedConfig } from '../workspace/configResolver';
 import { isInside } from '../workspace/configResolver';
+import { checkedGlobs } from '../workspace/fileFilter';
 import type { KnowledgeStore } from '../workspace/knowledgeStore';
 import { EDITOR_PROBLEMS_PER_FILE } from './problemLimit';
 import { uriToPath } from './uris';
@@ -46,6 +47,15 @@ export class SettingsProvider {
     readonly knowledge: KnowledgeStore,
   ) {}
 
+  private readonly warned = new Set<string>();
+
+  /** Logs a problem in the editor's settings once (they have no file to show it in). */
+  private warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    if (this.warned.size < 1000) this.warned.add(message);
+    this.connection.console.warn(`ClaimLint settings: ${message}`);
+  }
+
   /** Forgets cached editor settings (after `workspace/didChangeConfiguration`). */
   invalidateEditorSettings(): void {
     this.editorSettings.clear();
@@ -86,7 +96,7 @@ export class SettingsProvider {
     const editor = await this.fetchEditorSettings(uri);
     const file = uriToPath(uri);
     const folder = this.folderOf(file);
-    const resolved = this.resolver.resolve(file, { editorLayer: editorLayer(editor), ...(folder ? { editorBaseDir: folder, searchRoot: folder } : {}) });
+    const resolved = this.resolver.resolve(file, { editorLayer: editorLayer(editor, (m) => this.warnOnce(m)), ...(folder ? { editorBaseDir: folder, searchRoot: folder } : {}) });
     const config = this.workspaceTrusted ? resolved : { ...resolved, lexiconPaths: [], factBasePaths: [] };
     return {
       config,
@@ -99,8 +109,8 @@ export class SettingsProvider {
 
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
-/** Keeps only the shared configuration keys of the editor's settings, dropping empty defaults. */
-function editorLayer(settings: EditorSettings): ClaimLintConfig {
+/** Keeps only the shared configuration keys of the editor's settings, dropping empty defaults and unusable globs. */
+function editorLayer(settings: EditorSettings, warn: (message: string) => void): ClaimLintConfig {
   const layer: ClaimLintConfig = {};
   if (typeof settings.enable === 'boolean') layer.enable = settings.enable;
   if (settings.rules && typeof settings.rules === 'object') layer.rules = settings.rules;
@@ -110,5 +120,13 @@ function editorLayer(settings: EditorSettings): ClaimLintConfig {
   if (Array.isArray(settings.lexicons)) layer.lexicons = settings.lexicons.filter((t) => typeof t === 'string');
   if (Array.isArray(settings.factBases)) layer.factBases = settings.factBases.filter((t) => typeof t === 'string');
   if (Array.isArray(settings.languages) && settings.languages.length > 0) layer.languages = settings.languages;
+  // an empty exclude is meaningful (nothing left out); include and exclude replace the defaults as given
+  for (const key of ['include', 'exclude'] as const) {
+    const value: unknown = settings[key];
+    if (!Array.isArray(value)) continue;
+    const { globs, problems } = checkedGlobs(value, `claimlint.${key}`);
+    for (const problem of problems) warn(problem);
+    layer[key] = globs;
+  }
   return layer;
 }

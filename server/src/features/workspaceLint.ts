@@ -2,6 +2,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintDocument } from '../engine/lint';
 import { findDrafts, formatOfFile, readDraft } from '../workspace/draftFiles';
+import { ignoredBy } from '../workspace/fileFilter';
 import { limitedDiagnostics } from './problemLimit';
 import type { SettingsProvider } from './settings';
 import { pathToUri, uriToPath } from './uris';
@@ -11,12 +12,15 @@ export interface WorkspaceLintSummary {
   files: number;
   findings: number;
   skipped: { file: string; reason: string }[];
+  /** Drafts left out by `include` / `exclude`. */
+  excluded: number;
   cancelled: boolean;
 }
 
 /**
  * Lints every draft (.md, .markdown, .txt) in the workspace folders into the Problems panel, with a
- * cancellable progress notification. Open documents are left to the live linter.
+ * cancellable progress notification. Open documents are left to the live linter; files left out by
+ * `include` / `exclude` are not read, and anything shown for them before is cleared.
  */
 export async function lintWorkspace(
   connection: Connection,
@@ -29,7 +33,7 @@ export async function lintWorkspace(
   const files = searches.flatMap((search) => search.files);
   const progress = await connection.window.createWorkDoneProgress();
   progress.begin('ClaimLint: linting workspace', 0, `${files.length} drafts`, true);
-  const summary: WorkspaceLintSummary = { files: 0, findings: 0, skipped: searches.flatMap((search) => search.skipped), cancelled: false };
+  const summary: WorkspaceLintSummary = { files: 0, findings: 0, skipped: searches.flatMap((search) => search.skipped), excluded: 0, cancelled: false };
   try {
     for (const [index, file] of files.entries()) {
       if (progress.token.isCancellationRequested) {
@@ -39,12 +43,17 @@ export async function lintWorkspace(
       progress.report(Math.round((index / Math.max(files.length, 1)) * 100), `${index + 1}/${files.length}: ${file}`);
       const uri = pathToUri(file);
       if (isOpen(uri)) continue;
+      const context = await settings.forDocument(uri);
+      if (ignoredBy(file, context.config.files)) {
+        summary.excluded++;
+        await connection.sendDiagnostics({ uri, diagnostics: [] });
+        continue;
+      }
       const read = readDraft(file);
       if (!read.ok) {
         summary.skipped.push({ file, reason: read.reason });
         continue;
       }
-      const context = await settings.forDocument(uri);
       if (!context.config.enabled) continue;
       const format = formatOfFile(file);
       const document = TextDocument.create(uri, format, 0, read.text);
