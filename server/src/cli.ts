@@ -1,5 +1,6 @@
 /**
- * `claimlint [--format text|json|sarif] [--config FILE] [--workers N] PATH…` — the command-line front end
+ * `claimlint [--format text|json|sarif] [--config FILE] [--include GLOB] [--exclude GLOB] [--no-ignore]
+ * [--workers N] PATH…` — the command-line front end
  * over the same engine as the language server. Exit codes: 0 clean, 1 when an error-severity finding was
  * printed, 2 on usage or input errors (other files are still linted).
  */
@@ -11,7 +12,11 @@ import { formatJson, formatSarif, formatText, FORMATS } from './cliReport';
 import type { OutputFormat } from './cliReport';
 import type { DataProblem } from './engine/knowledge/dataFile';
 import { formatProblem, shownProblems } from './engine/knowledge/dataFile';
+import { ConfigResolver } from './workspace/configResolver';
+import { readDataFile } from './workspace/dataFiles';
 import { findDrafts } from './workspace/draftFiles';
+import type { FileFilterSpec } from './workspace/fileFilter';
+import { checkedGlobs, describeIgnore, ignoredBy } from './workspace/fileFilter';
 import type { DraftToLint, FileResult } from './workspace/fileLinter';
 import { FileLinter } from './workspace/fileLinter';
 
@@ -25,13 +30,18 @@ loaded terminology and contradictions with the fact base.
 Options:
   --format text|json|sarif  output format (default: text)
   --config FILE             use this configuration instead of the nearest .claimlint.yaml
+  --include GLOB            lint only files matching GLOB (relative to the current folder; repeatable)
+  --exclude GLOB            also leave out files matching GLOB (relative to the current folder; repeatable)
+  --no-ignore               lint files the configuration's include/exclude leave out (the defaults too)
   --workers N               worker threads for many files (default and most: number of CPU cores)
   --no-exit                 exit 0 even when error findings are printed (usage and input errors still exit 2)
   -h, --help                show this help
   -v, --version             show the version
 
 The nearest .claimlint.yaml applies, searched upwards from each draft to the repository root (the folder
-holding .git) or, outside a repository, to the folder given.
+holding .git) or, outside a repository, to the folder given. Its include/exclude (by default: README,
+CHANGELOG, LICENSE and other repository documents are left out) apply to files found in folders and to
+files named on the command line, which are skipped with a note; --include/--exclude narrow this further.
 
 Exit status: 0 no error findings, 1 error findings, 2 usage or input errors.
 `;
@@ -45,12 +55,15 @@ interface CliOptions {
   configFile?: string;
   workers: number;
   paths: string[];
+  include: string[];
+  exclude: string[];
+  noIgnore: boolean;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[], notices: string[]): CliOptions | 'help' | 'version' {
-  const options: CliOptions = { format: 'text', noExit: false, workers: MAX_WORKERS, paths: [] };
+  const options: CliOptions = { format: 'text', noExit: false, workers: MAX_WORKERS, paths: [], include: [], exclude: [], noIgnore: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -71,6 +84,10 @@ function parseArgs(argv: readonly string[], notices: string[]): CliOptions | 'he
       if (!Number.isInteger(n) || n < 1) throw new UsageError('--workers needs a whole number of at least 1');
       if (n > MAX_WORKERS) notices.push(`--workers ${n} is more than this machine's ${MAX_WORKERS} core(s); using ${MAX_WORKERS}`);
       options.workers = Math.min(n, MAX_WORKERS);
+    } else if (arg === '--include' || arg.startsWith('--include=') || arg === '--exclude' || arg.startsWith('--exclude=')) {
+      options[arg.startsWith('--include') ? 'include' : 'exclude'].push(value());
+    } else if (arg === '--no-ignore') {
+      options.noIgnore = true;
     } else if (arg === '--no-exit') {
       options.noExit = true;
     } else if (arg.startsWith('-') && arg !== '-') {
@@ -78,6 +95,10 @@ function parseArgs(argv: readonly string[], notices: string[]): CliOptions | 'he
     } else {
       options.paths.push(arg);
     }
+  }
+  for (const key of ['include', 'exclude'] as const) {
+    const problem = checkedGlobs(options[key], `--${key}`).problems[0];
+    if (problem) throw new UsageError(problem.replace(/; it is ignored$/, ''));
   }
   if (options.paths.length === 0) throw new UsageError('no PATH given');
   return options;
@@ -91,13 +112,26 @@ function repositoryRoot(dir: string): string | undefined {
   }
 }
 
+/** What the search for drafts found: files to lint, and files left out by include/exclude. */
+interface CollectedFiles {
+  files: DraftToLint[];
+  /** Problems of the configuration files consulted for include/exclude. */
+  problems: DataProblem[];
+}
+
 /**
  * Drafts to lint, each with the name it is shown under (as given, joined with the path inside a folder) and
- * the folder where its configuration search stops. What cannot be read is reported in `errors`.
+ * the folder where its configuration search stops. What cannot be read is reported in `errors`; files left
+ * out by include/exclude are dropped, with a line in `notes` when the file was named on the command line (as
+ * ESLint does) or a folder held nothing else.
  */
-function collectFiles(paths: readonly string[], errors: string[]): DraftToLint[] {
-  const files: DraftToLint[] = [];
-  for (const given of paths) {
+function collectFiles(options: CliOptions, errors: string[], notes: string[]): CollectedFiles {
+  const collected: CollectedFiles = { files: [], problems: [] };
+  const resolver = new ConfigResolver(readDataFile);
+  const configsSeen = new Set<string>();
+  const cwd = process.cwd();
+  const commandLine: FileFilterSpec = { include: { globs: options.include, base: cwd, origin: '--include' }, exclude: { globs: options.exclude, base: cwd, origin: '--exclude' } };
+  for (const given of options.paths) {
     if (!fs.existsSync(given)) {
       errors.push(`${given}: no such file or folder`);
       continue;
@@ -107,11 +141,26 @@ function collectFiles(paths: readonly string[], errors: string[]): DraftToLint[]
     const searchRoot = repositoryRoot(folder) ?? folder;
     const search = findDrafts(given);
     for (const skipped of search.skipped) errors.push(`${skipped.file}: skipped: ${skipped.reason}`);
+    let left = 0;
     for (const file of search.files) {
-      files.push({ path: path.resolve(file), shownAs: isDir ? path.join(given, path.relative(given, file)) : given, searchRoot });
+      const absolute = path.resolve(file);
+      const config = options.noIgnore ? undefined : resolver.resolve(absolute, options.configFile ? { configFile: options.configFile } : { searchRoot });
+      if (config?.configFile && !configsSeen.has(config.configFile)) {
+        configsSeen.add(config.configFile);
+        for (const problem of config.problems) collected.problems.push(problem);
+      }
+      const reason = (config && ignoredBy(absolute, config.files)) ?? ignoredBy(absolute, commandLine);
+      if (reason) {
+        left++;
+        const hint = reason.origin.startsWith('--') ? '' : '; use --no-ignore to lint it';
+        if (!isDir) notes.push(`${given}: ignored: ${describeIgnore(reason)}${hint}`);
+        continue;
+      }
+      collected.files.push({ path: absolute, shownAs: isDir ? path.join(given, path.relative(given, file)) : given, searchRoot });
     }
+    if (isDir && left > 0 && left === search.files.length) notes.push(`${given}: all ${left} draft(s) found are left out by include/exclude`);
   }
-  return files;
+  return collected;
 }
 
 /** Files per worker message: small enough to balance, large enough to amortise messaging. */
@@ -182,7 +231,8 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
     return 2;
   }
   const inputErrors: string[] = [];
-  const files = collectFiles(options.paths, inputErrors);
+  const ignoredNotes: string[] = [];
+  const { files, problems: filterProblems } = collectFiles(options, inputErrors, ignoredNotes);
   const useWorkers = options.workers > 1 && files.length >= MIN_FILES_FOR_WORKERS && fs.existsSync(path.join(__dirname, 'cliWorker.js'));
   const results = useWorkers
     ? await lintInWorkers(files, options.workers, options.configFile)
@@ -191,6 +241,7 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
         return files.map((f) => linter.lint(f));
       })();
   const problems = new Map<string, DataProblem>();
+  for (const problem of filterProblems) problems.set(formatProblem(problem), problem);
   for (const result of results) {
     if (result.skipped) inputErrors.push(`${result.file}: skipped: ${result.skipped}`);
     if (result.truncatedAt !== undefined) err.write(`claimlint: ${result.file}: only the first ${result.truncatedAt} characters were checked, because ${result.truncatedBecause ?? 'the draft is too long'}\n`);
@@ -198,6 +249,7 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
   }
   for (const problem of shownProblems([...problems.values()])) err.write(`claimlint: ${formatProblem(problem)}\n`);
   for (const message of inputErrors) err.write(`claimlint: ${message}\n`);
+  for (const note of ignoredNotes) err.write(`claimlint: ${note}\n`);
   const linted = results.filter((r) => !r.skipped);
   out.write(options.format === 'json' ? formatJson(linted) : options.format === 'sarif' ? formatSarif(linted, VERSION) : formatText(linted));
   if (inputErrors.length > 0) return 2;
