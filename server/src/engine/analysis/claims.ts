@@ -1,6 +1,7 @@
 import type { AttributionVocabulary } from '../knowledge/attributionVocabulary';
 import { tense } from './claimFeatures';
 import type { ClaimKind } from '../settings';
+import { partitionPoint } from '../partitionPoint';
 import { findTimes } from '../text/dates';
 import { findNumbers } from '../text/numbers';
 import type { Token } from '../text/tokens';
@@ -16,6 +17,8 @@ export interface ClaimSignal {
 const CASUALTY_VERBS = /^(killing|killed|wounding|wounded|injuring|injured|toll|tally|total|estimated|displacing|displaced|arresting|detaining|costing|worth)$/;
 const CURRENCY = /^[$£€¥]$/;
 const DEFINITE = /^(the|these|those|both|all)$/;
+/** How many tokens back a signal's clause is read for the word that opens a condition. */
+const MAX_CLAUSE = 40;
 /** How many words back from a verb of change its subject is looked for. */
 const MAX_SUBJECT = 10;
 /** Verbs of aspect that may stand between a subject and its verb of change ("keeps falling"). */
@@ -28,7 +31,13 @@ const CONDITIONAL = /^(if|unless|suppose|supposing|imagine|whether|when)$/;
 
 /** Words that say a count of people is a count of harm: "killed", "wounded", "dead", "missing". */
 const HARM = /^(kill|killed|die|died|dead|deaths?|wound|wounded|injure|injured|hurt|missing|arrest|arrested|detain|detained|abduct|abducted|kidnap|kidnapped|execute|executed|casualties|victims?|hostages?|displaced|evacuated|hospitali[sz]ed|infected|sick)$/;
-const countsHarm = (tokens: readonly Token[], _vocabulary: AttributionVocabulary): boolean => tokens.some((t) => HARM.test(t.norm) || HARM.test(t.lemma));
+const harmCache = new WeakMap<readonly Token[], boolean>();
+/** True when the sentence counts harm anywhere (read once per sentence). */
+function countsHarm(tokens: readonly Token[]): boolean {
+  let harm = harmCache.get(tokens);
+  if (harm === undefined) harmCache.set(tokens, (harm = tokens.some((t) => HARM.test(t.norm) || HARM.test(t.lemma))));
+  return harm;
+}
 
 /** "40-year-old Terence", "9/11 victims": an age or a number in a name, not a figure. */
 function isAgeOrName(tokens: readonly Token[], first: number, last: number): boolean {
@@ -57,13 +66,13 @@ function isTimeOfDay(tokens: readonly Token[], last: number): boolean {
  * their stripes on Friday": a past event dated to the day is on the record, and so are its figures, unless
  * harm is counted ("At least 43 people were killed on Tuesday").
  */
-function datedPastEvent(tokens: readonly Token[], vocabulary: AttributionVocabulary): boolean {
-  return onTheCalendar(tokens) && tokens.some((t) => t.pos === 'VERB' && tense(t) === 'past') && !countsHarm(tokens, vocabulary);
+function datedPastEvent(tokens: readonly Token[]): boolean {
+  return onTheCalendar(tokens) && tokens.some((t) => t.pos === 'VERB' && tense(t) === 'past') && !countsHarm(tokens);
 }
 
 function figureSignals(text: string, tokens: readonly Token[], vocabulary: AttributionVocabulary): ClaimSignal[] {
   const signals: ClaimSignal[] = [];
-  if (datedPastEvent(tokens, vocabulary)) return signals;
+  if (datedPastEvent(tokens)) return signals;
   for (const m of vocabulary.proportions.findAll(text, tokens)) signals.push({ kind: 'figures', start: m.start, end: m.end });
   for (const n of findNumbers(tokens)) {
     if (n.year || n.ordinal || isTimeOfDay(tokens, n.last)) continue;
@@ -90,7 +99,7 @@ function figureSignals(text: string, tokens: readonly Token[], vocabulary: Attri
     if (counted === 'people' && n.value < 10 && before >= 0 && DEFINITE.test(tokens[before].norm)) continue;
     // "Six women and six men vied for the post": a handful of people is a count that needs a source only
     // when harm is counted ("Two soldiers were killed")
-    if (counted === 'people' && n.value < 10 && !casualty && !countsHarm(tokens, vocabulary)) continue;
+    if (counted === 'people' && n.value < 10 && !casualty && !countsHarm(tokens)) continue;
     if (isAgeOrName(tokens, n.first, n.last)) continue;
     const money = prevToken !== undefined && CURRENCY.test(prevToken.text);
     const figure = counted === 'people' || counted === 'unit' || money || casualty || (counted === 'thing' && (digits ? n.value >= 10 : n.value >= 20));
@@ -193,11 +202,22 @@ function isLegalStatus(tokens: readonly Token[], start: number): boolean {
   return false;
 }
 
-const tokenAt = (tokens: readonly Token[], start: number): number => tokens.findIndex((t) => t.start === start);
+/** The index of the token starting at `start`, or -1 (tokens are in order: a binary search). */
+function tokenAt(tokens: readonly Token[], start: number): number {
+  const i = partitionPoint(tokens, (t) => t.start < start);
+  return tokens[i]?.start === start ? i : -1;
+}
+
+/** The index of the token ending at `end`, or -1. */
+function tokenEndingAt(tokens: readonly Token[], end: number): number {
+  const i = partitionPoint(tokens, (t) => t.end < end);
+  return tokens[i]?.end === end ? i : -1;
+}
 
 /** "Even if voters wanted to change it, …": a signal inside a conditional or time clause (back to the last comma). */
 function insideCondition(tokens: readonly Token[], start: number): boolean {
-  for (let i = tokenAt(tokens, start) - 1; i >= 0; i--) {
+  const at = tokenAt(tokens, start);
+  for (let i = at - 1; i >= 0 && at - i <= MAX_CLAUSE; i--) {
     const t = tokens[i];
     if (t.text === ',' || t.text === ';' || t.text === ':' || t.text === '\u2014') return false;
     if (CONDITIONAL.test(t.norm)) return true;
@@ -210,7 +230,7 @@ function insideCondition(tokens: readonly Token[], start: number): boolean {
  * or "due to" before a verb.
  */
 function isScheduled(tokens: readonly Token[], signal: ClaimSignal, vocabulary: AttributionVocabulary): boolean {
-  const last = tokens.findIndex((t) => t.end === signal.end);
+  const last = tokenEndingAt(tokens, signal.end);
   if (last < 0 || tokens[last].norm !== 'to') return false;
   const verb = tokens[nextWord(tokens, last)];
   if (verb === undefined) return false;
@@ -266,13 +286,13 @@ const SCOPE_REACH = 8;
  * of the") nor given a scope ("since 2011", "ever", "in Europe") describes rather than claims. Phrases such
  * as "for the first time" or "a record" are claims as they stand.
  */
-function isDescriptiveSuperlative(text: string, tokens: readonly Token[], signal: ClaimSignal, vocabulary: AttributionVocabulary): boolean {
+function isDescriptiveSuperlative(tokens: readonly Token[], signal: ClaimSignal, vocabulary: AttributionVocabulary, predicativeEnds: () => ReadonlySet<number>): boolean {
   let at = tokenAt(tokens, signal.start);
   if (at < 0 || !(tokens[at].norm.endsWith('est') || GRADED.test(tokens[at].norm))) return false;
   if (tokens[at].norm !== 'the' && tokens[previousWord(tokens, at)]?.norm === 'the') at = previousWord(tokens, at);
   const before = previousWord(tokens, at);
   if (before >= 0) {
-    const predicative = vocabulary.predicativeVerbs.findAll(text, tokens).some((m) => m.end === tokens[before].end);
+    const predicative = predicativeEnds().has(tokens[before].end);
     if (predicative || tokens[before].pos === 'AUX') return false;
   }
   for (let k = nextWord(tokens, at), seen = 0; k >= 0 && seen < SCOPE_REACH; k = nextWord(tokens, k), seen++) {
@@ -299,11 +319,13 @@ export function findClaims(text: string, tokens: readonly Token[], vocabulary: A
     ...findTimes(tokens).dates.map((d) => ({ kind: 'dates' as ClaimKind, start: d.start, end: d.end })),
   ];
   const markets = vocabulary.markets.findAll(text, tokens).length > 0;
+  let predicative: Set<number> | undefined;
+  const predicativeEnds = (): ReadonlySet<number> => (predicative ??= new Set(vocabulary.predicativeVerbs.findAll(text, tokens).map((m) => m.end)));
   return signals
     .filter((s) => !isQuoted(s.start) && !(s.kind === 'accusations' && isLegalStatus(tokens, s.start)))
     .filter((s) => !(markets && (s.kind === 'figures' || s.kind === 'trends' || s.kind === 'comparisons')))
     .filter((s) => !insideCondition(tokens, s.start) && !isScheduled(tokens, s, vocabulary) && !isNounUse(tokens, s) && !isPublicAct(tokens, s))
     .filter((s) => !(s.kind === 'predictions' && vocabulary.modals.has(tokens[tokenAt(tokens, s.start)]?.norm ?? '') && onTheCalendar(tokens)))
-    .filter((s) => !(s.kind === 'superlatives' && isDescriptiveSuperlative(text, tokens, s, vocabulary)))
+    .filter((s) => !(s.kind === 'superlatives' && isDescriptiveSuperlative(tokens, s, vocabulary, predicativeEnds)))
     .sort((a, b) => a.start - b.start);
 }

@@ -9,6 +9,8 @@ import type { Builder } from './frameBuilder';
 import type { AttributionFrame, FrameInput } from './frameTypes';
 import { colonFrame, dashFrames, documentFrames, introducedFrames, nominalFrames, quotedSpeakers, vagueFrames } from './phraseFrames';
 import { verbFrames } from './verbFrames';
+import { partitionPoint } from '../partitionPoint';
+import type { Span } from '../types';
 
 export type { AttributionFrame, FrameInput } from './frameTypes';
 
@@ -34,7 +36,16 @@ export function findFrames(input: FrameInput): AttributionFrame[] {
  * "intends to") reports no statement made; the nested frame is a plan too, so it is marked not stated.
  */
 function unstateNested(frames: AttributionFrame[]): AttributionFrame[] {
-  return frames.map((f) =>
-    f.stated && frames.some((g) => g !== f && !g.stated && g.content && g.content.start <= f.cue.start && g.content.end >= f.cue.end) ? { ...f, stated: false } : f,
-  );
+  // the contents of plans and views, sorted and merged, so each cue is looked up by a binary search
+  const held: Span[] = [];
+  for (const g of frames.filter((f) => !f.stated && f.content).map((f) => f.content as Span).sort((a, b) => a.start - b.start)) {
+    const last = held[held.length - 1];
+    if (last && g.start <= last.end) last.end = Math.max(last.end, g.end);
+    else held.push({ start: g.start, end: g.end });
+  }
+  if (held.length === 0) return frames;
+  return frames.map((f) => {
+    const holder = held[partitionPoint(held, (h) => h.end < f.cue.end)];
+    return f.stated && holder && holder.start <= f.cue.start ? { ...f, stated: false } : f;
+  });
 }

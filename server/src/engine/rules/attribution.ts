@@ -4,7 +4,8 @@ import type { ClaimSignal } from '../analysis/claims';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { ClaimKind } from '../settings';
 import { activeClaimKinds } from '../settings';
-import type { Finding, Severity } from '../types';
+import { partitionPoint } from '../partitionPoint';
+import type { Finding, Severity, Span } from '../types';
 import { factStated } from './facts/entailment';
 import { readSentenceFacts } from './facts/sentenceFacts';
 import { factDetail } from './factMessages';
@@ -137,7 +138,31 @@ const ARGUMENT = new Set<ClaimKind>(['predictions', 'opinions', 'comparisons', '
 const FIRST_SINGULAR = /^(i|me|my|mine|myself)$/;
 /** True when the writer speaks in the first person somewhere in the paragraph, outside quotations and sources' words. */
 function writerSpeaks(block: Block): boolean {
-  return block.sentences.some((s) => s.tokens.some((t) => FIRST_SINGULAR.test(t.norm) && t.kind === 'word' && !block.quotes.some((q) => t.start >= q.start && t.end <= q.end) && !s.frames.some((f) => f.content && t.start >= f.content.start && t.end <= f.content.end)));
+  return block.sentences.some((s) => {
+    let contents: Span[] | undefined;
+    return s.tokens.some((t) => {
+      if (t.kind !== 'word' || !FIRST_SINGULAR.test(t.norm) || withinAny(block.quotes, t)) return false;
+      contents ??= mergedSpans(s.frames.flatMap((f) => (f.content ? [f.content] : [])));
+      return !withinAny(contents, t);
+    });
+  });
+}
+
+/** `spans` sorted and merged into disjoint spans, for `withinAny`. */
+function mergedSpans(spans: readonly Span[]): Span[] {
+  const merged: Span[] = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ start: span.start, end: span.end });
+  }
+  return merged;
+}
+
+/** True when `span` lies inside one of `spans` (in order and disjoint): a binary search. */
+function withinAny(spans: readonly Span[], span: Span): boolean {
+  const holder = spans[partitionPoint(spans, (s) => s.end < span.end)];
+  return holder !== undefined && holder.start <= span.start && holder.end >= span.end;
 }
 
 /** A claim with no cue word, found by the claim detector's score: the sentence up to its last word. */
@@ -163,8 +188,8 @@ function paragraphNamesSource(block: Block): boolean {
  * crowd": a named party acting in the quotation's own sentence, outside quoted words, is who the words are
  * given to, whatever the verb (the frame finder knows reporting verbs only).
  */
-function namedActorInSentence(sentence: SentenceAnalysis, quotes: readonly QuoteReading[]): boolean {
-  const outside = sentence.tokens.filter((t) => !quotes.some((q) => t.start >= q.quote.start && t.end <= q.quote.end));
+function namedActorInSentence(sentence: SentenceAnalysis, quotes: readonly Span[]): boolean {
+  const outside = sentence.tokens.filter((t) => !withinAny(quotes, t));
   // "Dunmore was blunt.": a form of "be" or "have" acts too, a modal does not ("Europe must now "stand …"")
   return outside.some((t) => t.pos === 'PROPN') && outside.some((t) => t.pos === 'VERB' || (t.pos === 'AUX' && /^(is|was|were|are|has|had|have)$/.test(t.norm)));
 }
@@ -174,10 +199,16 @@ function quoteFindings(block: Block, text: string, severity: Severity): Finding[
   const sentenceOf = (q: QuoteReading): SentenceAnalysis => sentenceEndingAt(block.sentences, q.quote.end) ?? block.sentences[block.sentences.length - 1];
   // the quotation's sentence or its neighbours (""This is a big year!" Price shouted."): a quotation ending
   // in "!" or "?" ends its sentence before the speaker's
+  const actors = new Map<SentenceAnalysis, boolean>();
+  const actorIn = (s: SentenceAnalysis): boolean => {
+    let named = actors.get(s);
+    if (named === undefined) actors.set(s, (named = namedActorInSentence(s, block.quotes)));
+    return named;
+  };
   const actorNear = (q: QuoteReading): boolean => {
-    const first = block.sentences.findIndex((s) => s.end > q.quote.start);
-    const last = block.sentences.indexOf(sentenceOf(q));
-    return block.sentences.slice(Math.max(0, Math.min(first, last) - 1), last + 2).some((s) => namedActorInSentence(s, block.speakers));
+    const first = partitionPoint(block.sentences, (s) => s.end <= q.quote.start);
+    const last = Math.max(first, partitionPoint(block.sentences, (s) => s.end < q.quote.end));
+    return block.sentences.slice(Math.max(0, first - 1), last + 2).some(actorIn);
   };
   // one quotation given to a named party gives the paragraph's other quotations their speaker too
   if (block.speakers.some((q) => q.speaker || actorNear(q))) return [];
