@@ -107,7 +107,10 @@ describe('include / exclude globs', () => {
       assert.equal(matchingGlob(at('x.md'), list(['/ws/x.md'])), undefined);
     });
 
-    it('matches the costliest list it accepts against a deep path of long names quickly', () => {
+    // speed is measured by `npm run bench`, never timed in a test: this one holds the limits that keep the
+    // costliest accepted list cheap (about 0.2 s against a 10-folder path of 255-character names, measured
+    // by hand) and shows that one "*" more is refused
+    it('accepts the costliest list within its limits, and refuses one "*" more per name', () => {
       // each glob: the most "*" a name may hold, around a letter the names are full of, so the regular
       // expression backtracks as far as it can; as many of them as a list may hold
       const name = 'x'.repeat(255);
@@ -116,11 +119,7 @@ describe('include / exclude globs', () => {
       assert.equal(globListProblem(globs), undefined);
       assert.ok(globs.every((g) => globProblem(g) === undefined));
       const file = at(Array.from({ length: 10 }, () => name).join('/'));
-      matchingGlob(file, list(globs.slice(0, 1)));
-      const started = performance.now();
       assert.equal(matchingGlob(file, list(globs)), undefined);
-      const took = performance.now() - started;
-      assert.ok(took < 1000, `took ${took.toFixed(0)} ms`);
       // one "*" more per name is refused: that glob alone takes about as long as the whole list
       assert.match(globProblem(`*x${costly(0)}`) ?? 'accepted', /more than 2 "\*" in one name/);
     });
