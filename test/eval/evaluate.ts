@@ -22,7 +22,7 @@ import { parse } from 'yaml';
 import type { Finding } from '../../server/src/engine/types';
 import { builtInKnowledge, lint, ROOT } from '../helpers/knowledge';
 import { claimBusterReport, isClaimBusterFile, printClaimBusterReport, readClaimBuster } from './real/claimbuster';
-import { crossValidatedReport, foldKnowledge } from './real/claimbusterFolds';
+import { crossValidatedReport, detectorReports, foldKnowledge } from './real/claimbusterFolds';
 import { FOLDS } from '../train/claimTraining';
 import { framesReport, printFramesReport, readArticle } from './real/framesReport';
 import { collectMarkdownDocs, markdownNoiseReport, printMarkdownNoiseReport } from './real/markdownNoise';
@@ -128,6 +128,9 @@ function realCorpora(paths: readonly string[], examples: number): void {
       const folds = foldKnowledge(target, knowledge);
       for (const sensitivity of ['standard', 'strict'] as const) {
         printClaimBusterReport(`ClaimBuster cross-validated (${FOLDS} folds), sensitivity ${sensitivity}`, crossValidatedReport(target, folds, sensitivity, examples));
+      }
+      for (const d of detectorReports(target, folds)) {
+        console.log(`claim detector alone, cross-validated, score ≥ ${d.threshold.toFixed(3)}: recall ${d.recall.toFixed(3)}, flag rate ${d.flagRate.toFixed(3)} (target: recall ≥ 0.8 at flag rate ≤ 0.15)`);
       }
     } else {
       console.error(`${target}: not a PolNeAR split, PTC folder or ClaimBuster file`);

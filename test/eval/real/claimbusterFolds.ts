@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { claimModelFrom } from '../../../server/src/engine/analysis/claimModel';
+import { analyseChunk } from '../../../server/src/engine/document';
 import type { Knowledge } from '../../../server/src/engine/knowledge/knowledge';
 import type { Sensitivity } from '../../../server/src/engine/settings';
 import { claimBusterExamples, newsExamples } from '../../train/claimData';
@@ -31,4 +32,33 @@ export function crossValidatedReport(target: string, folds: readonly Knowledge[]
   return mergeClaimBusterReports(
     folds.map((knowledge, fold) => claimBusterReport(sentences.filter((_, i) => i % FOLDS === fold), { knowledge, sensitivity, examples: Math.ceil(examples / FOLDS) })),
   );
+}
+
+/** The detector alone, cross-validated: a sentence is a claim when its best sentence score reaches `threshold`. */
+export interface DetectorReport {
+  threshold: number;
+  recall: number;
+  flagRate: number;
+}
+
+/**
+ * The claim detector by itself (no cue words, no frames, no context): each fold's sentences scored by the
+ * model that did not train on them, at the shipped standard and strict thresholds.
+ */
+export function detectorReports(target: string, folds: readonly Knowledge[]): DetectorReport[] {
+  const sentences = readClaimBuster(target);
+  const scored = sentences.map((row, i) => {
+    const knowledge = folds[i % FOLDS];
+    const blocks = analyseChunk(row.text, 'plaintext', knowledge).blocks;
+    const score = Math.max(0, ...blocks.flatMap((b) => b.sentences.map((s) => s.claimScore)));
+    return { score, label: row.label };
+  });
+  const positives = scored.filter((s) => s.label === 1);
+  const negatives = scored.filter((s) => s.label === 0);
+  const { standard, strict } = folds[0].claimModel.thresholds;
+  return [standard, strict].map((threshold) => ({
+    threshold,
+    recall: positives.filter((s) => s.score >= threshold).length / positives.length,
+    flagRate: negatives.filter((s) => s.score >= threshold).length / negatives.length,
+  }));
 }
