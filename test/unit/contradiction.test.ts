@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { flagged, lint } from '../helpers/knowledge';
+import { defaultRuleLevels } from '../../server/src/engine/settings';
 
-const contradictions = (text: string) => flagged(text, 'fact.contradiction').map(([, words]) => words);
+const contradictions = (text: string): string[] => flagged(text, 'fact.contradiction').map(([, words]) => words);
 
 describe('fact.contradiction', () => {
   describe('flags the conflicting words', () => {
@@ -67,5 +68,36 @@ describe('fact.misquote and fact.misattribution', () => {
   it('accepts exact and partial quotes from the recorded speaker', () => {
     const exact = 'Pentagon spokesman Eric Pahon told Reuters that Russian comments "do not affect U.S. priorities in Syria."';
     assert.deepEqual([...flagged(exact, 'fact.misquote'), ...flagged(exact, 'fact.misattribution')], []);
+  });
+});
+
+describe('fact.disputed-report', function () {
+  this.timeout(20000);
+  const rulesOf = (text: string, settings = {}) =>
+    lint(text, { settings }).findings.filter((f) => f.rule.startsWith('fact.')).map((f) => [f.rule, f.severity, text.slice(f.start, f.end)]);
+
+  it('reports a wrong value someone else is reported saying, as a warning naming both claims', () => {
+    const text = 'A spokesman said Iran has deployed 200,000 Shiite fighters to Iraq and Syria.';
+    assert.deepEqual(rulesOf(text), [['fact.disputed-report', 'warning', '200,000']]);
+    const finding = lint(text).findings.find((f) => f.rule === 'fact.disputed-report');
+    assert.match(finding?.message ?? '', /^A spokesman says "200,000"; the source says up to 140,000/);
+    assert.match(finding?.detail?.reason ?? '', /the source says up to 140,000/);
+    assert.deepEqual(rulesOf('Iran has deployed 200,000 Shiite fighters to Iraq and Syria, a commentator wrote.'), [['fact.disputed-report', 'warning', '200,000']]);
+  });
+
+  const contradictions: [string, string, string][] = [
+    ['the writer states it', 'Iran has deployed 200,000 Shiite fighters to Iraq and Syria.', '200,000'],
+    ['the draft credits the fact\'s own outlet', 'Breitbart reported that Iran has deployed 200,000 Shiite fighters to Iraq and Syria.', '200,000'],
+    ['the value is in the writer\'s aside', 'Analysts said Iran, which has deployed 200,000 Shiite fighters to Iraq and Syria, will keep backing Assad.', '200,000'],
+  ];
+  for (const [why, text, words] of contradictions) {
+    it(`stays a contradiction when ${why}`, () => assert.deepEqual(rulesOf(text), [['fact.contradiction', 'error', words]]));
+  }
+
+  it('is silent when the reported value agrees, and can be turned off on its own', () => {
+    assert.deepEqual(rulesOf('A spokesman said Iran has deployed up to 140,000 Shiite fighters to Iraq and Syria.'), []);
+    const off = { rules: { ...defaultRuleLevels(), 'fact.disputed-report': 'off' as const } };
+    assert.deepEqual(rulesOf('A spokesman said Iran has deployed 200,000 Shiite fighters to Iraq and Syria.', off), []);
+    assert.deepEqual(rulesOf('Iran has deployed 200,000 Shiite fighters to Iraq and Syria.', off), [['fact.contradiction', 'error', '200,000']]);
   });
 });

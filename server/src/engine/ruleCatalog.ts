@@ -29,6 +29,12 @@ export const RULES: readonly RuleInfo[] = [
     summary: 'A quote the fact base records from one speaker is given to another.',
   },
   {
+    id: 'fact.disputed-report',
+    family: 'fact',
+    defaultSeverity: 'warning',
+    summary: 'Someone the draft reports states a value the sources contradict ("a spokesman said the vote is in May").',
+  },
+  {
     id: 'attribution.missing',
     family: 'attribution',
     defaultSeverity: 'warning',

@@ -17,6 +17,7 @@ export type RuleId =
   | 'fact.contradiction'
   | 'fact.misquote'
   | 'fact.misattribution'
+  | 'fact.disputed-report'
   | 'attribution.missing'
   | 'attribution.vague'
   | 'loaded.term'

@@ -1,5 +1,7 @@
 import type { Fact, Slot } from '../knowledge/factTypes';
 import type { Knowledge } from '../knowledge/knowledge';
+import type { SentenceAnalysis } from '../analysis/blockAnalysis';
+import { partitionPoint } from '../partitionPoint';
 import type { Finding, Span } from '../types';
 import type { SentenceFacts } from './facts/sentenceFacts';
 import type { Agreement, Conflict } from './facts/slotChecks';
@@ -102,7 +104,8 @@ function mergeAdjacent(conflicts: { fact: Fact; slot: Slot; conflict: Conflict }
  */
 export function findContradictions(context: RuleContext): Finding[] {
   const severity = severityOf(context.settings, 'fact.contradiction');
-  if (!severity) return [];
+  const disputed = severityOf(context.settings, 'fact.disputed-report');
+  if (!severity && !disputed) return [];
   const { knowledge } = context;
   const findings: Finding[] = [];
   const seen = new Set<string>();
@@ -115,6 +118,7 @@ export function findContradictions(context: RuleContext): Finding[] {
   const text = context.chunk.text;
   /** A contradiction finding on a conflict's words, with the source's value as the preferred fix. */
   const report = (span: Span, fields: Pick<Finding, 'message' | 'entryId' | 'detail' | 'kind'>, replacement: string | undefined, fixTitle: string): void => {
+    if (!severity) return;
     push({
       rule: 'fact.contradiction',
       severity,
@@ -128,7 +132,7 @@ export function findContradictions(context: RuleContext): Finding[] {
     for (const sentence of block.sentences) {
       const facts = readSentenceFacts(text, sentence, knowledge.facts);
       if (facts.mentions.length === 0) continue;
-      for (const conflict of findTitleConflicts(facts, knowledge)) {
+      for (const conflict of severity ? findTitleConflicts(facts, knowledge) : []) {
         const original = text.slice(conflict.start, conflict.end);
         const asOf = conflict.role.asOf ? ` (as of ${conflict.role.asOf})` : '';
         const detail = {
@@ -142,6 +146,24 @@ export function findContradictions(context: RuleContext): Finding[] {
       }
       for (const { fact, slot, conflict } of slotConflicts(facts, knowledge)) {
         const original = text.slice(conflict.start, conflict.end);
+        const reporter = reportedBy(text, sentence, conflict, fact, slot);
+        if (reporter) {
+          if (!disputed) continue;
+          const reason = `${reporter} "${original}" (a ${SLOT_NAMES[slot.type]}); the source says ${conflict.expected}. The draft may report a wrong claim, but should not leave it standing: say that the source says otherwise, or check the quote.`;
+          push({
+            rule: 'fact.disputed-report',
+            severity: disputed,
+            start: conflict.start,
+            end: conflict.end,
+            message: reportMessage(reporter, original, conflict.expected, fact.sourceRef),
+            entryId: fact.id,
+            detail: factDetail(reason, conflict.expected, fact),
+            kind: slot.type,
+            fixes: [],
+          });
+          continue;
+        }
+        if (!severity) continue;
         const detail = factDetail(`The draft's ${SLOT_NAMES[slot.type]} "${original}" conflicts with what the source says.`, conflict.expected, fact);
         const message = sourceMessage(original, conflict.expected, fact.sourceRef);
         report(conflict, { message, entryId: fact.id, detail, kind: slot.type }, conflict.replacement, `Replace with the source's "${conflict.replacement}"`);
@@ -151,5 +173,54 @@ export function findContradictions(context: RuleContext): Finding[] {
   return findings;
 }
 
-/** The fact-contradiction rule engine. */
-export const contradictionRule: Rule = { ids: ['fact.contradiction'], run: findContradictions };
+/**
+ * Who the draft says states the conflicting value, with the verb ("A spokesman says", "Analysts say"), when it lies inside what a stated frame attributes to
+ * someone other than the fact's own source ("A spokesman said the vote is in May"): the frame's source as
+ * written ("A spokesman"), or its cue for a source-less frame ("reportedly"). Undefined when the writer
+ * states it, or when the frame names the fact's own source or outlet (then the draft misreports the
+ * source, a plain contradiction).
+ */
+function reportedBy(text: string, sentence: SentenceAnalysis, conflict: Span, fact: Fact, slot: Slot): string | undefined {
+  // an outlet is part of the attribution itself ("Assad told The New York Times")
+  if (slot.type === 'outlet') return undefined;
+  // the sentence's own frame: an account carried from the sentence before is too weak a reading to demote
+  // a contradiction ("… were claimed by Islamic State. A week later, twelve nations …")
+  const frame = sentence.frames.find((f) => f.kind !== 'none' && f.stated && !f.carriedFrom && f.content && f.content.start <= conflict.start && f.content.end >= conflict.end);
+  if (!frame || inWritersAside(sentence, conflict)) return undefined;
+  // "reportedly", an agentless passive: no one is named, so the claim is a report's
+  const words = frame.source ? text.slice(frame.source.start, frame.source.end).replace(/\s+/g, ' ').trim() : 'a report';
+  // the fact is about the speaker ("Putin said he was open to …" against Putin's recorded stance): a misreport
+  const speaker = frame.mention?.entity;
+  const parties = new Set([...(fact.about ?? []).flat(), ...(fact.slots ?? []).flatMap((s) => (s.type === 'person' && typeof s.value === 'string' ? [s.value] : []))]);
+  if (speaker && (parties.has(speaker.id) || (speaker.standsFor ?? []).some((id) => parties.has(id)))) return undefined;
+  // the fact's own source or outlet ("Western officials" where the source cites anonymous Western officials)
+  const own = `${fact.source.attribution} ${fact.sourceRef?.outlet ?? ''}`.toLowerCase();
+  const names = speaker ? [speaker.name, ...(speaker.aliases ?? [])] : [];
+  const heads = words.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+  if (names.some((n) => n.length > 2 && own.includes(n.toLowerCase())) || (heads.length > 0 && heads.every((w) => own.includes(w)))) return undefined;
+  // "Analysts say", "A spokesman says", "Reuters says": a plural common noun takes "say"
+  const last = words.split(' ').pop() ?? '';
+  const plural = !speaker && /[^s']s$/.test(last);
+  return `${words.replace(/^\p{Ll}/u, (c) => c.toUpperCase())} ${plural ? 'say' : 'says'}`;
+}
+
+/**
+ * "Islamic State, which swept into Iraq in 2012, remains the main target, according to Moscow": a value in a
+ * ", which …" or ", who …" aside is the writer's description, not the reported claim.
+ */
+function inWritersAside(sentence: SentenceAnalysis, conflict: Span): boolean {
+  const tokens = sentence.tokens;
+  for (let i = partitionPoint(tokens, (t) => t.start < conflict.start) - 1; i > 0; i--) {
+    if (tokens[i].text === ',' || tokens[i].text === ';') return false;
+    if ((tokens[i].norm === 'which' || tokens[i].norm === 'who') && tokens[i - 1].text === ',') return true;
+  }
+  return false;
+}
+
+/** `A spokesman says "May"; the source says March — “…” (Observer, 2017-12-11)`. */
+function reportMessage(reporterSays: string, draft: string, expected: string, source: Fact['sourceRef']): string {
+  return `${reporterSays} ${sourceMessage(draft, expected, source).replace(/^"([^"]*)": the source says/, '"$1"; the source says')}`;
+}
+
+/** The fact-contradiction rule engine: contradictions in the writer's voice, and disputed reports. */
+export const contradictionRule: Rule = { ids: ['fact.contradiction', 'fact.disputed-report'], run: findContradictions };
