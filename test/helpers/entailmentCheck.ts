@@ -43,6 +43,18 @@ export function numbersIn(sentence: string): number[] {
   return found;
 }
 
+const KM_PER_MILE = 1.609344;
+
+/** Distances written in the other unit, converted to `unit` ("50 kilometres" is 31.07 miles). */
+function distancesIn(sentence: string, unit: string): number[] {
+  const miles = /^mi/i.test(unit);
+  const other = miles ? /(\d[\d,.]*)\s*(?:-\s*)?(?:km|kilomet(?:re|er)s?)\b/gi : /(\d[\d,.]*)\s*(?:-\s*)?(?:miles?|mi)\b/gi;
+  return [...sentence.matchAll(other)].map((m) => {
+    const n = Number(m[1].replace(/,/g, ''));
+    return miles ? n / KM_PER_MILE : n * KM_PER_MILE;
+  });
+}
+
 const WEEKDAYS = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
 
 /** True when `n` is a value a sentence may give for a fact's quantity `slot` without contradicting it. */
@@ -83,7 +95,8 @@ export function unstatedSlots(sentence: string, fact: Fact, knowledge: Knowledge
   const numbers = numbersIn(sentence);
   for (const slot of fact.slots ?? []) {
     if (slot.type === 'quantity' || slot.type === 'ordinal') {
-      if (!numbers.some((n) => quantityFits(n, slot))) missing.push(`${slot.type} ${slot.qualifier ?? ''} ${slot.value}`);
+      const values = slot.dimension === 'distance' ? [...numbers, ...distancesIn(sentence, slot.unit ?? '')] : numbers;
+      if (!values.some((n) => quantityFits(n, slot))) missing.push(`${slot.type} ${slot.qualifier ?? ''} ${slot.value}`);
     } else if (slot.type === 'weekday') {
       // a weekday left out is no claim about it; one given must be the fact's
       const days = [...sentence.matchAll(WEEKDAYS)].map((m) => m[1].toLowerCase());
