@@ -46,7 +46,7 @@ export function formatSarif(results: readonly FileResult[], version: string): st
             informationUri: 'https://github.com/claimlint/claimlint',
             rules: RULES.map((r) => ({
               id: r.id,
-              name: r.id.replace(/(^|\.)(\w)/g, (_match: string, _dot: string, c: string) => c.toUpperCase()),
+              name: r.id.replace(/(^|[.-])(\w)/g, (_match: string, _dot: string, c: string) => c.toUpperCase()),
               shortDescription: { text: r.summary },
               fullDescription: { text: r.summary },
               defaultConfiguration: { level: SARIF_LEVELS[r.defaultSeverity] },
