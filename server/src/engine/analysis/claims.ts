@@ -74,6 +74,8 @@ function figureSignals(text: string, tokens: readonly Token[], vocabulary: Attri
   const signals: ClaimSignal[] = [];
   if (datedPastEvent(tokens)) return signals;
   for (const m of vocabulary.proportions.findAll(text, tokens)) signals.push({ kind: 'figures', start: m.start, end: m.end });
+  /** Whether the sentence speaks of a lead or deficit (read once, when a number of points asks). */
+  let lead: boolean | undefined;
   for (const n of findNumbers(tokens)) {
     if (n.year || n.ordinal || isTimeOfDay(tokens, n.last)) continue;
     const digits = tokens[n.first].kind === 'number';
@@ -92,7 +94,7 @@ function figureSignals(text: string, tokens: readonly Token[], vocabulary: Attri
       j = next;
     }
     // "leads her challenger by nine points": points of a lead are a poll figure, not a score
-    if (counted === 'measure' && tokens[j]?.norm === 'points' && tokens.some((t) => vocabulary.leads.has(t.norm))) counted = 'unit';
+    if (counted === 'measure' && tokens[j]?.norm === 'points' && (lead ??= tokens.some((t) => vocabulary.leads.has(t.norm)))) counted = 'unit';
     if (counted === 'measure') continue;
     const casualty = before >= 0 && CASUALTY_VERBS.test(tokens[before].norm) && digits;
     // "the two men", "both women": a small number of people already in the story, not a count
