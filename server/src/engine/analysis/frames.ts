@@ -9,8 +9,7 @@ import type { Builder } from './frameBuilder';
 import type { AttributionFrame, FrameInput } from './frameTypes';
 import { colonFrame, dashFrames, documentFrames, introducedFrames, nominalFrames, quotedSpeakers, vagueFrames } from './phraseFrames';
 import { verbFrames } from './verbFrames';
-import { partitionPoint } from '../partitionPoint';
-import type { Span } from '../types';
+import { mergedSpans, withinAny } from '../spans';
 
 export type { AttributionFrame, FrameInput } from './frameTypes';
 
@@ -36,16 +35,8 @@ export function findFrames(input: FrameInput): AttributionFrame[] {
  * "intends to") reports no statement made; the nested frame is a plan too, so it is marked not stated.
  */
 function unstateNested(frames: AttributionFrame[]): AttributionFrame[] {
-  // the contents of plans and views, sorted and merged, so each cue is looked up by a binary search
-  const held: Span[] = [];
-  for (const g of frames.filter((f) => !f.stated && f.content).map((f) => f.content as Span).sort((a, b) => a.start - b.start)) {
-    const last = held[held.length - 1];
-    if (last && g.start <= last.end) last.end = Math.max(last.end, g.end);
-    else held.push({ start: g.start, end: g.end });
-  }
+  // the contents of plans and views, merged once, so each cue is looked up by a binary search
+  const held = mergedSpans(frames.flatMap((f) => (!f.stated && f.content ? [f.content] : [])));
   if (held.length === 0) return frames;
-  return frames.map((f) => {
-    const holder = held[partitionPoint(held, (h) => h.end < f.cue.end)];
-    return f.stated && holder && holder.start <= f.cue.start ? { ...f, stated: false } : f;
-  });
+  return frames.map((f) => (f.stated && withinAny(held, f.cue) ? { ...f, stated: false } : f));
 }

@@ -5,6 +5,7 @@ import type { Knowledge } from '../knowledge/knowledge';
 import type { ClaimKind } from '../settings';
 import { activeClaimKinds } from '../settings';
 import { partitionPoint } from '../partitionPoint';
+import { mergedSpans, withinAny } from '../spans';
 import type { Finding, Severity, Span } from '../types';
 import { factStated } from './facts/entailment';
 import { readSentenceFacts } from './facts/sentenceFacts';
@@ -146,23 +147,6 @@ function writerSpeaks(block: Block): boolean {
       return !withinAny(contents, t);
     });
   });
-}
-
-/** `spans` sorted and merged into disjoint spans, for `withinAny`. */
-function mergedSpans(spans: readonly Span[]): Span[] {
-  const merged: Span[] = [];
-  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
-    const last = merged[merged.length - 1];
-    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
-    else merged.push({ start: span.start, end: span.end });
-  }
-  return merged;
-}
-
-/** True when `span` lies inside one of `spans` (in order and disjoint): a binary search. */
-function withinAny(spans: readonly Span[], span: Span): boolean {
-  const holder = spans[partitionPoint(spans, (s) => s.end < span.end)];
-  return holder !== undefined && holder.start <= span.start && holder.end >= span.end;
 }
 
 /** A claim with no cue word, found by the claim detector's score: the sentence up to its last word. */

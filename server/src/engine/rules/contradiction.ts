@@ -155,7 +155,7 @@ export function findContradictions(context: RuleContext): Finding[] {
             severity: disputed,
             start: conflict.start,
             end: conflict.end,
-            message: reportMessage(reporter, original, conflict.expected, fact.sourceRef),
+            message: sourceMessage(original, conflict.expected, fact.sourceRef, reporter),
             entryId: fact.id,
             detail: factDetail(reason, conflict.expected, fact),
             kind: slot.type,
@@ -174,11 +174,11 @@ export function findContradictions(context: RuleContext): Finding[] {
 }
 
 /**
- * Who the draft says states the conflicting value, with the verb ("A spokesman says", "Analysts say"), when it lies inside what a stated frame attributes to
- * someone other than the fact's own source ("A spokesman said the vote is in May"): the frame's source as
- * written ("A spokesman"), or its cue for a source-less frame ("reportedly"). Undefined when the writer
- * states it, or when the frame names the fact's own source or outlet (then the draft misreports the
- * source, a plain contradiction).
+ * Who the draft says states the conflicting value, with the verb ("A spokesman says", "Analysts say"), when
+ * the value lies inside what a stated frame attributes to someone other than the fact's own source ("A
+ * spokesman said the vote is in May"); "A report says" for a source-less frame ("reportedly"). Undefined when
+ * the writer states it, or when the frame names the fact's own source, outlet or subject (then the draft
+ * misreports the source: a plain contradiction).
  */
 function reportedBy(text: string, sentence: SentenceAnalysis, conflict: Span, fact: Fact, slot: Slot): string | undefined {
   // an outlet is part of the attribution itself ("Assad told The New York Times")
@@ -215,11 +215,6 @@ function inWritersAside(sentence: SentenceAnalysis, conflict: Span): boolean {
     if ((tokens[i].norm === 'which' || tokens[i].norm === 'who') && tokens[i - 1].text === ',') return true;
   }
   return false;
-}
-
-/** `A spokesman says "May"; the source says March — “…” (Observer, 2017-12-11)`. */
-function reportMessage(reporterSays: string, draft: string, expected: string, source: Fact['sourceRef']): string {
-  return `${reporterSays} ${sourceMessage(draft, expected, source).replace(/^"([^"]*)": the source says/, '"$1"; the source says')}`;
 }
 
 /** The fact-contradiction rule engine: contradictions in the writer's voice, and disputed reports. */

@@ -9,10 +9,12 @@ export function excerpt(passage: string, max = 90): string {
 
 /**
  * `"200,000": the source says up to 140,000 Shiite forces — “Iran deployed up to 140,000 Shiite forces …”
- * (Breitbart News, 2017-11-22)`: the draft's words, what the source says, and where.
+ * (Breitbart News, 2017-11-22)`: the draft's words, what the source says, and where. With `reporterSays`
+ * ("A spokesman says"), the draft's words are that reporter's: `A spokesman says "200,000"; the source says …`.
  */
-export function sourceMessage(draft: string, expected: string, source: SourceRef | undefined): string {
-  const head = `"${draft.replace(/\s+/g, ' ')}": the source says ${expected}`;
+export function sourceMessage(draft: string, expected: string, source: SourceRef | undefined, reporterSays?: string): string {
+  const words = `"${draft.replace(/\s+/g, ' ')}"`;
+  const head = reporterSays ? `${reporterSays} ${words}; the source says ${expected}` : `${words}: the source says ${expected}`;
   if (!source) return `${head}.`;
   const where = [source.outlet, source.date].filter(Boolean).join(', ');
   const quoted = excerpt(source.passage);
