@@ -61,6 +61,14 @@ describe('claimlint.maxProblems: the findings nearest the last edit', () => {
       'The narco-terrorist regime killed 40 people on Monday, officials say.',
     ];
 
+    it('keeps nothing at a focus past the last chunk without reading past the chunks (a fast-check counterexample)', () => {
+      const text = '> \u201CWe consider you a reliable ally,\u201D Rouhani said in Damascus.\n> Iran has deployed 281,000 Shiite fighters to Iraq and Syria.\n';
+      const outcome = lintDocument({ text, format: 'markdown', settings, knowledge });
+      assert.ok(outcome.count > 0);
+      assert.deepEqual(outcome.nearest(text.length, 0), []);
+      assert.deepEqual(outcome.nearest(text.length, 1), nearestFindings(outcome.findings, text.length, 1));
+    });
+
     it('for any focus and count, fresh and after edits through the cache', () => {
       fc.assert(
         fc.property(

@@ -107,7 +107,8 @@ export class ChunkedFindings {
     }
     const window: Finding[] = [];
     for (let i = lo; i < hi; i++) appendAll(window, found.get(i) ?? []);
-    const from = lo === 0 ? -Infinity : chunks[lo].start;
+    // with nothing to keep the window can stay empty past the last chunk (a focus at the document's end)
+    const from = lo === 0 ? -Infinity : lo < chunks.length ? chunks[lo].start : chunks[lo - 1].end;
     const to = hi === chunks.length ? Infinity : chunks[hi].start;
     const extra = this.extra.filter((f) => f.start >= from && f.start < to && this.visible(f));
     if (extra.length > 0) {
