@@ -15,6 +15,8 @@ describe('fact.contradiction', () => {
       ['venue', 'Putin met Assad in Moscow on Tuesday.', 'Moscow'],
       ['title', 'Kremlin spokesman Sergei Lavrov said Russia would stay.', 'Kremlin spokesman'],
       ['title nationality', 'Iranian President Bashar al-Assad thanked Russia.', 'Iranian President'],
+      ['dozens', 'A peace plan drawn up by two dozen nations a day after the Paris attacks set a deadline.', 'two dozen'],
+      ['order of magnitude', 'Iran has sent hundreds of thousands of Shiite fighters to Iraq and Syria.', 'hundreds of thousands'],
       ['stance polarity', 'Lavrov said Iran\u2019s military presence in Syria was illegitimate.', 'illegitimate'],
     ];
     for (const [what, text, words] of cases) {
@@ -26,6 +28,7 @@ describe('fact.contradiction', () => {
     const cases: [string, string][] = [
       ['a number within the source\u2019s qualifier', 'Iran sent as many as 140,000 Shiite fighters to Iraq and Syria.'],
       ['a smaller number than an "up to" figure', 'Iran has deployed 120,000 Shiite fighters to Iraq and Syria.'],
+      ['an order of magnitude within the source’s figure', 'Iran has sent tens of thousands of Shiite fighters to Iraq and Syria.'],
       ['a converted distance', 'The base is expected to be built about 50 kilometres from the Golan Heights.'],
       ['agreeing restatement with aliases', 'Putin flew to the Khmeimim air base, where he met Assad on Monday.'],
       ['claims the fact base knows nothing about', 'Putin flew to Beijing for talks with Xi Jinping in May.'],

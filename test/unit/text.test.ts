@@ -74,6 +74,15 @@ describe('numbers and inflections', () => {
       [3, 'exact', true],
     ]);
   });
+  it('reads dozens and counts given by their order of magnitude as ranges', () => {
+    const numbers = findNumbers(tokenize('Two dozen nations, half a dozen envoys, dozens of towns and tens of thousands of fighters; in the hundreds.'));
+    assert.deepEqual(numbers.map((n) => [n.value, n.range]), [
+      [24, undefined],
+      [6, undefined],
+      [24, [24, 99]],
+      [20000, [20000, 99999]],
+    ]);
+  });
   it('never reads names of built-in object properties as numbers, scales or irregular forms', () => {
     assert.deepEqual(findNumbers(tokenize('The constructor of toString and valueOf, two hasOwnProperty.')).map((n) => n.value), [2]);
     assert.equal(pluralOf('constructor'), 'constructors');

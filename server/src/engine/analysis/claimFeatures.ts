@@ -102,6 +102,8 @@ export function claimFeatures({ tokens, claims, vocabulary }: ClaimFeatureInput)
   if (features.has('person:we') && features.has('modal:future')) features.add('we-will');
   if (features.has('person:i') && features.has('modal:future')) features.add('i-will');
   for (const n of findNumbers(tokens)) {
+    // order-of-magnitude counts ("dozens of") are for fact checks; the trained features leave them out
+    if (n.range) continue;
     features.add(n.year ? 'number:year' : n.ordinal ? 'number:ordinal' : 'number');
     if (!n.year && !n.ordinal && n.value >= 1000) features.add('number:large');
   }

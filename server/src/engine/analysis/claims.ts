@@ -77,7 +77,9 @@ function figureSignals(text: string, tokens: readonly Token[], vocabulary: Attri
   /** Whether the sentence speaks of a lead or deficit (read once, when a number of points asks). */
   let lead: boolean | undefined;
   for (const n of findNumbers(tokens)) {
-    if (n.year || n.ordinal || isTimeOfDay(tokens, n.last)) continue;
+    // counts by order of magnitude ("dozens of") are read for fact checks only: the claim model was
+    // trained without them
+    if (n.year || n.ordinal || n.range || isTimeOfDay(tokens, n.last)) continue;
     const digits = tokens[n.first].kind === 'number';
     const prevToken = tokens[n.first - 1];
     const before = previousWord(tokens, n.first);

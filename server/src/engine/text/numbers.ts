@@ -15,6 +15,11 @@ export interface NumberMention {
   ordinal: boolean;
   /** A four-digit number that reads as a year (2015), not a quantity. */
   year: boolean;
+  /**
+   * For a count given only by its order of magnitude ("dozens of", "tens of thousands"): the values it
+   * allows. `value` is then the interval's low end.
+   */
+  range?: [number, number];
   /** Token indexes (into the sentence's tokens) of the number's first and last token. */
   first: number;
   last: number;
@@ -72,7 +77,10 @@ function readWordNumber(words: readonly Token[], i: number): { value: number; ne
     const w = words[j].norm;
     const unit = UNITS.get(w);
     const scale = SCALES.get(w);
-    if (unit !== undefined && !(w === 'dozen' && any)) {
+    if (w === 'dozen' && any) {
+      // "two dozen": dozen multiplies like a scale word
+      current *= 12;
+    } else if (unit !== undefined) {
       current += unit;
       any = true;
     } else if (any && scale !== undefined && w.length > 2) {
@@ -88,6 +96,29 @@ function readWordNumber(words: readonly Token[], i: number): { value: number; ne
   }
   if (!any) return undefined;
   return { value: total + current, next: j };
+}
+
+/**
+ * Plural scale words that give a count's order of magnitude, with the values they allow: "dozens of
+ * nations" are at least two dozen and fewer than a hundred; "tens of thousands" 20,000 to 99,999.
+ */
+const MAGNITUDES = new Map<string, number>([
+  ['dozens', 12], ['hundreds', 100], ['thousands', 1e3], ['millions', 1e6], ['billions', 1e9],
+]);
+
+/** Reads "dozens", "hundreds of thousands", "tens of millions" at word `i`. */
+function readMagnitude(words: readonly Token[], i: number): { range: [number, number]; next: number } | undefined {
+  const w = words[i].norm;
+  // "tens of thousands", "hundreds of millions": a plural scale of a plural scale
+  const outer = w === 'tens' ? 10 : w === 'hundreds' ? 100 : undefined;
+  const inner = words[i + 2] && words[i + 1].norm === 'of' ? MAGNITUDES.get(words[i + 2].norm) : undefined;
+  if (outer !== undefined && inner !== undefined && inner >= 1e3) return { range: [2 * outer * inner, 10 * outer * inner - 1], next: i + 3 };
+  const scale = MAGNITUDES.get(w);
+  if (scale === undefined) return undefined;
+  // "dozens of", "thousands of", or a count standing alone ("thousands fled"); never "the hundreds"
+  const before = words[i - 1]?.norm;
+  if (before === 'the' || before === 'in' || before === 'of') return undefined;
+  return { range: [2 * scale, (scale === 12 ? 100 : 10 * scale) - 1], next: i + 1 };
 }
 
 function qualifierBefore(words: readonly Token[], i: number): { qualifier: Qualifier; first: number } {
@@ -127,7 +158,13 @@ function readNumbers(tokens: readonly Token[]): NumberMention[] {
     let next = i + 1;
     let ordinal = false;
     let year = false;
-    if (word.kind === 'number') {
+    let range: [number, number] | undefined;
+    const magnitude = readMagnitude(words, i);
+    if (magnitude) {
+      range = magnitude.range;
+      value = range[0];
+      next = magnitude.next;
+    } else if (word.kind === 'number') {
       value = digitValue(word.text);
       if (value === undefined) continue;
       const following = words[i + 1];
@@ -146,6 +183,9 @@ function readNumbers(tokens: readonly Token[]): NumberMention[] {
     } else if (word.norm === 'a' && words[i + 1]?.norm === 'dozen') {
       value = 12;
       next = i + 2;
+    } else if (word.norm === 'half' && words[i + 1]?.norm === 'a' && words[i + 2]?.norm === 'dozen') {
+      value = 6;
+      next = i + 3;
     } else {
       const read = readWordNumber(words, i);
       if (!read) continue;
@@ -166,6 +206,7 @@ function readNumbers(tokens: readonly Token[]): NumberMention[] {
       qualifier,
       ordinal,
       year,
+      ...(range ? { range } : {}),
       first: wordIndex[i],
       last: wordIndex[next - 1],
     });
@@ -200,7 +241,8 @@ export function quantityInterval(value: number, qualifier: Qualifier): [number, 
  * The interval a draft's qualified quantity claims. A bound in a draft states its value: "as many as
  * 200,000" claims about 200,000 at most, so it conflicts with a source's "up to 140,000".
  */
-export function claimedInterval(value: number, qualifier: Qualifier): [number, number] {
+export function claimedInterval(value: number, qualifier: Qualifier, range?: [number, number]): [number, number] {
+  if (range) return range;
   if (qualifier === 'up-to' || qualifier === 'fewer-than') return [value * 0.85, value];
   return quantityInterval(value, qualifier);
 }

@@ -155,7 +155,7 @@ const checkQuantity: SlotCheck = (slot, sentence) => {
       if (!unit || (measured && !measured(tokens, n))) return [];
       const unitScale = factUnit && UNIT_SCALE.get(singular(unit));
       const scale = factUnit && unitScale ? unitScale.factor / factUnit.factor : 1;
-      const [a, b] = claimedInterval(n.value * scale, n.qualifier);
+      const [a, b] = claimedInterval(n.value * scale, n.qualifier, n.range && [n.range[0] * scale, n.range[1] * scale]);
       const [low, high] = n.qualifier === 'up-to' && slot.qualifier === 'up-to' ? boundInterval : factInterval;
       // rounding: a draft may round to the precision it writes
       const slack = factUnit && scale !== 1 ? 0.1 : 0;
