@@ -17,6 +17,9 @@ describe('fact.contradiction', () => {
       ['title nationality', 'Iranian President Bashar al-Assad thanked Russia.', 'Iranian President'],
       ['dozens', 'A peace plan drawn up by two dozen nations a day after the Paris attacks set a deadline.', 'two dozen'],
       ['order of magnitude', 'Iran has sent hundreds of thousands of Shiite fighters to Iraq and Syria.', 'hundreds of thousands'],
+      ['a weekday given to the event that fits it best', 'Putin visited the Hmeimim air base on Tuesday, where he was greeted by Assad.', 'Tuesday'],
+      ['a weekday nearer one of two events', 'On Tuesday, Putin made a surprise visit to the Hmeimim base in Syria, a week after hosting Assad in Sochi.', 'Tuesday'],
+      ['another base for a visit, past the possessive', 'Putin stopped at Russia\u2019s Tartus naval base on Monday and announced a partial withdrawal.', 'Tartus naval base'],
       ['stance polarity', 'Lavrov said Iran\u2019s military presence in Syria was illegitimate.', 'illegitimate'],
     ];
     for (const [what, text, words] of cases) {
@@ -29,6 +32,8 @@ describe('fact.contradiction', () => {
       ['a number within the source\u2019s qualifier', 'Iran sent as many as 140,000 Shiite fighters to Iraq and Syria.'],
       ['a smaller number than an "up to" figure', 'Iran has deployed 120,000 Shiite fighters to Iraq and Syria.'],
       ['an order of magnitude within the source’s figure', 'Iran has sent tens of thousands of Shiite fighters to Iraq and Syria.'],
+      ['each of two events with its own weekday', 'On Monday, Putin made a surprise visit to the Hmeimim base in Syria, weeks after hosting Assad in Sochi on Tuesday.'],
+      ['a small number that points back at named parties', 'In July, the two countries and Jordan agreed a ceasefire in south-western Syria.'],
       ['a converted distance', 'The base is expected to be built about 50 kilometres from the Golan Heights.'],
       ['agreeing restatement with aliases', 'Putin flew to the Khmeimim air base, where he met Assad on Monday.'],
       ['claims the fact base knows nothing about', 'Putin flew to Beijing for talks with Xi Jinping in May.'],

@@ -29,23 +29,50 @@ const SLOT_NAMES: Record<string, string> = {
 
 const ENTITY_SLOTS = new Set<Slot['type']>(['place', 'person', 'outlet']);
 
+type SlotReading = { slot: Slot; result: ReturnType<(typeof SLOT_CHECKS)[Slot['type']]> };
+
+/**
+ * How well a fact fits the event a sentence tells at `span`: how many of its other values the sentence
+ * states (a place, a person, a date), and how near the nearest of them stands. A sentence that tells two
+ * events ("visited Hmeimim on Tuesday, a week after hosting Assad in Sochi") gives each value to the fact
+ * that fits it best.
+ */
+function fitAt(readings: readonly SlotReading[], span: Span): { agreeing: number; distance: number } {
+  let agreeing = 0;
+  let distance = Infinity;
+  for (const { result } of readings) {
+    if (!isAgreement(result) || (result.start < span.end && result.end > span.start)) continue;
+    agreeing++;
+    distance = Math.min(distance, result.start >= span.end ? result.start - span.end : span.start - result.end);
+  }
+  return { agreeing, distance };
+}
+
+/** True when fact reading `a` fits the event at `span` at least as well as `b` does. */
+function fitsAtLeastAsWell(a: readonly SlotReading[], b: readonly SlotReading[], span: Span): boolean {
+  const fa = fitAt(a, span);
+  const fb = fitAt(b, span);
+  return fa.agreeing !== fb.agreeing ? fa.agreeing > fb.agreeing : fa.distance <= fb.distance;
+}
+
 /**
  * The conflicts between a sentence and its candidate facts, after four precision guards: a conflict is
- * dropped when another candidate fact agrees on the same kind of value (two facts, two events); when a
- * fact the sources record as disputing this one agrees; for a place, person or outlet, when the sentence
- * also names the fact's own value of that kind (it acknowledges the event and adds another); and an
- * outlet conflict needs the sentence to state the fact's claim (one of its other values agrees).
+ * dropped when another candidate fact that fits the sentence's event at least as well agrees on the same
+ * kind of value (two facts, two events); when a fact the sources record as disputing this one agrees; for
+ * a place, person or outlet, when the sentence also names the fact's own value of that kind (it
+ * acknowledges the event and adds another); and an outlet conflict needs the sentence to state the
+ * fact's claim (one of its other values agrees). Conflicts come best-fitting fact first.
  */
 function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): { fact: Fact; slot: Slot; conflict: Conflict }[] {
-  const agreements: { type: Slot['type']; span: Agreement }[] = [];
-  const found: { fact: Fact; slot: Slot; conflict: Conflict }[] = [];
+  const agreements: { type: Slot['type']; span: Agreement; readings: SlotReading[] }[] = [];
+  const found: { fact: Fact; slot: Slot; conflict: Conflict; readings: SlotReading[] }[] = [];
   const tokens = sentence.sentence.tokens;
   const years = findTimes(tokens).dates.flatMap((d) => (d.year !== undefined ? [d.year] : []));
   for (const fact of sentence.candidates) {
     if (happensInOtherYear(fact, years)) continue;
-    const results = (fact.slots ?? []).map((slot) => ({ slot, result: SLOT_CHECKS[slot.type](slot, sentence, fact, knowledge) }));
+    const results: SlotReading[] = (fact.slots ?? []).map((slot) => ({ slot, result: SLOT_CHECKS[slot.type](slot, sentence, fact, knowledge) }));
     if (!results.some((r) => r.result && !isAgreement(r.result))) {
-      for (const { slot, result } of results) if (isAgreement(result)) agreements.push({ type: slot.type, span: result });
+      for (const { slot, result } of results) if (isAgreement(result)) agreements.push({ type: slot.type, span: result, readings: results });
       continue;
     }
     const scope = factScope(sentence, fact);
@@ -57,19 +84,21 @@ function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): { fact: F
     // (a stance, a number) are stated, not merely absent
     const sameClaim = consistentWithClaim(results.filter((r) => r.slot.type !== 'outlet'));
     for (const { slot, result } of results) {
-      if (isAgreement(result)) agreements.push({ type: slot.type, span: result });
+      if (isAgreement(result)) agreements.push({ type: slot.type, span: result, readings: results });
       else if (!result || acknowledged.has(slot.type) || !inScope(result, slot.type) || (elsewhere && EVENT_DETAILS.has(slot.type)) || durationOutOfTime(fact, slot, years)) continue;
       // crediting another outlet contradicts the source only when the sentence states the same claim
-      else if (slot.type !== 'outlet' || sameClaim) found.push({ fact, slot, conflict: result });
+      else if (slot.type !== 'outlet' || sameClaim) found.push({ fact, slot, conflict: result, readings: results });
     }
   }
-  const agreedWith = (type: Slot['type'], conflict: Conflict): boolean =>
-    agreements.some((a) => a.type === type && a.span.start < conflict.end && a.span.end > conflict.start);
-  const kept = found.filter(({ fact, slot, conflict }) => {
-    if (agreedWith(slot.type, conflict)) return false;
+  const agreedWith = (type: Slot['type'], conflict: Conflict, readings: SlotReading[]): boolean =>
+    agreements.some((a) => a.type === type && a.span.start < conflict.end && a.span.end > conflict.start && fitsAtLeastAsWell(a.readings, readings, conflict));
+  const kept = found.filter(({ fact, slot, conflict, readings }) => {
+    if (agreedWith(slot.type, conflict, readings)) return false;
     return !fact.disputedBy.some((other) => (other.slots ?? []).some((s) => s.type === slot.type && isAgreement(SLOT_CHECKS[s.type](s, sentence, other, knowledge))));
   });
-  return mergeAdjacent(kept, sentence.text);
+  // where two facts conflict at one span, the one that fits the event best speaks for it
+  const ranked = [...kept].sort((a, b) => (fitsAtLeastAsWell(a.readings, b.readings, a.conflict) ? (fitsAtLeastAsWell(b.readings, a.readings, a.conflict) ? 0 : -1) : 1));
+  return mergeAdjacent(ranked.map(({ fact, slot, conflict }) => ({ fact, slot, conflict })), sentence.text);
 }
 
 /** One finding for neighbouring conflicts with the same fact ("Tuesday, November 24, 2015"). */

@@ -88,6 +88,8 @@ export function computeSentenceFacts(text: string, sentence: SentenceAnalysis, f
   for (const mention of mentions) {
     mentioned.add(mention.entity.id);
     for (const id of mention.entity.standsFor ?? []) mentioned.add(id);
+    // a sentence about the Tartus base is about Syria: a named place brings the places that contain it
+    if (mention.entity.type === 'place') for (const id of mention.entity.within ?? []) mentioned.add(id);
   }
   const cues = mentions.length > 0 ? facts.cues.findAll(text, sentence.tokens) : [];
   const cueKeys = new Set<string>();

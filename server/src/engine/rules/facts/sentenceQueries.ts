@@ -3,10 +3,13 @@ import { previousWord } from '../../text/tokens';
 
 export { nextWord, previousWord } from '../../text/tokens';
 
-/** The normalised word before token `index`, skipping articles ("in the Sochi resort" -> "in"). */
+/**
+ * The normalised word before token `index`, skipping articles and possessives, which take an article's
+ * place ("in the Sochi resort", "at Russia's Tartus base" -> "in", "at").
+ */
 export function wordBeforeSkippingArticles(tokens: readonly Token[], index: number): string {
   let i = previousWord(tokens, index);
-  while (i >= 0 && /^(the|a|an|its|their|his|her)$/.test(tokens[i].norm)) i = previousWord(tokens, i);
+  while (i >= 0 && (/^(the|a|an|its|their|his|her)$/.test(tokens[i].norm) || tokens[i].possessive)) i = previousWord(tokens, i);
   return i >= 0 ? tokens[i].norm : '';
 }
 

@@ -138,6 +138,16 @@ function written(value: number): string {
   return Number.isInteger(value) && value >= 0 && value < 10 ? SMALL[value] : value.toLocaleString('en-US');
 }
 
+/**
+ * "the two countries", "both sides": a small number after a definite article points back at parties the
+ * story already named; it does not count anything the source counts.
+ */
+function refersBack(tokens: readonly Token[], n: NumberMention): boolean {
+  if (n.value > 4 || n.qualifier !== 'exact' || tokens[n.first].kind === 'number') return false;
+  const before = previousWord(tokens, n.first);
+  return before >= 0 && /^(the|these|those|its|their)$/.test(tokens[before].norm);
+}
+
 const checkQuantity: SlotCheck = (slot, sentence) => {
   if (typeof slot.value !== 'number') return undefined;
   const units = unitSet(slot);
@@ -149,7 +159,7 @@ const checkQuantity: SlotCheck = (slot, sentence) => {
   const boundInterval = claimedInterval(slot.value, slot.qualifier ?? 'exact');
   const measured = measuredBy(slot, sentence.text);
   const readings = analysis(sentence)
-    .numbers.filter((n) => !n.year && !n.ordinal)
+    .numbers.filter((n) => !n.year && !n.ordinal && !refersBack(tokens, n))
     .flatMap((n) => {
       const unit = unitAfter(tokens, n, accepts);
       if (!unit || (measured && !measured(tokens, n))) return [];
@@ -270,7 +280,8 @@ export const PLACE_CLASSES = new Map<string, string>([
 const PREPOSITIONS: Record<NonNullable<Slot['relation']>, RegExp> = {
   venue: /^(in|at|inside|near|hosted)$/,
   location: /^(in|at|inside|near|from)$/,
-  destination: /^(to|into|visited|visiting|visit|visits|for|toured)$/,
+  // "a stop at Tartus", "the visit to Hmeimim": where a trip ends is also where its visit took place
+  destination: /^(to|into|at|visited|visiting|visit|visits|for|toured)$/,
   origin: /^(from)$/,
 };
 
@@ -300,6 +311,8 @@ const checkPlace: SlotCheck = (slot, sentence, fact, knowledge) => {
     (m) =>
       (m.entity.type === 'place' || m.entity.type === 'country') &&
       m.kind === 'alias' &&
+      // "at Russia's Tartus base": a possessive owns the place that follows; it is not the place itself
+      !tokens[m.last].possessive &&
       (slot.relation !== undefined && slot.relation !== 'venue' ? true : !governedByNoun(tokens, m.first)) &&
       // "in Moscow", "to Moscow", or attributive: "the Moscow talks"
       (preposition.test(wordBeforeSkippingArticles(tokens, m.first)) ||
@@ -312,10 +325,13 @@ const checkPlace: SlotCheck = (slot, sentence, fact, knowledge) => {
     return a !== undefined && a === PLACE_CLASSES.get(place.kind ?? '') ? 'conflict' : 'unknown';
   };
   const relations = located.map((m) => ({ m, r: relation(m) }));
+  // the place itself or a place inside it agrees; a place that merely contains it ("in Syria") agrees only
+  // when no place of the same kind is named against it ("a stop in Syria at the Tartus base")
+  const exact = relations.find((x) => x.r === 'agree' && containers(x.m.entity, entities).has(place.id))?.m;
+  const container = relations.find((x) => x.r === 'agree')?.m;
   // a place named anywhere agrees, unless it stands for a country there ("Moscow and Tehran showcased …")
-  const right =
-    relations.find((x) => x.r === 'agree')?.m ??
-    sentence.mentions.find((m) => m.entity.id === place.id && (!m.entity.standsFor?.length || located.includes(m)));
+  const named = sentence.mentions.find((m) => m.entity.id === place.id && (!m.entity.standsFor?.length || located.includes(m)));
+  const right = exact ?? named ?? (relations.some((x) => x.r === 'conflict' && x.m.entity.type === 'place') ? undefined : container);
   if (right) return agreement(right);
   // where the event happened is said next to its cue word or to the people it is about
   const about = new Set((fact.about ?? []).flat());
