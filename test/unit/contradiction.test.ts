@@ -68,6 +68,12 @@ describe('fact.misquote and fact.misattribution', () => {
     assert.ok(fix?.edits[0].newText.includes('most lethal group'));
   });
 
+  it('reports a quoted word that changes a recorded value once, as a misquote', () => {
+    const text = 'Lavrov said Iran\u2019s military presence in Syria is \u201Cillegitimate.\u201D';
+    const facts = lint(text).findings.filter((f) => f.rule.startsWith('fact.'));
+    assert.deepEqual(facts.map((f) => [f.rule, text.slice(f.start, f.end)]), [['fact.misquote', 'illegitimate']]);
+  });
+
   it('flags a recorded quote given to another named person', () => {
     const text = '"Russian comments about removal of their forces do not often correspond with actual troop reductions," Sergei Lavrov said.';
     assert.deepEqual(flagged(text, 'fact.misattribution'), [['error', 'Sergei Lavrov']]);

@@ -11,7 +11,7 @@ import { commonEnds } from './text/commonEnds';
 import { piecesOf } from './text/pieces';
 import { analyseChunk, splitChunks } from './document';
 import type { Knowledge } from './knowledge/knowledge';
-import { ALL_RULES } from './rules/index';
+import { ALL_RULES, withoutOutranked } from './rules/index';
 import { severityOf } from './rules/rule';
 import type { LintSettings } from './settings';
 import { settingsKey } from './settings';
@@ -146,7 +146,10 @@ export class LintCache {
   }
 }
 
-/** Runs every enabled rule on a chunk; a rule id reported twice on the same words is kept once. */
+/**
+ * Runs every enabled rule on a chunk; a rule id reported twice on the same words is kept once, and a
+ * finding another one on the same words outranks is dropped.
+ */
 function runRules(analysed: AnalysedChunk, request: LintRequest, genre: Genre): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
@@ -159,7 +162,7 @@ function runRules(analysed: AnalysedChunk, request: LintRequest, genre: Genre): 
       findings.push(finding);
     }
   }
-  return findings;
+  return withoutOutranked(findings);
 }
 
 /**

@@ -2,7 +2,27 @@ import { attributionRule } from './attribution';
 import { contradictionRule } from './contradiction';
 import { loadedTermsRule } from './loadedTerms';
 import { quotesRule } from './quotes';
+import type { Finding, RuleId } from '../types';
 import type { Rule } from './rule';
 
 /** Every rule engine, in the order their findings are produced. */
 export const ALL_RULES: readonly Rule[] = [contradictionRule, quotesRule, attributionRule, loadedTermsRule];
+
+/**
+ * One finding per span: where a quote finding and a value finding cover the same words, the quote
+ * finding explains them best (the words are the speaker's, and the source's own words are shown), so
+ * the value finding is dropped. "Lavrov called the presence “illegitimate”" is a misquote, not also a
+ * contradiction.
+ */
+const OUTRANKED_BY: Partial<Record<RuleId, readonly RuleId[]>> = {
+  'fact.contradiction': ['fact.misquote', 'fact.misattribution'],
+  'fact.disputed-report': ['fact.misquote', 'fact.misattribution'],
+};
+
+/** The findings without those another finding on the same words outranks (see `OUTRANKED_BY`). */
+export function withoutOutranked(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => {
+    const over = OUTRANKED_BY[f.rule];
+    return !over || !findings.some((o) => over.includes(o.rule) && o.start < f.end && o.end > f.start);
+  });
+}
