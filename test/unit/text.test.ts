@@ -60,7 +60,17 @@ describe('dates and timings', () => {
   });
   it('never reads names of built-in object properties as months or units', () => {
     const times = findTimes(tokenize('Constructor talks: a toString after the Valueof meeting and two hasOwnProperty before it.'));
-    assert.deepEqual(times, { dates: [], weekdays: [], relatives: [] });
+    assert.deepEqual(times, { dates: [], weekdays: [], relatives: [], relativeYears: [] });
+  });
+  it('reads years told relative to another, and dates a sentence speaks from', () => {
+    const text = 'As of November 2017, talks begun early last year, two years earlier and the previous year, but not two years before the war.';
+    const times = findTimes(tokenize(text));
+    assert.deepEqual(times.dates.map((d) => [d.year, d.reference]), [[2017, true]]);
+    assert.deepEqual(times.relativeYears.map((r) => [text.slice(r.start, r.end), r.offset, r.part]), [
+      ['early last year', -1, 'early'],
+      ['two years earlier', -2, undefined],
+      ['the previous year', -1, undefined],
+    ]);
   });
 });
 

@@ -9,6 +9,19 @@ export interface DateMention {
   month?: number;
   day?: number;
   part?: 'early' | 'mid' | 'late';
+  /** "As of November 2017", "by November 2015": the time the sentence speaks from, not when its event happened. */
+  reference?: true;
+}
+
+/**
+ * A year told relative to another ("last year", "the previous year", "two years earlier"), resolved
+ * against a year the same sentence states. `offset` is in years.
+ */
+export interface RelativeYearMention {
+  start: number;
+  end: number;
+  offset: number;
+  part?: 'early' | 'mid' | 'late';
 }
 
 /** A day of the week, as written. */
@@ -75,7 +88,7 @@ function dayOf(token: Token | undefined, next?: Token): number | undefined {
 }
 
 /** Finds dates, weekdays and relative timings in a sentence's tokens (offsets into the text). */
-type Times = { dates: DateMention[]; weekdays: WeekdayMention[]; relatives: RelativeMention[] };
+type Times = { dates: DateMention[]; weekdays: WeekdayMention[]; relatives: RelativeMention[]; relativeYears: RelativeYearMention[] };
 const timeCache = new WeakMap<readonly Token[], Times>();
 
 export function findTimes(tokens: readonly Token[]): Times {
@@ -92,6 +105,7 @@ function readTimes(tokens: readonly Token[]): Times {
   const dates: DateMention[] = [];
   const weekdays: WeekdayMention[] = [];
   const relatives: RelativeMention[] = [];
+  const relativeYears: RelativeYearMention[] = [];
   const used = new Set<number>();
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
@@ -163,7 +177,49 @@ function readTimes(tokens: readonly Token[]): Times {
       });
     }
   }
-  return { dates, weekdays, relatives };
+  for (const date of dates) if (isReference(words, date)) date.reference = true;
+  for (let i = 0; i < words.length; i++) {
+    const found = relativeYearAt(words, i);
+    if (found) relativeYears.push(found);
+  }
+  return { dates, weekdays, relatives, relativeYears };
+}
+
+/** "As of November 2017", "by November 2015": a date the sentence speaks from. */
+function isReference(words: readonly Token[], date: DateMention): boolean {
+  const i = words.findIndex((w) => w.start === date.start);
+  if (i < 1) return false;
+  return (words[i - 1].norm === 'of' && words[i - 2]?.norm === 'as') || (words[i - 1].norm === 'by' && words[i - 2]?.norm !== 'announced');
+}
+
+const YEAR_OFFSETS = new Map<string, number>([['last', -1], ['this', 0], ['next', 1], ['previous', -1], ['prior', -1], ['following', 1]]);
+const YEAR_DIRECTIONS = new Map<string, number>([['earlier', -1], ['before', -1], ['ago', -1], ['later', 1], ['after', 1]]);
+
+/**
+ * Reads a relative year at word `i`, the word "year" or "years": "(early) last year", "the previous
+ * year", "two years earlier", "a year before" (with nothing after it: "a year before the vote" is told
+ * against an event, not a year).
+ */
+function relativeYearAt(words: readonly Token[], i: number): RelativeYearMention | undefined {
+  const w = words[i];
+  if (w.norm !== 'year' && w.norm !== 'years') return undefined;
+  const before = words[i - 1];
+  const offset = YEAR_OFFSETS.get(before?.norm ?? '');
+  if (offset !== undefined && w.norm === 'year') {
+    let first = i - 1;
+    if (words[first - 1]?.norm === 'the') first--;
+    const part = PARTS.get(words[first - 1]?.norm ?? '');
+    if (part) first--;
+    return { start: words[first].start, end: w.end, offset, ...(part ? { part } : {}) };
+  }
+  const direction = YEAR_DIRECTIONS.get(words[i + 1]?.norm ?? '');
+  const amount = before?.kind === 'number' && /^\d{1,2}$/.test(before.text) ? Number(before.text) : SMALL_NUMBERS.get(before?.norm ?? '');
+  if (direction === undefined || amount === undefined || before?.norm === 'few' || before?.norm === 'several') return undefined;
+  // "two years after the war began": an event anchors it, not a year
+  const next = words[i + 2];
+  // (a word right after it, with no punctuation between)
+  if ((words[i + 1].norm === 'before' || words[i + 1].norm === 'after') && next && next.start - words[i + 1].end <= 1) return undefined;
+  return { start: before.start, end: words[i + 1].end, offset: direction * amount };
 }
 
 /** Days in a relative unit, for comparing "a week" with "seven days". */

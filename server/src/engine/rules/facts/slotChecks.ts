@@ -3,6 +3,7 @@ import { cueKey } from '../../knowledge/factBase';
 import type { Entity, Fact, Slot } from '../../knowledge/factTypes';
 import type { Knowledge } from '../../knowledge/knowledge';
 import { wordForms } from '../../knowledge/inflections';
+import type { DateMention } from '../../text/dates';
 import { findTimes, unitDays, WEEKDAYS } from '../../text/dates';
 import type { NumberMention } from '../../text/numbers';
 import { claimedInterval, describeQuantity, findNumbers, quantityInterval } from '../../text/numbers';
@@ -197,8 +198,23 @@ function describeDate(slot: Slot): string {
   return parts.filter(Boolean).join(' ').replace(/ (\d{1,2}) (\d{4})$/, ' $1, $2');
 }
 
+/**
+ * The dates a sentence gives its events: relative years ("early last year") resolved against the nearest
+ * year the sentence states, which is then only their reference; otherwise its dates, less those it speaks
+ * from ("As of November 2017").
+ */
+function eventDates(sentence: SentenceFacts): DateMention[] {
+  const { dates, relativeYears } = analysis(sentence).times;
+  const anchors = dates.filter((d) => d.year !== undefined);
+  const resolved = relativeYears.flatMap((r): DateMention[] => {
+    const nearest = [...anchors].sort((a, b) => Math.abs(a.start - r.start) - Math.abs(b.start - r.start))[0];
+    return nearest?.year !== undefined ? [{ start: r.start, end: r.end, year: nearest.year + r.offset, ...(r.part ? { part: r.part } : {}) }] : [];
+  });
+  return resolved.length > 0 ? resolved : dates.filter((d) => !d.reference);
+}
+
 const checkDate: SlotCheck = (slot, sentence) => {
-  const dates = analysis(sentence).times.dates;
+  const dates = eventDates(sentence);
   const comparable = dates.filter((d) => (slot.year !== undefined && d.year !== undefined) || (slot.month !== undefined && d.month !== undefined));
   const agrees = (d: (typeof dates)[number]): boolean =>
     (slot.year === undefined || d.year === undefined || d.year === slot.year) &&
