@@ -21,6 +21,8 @@ describe('fact.contradiction', () => {
       ['a weekday nearer one of two events', 'On Tuesday, Putin made a surprise visit to the Hmeimim base in Syria, a week after hosting Assad in Sochi.', 'Tuesday'],
       ['another base for a visit, past the possessive', 'Putin stopped at Russia\u2019s Tartus naval base on Monday and announced a partial withdrawal.', 'Tartus naval base'],
       ['a relative year resolved against the sentence\u2019s own year', 'By the time Putin reached Tehran in November 2015, Islamic State had swept across large parts of Syria two years earlier.', 'two years earlier'],
+      ['a phrasal verb with its object inside, and a part of a year in words', 'Putin has been talking about pulling Russian forces out of Syria since the start of 2017.', 'the start of 2017'],
+      ['part of a month against a recorded day', 'The 17-nation plan gives Assad and the opposition until mid-January to open negotiations.', 'mid-January'],
       ['stance polarity', 'Lavrov said Iran\u2019s military presence in Syria was illegitimate.', 'illegitimate'],
     ];
     for (const [what, text, words] of cases) {
@@ -36,6 +38,7 @@ describe('fact.contradiction', () => {
       ['each of two events with its own weekday', 'On Monday, Putin made a surprise visit to the Hmeimim base in Syria, weeks after hosting Assad in Sochi on Tuesday.'],
       ['a small number that points back at named parties', 'In July, the two countries and Jordan agreed a ceasefire in south-western Syria.'],
       ['a relative year that agrees, and the date the sentence speaks from', 'As of November 2017, Putin had been talking about withdrawing Russian forces from Syria since early last year.'],
+      ['a part of a year in words that agrees', 'Putin has been talking about pulling Russian forces out of Syria since the beginning of 2016.'],
       ['a converted distance', 'The base is expected to be built about 50 kilometres from the Golan Heights.'],
       ['agreeing restatement with aliases', 'Putin flew to the Khmeimim air base, where he met Assad on Monday.'],
       ['claims the fact base knows nothing about', 'Putin flew to Beijing for talks with Xi Jinping in May.'],

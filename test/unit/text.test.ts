@@ -92,6 +92,7 @@ describe('numbers and inflections', () => {
       [24, [24, 99]],
       [20000, [20000, 99999]],
     ]);
+    assert.deepEqual(findNumbers(tokenize('nearly a hundred miles')).map((n) => [n.value, n.qualifier]), [[100, 'nearly']]);
   });
   it('never reads names of built-in object properties as numbers, scales or irregular forms', () => {
     assert.deepEqual(findNumbers(tokenize('The constructor of toString and valueOf, two hasOwnProperty.')).map((n) => n.value), [2]);

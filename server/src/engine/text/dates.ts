@@ -55,6 +55,22 @@ const WEEKDAY_SET = new Set(WEEKDAYS);
 const PARTS = new Map<string, 'early' | 'mid' | 'late'>([
   ['early', 'early'], ['mid', 'mid'], ['late', 'late'], ['middle', 'mid'],
 ]);
+/** "the start of", "the end of": a phrase before a month or year that names part of it. */
+const PART_NOUNS = new Map<string, 'early' | 'mid' | 'late'>([
+  ['start', 'early'], ['beginning', 'early'], ['middle', 'mid'], ['end', 'late'], ['close', 'late'],
+]);
+
+/** The part of a month or year named before word `i` ("late 2016", "the start of 2017"), with where it starts. */
+function partBefore(words: readonly Token[], i: number): { part: 'early' | 'mid' | 'late'; start: number } | undefined {
+  const before = words[i - 1];
+  const part = PARTS.get(before?.norm ?? '');
+  if (part) return { part, start: before.start };
+  const noun = words[i - 2];
+  const phrased = before?.norm === 'of' ? PART_NOUNS.get(noun?.norm ?? '') : undefined;
+  if (!phrased) return undefined;
+  return { part: phrased, start: (words[i - 3]?.norm === 'the' ? words[i - 3] : noun).start };
+}
+
 const SMALL_NUMBERS = new Map<string, number>([
   ['a', 1], ['an', 1], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6],
   ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['several', 3],
@@ -131,19 +147,18 @@ function readTimes(tokens: readonly Token[]): Times {
       const year = yearOf(words[j]);
       if (year !== undefined) end = words[j].end;
       if (ambiguous && day === undefined && year === undefined && !MONTH_PREPOSITIONS.has(before?.norm ?? '')) continue;
-      const part = PARTS.get(before?.norm ?? '');
-      if (part && day === undefined) start = before.start;
-      dates.push({ start, end, month, ...(day !== undefined ? { day } : {}), ...(year !== undefined ? { year } : {}), ...(part && day === undefined ? { part } : {}) });
+      const part = day === undefined ? partBefore(words, i) : undefined;
+      if (part) start = part.start;
+      dates.push({ start, end, month, ...(day !== undefined ? { day } : {}), ...(year !== undefined ? { year } : {}), ...(part ? { part: part.part } : {}) });
       if (year !== undefined) used.add(j);
       continue;
     }
     const year = yearOf(w);
     if (year !== undefined && !used.has(i)) {
-      const before = words[i - 1];
-      const part = PARTS.get(before?.norm ?? '');
+      const part = partBefore(words, i);
       const following = words[i + 1];
       if (following && /^(troops|fighters|people|soldiers|forces|members|dollars|euros|pounds|km|miles)$/.test(following.norm)) continue;
-      dates.push({ start: part ? before.start : w.start, end: w.end, year, ...(part ? { part } : {}) });
+      dates.push({ start: part ? part.start : w.start, end: w.end, year, ...(part ? { part: part.part } : {}) });
       continue;
     }
     if (WEEKDAY_SET.has(w.norm) && isCapitalized(w.text) && !w.text.toLowerCase().endsWith('s')) {

@@ -183,6 +183,10 @@ function readNumbers(tokens: readonly Token[]): NumberMention[] {
     } else if (word.norm === 'a' && words[i + 1]?.norm === 'dozen') {
       value = 12;
       next = i + 2;
+    } else if (word.norm === 'a' && /^(hundred|thousand|million|billion)$/.test(words[i + 1]?.norm ?? '')) {
+      // "a hundred miles", "a million people"
+      value = SCALES.get(words[i + 1].norm) as number;
+      next = i + 2;
     } else if (word.norm === 'half' && words[i + 1]?.norm === 'a' && words[i + 2]?.norm === 'dozen') {
       value = 6;
       next = i + 3;

@@ -116,6 +116,16 @@ export class PhraseMatcher<T> {
     return this.phraseCount;
   }
 
+  /** The values of exactly the normalised word sequence `keys` (empty when it is no phrase). */
+  valuesOf(keys: readonly string[]): readonly T[] {
+    let node: TrieNode<T> | undefined = this.root;
+    for (const key of keys) {
+      node = node.next.get(key);
+      if (!node) return [];
+    }
+    return node.values;
+  }
+
   /**
    * Every phrase occurrence in `tokens` (punctuation tokens are skipped but break phrases), in order of
    * start and longest first at each start. `text` is the text the tokens index into.

@@ -5,6 +5,7 @@ import type { Mention } from '../../knowledge/entityMatcher';
 import type { Fact } from '../../knowledge/factTypes';
 import { wordForms } from '../../knowledge/inflections';
 import type { PhraseMatch } from '../../text/phrases';
+import type { Token } from '../../text/tokens';
 import { PhraseMatcher, phraseKeys } from '../../text/phrases';
 
 /** What a sentence says, as far as matching facts goes: who it mentions and which cue words it uses. */
@@ -50,7 +51,32 @@ function contextSatisfied(fact: Fact, text: string, sentence: SentenceAnalysis):
     }
     contextMatchers.set(fact, matcher);
   }
-  return matcher.findAll(text, sentence.tokens).length > 0;
+  return matcher.findAll(text, sentence.tokens).length > 0 || separatedParticleCues(sentence.tokens, matcher).length > 0;
+}
+
+/** Particles of phrasal verbs that may stand apart from their verb ("pull Russian forces out"). */
+const PARTICLES = new Set(['out', 'back', 'home', 'down', 'up', 'off', 'away']);
+/** How many words may stand between a verb and its particle. */
+const PARTICLE_GAP = 4;
+
+/**
+ * Cue phrases of a verb and its particle with the object between them ("pulling Russian forces out",
+ * "bring the troops home"): the phrase matcher reads words only side by side. The words between must
+ * hold no punctuation and no other verb.
+ */
+function separatedParticleCues<T>(tokens: readonly Token[], cues: PhraseMatcher<T>): PhraseMatch<T>[] {
+  const found: PhraseMatch<T>[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].pos !== 'VERB') continue;
+    for (let j = i + 2; j < tokens.length && j <= i + PARTICLE_GAP + 1; j++) {
+      const t = tokens[j];
+      if (t.kind === 'punct' || t.pos === 'VERB' || t.pos === 'AUX') break;
+      if (!PARTICLES.has(t.norm)) continue;
+      for (const value of cues.valuesOf([tokens[i].norm, t.norm])) found.push({ first: i, last: j, start: tokens[i].start, end: t.end, value });
+      break;
+    }
+  }
+  return found;
 }
 
 /**
@@ -91,7 +117,7 @@ export function computeSentenceFacts(text: string, sentence: SentenceAnalysis, f
     // a sentence about the Tartus base is about Syria: a named place brings the places that contain it
     if (mention.entity.type === 'place') for (const id of mention.entity.within ?? []) mentioned.add(id);
   }
-  const cues = mentions.length > 0 ? facts.cues.findAll(text, sentence.tokens) : [];
+  const cues = mentions.length > 0 ? [...facts.cues.findAll(text, sentence.tokens), ...separatedParticleCues(sentence.tokens, facts.cues)] : [];
   const cueKeys = new Set<string>();
   for (const cue of cues) cueKeys.add(cue.value);
   cueKeys.add(ANY_CUE);

@@ -193,6 +193,13 @@ const checkOrdinal: SlotCheck = (slot, sentence) => {
   return { start: readings[0].start, end: readings[0].end, expected: word, replacement: isCapitalized(original) ? word[0].toUpperCase() + word.slice(1) : word };
 };
 
+/** The days of a month that "early", "mid-" and "late" name (a "mid-January deadline" is not January 1). */
+const PART_DAYS: Record<'early' | 'mid' | 'late', (day: number) => boolean> = {
+  early: (day) => day <= 10,
+  mid: (day) => day >= 10 && day <= 20,
+  late: (day) => day >= 20,
+};
+
 function describeDate(slot: Slot): string {
   const parts = [slot.part ?? '', slot.month ? MONTH_NAMES[slot.month - 1] : '', slot.day ? String(slot.day) : '', slot.year ? String(slot.year) : ''];
   return parts.filter(Boolean).join(' ').replace(/ (\d{1,2}) (\d{4})$/, ' $1, $2');
@@ -219,7 +226,7 @@ const checkDate: SlotCheck = (slot, sentence) => {
   const agrees = (d: (typeof dates)[number]): boolean =>
     (slot.year === undefined || d.year === undefined || d.year === slot.year) &&
     (slot.month === undefined || d.month === undefined || d.month === slot.month) &&
-    (slot.day === undefined || d.day === undefined || d.month !== slot.month || d.day === slot.day) &&
+    (slot.day === undefined || d.month !== slot.month || (d.day === undefined ? d.part === undefined || PART_DAYS[d.part](slot.day) : d.day === slot.day)) &&
     (slot.part === undefined || d.part === undefined || d.part === slot.part);
   if (comparable.length === 0) return undefined;
   const right = comparable.find(agrees);
