@@ -23,6 +23,7 @@ describe('fact.contradiction', () => {
       ['a relative year resolved against the sentence\u2019s own year', 'By the time Putin reached Tehran in November 2015, Islamic State had swept across large parts of Syria two years earlier.', 'two years earlier'],
       ['a phrasal verb with its object inside, and a part of a year in words', 'Putin has been talking about pulling Russian forces out of Syria since the start of 2017.', 'the start of 2017'],
       ['part of a month against a recorded day', 'The 17-nation plan gives Assad and the opposition until mid-January to open negotiations.', 'mid-January'],
+      ['a place by its description', 'The Kremlin chief hosted the Syrian president in the Russian capital on Tuesday.', 'Russian capital'],
       ['stance polarity', 'Lavrov said Iran\u2019s military presence in Syria was illegitimate.', 'illegitimate'],
     ];
     for (const [what, text, words] of cases) {
@@ -77,6 +78,12 @@ describe('fact.misquote and fact.misattribution', () => {
     const text = 'Lavrov said Iran\u2019s military presence in Syria is \u201Cillegitimate.\u201D';
     const facts = lint(text).findings.filter((f) => f.rule.startsWith('fact.'));
     assert.deepEqual(facts.map((f) => [f.rule, text.slice(f.start, f.end)]), [['fact.misquote', 'illegitimate']]);
+  });
+
+  it('flags a recorded quote given to someone by a description through a possessive', () => {
+    const text = 'Russia\'s top diplomat said Putin and Khamenei had both rejected "any external attempt to dictate scenarios of political settlements" in Syria.';
+    assert.deepEqual(flagged(text, 'fact.misattribution'), [['error', 'Russia\'s top diplomat']]);
+    assert.deepEqual(flagged(text.replace('Russia\'s top diplomat', 'Putin\'s spokesman'), 'fact.misattribution'), []);
   });
 
   it('flags a recorded quote given to another named person', () => {

@@ -45,10 +45,11 @@ export function readSource(
   }
   const start = words[0].start;
   const end = last.end;
-  // a name in a possessor is not the source: "Putin's spokesman", "the Russian president's visit"
+  // a name in a possessor is not the source: "Putin's spokesman", "the Russian president's visit"; a
+  // description that runs through the possessor is ("Russia's top diplomat" is Lavrov)
   let owned = start;
   for (const w of words) if (w.possessive && w !== last) owned = w.end;
-  const inside = mentions.filter((m) => m.start >= owned && m.end <= end && !(owned > start && m.start < owned));
+  const inside = mentions.filter((m) => m.start >= start && m.end <= end && m.end > owned);
   const named = inside.filter((m) => m.kind !== 'adjective' && m.entity.type !== 'country');
   const longestFirst = [...named].sort((a, b) => b.end - a.end || a.start - b.start);
   const person = longestFirst.find((m) => m.entity.type === 'person') ?? longestFirst[0];

@@ -80,7 +80,7 @@ export function happensElsewhere(sentence: SentenceFacts, fact: Fact, knowledge:
   return sentence.mentions.some(
     (m) =>
       m.entity.type === 'place' &&
-      m.kind === 'alias' &&
+      m.kind !== 'adjective' &&
       PLACE_CLASSES.get(m.entity.kind ?? '') === PLACE_CLASSES.get(place.kind ?? '') &&
       !around.has(m.entity.id) &&
       !containers(m.entity, entities).has(place.id) &&

@@ -333,7 +333,8 @@ const checkPlace: SlotCheck = (slot, sentence, fact, knowledge) => {
   const located = sentence.mentions.filter(
     (m) =>
       (m.entity.type === 'place' || m.entity.type === 'country') &&
-      m.kind === 'alias' &&
+      // a place by its name or a description that names one place ("the Russian capital")
+      m.kind !== 'adjective' &&
       // "at Russia's Tartus base": a possessive owns the place that follows; it is not the place itself
       !tokens[m.last].possessive &&
       (slot.relation !== undefined && slot.relation !== 'venue' ? true : !governedByNoun(tokens, m.first)) &&
@@ -364,7 +365,9 @@ const checkPlace: SlotCheck = (slot, sentence, fact, knowledge) => {
   ];
   const words = (from: number, to: number): number => tokens.slice(Math.min(from, to), Math.max(from, to)).filter((t) => t.kind !== 'punct').length;
   const wrong = relations.find((x) => x.r === 'conflict' && anchors.some(([first, last]) => words(last, x.m.first) <= PLACE_WINDOW || words(x.m.last, first) <= PLACE_WINDOW));
-  return wrong ? { start: wrong.m.start, end: wrong.m.end, expected: place.name, replacement: place.name } : undefined;
+  if (!wrong) return undefined;
+  // a name replaces a name; "the Russian capital" needs rewording, not a swapped word
+  return { start: wrong.m.start, end: wrong.m.end, expected: place.name, ...(wrong.m.kind === 'alias' ? { replacement: place.name } : {}) };
 };
 
 /** The person in a role next to one of the fact's cues: the subject before it, or who follows "with" or the cue. */
