@@ -24,6 +24,8 @@ describe('fact.contradiction', () => {
       ['a phrasal verb with its object inside, and a part of a year in words', 'Putin has been talking about pulling Russian forces out of Syria since the start of 2017.', 'the start of 2017'],
       ['part of a month against a recorded day', 'The 17-nation plan gives Assad and the opposition until mid-January to open negotiations.', 'mid-January'],
       ['a place by its description', 'The Kremlin chief hosted the Syrian president in the Russian capital on Tuesday.', 'Russian capital'],
+      ['an ordinal for an organisation by description', 'Putin, who went to Tehran in 2015 for the fourth summit of the gas exporters\' forum, has since hosted Assad in Sochi.', 'fourth'],
+      ['a weekday for a welcome', 'Putin welcomed Assad to Sochi on a Monday in November.', 'Monday'],
       ['stance polarity', 'Lavrov said Iran\u2019s military presence in Syria was illegitimate.', 'illegitimate'],
     ];
     for (const [what, text, words] of cases) {

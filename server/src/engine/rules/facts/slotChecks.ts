@@ -308,6 +308,9 @@ const PREPOSITIONS: Record<NonNullable<Slot['relation']>, RegExp> = {
   origin: /^(from)$/,
 };
 
+/** Words before a place that put someone or something there, whatever the slot's relation. */
+const PLACING = /^(in|at|inside|near|to|into|visited|visiting|toured)$/;
+
 /** Nouns whose "in X" names their own place, not where the event happened ("involvement in Syria"). */
 const PLACE_GOVERNING_NOUN = /(ment|tion|sion|ence|ance|ity|ism|ship)$|^(war|conflict|presence|forces|troops|role|crisis|fighting|operations|interests|policy|strategy|influence|allies|fighters|militias|base|bases|campaign|intervention|violence|strife|situation|future|peace|people|government|regime)$/;
 
@@ -354,7 +357,9 @@ const checkPlace: SlotCheck = (slot, sentence, fact, knowledge) => {
   const exact = relations.find((x) => x.r === 'agree' && containers(x.m.entity, entities).has(place.id))?.m;
   const container = relations.find((x) => x.r === 'agree')?.m;
   // a place named anywhere agrees, unless it stands for a country there ("Moscow and Tehran showcased …")
-  const named = sentence.mentions.find((m) => m.entity.id === place.id && (!m.entity.standsFor?.length || located.includes(m)));
+  // (a trip's destination places its event too: "went to Tehran for the summit")
+  const placed = (m: Mention): boolean => located.includes(m) || PLACING.test(wordBeforeSkippingArticles(tokens, m.first));
+  const named = sentence.mentions.find((m) => m.entity.id === place.id && (!m.entity.standsFor?.length || placed(m)));
   const right = exact ?? named ?? (relations.some((x) => x.r === 'conflict' && x.m.entity.type === 'place') ? undefined : container);
   if (right) return agreement(right);
   // where the event happened is said next to its cue word or to the people it is about
