@@ -228,7 +228,8 @@ function relativeYearAt(words: readonly Token[], i: number): RelativeYearMention
     return { start: words[first].start, end: w.end, offset, ...(part ? { part } : {}) };
   }
   const direction = YEAR_DIRECTIONS.get(words[i + 1]?.norm ?? '');
-  const amount = before?.kind === 'number' && /^\d{1,2}$/.test(before.text) ? Number(before.text) : SMALL_NUMBERS.get(before?.norm ?? '');
+  // "the year before" is one year, like "a year before"
+  const amount = before?.kind === 'number' && /^\d{1,2}$/.test(before.text) ? Number(before.text) : before?.norm === 'the' && w.norm === 'year' ? 1 : SMALL_NUMBERS.get(before?.norm ?? '');
   if (direction === undefined || amount === undefined || before?.norm === 'few' || before?.norm === 'several') return undefined;
   // "two years after the war began": an event anchors it, not a year
   const next = words[i + 2];

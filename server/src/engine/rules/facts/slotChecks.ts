@@ -468,6 +468,9 @@ function stanceReadings(sentence: SentenceFacts, scale: PhraseMatcher<'positive'
 
 const topicMatchers = new WeakMap<Slot, PhraseMatcher<true>>();
 
+/** Entities that hold stances (a place only through what it stands for: "Moscow" for Russia). */
+const STANCE_HOLDER_TYPES = new Set(['person', 'country', 'organisation', 'place']);
+
 const checkStance: SlotCheck = (slot, sentence, fact, knowledge) => {
   const scale = slot.scale ? knowledge.vocabulary.scales.get(slot.scale) : undefined;
   if (!scale || !slot.polarity) return undefined;
@@ -488,6 +491,22 @@ const checkStance: SlotCheck = (slot, sentence, fact, knowledge) => {
   const distance = (r: { start: number }): number =>
     holderAt.length > 0 ? holderAt.reduce((nearest, h) => Math.min(nearest, Math.abs(r.start - h)), Infinity) : Math.abs(r.start - topic.start);
   const nearest = [...readings].sort((a, b) => distance(a) - distance(b))[0];
+  // "…, while Washington remains opposed to his government": a stance word right after another party, a
+  // party the fact is not about, is that party's
+  const tokens = sentence.sentence.tokens;
+  // a leader's country speaks for them ("Putin told Assad that Russia would …")
+  const parties = new Set((fact.about ?? []).flat());
+  for (const id of [...parties]) {
+    const country = knowledge.facts.entities.get(id)?.country;
+    if (country && knowledge.facts.entities.get(id)?.type === 'person') parties.add(country);
+  }
+  const owner = [...sentence.mentions].reverse().find((m) => m.end <= nearest.start && m.kind !== 'adjective' && STANCE_HOLDER_TYPES.has(m.entity.type));
+  const isParty = (m: Mention): boolean => parties.has(m.entity.id) || (m.entity.standsFor ?? []).some((id) => parties.has(id));
+  // the party is the subject: a verb joins it to the stance word ("remains opposed") or is the stance word
+  const between = owner ? tokens.filter((t) => t.start >= owner.end && t.end <= nearest.start && t.kind !== 'punct') : [];
+  const joined = between.some((t) => t.pos === 'VERB' || t.pos === 'AUX') || (between.length === 0 && tokens.some((t) => t.start === nearest.start && t.pos === 'VERB'));
+  const object = owner !== undefined && tokens[previousWord(tokens, owner.first)]?.pos === 'ADP';
+  if (owner && !isParty(owner) && !object && !tokens[owner.last].possessive && between.length <= 2 && joined) return undefined;
   if (nearest.polarity === slot.polarity) return agreement(nearest);
   if (fact.disputedBy.some((other) => other.slots?.some((s) => s.type === 'stance' && s.scale === slot.scale && s.polarity === nearest.polarity))) return undefined;
   const word = sourceStanceWord(fact, scale, slot.polarity) ?? slot.polarity;
