@@ -27,6 +27,7 @@ describe('fact.contradiction', () => {
       ['an ordinal for an organisation by description', 'Putin, who went to Tehran in 2015 for the fourth summit of the gas exporters\' forum, has since hosted Assad in Sochi.', 'fourth'],
       ['a weekday for a welcome', 'Putin welcomed Assad to Sochi on a Monday in November.', 'Monday'],
       ['the holder\u2019s flipped stance after another party\u2019s', 'Moscow and Tehran now oppose President Bashar al-Assad, while Washington remains opposed to his government.', 'oppose'],
+      ['a stance flipped in other words', 'After his talks with Khamenei in Tehran, Putin signalled that Moscow was ready to negotiate Assad\u2019s departure.', 'ready to negotiate'],
       ['stance polarity', 'Lavrov said Iran\u2019s military presence in Syria was illegitimate.', 'illegitimate'],
     ];
     for (const [what, text, words] of cases) {
@@ -45,6 +46,7 @@ describe('fact.contradiction', () => {
       ['a part of a year in words that agrees', 'Putin has been talking about pulling Russian forces out of Syria since the beginning of 2016.'],
       ['another party\u2019s stance beside the holder\u2019s', 'Moscow and Tehran still stand firmly behind President Bashar al-Assad, while Washington remains opposed to his government.'],
       ['a relative year that agrees ("the year before")', 'When Putin visited Tehran in November 2015, Islamic State, which had overrun large swathes of Syria the year before, was still threatening Damascus.'],
+      ['a stance that agrees in other words', 'Putin signalled that Moscow would not accept Assad\u2019s removal.'],
       ['a converted distance', 'The base is expected to be built about 50 kilometres from the Golan Heights.'],
       ['agreeing restatement with aliases', 'Putin flew to the Khmeimim air base, where he met Assad on Monday.'],
       ['claims the fact base knows nothing about', 'Putin flew to Beijing for talks with Xi Jinping in May.'],
