@@ -111,7 +111,11 @@ function asideStart(tokens: readonly Token[], close: number): number {
       const first = tokens[j + 1];
       if (!first || j === 0) return -1;
       if (dash) return j;
-      const opens = first.pos === 'DET' || first.pos === 'PROPN' || first.pos === 'NOUN' || first.pos === 'ADJ' || first.pos === 'NUM' || first.pos === 'ADP' || first.pos === 'ADV' || /^(who|whose|which|his|her|their|its)$/.test(first.norm);
+      // (a participle opens one too: "The Times, reporting from Tehran, described …"; not "including",
+      // whose names are part of the subject: "Critics, including the BMA, say")
+      const opens =
+        first.pos === 'DET' || first.pos === 'PROPN' || first.pos === 'NOUN' || first.pos === 'ADJ' || first.pos === 'NUM' || first.pos === 'ADP' || first.pos === 'ADV' ||
+        (first.pos === 'VERB' && first.norm.endsWith('ing') && first.norm !== 'including') || /^(who|whose|which|his|her|their|its)$/.test(first.norm);
       // the word before the aside ends a noun phrase: "Harry Bond, 30, of Raleigh, N.C., who …, said"
       const before = tokens[j - 1].text === '.' && j > 1 ? tokens[j - 2] : tokens[j - 1];
       return opens && isNounHead(before) ? j : -1;

@@ -217,8 +217,9 @@ function activeFrame(builder: Builder, i: number, last: number, entry: CueVerb, 
   if ((afterQuoteOrComma || i === 0) && invertible) {
     const phrase = phraseStartingAt(tokens, last + 1);
     // the speaker ends the clause, unless a verb follows ("said the minister was wrong" reports a clause)
+    // or "as" does ("…, described the war as three years old": the phrase is what is described)
     const following = tokens[phrase[phrase.length - 1] + 1];
-    const closes = phrase.length > 0 && !(following && (following.pos === 'VERB' || following.pos === 'AUX' || following.norm === 'that'));
+    const closes = phrase.length > 0 && !(following && (following.pos === 'VERB' || following.pos === 'AUX' || following.norm === 'that' || following.norm === 'as'));
     const reading = closes ? sourceOf(input, phrase) : undefined;
     if (reading && reading.kind !== 'document') return frameFrom(reading, spanOf(tokens, phrase), cue, preposedContent(input, i));
   }
