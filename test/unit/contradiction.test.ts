@@ -28,6 +28,8 @@ describe('fact.contradiction', () => {
       ['a weekday for a welcome', 'Putin welcomed Assad to Sochi on a Monday in November.', 'Monday'],
       ['the holder\u2019s flipped stance after another party\u2019s', 'Moscow and Tehran now oppose President Bashar al-Assad, while Washington remains opposed to his government.', 'oppose'],
       ['a stance flipped in other words', 'After his talks with Khamenei in Tehran, Putin signalled that Moscow was ready to negotiate Assad\u2019s departure.', 'ready to negotiate'],
+      ['a place after "the holy city of"', 'Putin met Ayatollah Ali Khamenei in the holy city of Qom on Monday, on the sidelines of the gas exporters\' summit.', 'Qom'],
+      ['a capital by description, for a flight from the base', 'After his stop at the Hmeymim air base on Monday, the Russian leader flew on to the Saudi capital.', 'Saudi capital'],
       ['stance polarity', 'Lavrov said Iran\u2019s military presence in Syria was illegitimate.', 'illegitimate'],
     ];
     for (const [what, text, words] of cases) {
@@ -47,6 +49,8 @@ describe('fact.contradiction', () => {
       ['another party\u2019s stance beside the holder\u2019s', 'Moscow and Tehran still stand firmly behind President Bashar al-Assad, while Washington remains opposed to his government.'],
       ['a relative year that agrees ("the year before")', 'When Putin visited Tehran in November 2015, Islamic State, which had overrun large swathes of Syria the year before, was still threatening Damascus.'],
       ['a stance that agrees in other words', 'Putin signalled that Moscow would not accept Assad\u2019s removal.'],
+      ['the place after "resort city of"', 'Putin met Assad in Russia\u2019s Black Sea resort city of Sochi on Tuesday.'],
+      ['a flight to the base itself', 'Putin flew from Moscow to the Hmeimim base on Monday to meet Assad.'],
       ['a converted distance', 'The base is expected to be built about 50 kilometres from the Golan Heights.'],
       ['agreeing restatement with aliases', 'Putin flew to the Khmeimim air base, where he met Assad on Monday.'],
       ['claims the fact base knows nothing about', 'Putin flew to Beijing for talks with Xi Jinping in May.'],

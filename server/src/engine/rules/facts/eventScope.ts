@@ -2,7 +2,7 @@ import type { Entity, Fact, Slot } from '../../knowledge/factTypes';
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { Token } from '../../text/tokens';
 import type { SentenceFacts } from './sentenceFacts';
-import { wordBeforeSkippingArticles } from './sentenceQueries';
+import { wordBeforePlace } from './sentenceQueries';
 import { containers, PLACE_CLASSES } from './slotChecks';
 
 /** How far (in words) a conflicting value may stand from a word that ties the sentence to the fact. */
@@ -84,7 +84,7 @@ export function happensElsewhere(sentence: SentenceFacts, fact: Fact, knowledge:
       PLACE_CLASSES.get(m.entity.kind ?? '') === PLACE_CLASSES.get(place.kind ?? '') &&
       !around.has(m.entity.id) &&
       !containers(m.entity, entities).has(place.id) &&
-      /^(in|at|to|into|inside|near)$/.test(wordBeforeSkippingArticles(tokens, m.first)),
+      /^(in|at|to|into|inside|near)$/.test(wordBeforePlace(tokens, m.first)),
   );
 }
 

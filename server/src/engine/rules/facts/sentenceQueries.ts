@@ -23,3 +23,24 @@ export function negatedBefore(tokens: readonly Token[], index: number, window = 
   }
   return false;
 }
+
+/** Nouns that name a kind of place before "of" and its name ("the holy city of Qom"). */
+const PLACE_NOUNS = /^(city|town|port|resort|capital|village|province|region|enclave|district|island|base)$/;
+
+/**
+ * The word that places a place name: the word before it as `wordBeforeSkippingArticles` reads it, or
+ * before a "the (holy) city of" in front of it ("in the holy city of Qom" -> "in").
+ */
+export function wordBeforePlace(tokens: readonly Token[], index: number): string {
+  const before = wordBeforeSkippingArticles(tokens, index);
+  if (before !== 'of') return before;
+  let i = previousWord(tokens, index);
+  i = previousWord(tokens, i);
+  if (i < 0 || !PLACE_NOUNS.test(tokens[i].norm)) return before;
+  // the kind of place and the words describing it ("holy", "Black Sea resort"), back to its article
+  const describing = (t: Token): boolean => !t.possessive && (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN');
+  while (i >= 0 && describing(tokens[i])) i = previousWord(tokens, i);
+  if (i < 0) return '';
+  const determiner = /^(the|a|an|its|their|his|her)$/.test(tokens[i].norm) || tokens[i].possessive;
+  return determiner ? wordBeforeSkippingArticles(tokens, i) : tokens[i].norm;
+}

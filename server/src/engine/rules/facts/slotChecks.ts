@@ -11,7 +11,7 @@ import { PhraseMatcher, phraseKeys } from '../../text/phrases';
 import type { Token } from '../../text/tokens';
 import { isCapitalized, tokenize } from '../../text/tokens';
 import type { SentenceFacts } from './sentenceFacts';
-import { negatedBefore, nextWord, previousWord, wordBeforeSkippingArticles } from './sentenceQueries';
+import { negatedBefore, nextWord, previousWord, wordBeforePlace, wordBeforeSkippingArticles } from './sentenceQueries';
 
 /** Words in a draft that disagree with a slot, and what the source says instead. */
 export interface Conflict {
@@ -342,7 +342,7 @@ const checkPlace: SlotCheck = (slot, sentence, fact, knowledge) => {
       !tokens[m.last].possessive &&
       (slot.relation !== undefined && slot.relation !== 'venue' ? true : !governedByNoun(tokens, m.first)) &&
       // "in Moscow", "to Moscow", or attributive: "the Moscow talks"
-      (preposition.test(wordBeforeSkippingArticles(tokens, m.first)) ||
+      (preposition.test(wordBeforePlace(tokens, m.first)) ||
         (m.entity.type === 'place' && !tokens[m.last].possessive && cueStarts.has(nextWord(tokens, m.last)))),
   );
   const relation = (m: (typeof located)[number]): 'agree' | 'conflict' | 'unknown' => {
@@ -358,7 +358,7 @@ const checkPlace: SlotCheck = (slot, sentence, fact, knowledge) => {
   const container = relations.find((x) => x.r === 'agree')?.m;
   // a place named anywhere agrees, unless it stands for a country there ("Moscow and Tehran showcased …")
   // (a trip's destination places its event too: "went to Tehran for the summit")
-  const placed = (m: Mention): boolean => located.includes(m) || PLACING.test(wordBeforeSkippingArticles(tokens, m.first));
+  const placed = (m: Mention): boolean => located.includes(m) || PLACING.test(wordBeforePlace(tokens, m.first));
   const named = sentence.mentions.find((m) => m.entity.id === place.id && (!m.entity.standsFor?.length || placed(m)));
   const right = exact ?? named ?? (relations.some((x) => x.r === 'conflict' && x.m.entity.type === 'place') ? undefined : container);
   if (right) return agreement(right);
