@@ -30,6 +30,8 @@ describe('fact.contradiction', () => {
       ['a stance flipped in other words', 'After his talks with Khamenei in Tehran, Putin signalled that Moscow was ready to negotiate Assad\u2019s departure.', 'ready to negotiate'],
       ['a place after "the holy city of"', 'Putin met Ayatollah Ali Khamenei in the holy city of Qom on Monday, on the sidelines of the gas exporters\' summit.', 'Qom'],
       ['a capital by description, for a flight from the base', 'After his stop at the Hmeymim air base on Monday, the Russian leader flew on to the Saudi capital.', 'Saudi capital'],
+      ['a season against a month', 'Putin\u2019s announcement in Syria was aimed at voters at home, with Russia\u2019s presidential election due next summer.', 'next summer'],
+      ['a month outside a part of the year', 'Putin has been talking about withdrawing Russian forces from Syria since September 2016.', 'September 2016'],
       ['stance polarity', 'Lavrov said Iran\u2019s military presence in Syria was illegitimate.', 'illegitimate'],
     ];
     for (const [what, text, words] of cases) {
@@ -51,6 +53,8 @@ describe('fact.contradiction', () => {
       ['a stance that agrees in other words', 'Putin signalled that Moscow would not accept Assad\u2019s removal.'],
       ['the place after "resort city of"', 'Putin met Assad in Russia\u2019s Black Sea resort city of Sochi on Tuesday.'],
       ['a flight to the base itself', 'Putin flew from Moscow to the Hmeimim base on Monday to meet Assad.'],
+      ['a month inside a part of the year', 'Putin has been talking about withdrawing Russian forces from Syria since February 2016.'],
+      ['a season that is no time ("fall" as a verb)', 'Russia\u2019s presidential election turnout may fall in March.'],
       ['a converted distance', 'The base is expected to be built about 50 kilometres from the Golan Heights.'],
       ['agreeing restatement with aliases', 'Putin flew to the Khmeimim air base, where he met Assad on Monday.'],
       ['claims the fact base knows nothing about', 'Putin flew to Beijing for talks with Xi Jinping in May.'],
@@ -130,6 +134,11 @@ describe('fact.disputed-report', function () {
   for (const [why, text, words] of contradictions) {
     it(`stays a contradiction when ${why}`, () => assert.deepEqual(rulesOf(text), [['fact.contradiction', 'error', words]]));
   }
+
+  it('reads a source whose complement names the fact\u2019s subject as someone else ("a source close to the Kremlin")', () => {
+    const text = 'Putin has been talking about pulling his forces out of Syria since the summer of 2016, a source close to the Kremlin told Bloomberg.';
+    assert.deepEqual(rulesOf(text), [['fact.disputed-report', 'warning', 'the summer of 2016']]);
+  });
 
   it('is silent when the reported value agrees, and can be turned off on its own', () => {
     assert.deepEqual(rulesOf('A spokesman said Iran has deployed up to 140,000 Shiite fighters to Iraq and Syria.'), []);

@@ -66,6 +66,8 @@ describe('dates and timings', () => {
     const text = 'As of November 2017, talks begun early last year, two years earlier and the previous year, but not two years before the war.';
     const times = findTimes(tokenize(text));
     assert.deepEqual(times.dates.map((d) => [d.year, d.reference]), [[2017, true]]);
+    const seasons = findTimes(tokenize('In the summer of 2016 and next spring, prices may fall; a summer offensive.')).dates;
+    assert.deepEqual(seasons.map((d) => [d.season, d.year]), [['summer', 2016], ['spring', undefined]]);
     assert.deepEqual(times.relativeYears.map((r) => [text.slice(r.start, r.end), r.offset, r.part]), [
       ['early last year', -1, 'early'],
       ['two years earlier', -2, undefined],

@@ -247,7 +247,9 @@ function activeFrame(builder: Builder, i: number, last: number, entry: CueVerb, 
     reading = { kind: 'vague', agentive: true };
     source = { start: vague.span.start, end: source.end };
   }
-  const preposed = after ? undefined : preposedContent(input, phrase[0]);
+  // (from where the source starts once a vague opener joined it: "…, a source close to the Kremlin said")
+  const sourceFirst = tokens.findIndex((t) => t.start >= source.start);
+  const preposed = after ? undefined : preposedContent(input, sourceFirst >= 0 ? sourceFirst : phrase[0]);
   // a stance's object is what it is about ("endorsed Cruz on Wednesday"); anything said runs to the end
   const content = after ? { start: after.start, end: entry.verbClass === 'stance' ? (after.end ?? end) : end } : preposed;
   const stated = !isProspective(tokens, i, input.vocabulary.prospective);

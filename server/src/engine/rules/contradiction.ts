@@ -218,8 +218,12 @@ function reportedBy(text: string, sentence: SentenceAnalysis, conflict: Span, fa
   if (!frame || inWritersAside(sentence, conflict)) return undefined;
   // "reportedly", an agentless passive: no one is named, so the claim is a report's
   const words = frame.source ? text.slice(frame.source.start, frame.source.end).replace(/\s+/g, ' ').trim() : 'a report';
-  // the fact is about the speaker ("Putin said he was open to …" against Putin's recorded stance): a misreport
-  const speaker = frame.mention?.entity;
+  // the fact is about the speaker ("Putin said he was open to …" against Putin's recorded stance): a misreport.
+  // The speaker is an entity the source phrase names, not one a complement of it names ("a source close to
+  // the Kremlin", "officials in Moscow")
+  const mention = frame.mention;
+  const inComplement = mention !== undefined && frame.source !== undefined && sentence.tokens.some((t) => t.pos === 'ADP' && t.start >= frame.source!.start && t.end <= mention.start);
+  const speaker = inComplement ? undefined : mention?.entity;
   const parties = new Set([...(fact.about ?? []).flat(), ...(fact.slots ?? []).flatMap((s) => (s.type === 'person' && typeof s.value === 'string' ? [s.value] : []))]);
   if (speaker && (parties.has(speaker.id) || (speaker.standsFor ?? []).some((id) => parties.has(id)))) return undefined;
   // the fact's own source or outlet ("Western officials" where the source cites anonymous Western officials)

@@ -11,6 +11,8 @@ export interface DateMention {
   part?: 'early' | 'mid' | 'late';
   /** "As of November 2017", "by November 2015": the time the sentence speaks from, not when its event happened. */
   reference?: true;
+  /** A season ("the summer of 2016", "next spring"): the months it spans, in the northern hemisphere. */
+  season?: 'spring' | 'summer' | 'autumn' | 'winter';
 }
 
 /**
@@ -71,6 +73,12 @@ function partBefore(words: readonly Token[], i: number): { part: 'early' | 'mid'
   return { part: phrased, start: (words[i - 3]?.norm === 'the' ? words[i - 3] : noun).start };
 }
 
+const SEASONS = new Map<string, NonNullable<DateMention['season']>>([
+  ['spring', 'spring'], ['summer', 'summer'], ['autumn', 'autumn'], ['fall', 'autumn'], ['winter', 'winter'],
+]);
+/** Words before a season that make it a time ("fall" is also a verb, "a summer offensive" a kind of thing). */
+const SEASON_OPENERS = new Set(['the', 'this', 'last', 'next', 'in', 'early', 'late', 'mid', 'since', 'until', 'by', 'during', 'over']);
+
 const SMALL_NUMBERS = new Map<string, number>([
   ['a', 1], ['an', 1], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6],
   ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['several', 3],
@@ -126,7 +134,7 @@ function readTimes(tokens: readonly Token[]): Times {
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const month = MONTHS.get(w.norm);
-    if (month === undefined && w.kind === 'word' && !WEEKDAY_SET.has(w.norm) && !UNIT_WORDS.has(w.norm)) continue;
+    if (month === undefined && w.kind === 'word' && !WEEKDAY_SET.has(w.norm) && !UNIT_WORDS.has(w.norm) && !SEASONS.has(w.norm)) continue;
     if (month !== undefined && isCapitalized(w.text)) {
       const before = words[i - 1];
       const dayAfter = dayOf(words[i + 1], words[i + 2]);
@@ -151,6 +159,19 @@ function readTimes(tokens: readonly Token[]): Times {
       if (part) start = part.start;
       dates.push({ start, end, month, ...(day !== undefined ? { day } : {}), ...(year !== undefined ? { year } : {}), ...(part ? { part: part.part } : {}) });
       if (year !== undefined) used.add(j);
+      continue;
+    }
+    const season = SEASONS.get(w.norm);
+    if (season !== undefined) {
+      // "the summer of 2016", "summer 2016", "next summer", "in the spring"
+      const of = words[i + 1]?.norm === 'of' ? 1 : 0;
+      const seasonYear = yearOf(words[i + 1 + of]);
+      if (seasonYear === undefined && !SEASON_OPENERS.has(words[i - 1]?.norm ?? '')) continue;
+      if (seasonYear !== undefined) used.add(i + 1 + of);
+      let first = i;
+      while (first > 0 && /^(the|early|late|mid|next|last|this)$/.test(words[first - 1].norm)) first--;
+      const end = seasonYear !== undefined ? words[i + 1 + of].end : w.end;
+      dates.push({ start: words[first].start, end, season, ...(seasonYear !== undefined ? { year: seasonYear } : {}) });
       continue;
     }
     const year = yearOf(w);

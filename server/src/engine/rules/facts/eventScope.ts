@@ -2,6 +2,7 @@ import type { Entity, Fact, Slot } from '../../knowledge/factTypes';
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { Token } from '../../text/tokens';
 import type { SentenceFacts } from './sentenceFacts';
+import { contextMatches } from './sentenceFacts';
 import { wordBeforePlace } from './sentenceQueries';
 import { containers, PLACE_CLASSES } from './slotChecks';
 
@@ -27,7 +28,11 @@ function wordIndex(tokens: readonly Token[]): Map<number, number> {
 export function factScope(sentence: SentenceFacts, fact: Fact): number[] | undefined {
   const tokens = sentence.sentence.tokens;
   const words = wordIndex(tokens);
-  const cues = sentence.cues.filter((c) => fact.cueKeys.includes(c.value)).map((c) => words.get(c.first) ?? 0);
+  // the fact's context words tie the sentence to it like its cues ("talking about pulling forces out")
+  const cues = [
+    ...sentence.cues.filter((c) => fact.cueKeys.includes(c.value)).map((c) => words.get(c.first) ?? 0),
+    ...contextMatches(fact, sentence.text, sentence.sentence).map((m) => words.get(m.first) ?? 0),
+  ];
   const groups = (fact.about ?? []).map((group) => (Array.isArray(group) ? group : [group]));
   const positions = groups.map((ids) =>
     sentence.mentions

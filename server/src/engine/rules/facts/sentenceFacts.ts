@@ -40,7 +40,12 @@ const contextMatchers = new WeakMap<Fact, PhraseMatcher<true>>();
 
 /** True when a fact has no `context` words or the sentence uses one of them (inflected forms included). */
 function contextSatisfied(fact: Fact, text: string, sentence: SentenceAnalysis): boolean {
-  if (!fact.context?.length) return true;
+  return !fact.context?.length || contextMatches(fact, text, sentence).length > 0;
+}
+
+/** Where the sentence uses the fact's `context` words (inflected forms and separated particles included). */
+export function contextMatches(fact: Fact, text: string, sentence: SentenceAnalysis): PhraseMatch<true>[] {
+  if (!fact.context?.length) return [];
   let matcher = contextMatchers.get(fact);
   if (!matcher) {
     matcher = new PhraseMatcher<true>();
@@ -51,7 +56,7 @@ function contextSatisfied(fact: Fact, text: string, sentence: SentenceAnalysis):
     }
     contextMatchers.set(fact, matcher);
   }
-  return matcher.findAll(text, sentence.tokens).length > 0 || separatedParticleCues(sentence.tokens, matcher).length > 0;
+  return [...matcher.findAll(text, sentence.tokens), ...separatedParticleCues(sentence.tokens, matcher)];
 }
 
 /** Particles of phrasal verbs that may stand apart from their verb ("pull Russian forces out"). */

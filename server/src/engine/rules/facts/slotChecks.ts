@@ -220,14 +220,31 @@ function eventDates(sentence: SentenceFacts): DateMention[] {
   return resolved.length > 0 ? resolved : dates.filter((d) => !d.reference);
 }
 
+/** The months a part of a year or a season spans. */
+const PART_MONTHS: Record<'early' | 'mid' | 'late', readonly number[]> = { early: [1, 2, 3, 4], mid: [5, 6, 7, 8], late: [9, 10, 11, 12] };
+const SEASON_MONTHS: Record<NonNullable<DateMention['season']>, readonly number[]> = {
+  spring: [3, 4, 5], summer: [6, 7, 8], autumn: [9, 10, 11], winter: [12, 1, 2],
+};
+
+/** The months a date may fall in: its month, season or part of the year; undefined when it names none. */
+function monthsOf(date: { month?: number; part?: 'early' | 'mid' | 'late'; season?: DateMention['season'] }): readonly number[] | undefined {
+  if (date.month !== undefined) return [date.month];
+  if (date.season) return SEASON_MONTHS[date.season];
+  return date.part ? PART_MONTHS[date.part] : undefined;
+}
+
 const checkDate: SlotCheck = (slot, sentence) => {
   const dates = eventDates(sentence);
-  const comparable = dates.filter((d) => (slot.year !== undefined && d.year !== undefined) || (slot.month !== undefined && d.month !== undefined));
-  const agrees = (d: (typeof dates)[number]): boolean =>
-    (slot.year === undefined || d.year === undefined || d.year === slot.year) &&
-    (slot.month === undefined || d.month === undefined || d.month === slot.month) &&
-    (slot.day === undefined || d.month !== slot.month || (d.day === undefined ? d.part === undefined || PART_DAYS[d.part](slot.day) : d.day === slot.day)) &&
-    (slot.part === undefined || d.part === undefined || d.part === slot.part);
+  const slotMonths = monthsOf(slot);
+  const comparable = dates.filter((d) => (slot.year !== undefined && d.year !== undefined) || (slotMonths !== undefined && monthsOf(d) !== undefined));
+  const agrees = (d: (typeof dates)[number]): boolean => {
+    const months = monthsOf(d);
+    return (
+      (slot.year === undefined || d.year === undefined || d.year === slot.year) &&
+      (slotMonths === undefined || months === undefined || months.some((m) => slotMonths.includes(m))) &&
+      (slot.day === undefined || d.month !== slot.month || (d.day === undefined ? d.part === undefined || PART_DAYS[d.part](slot.day) : d.day === slot.day))
+    );
+  };
   if (comparable.length === 0) return undefined;
   const right = comparable.find(agrees);
   if (right) return agreement(right);
