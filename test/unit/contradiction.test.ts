@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { flagged, lint } from '../helpers/knowledge';
 import { defaultRuleLevels } from '../../server/src/engine/settings';
+import { renderFindingHover } from '../../server/src/features/hover';
 
 const contradictions = (text: string): string[] => flagged(text, 'fact.contradiction').map(([, words]) => words);
 
@@ -123,6 +124,11 @@ describe('fact.disputed-report', function () {
     const finding = lint(text).findings.find((f) => f.rule === 'fact.disputed-report');
     assert.match(finding?.message ?? '', /^A spokesman says "200,000"; the source says up to 140,000/);
     assert.match(finding?.detail?.reason ?? '', /the source says up to 140,000/);
+    assert.deepEqual(finding?.detail.reported, { by: 'A spokesman', claim: '200,000' });
+    // the hover card puts both claims side by side, above the source's passage
+    const card = finding ? renderFindingHover(finding) : '';
+    assert.ok(card.indexOf('**A spokesman says:** 200,000') < card.indexOf('**The source says:** up to 140,000 Shiite forces'), card);
+    assert.ok(card.indexOf('**The source says:**') < card.indexOf('**Source:**'), card);
     assert.deepEqual(rulesOf('Iran has deployed 200,000 Shiite fighters to Iraq and Syria, a commentator wrote.'), [['fact.disputed-report', 'warning', '200,000']]);
   });
 

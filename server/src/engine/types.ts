@@ -76,6 +76,8 @@ export interface FindingDetail {
   sources?: SourceRef[];
   /** Other sides of a dispute the sources record. */
   disputedBy?: { statement: string; source: SourceRef }[];
+  /** For a reported claim that disputes the sources: who the draft says claims it, and what they claim. */
+  reported?: { by: string; claim: string };
 }
 
 /** A single flagged span. */

@@ -32,6 +32,8 @@ function renderSource(source: SourceRef): string {
 export function renderFindingHover(finding: Finding): string {
   const { detail } = finding;
   const parts = [`**ClaimLint \`${finding.rule}\`** (${finding.severity})`, '', escapeMarkdown(finding.message), '', `**Why:** ${escapeMarkdown(detail.reason)}`];
+  // a disputed report shows both claims side by side: what the draft's speaker says, and the source
+  if (detail.reported) parts.push('', `**${escapeMarkdown(detail.reported.by)} says:** ${escapeMarkdown(detail.reported.claim)}`);
   if (detail.expected) parts.push('', `**The source says:** ${escapeMarkdown(detail.expected)}`);
   if (detail.fact) parts.push('', `**Fact:** ${escapeMarkdown(detail.fact)}`);
   if (detail.alternatives?.length) parts.push('', `**Neutral alternatives:** ${detail.alternatives.map(escapeMarkdown).join(', ')}`);

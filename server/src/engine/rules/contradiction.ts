@@ -186,7 +186,7 @@ export function findContradictions(context: RuleContext): Finding[] {
             end: conflict.end,
             message: sourceMessage(original, conflict.expected, fact.sourceRef, reporter),
             entryId: fact.id,
-            detail: factDetail(reason, conflict.expected, fact),
+            detail: { ...factDetail(reason, conflict.expected, fact), reported: { by: reporter.replace(/ says?$/, ''), claim: original } },
             kind: slot.type,
             fixes: [],
           });
