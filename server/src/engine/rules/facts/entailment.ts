@@ -17,13 +17,15 @@ export function consistentWithClaim(results: readonly { slot: Slot; result: Slot
 
 /**
  * True when the sentence states `fact`'s claim: the fact has values besides its outlet, none of them
- * conflicts with the sentence, its core values are stated and agree, and at least one value agrees.
+ * conflicts with the sentence, its core values are stated and agree, and at least one value is stated and
+ * agrees.
  */
 export function statesFact(sentence: SentenceFacts, fact: Fact, knowledge: Knowledge): boolean {
   const content = (fact.slots ?? []).filter((slot) => slot.type !== 'outlet');
   if (content.length === 0) return false;
   const results = content.map((slot) => ({ slot, result: SLOT_CHECKS[slot.type](slot, sentence, fact, knowledge) }));
-  return consistentWithClaim(results) && results.some((r) => isAgreement(r.result));
+  // a value that merely does not conflict ("in Syria" for a base in Syria) states nothing
+  return consistentWithClaim(results) && results.some((r) => isAgreement(r.result) && !r.result.loose);
 }
 
 /**

@@ -28,6 +28,8 @@ export interface Agreement {
   agrees: true;
   start: number;
   end: number;
+  /** The words agree without stating the value: a country that contains the source's place ("in Syria"). */
+  loose?: true;
 }
 
 /** What a slot check found: a conflict, an agreement, or nothing to compare. */
@@ -377,8 +379,9 @@ const checkPlace: SlotCheck = (slot, sentence, fact, knowledge) => {
   // (a trip's destination places its event too: "went to Tehran for the summit")
   const placed = (m: Mention): boolean => located.includes(m) || PLACING.test(wordBeforePlace(tokens, m.first));
   const named = sentence.mentions.find((m) => m.entity.id === place.id && (!m.entity.standsFor?.length || placed(m)));
-  const right = exact ?? named ?? (relations.some((x) => x.r === 'conflict' && x.m.entity.type === 'place') ? undefined : container);
+  const right = exact ?? named;
   if (right) return agreement(right);
+  if (container && !relations.some((x) => x.r === 'conflict' && x.m.entity.type === 'place')) return { ...agreement(container), loose: true };
   // where the event happened is said next to its cue word or to the people it is about
   const about = new Set((fact.about ?? []).flat());
   const anchors = [
