@@ -33,6 +33,7 @@ describe('fact.contradiction', () => {
       ['a capital by description, for a flight from the base', 'After his stop at the Hmeymim air base on Monday, the Russian leader flew on to the Saudi capital.', 'Saudi capital'],
       ['a season against a month', 'Putin\u2019s announcement in Syria was aimed at voters at home, with Russia\u2019s presidential election due next summer.', 'next summer'],
       ['a month outside a part of the year', 'Putin has been talking about withdrawing Russian forces from Syria since September 2016.', 'September 2016'],
+      ['a stance in an apposition', 'As the fighting winds down, Washington, a longtime supporter of the Assad government, has begun discussing Syria\u2019s future.', 'supporter'],
       ['stance polarity', 'Lavrov said Iran\u2019s military presence in Syria was illegitimate.', 'illegitimate'],
     ];
     for (const [what, text, words] of cases) {
