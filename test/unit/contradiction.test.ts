@@ -69,6 +69,17 @@ describe('fact.contradiction', () => {
     }
   });
 
+  it('names a runner-up only when two recorded events fit the sentence equally well', () => {
+    const findingOf = (text: string) => lint(text).findings.filter((f) => f.rule === 'fact.contradiction');
+    const tie = findingOf('Putin met Assad on Wednesday to discuss the war in Syria.');
+    assert.equal(tie.length, 1);
+    assert.match(tie[0].detail.reason, /Another recorded event fits the sentence as well: Putin met Assad on Monday/);
+    assert.equal(tie[0].detail.sources?.length, 2);
+    // the place tells the two meetings apart: no tie, one source
+    const apart = findingOf('Putin met Assad in Syria on Wednesday.');
+    assert.deepEqual(apart.map((f) => [f.message.slice(0, 40), f.detail.sources?.length]), [['"Wednesday": the source says Monday — \u201CA', 1]]);
+  });
+
   it('says what the source says, offers its wording and carries provenance for the hover', () => {
     const text = 'Iran has deployed 200,000 Shiite fighters to Iraq and Syria.';
     const finding = lint(text).findings.find((f) => f.rule === 'fact.contradiction');

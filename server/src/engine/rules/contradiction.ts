@@ -2,7 +2,7 @@ import type { Fact, Slot } from '../knowledge/factTypes';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { SentenceAnalysis } from '../analysis/blockAnalysis';
 import { partitionPoint } from '../partitionPoint';
-import type { Finding, Span } from '../types';
+import type { Finding, FindingDetail, Span } from '../types';
 import type { SentenceFacts } from './facts/sentenceFacts';
 import type { Agreement, Conflict } from './facts/slotChecks';
 import { readSentenceFacts } from './facts/sentenceFacts';
@@ -63,7 +63,10 @@ function fitsAtLeastAsWell(a: readonly SlotReading[], b: readonly SlotReading[],
  * acknowledges the event and adds another); and an outlet conflict needs the sentence to state the
  * fact's claim (one of its other values agrees). Conflicts come best-fitting fact first.
  */
-function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): { fact: Fact; slot: Slot; conflict: Conflict }[] {
+/** A conflict with the fact that fits the sentence's event best, and another that fits it as well. */
+type RankedConflict = { fact: Fact; slot: Slot; conflict: Conflict; runnerUp?: Fact };
+
+function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): RankedConflict[] {
   const agreements: { type: Slot['type']; span: Agreement; readings: SlotReading[] }[] = [];
   const found: { fact: Fact; slot: Slot; conflict: Conflict; readings: SlotReading[] }[] = [];
   const tokens = sentence.sentence.tokens;
@@ -96,13 +99,28 @@ function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): { fact: F
     if (agreedWith(slot.type, conflict, readings)) return false;
     return !fact.disputedBy.some((other) => (other.slots ?? []).some((s) => s.type === slot.type && isAgreement(SLOT_CHECKS[s.type](s, sentence, other, knowledge))));
   });
-  // where two facts conflict at one span, the one that fits the event best speaks for it
+  // where two facts conflict at one span, the one that fits the event best speaks for it; a fact that fits
+  // exactly as well and expects another value (a real tie) is named as the runner-up
   const ranked = [...kept].sort((a, b) => (fitsAtLeastAsWell(a.readings, b.readings, a.conflict) ? (fitsAtLeastAsWell(b.readings, a.readings, a.conflict) ? 0 : -1) : 1));
-  return mergeAdjacent(ranked.map(({ fact, slot, conflict }) => ({ fact, slot, conflict })), sentence.text);
+  const withRunnersUp = ranked.map(({ fact, slot, conflict, readings }) => {
+    const tie = ranked.find(
+      (other) =>
+        other.fact !== fact &&
+        other.slot.type === slot.type &&
+        other.conflict.start === conflict.start &&
+        other.conflict.end === conflict.end &&
+        // a tie that says something else: another event with another value, not the same event twice
+        other.conflict.expected !== conflict.expected &&
+        fitsAtLeastAsWell(other.readings, readings, conflict) &&
+        fitsAtLeastAsWell(readings, other.readings, conflict),
+    );
+    return { fact, slot, conflict, ...(tie ? { runnerUp: tie.fact } : {}) };
+  });
+  return mergeAdjacent(withRunnersUp, sentence.text);
 }
 
 /** One finding for neighbouring conflicts with the same fact ("Tuesday, November 24, 2015"). */
-function mergeAdjacent(conflicts: { fact: Fact; slot: Slot; conflict: Conflict }[], text: string): { fact: Fact; slot: Slot; conflict: Conflict }[] {
+function mergeAdjacent(conflicts: RankedConflict[], text: string): RankedConflict[] {
   const sorted = [...conflicts].sort((a, b) => a.conflict.start - b.conflict.start);
   const merged: typeof sorted = [];
   for (const item of sorted) {
@@ -173,7 +191,7 @@ export function findContradictions(context: RuleContext): Finding[] {
         const message = sourceMessage(original, `${conflict.person.name} is ${conflict.expected}${asOf}`, conflict.source);
         report(conflict, { message, entryId: conflict.person.id, detail, kind: 'title' }, conflict.replacement, `Replace with "${conflict.replacement}"`);
       }
-      for (const { fact, slot, conflict } of slotConflicts(facts, knowledge)) {
+      for (const { fact, slot, conflict, runnerUp } of slotConflicts(facts, knowledge)) {
         const original = text.slice(conflict.start, conflict.end);
         const reporter = reportedBy(text, sentence, conflict, fact, slot);
         if (reporter) {
@@ -186,20 +204,30 @@ export function findContradictions(context: RuleContext): Finding[] {
             end: conflict.end,
             message: sourceMessage(original, conflict.expected, fact.sourceRef, reporter),
             entryId: fact.id,
-            detail: { ...factDetail(reason, conflict.expected, fact), reported: { by: reporter.replace(/ says?$/, ''), claim: original } },
+            detail: { ...withRunnerUp(factDetail(reason, conflict.expected, fact), runnerUp), reported: { by: reporter.replace(/ says?$/, ''), claim: original } },
             kind: slot.type,
             fixes: [],
           });
           continue;
         }
         if (!severity) continue;
-        const detail = factDetail(`The draft's ${SLOT_NAMES[slot.type]} "${original}" conflicts with what the source says.`, conflict.expected, fact);
+        const detail = withRunnerUp(factDetail(`The draft's ${SLOT_NAMES[slot.type]} "${original}" conflicts with what the source says.`, conflict.expected, fact), runnerUp);
         const message = sourceMessage(original, conflict.expected, fact.sourceRef);
         report(conflict, { message, entryId: fact.id, detail, kind: slot.type }, conflict.replacement, `Replace with the source's "${conflict.replacement}"`);
       }
     }
   }
   return findings;
+}
+
+/** A finding's detail that also names a second fact the sentence fits as well, with its source. */
+function withRunnerUp(detail: FindingDetail, runnerUp: Fact | undefined): FindingDetail {
+  if (!runnerUp) return detail;
+  return {
+    ...detail,
+    reason: `${detail.reason} Another recorded event fits the sentence as well: ${runnerUp.statement}`,
+    sources: [...(detail.sources ?? []), runnerUp.sourceRef],
+  };
 }
 
 /**
