@@ -34,6 +34,7 @@ describe('fact.contradiction', () => {
       ['a season against a month', 'Putin\u2019s announcement in Syria was aimed at voters at home, with Russia\u2019s presidential election due next summer.', 'next summer'],
       ['a month outside a part of the year', 'Putin has been talking about withdrawing Russian forces from Syria since September 2016.', 'September 2016'],
       ['a stance in an apposition', 'As the fighting winds down, Washington, a longtime supporter of the Assad government, has begun discussing Syria\u2019s future.', 'supporter'],
+      ['the sea a resort lies on', 'Sochi, the Caspian Sea resort where Putin received the Syrian president, has become the Kremlin\u2019s stage for diplomacy.', 'Caspian Sea'],
       ['stance polarity', 'Lavrov said Iran\u2019s military presence in Syria was illegitimate.', 'illegitimate'],
     ];
     for (const [what, text, words] of cases) {
@@ -57,6 +58,7 @@ describe('fact.contradiction', () => {
       ['a flight to the base itself', 'Putin flew from Moscow to the Hmeimim base on Monday to meet Assad.'],
       ['a month inside a part of the year', 'Putin has been talking about withdrawing Russian forces from Syria since February 2016.'],
       ['a season that is no time ("fall" as a verb)', 'Russia\u2019s presidential election turnout may fall in March.'],
+      ['the right sea, and a coast for the resort', 'Putin met Assad on the Black Sea coast on Tuesday, in Russia\u2019s Black Sea resort of Sochi.'],
       ['a converted distance', 'The base is expected to be built about 50 kilometres from the Golan Heights.'],
       ['agreeing restatement with aliases', 'Putin flew to the Khmeimim air base, where he met Assad on Monday.'],
       ['claims the fact base knows nothing about', 'Putin flew to Beijing for talks with Xi Jinping in May.'],
