@@ -35,6 +35,7 @@ describe('fact.contradiction', () => {
       ['a month outside a part of the year', 'Putin has been talking about withdrawing Russian forces from Syria since September 2016.', 'September 2016'],
       ['a stance in an apposition', 'As the fighting winds down, Washington, a longtime supporter of the Assad government, has begun discussing Syria\u2019s future.', 'supporter'],
       ['the sea a resort lies on', 'Sochi, the Caspian Sea resort where Putin received the Syrian president, has become the Kremlin\u2019s stage for diplomacy.', 'Caspian Sea'],
+      ['another border for the reported agreement', 'The Jerusalem Post reported last week that Washington and Moscow had agreed to expel Iranian-linked forces from the Iraqi-Syrian border region.', 'Iraqi-Syrian border region'],
       ['stance polarity', 'Lavrov said Iran\u2019s military presence in Syria was illegitimate.', 'illegitimate'],
     ];
     for (const [what, text, words] of cases) {
@@ -59,6 +60,7 @@ describe('fact.contradiction', () => {
       ['a month inside a part of the year', 'Putin has been talking about withdrawing Russian forces from Syria since February 2016.'],
       ['a season that is no time ("fall" as a verb)', 'Russia\u2019s presidential election turnout may fall in March.'],
       ['the right sea, and a coast for the resort', 'Putin met Assad on the Black Sea coast on Tuesday, in Russia\u2019s Black Sea resort of Sochi.'],
+      ['the border in the source\u2019s words', 'Washington and Moscow had agreed to expel Iranian-linked forces from the Israeli-Syrian region, the Jerusalem Post reported.'],
       ['a converted distance', 'The base is expected to be built about 50 kilometres from the Golan Heights.'],
       ['agreeing restatement with aliases', 'Putin flew to the Khmeimim air base, where he met Assad on Monday.'],
       ['claims the fact base knows nothing about', 'Putin flew to Beijing for talks with Xi Jinping in May.'],

@@ -317,7 +317,7 @@ export function containers(entity: Entity, entities: ReadonlyMap<string, Entity>
 export const PLACE_CLASSES = new Map<string, string>([
   ['city', 'settlement'], ['resort-city', 'settlement'], ['capital', 'settlement'], ['town', 'settlement'],
   ['village', 'settlement'], ['air-base', 'base'], ['naval-base', 'base'], ['base', 'base'],
-  ['military-base', 'base'], ['sea', 'sea'],
+  ['military-base', 'base'], ['sea', 'sea'], ['border', 'border'],
 ]);
 const PREPOSITIONS: Record<NonNullable<Slot['relation']>, RegExp> = {
   venue: /^(in|at|inside|near|hosted)$/,
