@@ -61,6 +61,8 @@ describe('fact.contradiction', () => {
       ['a season that is no time ("fall" as a verb)', 'Russia\u2019s presidential election turnout may fall in March.'],
       ['the right sea, and a coast for the resort', 'Putin met Assad on the Black Sea coast on Tuesday, in Russia\u2019s Black Sea resort of Sochi.'],
       ['the border in the source\u2019s words', 'Washington and Moscow had agreed to expel Iranian-linked forces from the Israeli-Syrian region, the Jerusalem Post reported.'],
+      ['an outlet credited with another recorded quote', 'The two men watched Russian troops parade before Putin said that "a significant part" of the contingent was returning home, according to TASS.'],
+      ['where an organisation is based, not where its event was', 'The Gas Exporting Countries Forum, whose secretariat is based in Doha, groups leading gas producers, among them Russia, Iran and Qatar.'],
       ['a converted distance', 'The base is expected to be built about 50 kilometres from the Golan Heights.'],
       ['agreeing restatement with aliases', 'Putin flew to the Khmeimim air base, where he met Assad on Monday.'],
       ['claims the fact base knows nothing about', 'Putin flew to Beijing for talks with Xi Jinping in May.'],

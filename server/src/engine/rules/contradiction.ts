@@ -95,8 +95,13 @@ function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): RankedCon
   }
   const agreedWith = (type: Slot['type'], conflict: Conflict, readings: SlotReading[]): boolean =>
     agreements.some((a) => a.type === type && a.span.start < conflict.end && a.span.end > conflict.start && fitsAtLeastAsWell(a.readings, readings, conflict));
+  // an outlet the sentence credits with another candidate fact's recorded quote is that quote's channel
+  // ("…, according to TASS" after Putin's words TASS carried), not a wrong channel for this fact
+  const quoteOutlets = new Set(sentence.candidates.flatMap((f) => (f.quote?.outlet ? [f.quote.outlet] : [])));
+  const creditsAnotherQuote = (slot: Slot, conflict: Conflict): boolean =>
+    slot.type === 'outlet' && sentence.mentions.some((m) => m.start === conflict.start && quoteOutlets.has(m.entity.id));
   const kept = found.filter(({ fact, slot, conflict, readings }) => {
-    if (agreedWith(slot.type, conflict, readings)) return false;
+    if (agreedWith(slot.type, conflict, readings) || creditsAnotherQuote(slot, conflict)) return false;
     return !fact.disputedBy.some((other) => (other.slots ?? []).some((s) => s.type === slot.type && isAgreement(SLOT_CHECKS[s.type](s, sentence, other, knowledge))));
   });
   // where two facts conflict at one span, the one that fits the event best speaks for it; a fact that fits

@@ -330,8 +330,11 @@ const PREPOSITIONS: Record<NonNullable<Slot['relation']>, RegExp> = {
 /** Words before a place that put someone or something there, whatever the slot's relation. */
 const PLACING = /^(in|at|inside|near|to|into|visited|visiting|toured)$/;
 
-/** Nouns whose "in X" names their own place, not where the event happened ("involvement in Syria"). */
-const PLACE_GOVERNING_NOUN = /(ment|tion|sion|ence|ance|ity|ism|ship)$|^(war|conflict|presence|forces|troops|role|crisis|fighting|operations|interests|policy|strategy|influence|allies|fighters|militias|base|bases|campaign|intervention|violence|strife|situation|future|peace|people|government|regime)$/;
+/**
+ * Nouns (and a few participles) whose "in X" names their own place, not where the event happened
+ * ("involvement in Syria", "a secretariat based in Doha").
+ */
+const PLACE_GOVERNING_NOUN = /(ment|tion|sion|ence|ance|ity|ism|ship)$|^(based|headquartered|born|registered|war|conflict|presence|forces|troops|role|crisis|fighting|operations|interests|policy|strategy|influence|allies|fighters|militias|base|bases|campaign|intervention|violence|strife|situation|future|peace|people|government|regime)$/;
 
 function governedByNoun(tokens: readonly Token[], first: number): boolean {
   let i = previousWord(tokens, first);
