@@ -8,6 +8,8 @@ import { tokenize } from '../../server/src/engine/text/tokens';
 import { buildKnowledge } from '../../server/src/engine/knowledge/knowledge';
 import { readBuiltInFiles } from '../../server/src/workspace/dataFiles';
 import { builtInKnowledge, lint, ROOT } from '../helpers/knowledge';
+import { roleDescriptors } from '../../server/src/engine/knowledge/roleDescriptors';
+import type { Entity } from '../../server/src/engine/knowledge/factTypes';
 
 const SEEDS = path.join(ROOT, 'seeds');
 
@@ -113,5 +115,24 @@ describe('built-in fact base', () => {
     const syntax = buildKnowledge({ ...files, factFiles: [...files.factFiles, { file: '/p/bad.facts.yaml', text: 'facts: [\n' }] });
     assert.ok(syntax.problems.some((p) => p.file === '/p/bad.facts.yaml' && /YAML syntax/.test(p.message)));
     assert.equal(syntax.facts.facts.size, knowledge.facts.facts.size);
+  });
+});
+
+describe('descriptions derived from roles', () => {
+  it('describes the one holder of a role by country, adjective and "of", and leaves shared roles undescribed', () => {
+    const entity = (id: string, extra: Partial<Entity>): Entity => ({ id, type: 'person', name: id, file: 'f', span: { start: 0, end: 0 }, roleSources: [], ...extra });
+    const egypt = entity('egypt', { type: 'country', name: 'Egypt', adjectives: ['Egyptian'] });
+    const cairo = entity('cairo', { type: 'place', name: 'Cairo', standsFor: ['egypt'] });
+    const usa = entity('usa', { type: 'country', name: 'United States', aliases: ['U.S.'] });
+    const role = (of: string) => ({ title: 'president', of, source: { seed: 's', passage: 'p', attribution: 'a' } });
+    const sisi = entity('sisi', { roles: [role('egypt')] });
+    const obama = entity('obama', { roles: [role('usa')] });
+    const trump = entity('trump', { roles: [role('usa')] });
+    const all = new Map([egypt, cairo, usa, sisi, obama, trump].map((e) => [e.id, e]));
+    const described = roleDescriptors(all, new Map([['president', ['president', 'head of state']]]));
+    assert.deepEqual([...described.keys()], ['sisi']);
+    for (const d of ["Egypt's president", 'Egyptian president', 'president of Egypt', "Cairo's president", 'Egyptian head of state']) {
+      assert.ok(described.get('sisi')?.includes(d), d);
+    }
   });
 });

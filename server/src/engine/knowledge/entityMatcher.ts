@@ -60,13 +60,14 @@ function caseFits(form: NameForm, matched: string): boolean {
 export class EntityMatcher {
   private readonly names = new PhraseMatcher<NameForm>();
 
-  constructor(entities: Iterable<Entity>) {
+  /** @param derived more descriptors per entity id (descriptions derived from roles) */
+  constructor(entities: Iterable<Entity>, derived: ReadonlyMap<string, readonly string[]> = new Map()) {
     for (const entity of entities) {
       const add = (written: string, kind: MentionKind): void => {
         this.names.add(written, { entity, kind, written, caseRule: caseRuleOf(kind, written), letters: lettersOf(written) });
       };
       for (const alias of new Set([entity.name, ...(entity.aliases ?? [])])) add(alias, 'alias');
-      for (const d of entity.descriptors ?? []) add(d, 'descriptor');
+      for (const d of new Set([...(entity.descriptors ?? []), ...(derived.get(entity.id) ?? [])])) add(d, 'descriptor');
       for (const a of entity.adjectives ?? []) add(a, 'adjective');
     }
   }

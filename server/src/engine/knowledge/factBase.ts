@@ -3,6 +3,7 @@ import { PhraseMatcher, phraseKeys } from '../text/phrases';
 import { wordForms } from './inflections';
 import type { DataProblem } from './dataFile';
 import { invalidItems, parseDataFile } from './dataFile';
+import { roleDescriptors } from './roleDescriptors';
 import { EntityMatcher } from './entityMatcher';
 import type { Entity, EntityData, Fact, FactData, Slot } from './factTypes';
 import type { SeedLibrary } from './seedLibrary';
@@ -195,5 +196,6 @@ export function buildFactBase(
       index.set(id, byCue);
     }
   }
-  return { factBase: { entities, facts, mentions: new EntityMatcher(entities.values()), cues, index, quotes }, problems };
+  const mentions = new EntityMatcher(entities.values(), roleDescriptors(entities, vocabulary.titleForms));
+  return { factBase: { entities, facts, mentions, cues, index, quotes }, problems };
 }

@@ -19,6 +19,8 @@ export interface Vocabulary {
   titles: PhraseMatcher<string>;
   /** The display name of each title id (its first name). */
   titleNames: ReadonlyMap<string, string>;
+  /** Every name of each title id ("foreign minister", "top diplomat", …). */
+  titleForms: ReadonlyMap<string, readonly string[]>;
   /** Per scale id, phrases to their polarity. */
   scales: ReadonlyMap<string, PhraseMatcher<Polarity>>;
   /** Cue words that name the same kind of event, as written. */
@@ -30,10 +32,12 @@ export function buildVocabulary(source: SourceFile): { vocabulary: Vocabulary; p
   const parsed = parseDataFile<VocabularyData>(source.file, source.text, vocabularySchema);
   const titles = new PhraseMatcher<string>();
   const titleNames = new Map<string, string>();
+  const titleForms = new Map<string, readonly string[]>();
   const scales = new Map<string, PhraseMatcher<Polarity>>();
   for (const title of parsed.value?.titles ?? []) {
     if (!Array.isArray(title?.names)) continue;
     titleNames.set(title.id, title.names[0]);
+    titleForms.set(title.id, title.names);
     for (const name of title.names) titles.add(name, title.id);
   }
   for (const scale of parsed.value?.scales ?? []) {
@@ -44,5 +48,5 @@ export function buildVocabulary(source: SourceFile): { vocabulary: Vocabulary; p
     scales.set(scale.id, matcher);
   }
   const cueGroups = (parsed.value?.cueGroups ?? []).filter((g) => Array.isArray(g));
-  return { vocabulary: { titles, titleNames, scales, cueGroups }, problems: parsed.problems };
+  return { vocabulary: { titles, titleNames, titleForms, scales, cueGroups }, problems: parsed.problems };
 }

@@ -78,6 +78,10 @@ function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): RankedCon
       for (const { slot, result } of results) if (isAgreement(result)) agreements.push({ type: slot.type, span: result, readings: results });
       continue;
     }
+    // someone else met somewhere else ("stopped in Ankara, holding talks with Erdogan" against talks with
+    // el-Sisi in Cairo): another event, not two errors about this one
+    const conflicting = new Set(results.filter((r) => r.result && !isAgreement(r.result)).map((r) => r.slot.type));
+    if (conflicting.has('person') && conflicting.has('place') && !results.some((r) => isAgreement(r.result))) continue;
     const scope = factScope(sentence, fact);
     const elsewhere = happensElsewhere(sentence, fact, knowledge);
     // a credit ("…, officials told CNN") may stand anywhere in the sentence
