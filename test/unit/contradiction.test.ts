@@ -37,6 +37,7 @@ describe('fact.contradiction', () => {
       ['the sea a resort lies on', 'Sochi, the Caspian Sea resort where Putin received the Syrian president, has become the Kremlin\u2019s stage for diplomacy.', 'Caspian Sea'],
       ['another border for the reported agreement', 'The Jerusalem Post reported last week that Washington and Moscow had agreed to expel Iranian-linked forces from the Iraqi-Syrian border region.', 'Iraqi-Syrian border region'],
       ['a person by a description derived from their role', 'Egypt\u2019s president held talks with Putin in Alexandria.', 'Alexandria'],
+      ['a sentence that points back at the one before', 'Western officials told the BBC that Iran is building a base in Syria. The site is about 31 kilometres from the Golan Heights.', 'about 31'],
       ['stance polarity', 'Lavrov said Iran\u2019s military presence in Syria was illegitimate.', 'illegitimate'],
     ];
     for (const [what, text, words] of cases) {
@@ -65,6 +66,7 @@ describe('fact.contradiction', () => {
       ['an outlet credited with another recorded quote', 'The two men watched Russian troops parade before Putin said that "a significant part" of the contingent was returning home, according to TASS.'],
       ['where an organisation is based, not where its event was', 'The Gas Exporting Countries Forum, whose secretariat is based in Doha, groups leading gas producers, among them Russia, Iran and Qatar.'],
       ['someone else met somewhere else', 'After Syria and Egypt, Putin also stopped in Ankara on the same tour, holding talks with Turkish President Recep Tayyip Erdogan.'],
+      ['a sentence that points back, with an agreeing value', 'Western officials told the BBC that Iran is building a base in Syria. The site is about 50 kilometres from the Golan Heights.'],
       ['a converted distance', 'The base is expected to be built about 50 kilometres from the Golan Heights.'],
       ['agreeing restatement with aliases', 'Putin flew to the Khmeimim air base, where he met Assad on Monday.'],
       ['claims the fact base knows nothing about', 'Putin flew to Beijing for talks with Xi Jinping in May.'],

@@ -5,7 +5,7 @@ import { partitionPoint } from '../partitionPoint';
 import type { Finding, FindingDetail, Span } from '../types';
 import type { SentenceFacts } from './facts/sentenceFacts';
 import type { Agreement, Conflict } from './facts/slotChecks';
-import { readSentenceFacts } from './facts/sentenceFacts';
+import { readSentenceFacts, withEntitiesCarried } from './facts/sentenceFacts';
 import { findTimes } from '../text/dates';
 import { durationOutOfTime, EVENT_DETAILS, factScope, happensElsewhere, happensInOtherYear, inFactScope, wordPosition } from './facts/eventScope';
 import { consistentWithClaim } from './facts/entailment';
@@ -184,9 +184,13 @@ export function findContradictions(context: RuleContext): Finding[] {
       fixes: replacement !== undefined ? [{ title: fixTitle, edits: [{ start: span.start, end: span.end, newText: replacement }], preferred: true }] : [],
     });
   };
+  // the sentence before, across paragraphs: a news paragraph is often one sentence long
+  let before: SentenceFacts | undefined;
   for (const block of context.chunk.blocks) {
     for (const sentence of block.sentences) {
-      const facts = readSentenceFacts(text, sentence, knowledge.facts);
+      const own = readSentenceFacts(text, sentence, knowledge.facts);
+      const facts = withEntitiesCarried(own, before, knowledge.facts);
+      before = own;
       if (facts.mentions.length === 0) continue;
       for (const conflict of severity ? findTitleConflicts(facts, knowledge) : []) {
         const original = text.slice(conflict.start, conflict.end);

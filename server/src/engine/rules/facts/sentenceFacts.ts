@@ -143,3 +143,32 @@ export function computeSentenceFacts(text: string, sentence: SentenceAnalysis, f
   }
   return { sentence, text, mentions, allMentions: all, mentioned, cues, candidates };
 }
+
+/** Words that open a sentence by pointing back at what the sentence before named ("The new base, …"). */
+const POINTING_BACK = new Set(['the', 'this', 'that', 'these', 'those', 'it', 'they', 'he', 'she', 'its', 'their', 'his', 'her']);
+
+/**
+ * The reading of a sentence that opens by pointing back ("The new base would be built some 80 kilometres
+ * from the Golan Heights", after a sentence about Iran), with the facts whose `about` groups the sentence
+ * names only in part, the rest named by the sentence before, added to its candidates. The sentence must
+ * name one of the fact's groups itself and use one of its cues, as for any candidate.
+ */
+export function withEntitiesCarried(reading: SentenceFacts, before: SentenceFacts | undefined, facts: FactBase): SentenceFacts {
+  const first = reading.sentence.tokens.find((t) => t.kind !== 'punct');
+  if (!before || before.mentioned.size === 0 || !first || !POINTING_BACK.has(first.norm) || reading.mentions.length === 0) return reading;
+  const both = new Set([...reading.mentioned, ...before.mentioned]);
+  const cueKeys = new Set(reading.cues.map((c) => c.value));
+  cueKeys.add(ANY_CUE);
+  const extra: Fact[] = [];
+  const seen = new Set<Fact>(reading.candidates);
+  for (const id of reading.mentioned) {
+    for (const key of cueKeys) {
+      for (const fact of facts.index.get(id)?.get(key) ?? []) {
+        if (seen.has(fact)) continue;
+        seen.add(fact);
+        if (aboutSatisfied(fact, both) && contextSatisfied(fact, reading.text, reading.sentence)) extra.push(fact);
+      }
+    }
+  }
+  return extra.length > 0 ? { ...reading, candidates: [...reading.candidates, ...extra] } : reading;
+}
