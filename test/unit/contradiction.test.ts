@@ -38,6 +38,7 @@ describe('fact.contradiction', () => {
       ['another border for the reported agreement', 'The Jerusalem Post reported last week that Washington and Moscow had agreed to expel Iranian-linked forces from the Iraqi-Syrian border region.', 'Iraqi-Syrian border region'],
       ['a person by a description derived from their role', 'Egypt\u2019s president held talks with Putin in Alexandria.', 'Alexandria'],
       ['a sentence that points back at the one before', 'Western officials told the BBC that Iran is building a base in Syria. The site is about 31 kilometres from the Golan Heights.', 'about 31'],
+      ['a stance negated by "lacked"', 'Russia\u2019s top diplomat told Interfax that Iran\u2019s military presence in Syria lacked any legal basis.', 'lacked any legal'],
       ['stance polarity', 'Lavrov said Iran\u2019s military presence in Syria was illegitimate.', 'illegitimate'],
     ];
     for (const [what, text, words] of cases) {

@@ -19,7 +19,8 @@ export function negatedBefore(tokens: readonly Token[], index: number, window = 
   for (let seen = 0; seen < window; seen++) {
     i = previousWord(tokens, i);
     if (i < 0) return false;
-    if (/^(not|never|no|neither|nor|n't|cannot|without)$/.test(tokens[i].norm) || /n't$/.test(tokens[i].norm)) return true;
+    // (lacking something negates it: "lacked any legal basis")
+    if (/^(not|never|no|neither|nor|n't|cannot|without|lack|lacks|lacked|lacking)$/.test(tokens[i].norm) || /n't$/.test(tokens[i].norm)) return true;
   }
   return false;
 }

@@ -482,7 +482,7 @@ function stanceReadings(sentence: SentenceFacts, scale: PhraseMatcher<'positive'
     let start = m.start;
     if (negated) {
       let i = previousWord(tokens, m.first);
-      while (i >= 0 && !/^(not|never|no|neither|nor|cannot|without)$|n't$/.test(tokens[i].norm)) i = previousWord(tokens, i);
+      while (i >= 0 && !/^(not|never|no|neither|nor|cannot|without|lack|lacks|lacked|lacking)$|n't$/.test(tokens[i].norm)) i = previousWord(tokens, i);
       if (i >= 0) start = tokens[i].start;
     }
     return { start, end: m.end, polarity, negated };
