@@ -39,6 +39,9 @@ describe('fact.contradiction', () => {
       ['a person by a description derived from their role', 'Egypt\u2019s president held talks with Putin in Alexandria.', 'Alexandria'],
       ['a sentence that points back at the one before', 'Western officials told the BBC that Iran is building a base in Syria. The site is about 31 kilometres from the Golan Heights.', 'about 31'],
       ['a stance negated by "lacked"', 'Russia\u2019s top diplomat told Interfax that Iran\u2019s military presence in Syria lacked any legal basis.', 'lacked any legal'],
+      ['a holiday for a date', 'The 17-nation plan gives Assad and the opposition until Christmas Day to open negotiations.', 'Christmas Day'],
+      ['the weekend for a weekday', 'Putin met Khamenei in Tehran over the weekend.', 'the weekend'],
+      ['a half of a year outside a part of it', 'Putin has been talking about withdrawing Russian forces from Syria since the second half of 2016.', 'the second half of 2016'],
       ['stance polarity', 'Lavrov said Iran\u2019s military presence in Syria was illegitimate.', 'illegitimate'],
     ];
     for (const [what, text, words] of cases) {
@@ -68,6 +71,8 @@ describe('fact.contradiction', () => {
       ['where an organisation is based, not where its event was', 'The Gas Exporting Countries Forum, whose secretariat is based in Doha, groups leading gas producers, among them Russia, Iran and Qatar.'],
       ['someone else met somewhere else', 'After Syria and Egypt, Putin also stopped in Ankara on the same tour, holding talks with Turkish President Recep Tayyip Erdogan.'],
       ['a sentence that points back, with an agreeing value', 'Western officials told the BBC that Iran is building a base in Syria. The site is about 50 kilometres from the Golan Heights.'],
+      ['a holiday that is the date', 'The 17-nation plan gives Assad and the opposition until New Year\u2019s Day to open negotiations.'],
+      ['the opening months of a year', 'Putin has been talking about withdrawing Russian forces from Syria since the opening months of 2016.'],
       ['a converted distance', 'The base is expected to be built about 50 kilometres from the Golan Heights.'],
       ['agreeing restatement with aliases', 'Putin flew to the Khmeimim air base, where he met Assad on Monday.'],
       ['claims the fact base knows nothing about', 'Putin flew to Beijing for talks with Xi Jinping in May.'],

@@ -13,6 +13,8 @@ export interface DateMention {
   reference?: true;
   /** A season ("the summer of 2016", "next spring"): the months it spans, in the northern hemisphere. */
   season?: 'spring' | 'summer' | 'autumn' | 'winter';
+  /** The months a stretch of a year spans ("the first half of 2016": 1 to 6). */
+  months?: readonly number[];
 }
 
 /**
@@ -30,6 +32,7 @@ export interface RelativeYearMention {
 export interface WeekdayMention {
   start: number;
   end: number;
+  /** A weekday's name in lower case, or "weekend" for Saturday or Sunday ("over the weekend"). */
   weekday: string;
 }
 
@@ -63,14 +66,59 @@ const PART_NOUNS = new Map<string, 'early' | 'mid' | 'late'>([
 ]);
 
 /** The part of a month or year named before word `i` ("late 2016", "the start of 2017"), with where it starts. */
-function partBefore(words: readonly Token[], i: number): { part: 'early' | 'mid' | 'late'; start: number } | undefined {
+function partBefore(words: readonly Token[], i: number): { part?: 'early' | 'mid' | 'late'; months?: readonly number[]; start: number } | undefined {
   const before = words[i - 1];
   const part = PARTS.get(before?.norm ?? '');
   if (part) return { part, start: before.start };
+  if (before?.norm !== 'of') return undefined;
   const noun = words[i - 2];
-  const phrased = before?.norm === 'of' ? PART_NOUNS.get(noun?.norm ?? '') : undefined;
-  if (!phrased) return undefined;
-  return { part: phrased, start: (words[i - 3]?.norm === 'the' ? words[i - 3] : noun).start };
+  const opening = (at: number): number => (words[at - 1]?.norm === 'the' ? words[at - 1] : words[at]).start;
+  const phrased = PART_NOUNS.get(noun?.norm ?? '');
+  if (phrased) return { part: phrased, start: opening(i - 2) };
+  // "the opening months of 2016", "the final weeks of", "the first half of", "the third quarter of"
+  const which = words[i - 3]?.norm ?? '';
+  const stretch = STRETCHES.get(`${which} ${noun?.norm ?? ''}`) ?? (/^(months|weeks|days)$/.test(noun?.norm ?? '') ? STRETCH_PARTS.get(which) : undefined);
+  if (!stretch) return undefined;
+  return { ...stretch, start: opening(i - 3) };
+}
+
+/** Halves and quarters of a year by the months they span. */
+const STRETCHES = new Map<string, { months: readonly number[] }>([
+  ['first half', { months: [1, 2, 3, 4, 5, 6] }], ['second half', { months: [7, 8, 9, 10, 11, 12] }],
+  ['first quarter', { months: [1, 2, 3] }], ['second quarter', { months: [4, 5, 6] }],
+  ['third quarter', { months: [7, 8, 9] }], ['fourth quarter', { months: [10, 11, 12] }],
+  ['final quarter', { months: [10, 11, 12] }], ['last quarter', { months: [10, 11, 12] }],
+]);
+/** "The opening months of", "the final weeks of": the part of the year they name. */
+const STRETCH_PARTS = new Map<string, { part: 'early' | 'late' }>([
+  ['first', { part: 'early' }], ['opening', { part: 'early' }], ['early', { part: 'early' }],
+  ['last', { part: 'late' }], ['final', { part: 'late' }], ['closing', { part: 'late' }], ['dying', { part: 'late' }],
+]);
+
+/** Named days that are dates ("New Year's Day" is January 1). */
+const HOLIDAYS: { words: readonly string[]; month: number; day: number }[] = [
+  { words: ['new', 'year', 'day'], month: 1, day: 1 },
+  { words: ['new', 'year', 'eve'], month: 12, day: 31 },
+  { words: ['christmas', 'day'], month: 12, day: 25 },
+  { words: ['christmas', 'eve'], month: 12, day: 24 },
+];
+
+/** The holiday whose words start at word `i` ("New Year's Day"), skipping the possessive "'s". */
+function holidayAt(words: readonly Token[], i: number): { month: number; day: number; last: number } | undefined {
+  for (const holiday of HOLIDAYS) {
+    let j = i;
+    let matched = true;
+    for (const word of holiday.words) {
+      while (j < words.length && words[j].norm === "'s") j++;
+      if (words[j]?.norm !== word && words[j]?.norm !== `${word}'s`) {
+        matched = false;
+        break;
+      }
+      j++;
+    }
+    if (matched && isCapitalized(words[i].text)) return { month: holiday.month, day: holiday.day, last: j - 1 };
+  }
+  return undefined;
 }
 
 const SEASONS = new Map<string, NonNullable<DateMention['season']>>([
@@ -134,6 +182,17 @@ function readTimes(tokens: readonly Token[]): Times {
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const month = MONTHS.get(w.norm);
+    const holiday = holidayAt(words, i);
+    if (holiday) {
+      dates.push({ start: w.start, end: words[holiday.last].end, month: holiday.month, day: holiday.day });
+      i = holiday.last;
+      continue;
+    }
+    // "over the weekend", "last weekend": Saturday or Sunday
+    if (w.norm === 'weekend' && /^(the|this|last|next|that)$/.test(words[i - 1]?.norm ?? '')) {
+      weekdays.push({ start: words[i - 1].start, end: w.end, weekday: 'weekend' });
+      continue;
+    }
     if (month === undefined && w.kind === 'word' && !WEEKDAY_SET.has(w.norm) && !UNIT_WORDS.has(w.norm) && !SEASONS.has(w.norm)) continue;
     if (month !== undefined && isCapitalized(w.text)) {
       const before = words[i - 1];
@@ -156,8 +215,8 @@ function readTimes(tokens: readonly Token[]): Times {
       if (year !== undefined) end = words[j].end;
       if (ambiguous && day === undefined && year === undefined && !MONTH_PREPOSITIONS.has(before?.norm ?? '')) continue;
       const part = day === undefined ? partBefore(words, i) : undefined;
-      if (part) start = part.start;
-      dates.push({ start, end, month, ...(day !== undefined ? { day } : {}), ...(year !== undefined ? { year } : {}), ...(part ? { part: part.part } : {}) });
+      if (part?.part) start = part.start;
+      dates.push({ start, end, month, ...(day !== undefined ? { day } : {}), ...(year !== undefined ? { year } : {}), ...(part?.part ? { part: part.part } : {}) });
       if (year !== undefined) used.add(j);
       continue;
     }
@@ -179,7 +238,7 @@ function readTimes(tokens: readonly Token[]): Times {
       const part = partBefore(words, i);
       const following = words[i + 1];
       if (following && /^(troops|fighters|people|soldiers|forces|members|dollars|euros|pounds|km|miles)$/.test(following.norm)) continue;
-      dates.push({ start: part ? part.start : w.start, end: w.end, year, ...(part ? { part: part.part } : {}) });
+      dates.push({ start: part ? part.start : w.start, end: w.end, year, ...(part?.part ? { part: part.part } : {}), ...(part?.months ? { months: part.months } : {}) });
       continue;
     }
     if (WEEKDAY_SET.has(w.norm) && isCapitalized(w.text) && !w.text.toLowerCase().endsWith('s')) {

@@ -229,8 +229,9 @@ const SEASON_MONTHS: Record<NonNullable<DateMention['season']>, readonly number[
 };
 
 /** The months a date may fall in: its month, season or part of the year; undefined when it names none. */
-function monthsOf(date: { month?: number; part?: 'early' | 'mid' | 'late'; season?: DateMention['season'] }): readonly number[] | undefined {
+function monthsOf(date: { month?: number; part?: 'early' | 'mid' | 'late'; season?: DateMention['season']; months?: readonly number[] }): readonly number[] | undefined {
   if (date.month !== undefined) return [date.month];
+  if (date.months) return date.months;
   if (date.season) return SEASON_MONTHS[date.season];
   return date.part ? PART_MONTHS[date.part] : undefined;
 }
@@ -258,10 +259,12 @@ const checkWeekday: SlotCheck = (slot, sentence) => {
   if (typeof slot.value !== 'string') return undefined;
   const days = analysis(sentence).times.weekdays;
   if (days.length === 0) return undefined;
-  const right = days.find((d) => d.weekday === slot.value);
+  const right = days.find((d) => d.weekday === slot.value || (d.weekday === 'weekend' && (slot.value === 'saturday' || slot.value === 'sunday')));
   if (right) return agreement(right);
   const name = slot.value[0].toUpperCase() + slot.value.slice(1);
-  return WEEKDAYS.includes(slot.value) ? { start: days[0].start, end: days[0].end, expected: name, replacement: name } : undefined;
+  if (!WEEKDAYS.includes(slot.value)) return undefined;
+  // "over the weekend" needs rewording ("on Monday"), not a swapped word
+  return { start: days[0].start, end: days[0].end, expected: name, ...(days[0].weekday !== 'weekend' ? { replacement: name } : {}) };
 };
 
 const anchorMatchers = new WeakMap<Slot, PhraseMatcher<true>>();
