@@ -33,6 +33,8 @@ describe('attribution frames', () => {
     assert.deepEqual(framesOf('Sergei Lavrov, Russia\u2019s foreign minister, said the talks failed.').map((f) => f.slice(0, 3)), [['named', 'Sergei Lavrov', 'said']]);
     assert.deepEqual(framesOf('Sen. Bernie Sanders (I-Vt.) said the vote was rigged.').map((f) => f.slice(1, 3)), [['Sen. Bernie Sanders', 'said']]);
     // a participle aside before the verb, and "described X as Y", which is not "…, said X"
+    // an object after a comma is not an inverted speaker: "…, claimed victory over the Islamic State"
+    assert.deepEqual(framesOf('Putin flew into the base and, with Assad at his side, claimed victory over the Islamic State.').filter((f) => f[1] === 'victory over the Islamic State'), []);
     assert.deepEqual(framesOf('The talks failed, a source close to the Kremlin told Reuters.'), [['vague', 'a source close to the Kremlin', 'told', 'The talks failed', true]]);
     assert.deepEqual(framesOf('The New York Times, reporting from Tehran in November 2015, described the war as three years old.').map((f) => f.slice(1, 4)), [
       ['The New York Times', 'described', 'the war as three years old'],

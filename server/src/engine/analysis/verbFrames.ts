@@ -6,7 +6,7 @@ import type { Span } from '../types';
 import { contentAfter, endsSentence, preposedContent } from './content';
 import type { Builder } from './frameBuilder';
 import { QUOTE_MARKS, add, contentEnd, frameFrom, sourceOf, spanOf } from './frameBuilder';
-import type { AttributionFrame } from './frameTypes';
+import type { AttributionFrame, FrameInput } from './frameTypes';
 import { phraseEndingAt, phraseStartingAt } from './nounPhrases';
 import { agentBefore, clauseSubject, findSubject } from './subjects';
 
@@ -205,6 +205,21 @@ function passiveFrame(builder: Builder, i: number, last: number, entry: CueVerb,
   add(builder, frameFrom({ kind: 'none', agentive: false }, undefined, cue, after ? { start: after.start, end: contentEnd(input) } : undefined));
 }
 
+/**
+ * True when the head of a phrase after an inverted cue can be a speaker: a name, a pronoun, a noun of
+ * people, institutions or documents, a title, or a known entity ("…, said the minister"). "…, claimed
+ * victory over the Islamic State" has an object there, not a speaker.
+ */
+function headNamesSomeone(input: FrameInput, phrase: readonly number[]): boolean {
+  const { tokens, vocabulary } = input;
+  const joint = phrase.findIndex((k, n) => n > 0 && tokens[k].pos === 'ADP');
+  const head = tokens[joint > 0 ? phrase[joint - 1] : phrase[phrase.length - 1]];
+  if (head.pos === 'PROPN' || head.pos === 'PRON' || isCapitalized(head.text)) return true;
+  const nouns = [vocabulary.agentNouns, vocabulary.institutionNouns, vocabulary.vagueNouns, vocabulary.documentNouns];
+  if (nouns.some((set) => set.has(head.norm) || set.has(head.lemma))) return true;
+  return input.mentions.some((m) => m.start <= head.start && m.end >= head.end) || input.titles.some((t) => t.start <= head.start && t.end >= head.end);
+}
+
 function activeFrame(builder: Builder, i: number, last: number, entry: CueVerb, cue: Span, after: ReturnType<typeof contentAfter>): AttributionFrame | undefined {
   const { input } = builder;
   const { tokens } = input;
@@ -220,7 +235,7 @@ function activeFrame(builder: Builder, i: number, last: number, entry: CueVerb, 
     // or "as" does ("…, described the war as three years old": the phrase is what is described)
     const following = tokens[phrase[phrase.length - 1] + 1];
     const closes = phrase.length > 0 && !(following && (following.pos === 'VERB' || following.pos === 'AUX' || following.norm === 'that' || following.norm === 'as'));
-    const reading = closes ? sourceOf(input, phrase) : undefined;
+    const reading = closes && headNamesSomeone(input, phrase) ? sourceOf(input, phrase) : undefined;
     if (reading && reading.kind !== 'document') return frameFrom(reading, spanOf(tokens, phrase), cue, preposedContent(input, i));
   }
   let phrase = findSubject(tokens, i);
