@@ -16,7 +16,7 @@ export const MIN_COUNT = 3;
 export const OPTIONS = { l2: 0.002, epochs: 400, rate: 0.05 };
 export const FOLDS = 5;
 /** The share of the project's news claims the cue gate may drop. */
-export const NEWS_CUE_LOSS = 0.02;
+export const NEWS_CUE_LOSS = 0.015;
 /** The largest share of not check-worthy ClaimBuster sentences each sensitivity may flag (cross-validated). */
 export const FLAG_RATES = { relaxed: 0.08, standard: 0.15, strict: 0.25 } as const;
 
