@@ -5,7 +5,9 @@ import { renderFindingHover } from '../../server/src/features/hover';
 
 const contradictions = (text: string): string[] => flagged(text, 'fact.contradiction').map(([, words]) => words);
 
-describe('fact.contradiction', () => {
+describe('fact.contradiction', function () {
+  // the first case builds the built-in knowledge; under a loaded machine that takes seconds
+  this.timeout(20000);
   describe('flags the conflicting words', () => {
     const cases: [string, string, string][] = [
       ['number beyond an "up to" figure', 'Iran has deployed 200,000 Shiite fighters to Iraq and Syria.', '200,000'],
@@ -42,6 +44,9 @@ describe('fact.contradiction', () => {
       ['a holiday for a date', 'The 17-nation plan gives Assad and the opposition until Christmas Day to open negotiations.', 'Christmas Day'],
       ['the weekend for a weekday', 'Putin met Khamenei in Tehran over the weekend.', 'the weekend'],
       ['a half of a year outside a part of it', 'Putin has been talking about withdrawing Russian forces from Syria since the second half of 2016.', 'the second half of 2016'],
+      ['a number far from its verb, tied by its unit', 'More than 200,000 Shiite fighters, from Hezbollah units to recruits out of Pakistan and Afghanistan, have been dispatched by Tehran to Iraq and Syria.', 'More than 200,000'],
+      ['a sea named against a resort in it', 'Putin hosted Assad on Tuesday in Sochi, Russia\u2019s Caspian Sea resort, and congratulated him.', 'Caspian Sea'],
+      ['a place as the object of the fact\u2019s own verb', 'The Iraqi military declared the country fully liberated from ISIS and said its troops had retaken the Iraqi-Jordanian border.', 'Iraqi-Jordanian border'],
       ['stance polarity', 'Lavrov said Iran\u2019s military presence in Syria was illegitimate.', 'illegitimate'],
     ];
     for (const [what, text, words] of cases) {
@@ -73,6 +78,7 @@ describe('fact.contradiction', () => {
       ['a sentence that points back, with an agreeing value', 'Western officials told the BBC that Iran is building a base in Syria. The site is about 50 kilometres from the Golan Heights.'],
       ['a holiday that is the date', 'The 17-nation plan gives Assad and the opposition until New Year\u2019s Day to open negotiations.'],
       ['the opening months of a year', 'Putin has been talking about withdrawing Russian forces from Syria since the opening months of 2016.'],
+      ['a capital as the object of a verb of thanks', 'Syrian state television said Assad had thanked Moscow for the blood of its martyrs.'],
       ['a converted distance', 'The base is expected to be built about 50 kilometres from the Golan Heights.'],
       ['agreeing restatement with aliases', 'Putin flew to the Khmeimim air base, where he met Assad on Monday.'],
       ['claims the fact base knows nothing about', 'Putin flew to Beijing for talks with Xi Jinping in May.'],

@@ -7,7 +7,7 @@ import type { SentenceFacts } from './facts/sentenceFacts';
 import type { Agreement, Conflict } from './facts/slotChecks';
 import { readSentenceFacts, withEntitiesCarried } from './facts/sentenceFacts';
 import { findTimes } from '../text/dates';
-import { durationOutOfTime, EVENT_DETAILS, factScope, happensElsewhere, happensInOtherYear, inFactScope, wordPosition } from './facts/eventScope';
+import { durationOutOfTime, EVENT_DETAILS, factScope, happensElsewhere, happensInOtherYear, inFactScope, QUANTITY_SLACK, wordPosition } from './facts/eventScope';
 import { consistentWithClaim } from './facts/entailment';
 import { isAgreement, SLOT_CHECKS } from './facts/slotChecks';
 import { findTitleConflicts } from './facts/titles';
@@ -85,7 +85,11 @@ function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): RankedCon
     const scope = factScope(sentence, fact);
     const elsewhere = happensElsewhere(sentence, fact, knowledge);
     // a credit ("…, officials told CNN") may stand anywhere in the sentence
-    const inScope = (conflict: Conflict, type: Slot['type']): boolean => type === 'outlet' || inFactScope(scope, wordPosition(tokens, conflict.start));
+    // (from the value's first or last word: "More than 200,000" also sits where "200,000" does)
+    const inScope = (conflict: Conflict, type: Slot['type']): boolean => {
+      const slack = type === 'quantity' ? QUANTITY_SLACK : undefined;
+      return type === 'outlet' || inFactScope(scope, wordPosition(tokens, conflict.start), slack) || inFactScope(scope, wordPosition(tokens, conflict.end) - 1, slack);
+    };
     const acknowledged = new Set(results.filter((r) => ENTITY_SLOTS.has(r.slot.type) && isAgreement(r.result)).map((r) => r.slot.type));
     // the sentence states the fact's claim when none of its other values conflicts and its core values
     // (a stance, a number) are stated, not merely absent

@@ -50,10 +50,17 @@ export function factScope(sentence: SentenceFacts, fact: Fact): number[] | undef
   return anchors.length > 0 ? anchors : [...cues, ...positions.flat()];
 }
 
-/** True when word position `at` lies within the slack of one of the scope's anchors (or there is no scope). */
-export function inFactScope(scope: number[] | undefined, at: number): boolean {
-  return scope === undefined || scope.some((a) => Math.abs(a - at) <= SCOPE_SLACK);
+/**
+ * True when word position `at` lies within the slack of one of the scope's anchors (or there is no scope).
+ * `slack` is wider for a quantity, which its own unit words already tie to the fact ("More than 200,000
+ * Shiite fighters, from Hezbollah units to recruits out of Pakistan, have been dispatched by Tehran").
+ */
+export function inFactScope(scope: number[] | undefined, at: number, slack = SCOPE_SLACK): boolean {
+  return scope === undefined || scope.some((a) => Math.abs(a - at) <= slack);
 }
+
+/** The scope slack for a quantity whose unit words matched the fact's. */
+export const QUANTITY_SLACK = 2 * SCOPE_SLACK;
 
 /** The word position of the token starting at `offset`. */
 export function wordPosition(tokens: readonly Token[], offset: number): number {

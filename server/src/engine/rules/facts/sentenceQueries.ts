@@ -8,9 +8,15 @@ export { nextWord, previousWord } from '../../text/tokens';
  * place ("in the Sochi resort", "at Russia's Tartus base" -> "in", "at").
  */
 export function wordBeforeSkippingArticles(tokens: readonly Token[], index: number): string {
+  const i = previousWordSkippingArticles(tokens, index);
+  return i >= 0 ? tokens[i].norm : '';
+}
+
+/** The index of the word before token `index`, skipping articles and possessives (-1 when none). */
+export function previousWordSkippingArticles(tokens: readonly Token[], index: number): number {
   let i = previousWord(tokens, index);
   while (i >= 0 && (/^(the|a|an|its|their|his|her)$/.test(tokens[i].norm) || tokens[i].possessive)) i = previousWord(tokens, i);
-  return i >= 0 ? tokens[i].norm : '';
+  return i;
 }
 
 /** True when any of the words just before token `index` (up to `window`) is a negation. */

@@ -11,7 +11,7 @@ import { PhraseMatcher, phraseKeys } from '../../text/phrases';
 import type { Token } from '../../text/tokens';
 import { isCapitalized, tokenize } from '../../text/tokens';
 import type { SentenceFacts } from './sentenceFacts';
-import { negatedBefore, nextWord, previousWord, wordBeforePlace, wordBeforeSkippingArticles } from './sentenceQueries';
+import { negatedBefore, nextWord, previousWord, previousWordSkippingArticles, wordBeforePlace, wordBeforeSkippingArticles } from './sentenceQueries';
 
 /** Words in a draft that disagree with a slot, and what the source says instead. */
 export interface Conflict {
@@ -358,6 +358,8 @@ const checkPlace: SlotCheck = (slot, sentence, fact, knowledge) => {
   const tokens = sentence.sentence.tokens;
   const placeContainers = containers(place, entities);
   const cueStarts = new Set(sentence.cues.map((c) => c.first));
+  const ownCues = new Set((fact.cues ?? []).map(cueKey));
+  const ownCueEnds = new Set(sentence.cues.filter((c) => ownCues.has(c.value)).map((c) => c.last));
   const located = sentence.mentions.filter(
     (m) =>
       (m.entity.type === 'place' || m.entity.type === 'country') &&
@@ -366,9 +368,12 @@ const checkPlace: SlotCheck = (slot, sentence, fact, knowledge) => {
       // "at Russia's Tartus base": a possessive owns the place that follows; it is not the place itself
       !tokens[m.last].possessive &&
       (slot.relation !== undefined && slot.relation !== 'venue' ? true : !governedByNoun(tokens, m.first)) &&
-      // "in Moscow", "to Moscow", or attributive: "the Moscow talks"
+      // "in Moscow", "to Moscow", attributive ("the Moscow talks"), or the object of the fact's own cue
+      // verb ("retaken the Iraqi-Jordanian border")
       (preposition.test(wordBeforePlace(tokens, m.first)) ||
-        (m.entity.type === 'place' && !tokens[m.last].possessive && cueStarts.has(nextWord(tokens, m.last)))),
+        (m.entity.type === 'place' && !tokens[m.last].possessive && cueStarts.has(nextWord(tokens, m.last))) ||
+        // (not a capital that stands for its country: "thanked Moscow" thanks Russia)
+        (m.entity.type === 'place' && !m.entity.standsFor?.length && ownCueEnds.has(previousWordSkippingArticles(tokens, m.first)))),
   );
   const relation = (m: (typeof located)[number]): 'agree' | 'conflict' | 'unknown' => {
     if (placeContainers.has(m.entity.id) || containers(m.entity, entities).has(place.id)) return 'agree';
@@ -379,7 +384,11 @@ const checkPlace: SlotCheck = (slot, sentence, fact, knowledge) => {
   const relations = located.map((m) => ({ m, r: relation(m) }));
   // the place itself or a place inside it agrees; a place that merely contains it ("in Syria") agrees only
   // when no place of the same kind is named against it ("a stop in Syria at the Tartus base")
-  const exact = relations.find((x) => x.r === 'agree' && containers(x.m.entity, entities).has(place.id))?.m;
+  // a place of the slot's own kind named against it outweighs a place of another kind inside it ("in
+  // Sochi, Russia's Caspian Sea resort": the sea is the claim, Sochi lies on the Black Sea)
+  const sameKind = (m: Mention): boolean => PLACE_CLASSES.get(m.entity.kind ?? '') === PLACE_CLASSES.get(place.kind ?? '');
+  const kindConflict = relations.some((x) => x.r === 'conflict' && x.m.entity.type === 'place' && sameKind(x.m));
+  const exact = relations.find((x) => x.r === 'agree' && containers(x.m.entity, entities).has(place.id) && (sameKind(x.m) || !kindConflict))?.m;
   const container = relations.find((x) => x.r === 'agree')?.m;
   // a place named anywhere agrees, unless it stands for a country there ("Moscow and Tehran showcased …")
   // (a trip's destination places its event too: "went to Tehran for the summit")
