@@ -47,6 +47,8 @@ describe('fact.contradiction', function () {
       ['a number far from its verb, tied by its unit', 'More than 200,000 Shiite fighters, from Hezbollah units to recruits out of Pakistan and Afghanistan, have been dispatched by Tehran to Iraq and Syria.', 'More than 200,000'],
       ['a sea named against a resort in it', 'Putin hosted Assad on Tuesday in Sochi, Russia\u2019s Caspian Sea resort, and congratulated him.', 'Caspian Sea'],
       ['a place as the object of the fact\u2019s own verb', 'The Iraqi military declared the country fully liberated from ISIS and said its troops had retaken the Iraqi-Jordanian border.', 'Iraqi-Jordanian border'],
+      ['a date in the same stretch of words as the fact\u2019s verb', 'Russia, which began supplying the Assad regime with drone strikes and military assistance in 2013, now says its job in Syria is almost done.', '2013'],
+      ['a possessive weekday, the fix keeping the possessive', 'Wednesday\u2019s talks in Sochi ended with Putin congratulating Assad on the fight against terrorism.', 'Wednesday'],
       ['stance polarity', 'Lavrov said Iran\u2019s military presence in Syria was illegitimate.', 'illegitimate'],
     ];
     for (const [what, text, words] of cases) {

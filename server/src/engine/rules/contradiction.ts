@@ -85,9 +85,11 @@ function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): RankedCon
     const scope = factScope(sentence, fact);
     const elsewhere = happensElsewhere(sentence, fact, knowledge);
     // a credit ("…, officials told CNN") may stand anywhere in the sentence
-    // (from the value's first or last word: "More than 200,000" also sits where "200,000" does)
+    // (from the value's first or last word: "More than 200,000" also sits where "200,000" does); a value in
+    // the same stretch of words as one of the fact's cues, with no punctuation between, reaches as far as a
+    // quantity ("which began supplying the Assad regime with drone strikes and military assistance in 2013")
     const inScope = (conflict: Conflict, type: Slot['type']): boolean => {
-      const slack = type === 'quantity' ? QUANTITY_SLACK : undefined;
+      const slack = type === 'quantity' || sameStretchAsCue(sentence, fact, conflict) ? QUANTITY_SLACK : undefined;
       return type === 'outlet' || inFactScope(scope, wordPosition(tokens, conflict.start), slack) || inFactScope(scope, wordPosition(tokens, conflict.end) - 1, slack);
     };
     const acknowledged = new Set(results.filter((r) => ENTITY_SLOTS.has(r.slot.type) && isAgreement(r.result)).map((r) => r.slot.type));
@@ -130,6 +132,18 @@ function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): RankedCon
     return { fact, slot, conflict, ...(tie ? { runnerUp: tie.fact } : {}) };
   });
   return mergeAdjacent(withRunnersUp, sentence.text);
+}
+
+/** True when one of the fact's cues and the conflicting value stand with no punctuation between them. */
+function sameStretchAsCue(sentence: SentenceFacts, fact: Fact, conflict: Span): boolean {
+  const tokens = sentence.sentence.tokens;
+  const at = partitionPoint(tokens, (t) => t.start < conflict.start);
+  return sentence.cues.some((cue) => {
+    if (!fact.cueKeys.includes(cue.value)) return false;
+    const [from, to] = cue.last < at ? [cue.last + 1, at] : [at, cue.first];
+    for (let k = from; k < to; k++) if (tokens[k].kind === 'punct' && tokens[k].text !== '-') return false;
+    return true;
+  });
 }
 
 /** One finding for neighbouring conflicts with the same fact ("Tuesday, November 24, 2015"). */

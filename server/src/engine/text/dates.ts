@@ -241,8 +241,10 @@ function readTimes(tokens: readonly Token[]): Times {
       dates.push({ start: part ? part.start : w.start, end: w.end, year, ...(part?.part ? { part: part.part } : {}), ...(part?.months ? { months: part.months } : {}) });
       continue;
     }
-    if (WEEKDAY_SET.has(w.norm) && isCapitalized(w.text) && !w.text.toLowerCase().endsWith('s')) {
-      weekdays.push({ start: w.start, end: w.end, weekday: w.norm });
+    // "Wednesday's talks" is a day; "Mondays" is a habit
+    if (WEEKDAY_SET.has(w.norm) && isCapitalized(w.text) && (!w.text.toLowerCase().endsWith('s') || w.possessive)) {
+      // (without the possessive, so that a fix keeps it: "Tuesday's talks")
+      weekdays.push({ start: w.start, end: w.possessive ? w.start + w.norm.length : w.end, weekday: w.norm });
       continue;
     }
     const unit = UNIT_WORDS.get(w.norm);
