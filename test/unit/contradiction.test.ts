@@ -49,6 +49,7 @@ describe('fact.contradiction', function () {
       ['a place as the object of the fact\u2019s own verb', 'The Iraqi military declared the country fully liberated from ISIS and said its troops had retaken the Iraqi-Jordanian border.', 'Iraqi-Jordanian border'],
       ['a date in the same stretch of words as the fact\u2019s verb', 'Russia, which began supplying the Assad regime with drone strikes and military assistance in 2013, now says its job in Syria is almost done.', '2013'],
       ['a possessive weekday, the fix keeping the possessive', 'Wednesday\u2019s talks in Sochi ended with Putin congratulating Assad on the fight against terrorism.', 'Wednesday'],
+      ['a length given after what it measures and a verb of length', 'The Golan Heights sit astride a frontier between Israel and Syria that runs for some 90 miles.', 'some 90'],
       ['stance polarity', 'Lavrov said Iran\u2019s military presence in Syria was illegitimate.', 'illegitimate'],
     ];
     for (const [what, text, words] of cases) {
@@ -81,6 +82,7 @@ describe('fact.contradiction', function () {
       ['a holiday that is the date', 'The 17-nation plan gives Assad and the opposition until New Year\u2019s Day to open negotiations.'],
       ['the opening months of a year', 'Putin has been talking about withdrawing Russian forces from Syria since the opening months of 2016.'],
       ['a capital as the object of a verb of thanks', 'Syrian state television said Assad had thanked Moscow for the blood of its martyrs.'],
+      ['the right length after a verb of length', 'The Golan Heights straddle a border between Israel and Syria that runs for 47 miles.'],
       ['a converted distance', 'The base is expected to be built about 50 kilometres from the Golan Heights.'],
       ['agreeing restatement with aliases', 'Putin flew to the Khmeimim air base, where he met Assad on Monday.'],
       ['claims the fact base knows nothing about', 'Putin flew to Beijing for talks with Xi Jinping in May.'],

@@ -2,7 +2,7 @@ import type { Mention } from '../../knowledge/entityMatcher';
 import { cueKey } from '../../knowledge/factBase';
 import type { Entity, Fact, Slot } from '../../knowledge/factTypes';
 import type { Knowledge } from '../../knowledge/knowledge';
-import { wordForms } from '../../knowledge/inflections';
+import { pluralOf, wordForms } from '../../knowledge/inflections';
 import type { DateMention } from '../../text/dates';
 import { findTimes, unitDays, WEEKDAYS } from '../../text/dates';
 import type { NumberMention } from '../../text/numbers';
@@ -120,6 +120,9 @@ function unitAfter(tokens: readonly Token[], mention: NumberMention, accepts: (w
 
 const measureMatchers = new WeakMap<Slot, PhraseMatcher<true>>();
 
+/** Verbs that give a length ("runs for 47 miles"). */
+const LENGTH_VERBS = new Set(['runs', 'run', 'ran', 'stretches', 'stretch', 'stretched', 'extends', 'extend', 'extended', 'spans', 'span', 'spanned', 'measures', 'measured']);
+
 /** For a slot naming what it measures: a test that one of those words follows the number's unit closely. */
 function measuredBy(slot: Slot, text: string): ((tokens: readonly Token[], n: NumberMention) => boolean) | undefined {
   if (!slot.measures?.length) return undefined;
@@ -133,7 +136,12 @@ function measuredBy(slot: Slot, text: string): ((tokens: readonly Token[], n: Nu
   return (tokens, n) => {
     const after = nextWord(tokens, n.last);
     const window = tokens.slice(after < 0 ? tokens.length : after, Math.min(tokens.length, (after < 0 ? tokens.length : after) + 6));
-    return words.findAll(text, window).length > 0;
+    if (words.findAll(text, window).length > 0) return true;
+    // "a frontier between Israel and Syria that runs for some 90 miles": what is measured, then a verb of
+    // length, before the number
+    const before = tokens.slice(Math.max(0, n.first - 9), n.first);
+    const lengthVerb = before.findIndex((t) => LENGTH_VERBS.has(t.norm));
+    return lengthVerb > 0 && words.findAll(text, before.slice(0, lengthVerb)).length > 0;
   };
 }
 
@@ -179,7 +187,9 @@ const checkQuantity: SlotCheck = (slot, sentence) => {
   if (right) return agreement(right.mention);
   const wrong = readings[0].mention;
   const value = slot.qualifier === 'exact' || !slot.qualifier ? written(slot.value) : describeQuantity(slot.value, slot.qualifier);
-  return { start: wrong.start, end: wrong.end, expected: `${value} ${slot.unit ?? ''}`.trim(), replacement: value };
+  // "47 miles", "four years": a one-word unit agrees with its number (units written plural stay so)
+  const unit = slot.unit && slot.value !== 1 && !slot.unit.includes(' ') && !slot.unit.endsWith('s') ? pluralOf(slot.unit) : (slot.unit ?? '');
+  return { start: wrong.start, end: wrong.end, expected: `${value} ${unit}`.trim(), replacement: value };
 };
 
 const checkOrdinal: SlotCheck = (slot, sentence) => {
