@@ -50,6 +50,7 @@ describe('fact.contradiction', function () {
       ['a date in the same stretch of words as the fact\u2019s verb', 'Russia, which began supplying the Assad regime with drone strikes and military assistance in 2013, now says its job in Syria is almost done.', '2013'],
       ['a possessive weekday, the fix keeping the possessive', 'Wednesday\u2019s talks in Sochi ended with Putin congratulating Assad on the fight against terrorism.', 'Wednesday'],
       ['a length given after what it measures and a verb of length', 'The Golan Heights sit astride a frontier between Israel and Syria that runs for some 90 miles.', 'some 90'],
+      ['a pronoun for the person the sentence before named', 'Putin has also turned Syria into a diplomatic platform. After the air base visit, he flew to Alexandria for talks with Egyptian President Abdel Fattah el-Sisi.', 'Alexandria'],
       ['stance polarity', 'Lavrov said Iran\u2019s military presence in Syria was illegitimate.', 'illegitimate'],
     ];
     for (const [what, text, words] of cases) {
@@ -83,6 +84,7 @@ describe('fact.contradiction', function () {
       ['the opening months of a year', 'Putin has been talking about withdrawing Russian forces from Syria since the opening months of 2016.'],
       ['a capital as the object of a verb of thanks', 'Syrian state television said Assad had thanked Moscow for the blood of its martyrs.'],
       ['the right length after a verb of length', 'The Golan Heights straddle a border between Israel and Syria that runs for 47 miles.'],
+      ['a pronoun for the person the sentence before named, with the right place', 'Putin has also turned Syria into a diplomatic platform. After the air base visit, he flew to Cairo for talks with Egyptian President Abdel Fattah el-Sisi.'],
       ['a converted distance', 'The base is expected to be built about 50 kilometres from the Golan Heights.'],
       ['agreeing restatement with aliases', 'Putin flew to the Khmeimim air base, where he met Assad on Monday.'],
       ['claims the fact base knows nothing about', 'Putin flew to Beijing for talks with Xi Jinping in May.'],

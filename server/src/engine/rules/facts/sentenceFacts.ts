@@ -146,27 +146,32 @@ export function computeSentenceFacts(text: string, sentence: SentenceAnalysis, f
 
 /** Words that open a sentence by pointing back at what the sentence before named ("The new base, …"). */
 const POINTING_BACK = new Set(['the', 'this', 'that', 'these', 'those', 'it', 'they', 'he', 'she', 'its', 'their', 'his', 'her']);
+/** Personal pronouns that stand for someone the sentence before named, wherever they stand ("After the visit, he flew to …"). */
+const PERSONAL = new Set(['he', 'she', 'they']);
 
 /**
  * The reading of a sentence that opens by pointing back ("The new base would be built some 80 kilometres
- * from the Golan Heights", after a sentence about Iran), with the facts whose `about` groups the sentence
+ * from the Golan Heights", after a sentence about Iran) or has a personal pronoun ("he flew to …"), with the facts whose `about` groups the sentence
  * names only in part, the rest named by the sentence before, added to its candidates. The sentence must
  * name one of the fact's groups itself and use one of its cues, as for any candidate.
  */
 export function withEntitiesCarried(reading: SentenceFacts, before: SentenceFacts | undefined, facts: FactBase): SentenceFacts {
   const first = reading.sentence.tokens.find((t) => t.kind !== 'punct');
-  if (!before || before.mentioned.size === 0 || !first || !POINTING_BACK.has(first.norm) || reading.mentions.length === 0) return reading;
+  const pointsBack = first !== undefined && (POINTING_BACK.has(first.norm) || reading.sentence.tokens.some((t) => PERSONAL.has(t.norm) && t.pos === 'PRON'));
+  if (!before || before.mentioned.size === 0 || !pointsBack || reading.mentions.length === 0) return reading;
   const both = new Set([...reading.mentioned, ...before.mentioned]);
   const cueKeys = new Set(reading.cues.map((c) => c.value));
   cueKeys.add(ANY_CUE);
   const extra: Fact[] = [];
   const seen = new Set<Fact>(reading.candidates);
-  for (const id of reading.mentioned) {
+  // a fact is indexed under its first group, which the sentence before may be the one to name
+  const namesAGroup = (fact: Fact): boolean => (fact.about ?? []).some((group) => [group].flat().some((id) => reading.mentioned.has(id)));
+  for (const id of both) {
     for (const key of cueKeys) {
       for (const fact of facts.index.get(id)?.get(key) ?? []) {
         if (seen.has(fact)) continue;
         seen.add(fact);
-        if (aboutSatisfied(fact, both) && contextSatisfied(fact, reading.text, reading.sentence)) extra.push(fact);
+        if (namesAGroup(fact) && aboutSatisfied(fact, both) && contextSatisfied(fact, reading.text, reading.sentence)) extra.push(fact);
       }
     }
   }
