@@ -142,6 +142,12 @@ describe('fact.misquote and fact.misattribution', () => {
     assert.deepEqual(flagged(text.replace('Russia\'s top diplomat', 'Putin\'s spokesman'), 'fact.misattribution'), []);
   });
 
+  it('checks a short quote against what its named speaker is recorded saying', () => {
+    const text = 'In a statement, the Iraqi military said its forces had "largely liberated" all of Iraq\u2019s territory.';
+    assert.deepEqual(flagged(text, 'fact.misquote'), [['error', 'largely']]);
+    assert.deepEqual(flagged(text.replace('largely', 'fully'), 'fact.misquote'), []);
+  });
+
   it('flags a recorded quote given to another named person', () => {
     const text = '"Russian comments about removal of their forces do not often correspond with actual troop reductions," Sergei Lavrov said.';
     assert.deepEqual(flagged(text, 'fact.misattribution'), [['error', 'Sergei Lavrov']]);
