@@ -148,6 +148,11 @@ describe('fact.misquote and fact.misattribution', () => {
     assert.deepEqual(flagged(text.replace('largely', 'fully'), 'fact.misquote'), []);
   });
 
+  it('gives a quote "quoted by X as saying" to the one quoted', () => {
+    const text = 'Kremlin spokesman Dmitry Peskov was quoted by Interfax as saying Iran\u2019s military presence in Syria is "legitimate".';
+    assert.deepEqual(flagged(text, 'fact.misattribution'), [['error', 'Dmitry Peskov']]);
+  });
+
   it('flags a recorded quote given to another named person', () => {
     const text = '"Russian comments about removal of their forces do not often correspond with actual troop reductions," Sergei Lavrov said.';
     assert.deepEqual(flagged(text, 'fact.misattribution'), [['error', 'Sergei Lavrov']]);

@@ -35,6 +35,9 @@ describe('attribution frames', () => {
     // a participle aside before the verb, and "described X as Y", which is not "…, said X"
     // an object after a comma is not an inverted speaker: "…, claimed victory over the Islamic State"
     assert.deepEqual(framesOf('Putin flew into the base and, with Assad at his side, claimed victory over the Islamic State.').filter((f) => f[1] === 'victory over the Islamic State'), []);
+    // "quoted … as saying": the one quoted speaks, in the active and the passive
+    assert.deepEqual(framesOf('Peskov was quoted by Interfax as saying the talks failed.').filter((f) => f[2] === 'saying'), [['named', 'Peskov', 'saying', 'the talks failed', true]]);
+    assert.deepEqual(framesOf('Interfax quoted Peskov as saying the talks failed.').filter((f) => f[2] === 'saying'), [['named', 'Peskov', 'saying', 'the talks failed', true]]);
     assert.deepEqual(framesOf('The talks failed, a source close to the Kremlin told Reuters.'), [['vague', 'a source close to the Kremlin', 'told', 'The talks failed', true]]);
     assert.deepEqual(framesOf('The New York Times, reporting from Tehran in November 2015, described the war as three years old.').map((f) => f.slice(1, 4)), [
       ['The New York Times', 'described', 'the war as three years old'],

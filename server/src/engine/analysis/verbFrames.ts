@@ -1,7 +1,7 @@
 /** Frames cued by verbs: reporting (said), finding (the report found) and stance (wants to) verbs. */
 import type { AttributionVocabulary, CueVerb } from '../knowledge/attributionVocabulary';
 import type { Token } from '../text/tokens';
-import { isCapitalized, nextWord } from '../text/tokens';
+import { isCapitalized, nextWord, previousWord } from '../text/tokens';
 import type { Span } from '../types';
 import { contentAfter, endsSentence, preposedContent } from './content';
 import type { Builder } from './frameBuilder';
@@ -205,6 +205,28 @@ function passiveFrame(builder: Builder, i: number, last: number, entry: CueVerb,
   add(builder, frameFrom({ kind: 'none', agentive: false }, undefined, cue, after ? { start: after.start, end: contentEnd(input) } : undefined));
 }
 
+/** Verbs that report someone "as saying" ("quoted Peskov as saying", "was cited by Reuters as saying"). */
+const QUOTING_VERBS = new Set(['quote', 'cite', 'describe', 'paraphrase']);
+
+/**
+ * For an "-ing" cue after "as" ("as saying"), the person quoted: the object of an active quoting verb
+ * ("Interfax quoted Peskov as saying") or the subject of a passive one ("Peskov was quoted by Interfax as
+ * saying"). Empty otherwise.
+ */
+function quotedSpeaker(tokens: readonly Token[], i: number): number[] {
+  const as = previousWord(tokens, i);
+  if (!tokens[i].norm.endsWith('ing') || as < 0 || tokens[as].norm !== 'as') return [];
+  let verb = -1;
+  for (let k = previousWord(tokens, as), seen = 0; k >= 0 && seen < 8 && verb < 0; k = previousWord(tokens, k), seen++) {
+    if (QUOTING_VERBS.has(tokens[k].lemma) && (tokens[k].pos === 'VERB' || tokens[k].norm.endsWith('ed'))) verb = k;
+  }
+  if (verb < 0) return [];
+  const next = nextWord(tokens, verb);
+  if (next >= 0 && tokens[next].norm === 'by') return findSubject(tokens, verb);
+  const phrase = next >= 0 && next < as ? phraseStartingAt(tokens, next) : [];
+  return phrase.filter((k) => k < as);
+}
+
 /**
  * True when the head of a phrase after an inverted cue can be a speaker: a name, a pronoun, a noun of
  * people, institutions or documents, a title, or a known entity ("…, said the minister"). "…, claimed
@@ -237,6 +259,12 @@ function activeFrame(builder: Builder, i: number, last: number, entry: CueVerb, 
     const closes = phrase.length > 0 && !(following && (following.pos === 'VERB' || following.pos === 'AUX' || following.norm === 'that' || following.norm === 'as'));
     const reading = closes && headNamesSomeone(input, phrase) ? sourceOf(input, phrase) : undefined;
     if (reading && reading.kind !== 'document') return frameFrom(reading, spanOf(tokens, phrase), cue, preposedContent(input, i));
+  }
+  // "Interfax quoted Peskov as saying …", "Peskov was quoted by Interfax as saying …": the one quoted speaks
+  const quoted = quotedSpeaker(tokens, i);
+  if (quoted.length > 0) {
+    const reading = sourceOf(input, quoted);
+    if (reading) return frameFrom(reading, spanOf(tokens, quoted), cue, after ? { start: after.start, end: contentEnd(input) } : undefined);
   }
   let phrase = findSubject(tokens, i);
   // "a statement issued by the Iraqi military claiming …": the agent of the noun the cue follows
