@@ -85,6 +85,8 @@ describe('fact.contradiction', function () {
       ['a capital as the object of a verb of thanks', 'Syrian state television said Assad had thanked Moscow for the blood of its martyrs.'],
       ['the right length after a verb of length', 'The Golan Heights straddle a border between Israel and Syria that runs for 47 miles.'],
       ['a pronoun for the person the sentence before named, with the right place', 'Putin has also turned Syria into a diplomatic platform. After the air base visit, he flew to Cairo for talks with Egyptian President Abdel Fattah el-Sisi.'],
+      ['a value inside a speaker\u2019s quoted words', '"I have decided that a significant part of the Russian military contingent is returning home to Russia," Putin said during Monday\u2019s visit.'],
+      ['a country before a title across a comma', 'Moscow and Tehran rejected outside dictates in Syria, Foreign Minister Sergei Lavrov said.'],
       ['a converted distance', 'The base is expected to be built about 50 kilometres from the Golan Heights.'],
       ['agreeing restatement with aliases', 'Putin flew to the Khmeimim air base, where he met Assad on Monday.'],
       ['claims the fact base knows nothing about', 'Putin flew to Beijing for talks with Xi Jinping in May.'],

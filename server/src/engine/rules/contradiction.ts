@@ -205,6 +205,9 @@ export function findContradictions(context: RuleContext): Finding[] {
   // the sentence before, across paragraphs: a news paragraph is often one sentence long
   let before: SentenceFacts | undefined;
   for (const block of context.chunk.blocks) {
+    // a speaker's quoted words are theirs: the quote rules check them against what the speaker said
+    const spoken = block.speakers.filter((q) => q.speaker).map((q) => ({ start: q.quote.innerStart, end: q.quote.innerEnd }));
+    const quoted = (span: Span): boolean => spoken.some((q) => q.start <= span.start && q.end >= span.end);
     for (const sentence of block.sentences) {
       const own = readSentenceFacts(text, sentence, knowledge.facts);
       const facts = withEntitiesCarried(own, before, knowledge.facts);
@@ -223,6 +226,7 @@ export function findContradictions(context: RuleContext): Finding[] {
         report(conflict, { message, entryId: conflict.person.id, detail, kind: 'title' }, conflict.replacement, `Replace with "${conflict.replacement}"`);
       }
       for (const { fact, slot, conflict, runnerUp } of slotConflicts(facts, knowledge)) {
+        if (quoted(conflict)) continue;
         const original = text.slice(conflict.start, conflict.end);
         const reporter = reportedBy(text, sentence, conflict, fact, slot);
         if (reporter) {

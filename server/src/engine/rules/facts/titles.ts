@@ -65,6 +65,8 @@ function attachedTitle(tokens: readonly Token[], mention: Mention, titles: Phras
 /** The qualifier entity (country, organisation) written just before a title ("Russian", "Kremlin"). */
 function qualifierOf(title: PhraseMatch<string>, mentions: readonly Mention[], tokens: readonly Token[]): Mention | undefined {
   const before = previousWord(tokens, title.first);
+  // never across punctuation: "… in Syria, Foreign Minister Sergei Lavrov said" has no Syrian minister
+  if (before < 0 || tokens.slice(before + 1, title.first).some((t) => t.kind === 'punct')) return undefined;
   return mentions.find((m) => m.last === before && m.entity.type !== 'person');
 }
 
