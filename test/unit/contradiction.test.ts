@@ -51,6 +51,8 @@ describe('fact.contradiction', function () {
       ['a possessive weekday, the fix keeping the possessive', 'Wednesday\u2019s talks in Sochi ended with Putin congratulating Assad on the fight against terrorism.', 'Wednesday'],
       ['a length given after what it measures and a verb of length', 'The Golan Heights sit astride a frontier between Israel and Syria that runs for some 90 miles.', 'some 90'],
       ['a pronoun for the person the sentence before named', 'Putin has also turned Syria into a diplomatic platform. After the air base visit, he flew to Alexandria for talks with Egyptian President Abdel Fattah el-Sisi.', 'Alexandria'],
+      ['a place described and named in apposition, reported by its name', 'Leaders of the big gas producers gathered in the Qatari capital, Doha, for the third summit of the Gas Exporting Countries Forum.', 'Doha'],
+      ['a date of talks among parties named by their capital', 'As Putin held talks with Khamenei in Tehran, attention was on the peace plan drawn up after the Paris attacks, which set a February 1 deadline for negotiations between Assad and his opponents.', 'February 1'],
       ['stance polarity', 'Lavrov said Iran\u2019s military presence in Syria was illegitimate.', 'illegitimate'],
     ];
     for (const [what, text, words] of cases) {
@@ -87,6 +89,7 @@ describe('fact.contradiction', function () {
       ['a pronoun for the person the sentence before named, with the right place', 'Putin has also turned Syria into a diplomatic platform. After the air base visit, he flew to Cairo for talks with Egyptian President Abdel Fattah el-Sisi.'],
       ['a value inside a speaker\u2019s quoted words', '"I have decided that a significant part of the Russian military contingent is returning home to Russia," Putin said during Monday\u2019s visit.'],
       ['a country before a title across a comma', 'Moscow and Tehran rejected outside dictates in Syria, Foreign Minister Sergei Lavrov said.'],
+      ['where a participant was, far from the event\u2019s words', 'While Putin was in Tehran, attention turned to the peace plan that 17 nations put forward a day after the Paris attacks, which sets January 1 as the deadline for Assad and the opposition to start talking.'],
       ['a converted distance', 'The base is expected to be built about 50 kilometres from the Golan Heights.'],
       ['agreeing restatement with aliases', 'Putin flew to the Khmeimim air base, where he met Assad on Monday.'],
       ['claims the fact base knows nothing about', 'Putin flew to Beijing for talks with Xi Jinping in May.'],

@@ -72,11 +72,16 @@ export function wordPosition(tokens: readonly Token[], offset: number): number {
   return n;
 }
 
-/** The place a fact happened at: its place slot, or a place among its `about` entities. */
+/**
+ * The place a fact happened at: its place slot, or a place among its `about` entities that is named as a
+ * place (not a capital standing for its government: "Damascus" among the parties to talks).
+ */
 function factPlace(fact: Fact, knowledge: Knowledge): Entity | undefined {
   const slot = fact.slots?.find((s) => s.type === 'place' && typeof s.value === 'string');
   const ids = slot ? [String(slot.value)] : (fact.about ?? []).flat();
-  return ids.map((id) => knowledge.facts.entities.get(id)).find((e) => e?.type === 'place' && PLACE_CLASSES.get(e.kind ?? ''));
+  return ids
+    .map((id) => knowledge.facts.entities.get(id))
+    .find((e) => e?.type === 'place' && PLACE_CLASSES.get(e.kind ?? '') && (slot !== undefined || !e.standsFor?.length));
 }
 
 /**

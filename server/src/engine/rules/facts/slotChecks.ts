@@ -359,6 +359,8 @@ function governedByNoun(tokens: readonly Token[], first: number): boolean {
 
 /** How many tokens a place may stand from the fact's cue word to count as where the event happened. */
 const PLACE_WINDOW = 6;
+/** How far (in words) a participant may stand from the fact's cue to place the event by standing near it. */
+const PARTICIPANT_REACH = 15;
 
 const checkPlace: SlotCheck = (slot, sentence, fact, knowledge) => {
   const entities = knowledge.facts.entities;
@@ -407,15 +409,21 @@ const checkPlace: SlotCheck = (slot, sentence, fact, knowledge) => {
   const right = exact ?? named;
   if (right) return agreement(right);
   if (container && !relations.some((x) => x.r === 'conflict' && x.m.entity.type === 'place')) return { ...agreement(container), loose: true };
-  // where the event happened is said next to its cue word or to the people it is about
+  // where the event happened is said next to its cue word, or to the people it is about where they take
+  // part in it (near the cue: "While Putin was in Tehran, attention turned to the plan … to start talking"
+  // puts Putin in Tehran, not the talks)
   const about = new Set((fact.about ?? []).flat());
-  const anchors = [
-    ...sentence.cues.filter((c) => fact.cueKeys.includes(c.value)).map((c) => [c.first, c.last]),
-    ...sentence.mentions.filter((m) => about.has(m.entity.id)).map((m) => [m.first, m.last]),
-  ];
   const words = (from: number, to: number): number => tokens.slice(Math.min(from, to), Math.max(from, to)).filter((t) => t.kind !== 'punct').length;
-  const wrong = relations.find((x) => x.r === 'conflict' && anchors.some(([first, last]) => words(last, x.m.first) <= PLACE_WINDOW || words(x.m.last, first) <= PLACE_WINDOW));
-  if (!wrong) return undefined;
+  const cueSpans = sentence.cues.filter((c) => fact.cueKeys.includes(c.value)).map((c) => [c.first, c.last]);
+  const anchors = [
+    ...cueSpans,
+    ...sentence.mentions.filter((m) => about.has(m.entity.id) && cueSpans.some(([first, last]) => words(last, m.first) <= PARTICIPANT_REACH && words(m.last, first) <= PARTICIPANT_REACH)).map((m) => [m.first, m.last]),
+  ];
+  const found = relations.find((x) => x.r === 'conflict' && anchors.some(([first, last]) => words(last, x.m.first) <= PLACE_WINDOW || words(x.m.last, first) <= PLACE_WINDOW));
+  if (!found) return undefined;
+  // a place described, then named in apposition ("the Qatari capital, Doha") is reported by its name
+  const named2 = found.m.kind === 'alias' ? undefined : sentence.mentions.find((m) => m.kind === 'alias' && m.entity === found.m.entity && m.first > found.m.last && words(found.m.last, m.first) <= 2);
+  const wrong = named2 ? { m: named2 } : found;
   // a name replaces a name; "the Russian capital" needs rewording, not a swapped word
   return { start: wrong.m.start, end: wrong.m.end, expected: place.name, ...(wrong.m.kind === 'alias' ? { replacement: place.name } : {}) };
 };
