@@ -53,6 +53,9 @@ describe('fact.contradiction', function () {
       ['a pronoun for the person the sentence before named', 'Putin has also turned Syria into a diplomatic platform. After the air base visit, he flew to Alexandria for talks with Egyptian President Abdel Fattah el-Sisi.', 'Alexandria'],
       ['a place described and named in apposition, reported by its name', 'Leaders of the big gas producers gathered in the Qatari capital, Doha, for the third summit of the Gas Exporting Countries Forum.', 'Doha'],
       ['a date of talks among parties named by their capital', 'As Putin held talks with Khamenei in Tehran, attention was on the peace plan drawn up after the Paris attacks, which set a February 1 deadline for negotiations between Assad and his opponents.', 'February 1'],
+      ['of two dates, the one nearest the fact\u2019s words', 'In late 2015 the priority was stopping Islamic State jihadists, who had overrun large parts of Syria in 2012, from taking Damascus.', '2012'],
+      ['another office in a title', 'White House spokesman Eric Pahon said Russian statements "do not affect U.S. priorities in Syria."', 'White House spokesman'],
+      ['a threat denied in other words', 'Russia does not regard the U.S.-backed forces as a threat to the region, Lavrov said.', 'does not regard'],
       ['stance polarity', 'Lavrov said Iran\u2019s military presence in Syria was illegitimate.', 'illegitimate'],
     ];
     for (const [what, text, words] of cases) {

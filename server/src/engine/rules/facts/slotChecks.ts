@@ -246,7 +246,18 @@ function monthsOf(date: { month?: number; part?: 'early' | 'mid' | 'late'; seaso
   return date.part ? PART_MONTHS[date.part] : undefined;
 }
 
-const checkDate: SlotCheck = (slot, sentence) => {
+/**
+ * Of the values that conflict, the one nearest to the fact's own cue words: "In late 2015 the priority was
+ * stopping Islamic State, who had overrun large parts of Syria in 2012" dates the overrunning by 2012.
+ */
+function nearestToCues<T extends { start: number }>(values: readonly T[], sentence: SentenceFacts, fact: Fact): T {
+  const cues = sentence.cues.filter((c) => fact.cueKeys.includes(c.value));
+  if (values.length < 2 || cues.length === 0) return values[0];
+  const distance = (v: T): number => Math.min(...cues.map((c) => Math.abs(c.start - v.start)));
+  return values.reduce((best, v) => (distance(v) < distance(best) ? v : best));
+}
+
+const checkDate: SlotCheck = (slot, sentence, fact) => {
   const dates = eventDates(sentence);
   const slotMonths = monthsOf(slot);
   const comparable = dates.filter((d) => (slot.year !== undefined && d.year !== undefined) || (slotMonths !== undefined && monthsOf(d) !== undefined));
@@ -262,7 +273,8 @@ const checkDate: SlotCheck = (slot, sentence) => {
   const right = comparable.find(agrees);
   if (right) return agreement(right);
   const expected = describeDate(slot);
-  return { start: comparable[0].start, end: comparable[0].end, expected };
+  const wrong = nearestToCues(comparable, sentence, fact);
+  return { start: wrong.start, end: wrong.end, expected };
 };
 
 const checkWeekday: SlotCheck = (slot, sentence) => {
