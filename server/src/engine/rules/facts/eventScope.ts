@@ -4,7 +4,7 @@ import type { Token } from '../../text/tokens';
 import type { SentenceFacts } from './sentenceFacts';
 import { contextMatches } from './sentenceFacts';
 import { wordBeforePlace } from './sentenceQueries';
-import { containers, PLACE_CLASSES } from './slotChecks';
+import { containers, PLACE_CLASSES } from './placeCheck';
 
 /** How far (in words) a conflicting value may stand from a word that ties the sentence to the fact. */
 const SCOPE_SLACK = 8;

@@ -1,51 +1,20 @@
 import type { Mention } from '../../knowledge/entityMatcher';
 import { cueKey } from '../../knowledge/factBase';
-import type { Entity, Fact, Slot } from '../../knowledge/factTypes';
+import type { Fact, Slot } from '../../knowledge/factTypes';
 import type { Knowledge } from '../../knowledge/knowledge';
 import { pluralOf, wordForms } from '../../knowledge/inflections';
-import type { DateMention } from '../../text/dates';
-import { findTimes, unitDays, WEEKDAYS } from '../../text/dates';
 import type { NumberMention } from '../../text/numbers';
-import { claimedInterval, describeQuantity, findNumbers, quantityInterval } from '../../text/numbers';
+import { claimedInterval, describeQuantity, quantityInterval } from '../../text/numbers';
 import { PhraseMatcher, phraseKeys } from '../../text/phrases';
 import type { Token } from '../../text/tokens';
 import { isCapitalized, tokenize } from '../../text/tokens';
 import type { SentenceFacts } from './sentenceFacts';
-import { negatedBefore, nextWord, previousWord, previousWordSkippingArticles, wordBeforePlace, wordBeforeSkippingArticles } from './sentenceQueries';
+import { checkPlace } from './placeCheck';
+import type { SlotCheck } from './slotResult';
+import { agreement, analysis, written } from './slotResult';
+import { checkDate, checkRelative, checkWeekday } from './timeChecks';
+import { negatedBefore, nextWord, previousWord, wordBeforeSkippingArticles } from './sentenceQueries';
 
-/** Words in a draft that disagree with a slot, and what the source says instead. */
-export interface Conflict {
-  start: number;
-  end: number;
-  /** The source's value as a reader would write it ("up to 140,000", "Sochi", "Tuesday"). */
-  expected: string;
-  /** Replacement text for the flagged words, when a mechanical one exists. */
-  replacement?: string;
-}
-
-/** Words in a draft that state the source's value. */
-export interface Agreement {
-  agrees: true;
-  start: number;
-  end: number;
-  /** The words agree without stating the value: a country that contains the source's place ("in Syria"). */
-  loose?: true;
-}
-
-/** What a slot check found: a conflict, an agreement, or nothing to compare. */
-export type SlotResult = Conflict | Agreement | undefined;
-
-const agreement = (span: { start: number; end: number }): Agreement => ({ agrees: true, start: span.start, end: span.end });
-
-/** True for an agreement result. */
-export function isAgreement(result: SlotResult): result is Agreement {
-  return result !== undefined && 'agrees' in result;
-}
-
-type SlotCheck = (slot: Slot, sentence: SentenceFacts, fact: Fact, knowledge: Knowledge) => SlotResult;
-
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const ORDINAL_WORDS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 
 /** Conversion of distance and duration units to a common base (metres, days). */
@@ -64,16 +33,6 @@ function singular(word: string): string {
   if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
   if (word.endsWith('s') && UNIT_SCALE.has(word.slice(0, -1))) return word.slice(0, -1);
   return word;
-}
-
-const sentenceCache = new WeakMap<SentenceFacts, { numbers: NumberMention[]; times: ReturnType<typeof findTimes> }>();
-function analysis(sentence: SentenceFacts): { numbers: NumberMention[]; times: ReturnType<typeof findTimes> } {
-  let cached = sentenceCache.get(sentence);
-  if (!cached) {
-    cached = { numbers: findNumbers(sentence.sentence.tokens), times: findTimes(sentence.sentence.tokens) };
-    sentenceCache.set(sentence, cached);
-  }
-  return cached;
 }
 
 const unitSets = new WeakMap<Slot, Set<string>>();
@@ -145,10 +104,6 @@ function measuredBy(slot: Slot, text: string): ((tokens: readonly Token[], n: Nu
   };
 }
 
-function written(value: number): string {
-  return Number.isInteger(value) && value >= 0 && value < 10 ? SMALL[value] : value.toLocaleString('en-US');
-}
-
 /**
  * "the two countries", "both sides": a small number after a definite article points back at parties the
  * story already named; it does not count anything the source counts.
@@ -203,241 +158,6 @@ const checkOrdinal: SlotCheck = (slot, sentence) => {
   const word = ORDINAL_WORDS[slot.value] ?? `${slot.value}th`;
   const original = sentence.text.slice(readings[0].start, readings[0].end);
   return { start: readings[0].start, end: readings[0].end, expected: word, replacement: isCapitalized(original) ? word[0].toUpperCase() + word.slice(1) : word };
-};
-
-/** The days of a month that "early", "mid-" and "late" name (a "mid-January deadline" is not January 1). */
-const PART_DAYS: Record<'early' | 'mid' | 'late', (day: number) => boolean> = {
-  early: (day) => day <= 10,
-  mid: (day) => day >= 10 && day <= 20,
-  late: (day) => day >= 20,
-};
-
-function describeDate(slot: Slot): string {
-  const parts = [slot.part ?? '', slot.month ? MONTH_NAMES[slot.month - 1] : '', slot.day ? String(slot.day) : '', slot.year ? String(slot.year) : ''];
-  return parts.filter(Boolean).join(' ').replace(/ (\d{1,2}) (\d{4})$/, ' $1, $2');
-}
-
-/**
- * The dates a sentence gives its events: relative years ("early last year") resolved against the nearest
- * year the sentence states, which is then only their reference; otherwise its dates, less those it speaks
- * from ("As of November 2017").
- */
-function eventDates(sentence: SentenceFacts): DateMention[] {
-  const { dates, relativeYears } = analysis(sentence).times;
-  const anchors = dates.filter((d) => d.year !== undefined);
-  const resolved = relativeYears.flatMap((r): DateMention[] => {
-    const nearest = [...anchors].sort((a, b) => Math.abs(a.start - r.start) - Math.abs(b.start - r.start))[0];
-    return nearest?.year !== undefined ? [{ start: r.start, end: r.end, year: nearest.year + r.offset, ...(r.part ? { part: r.part } : {}) }] : [];
-  });
-  return resolved.length > 0 ? resolved : dates.filter((d) => !d.reference);
-}
-
-/** The months a part of a year or a season spans. */
-const PART_MONTHS: Record<'early' | 'mid' | 'late', readonly number[]> = { early: [1, 2, 3, 4], mid: [5, 6, 7, 8], late: [9, 10, 11, 12] };
-const SEASON_MONTHS: Record<NonNullable<DateMention['season']>, readonly number[]> = {
-  spring: [3, 4, 5], summer: [6, 7, 8], autumn: [9, 10, 11], winter: [12, 1, 2],
-};
-
-/** The months a date may fall in: its month, season or part of the year; undefined when it names none. */
-function monthsOf(date: { month?: number; part?: 'early' | 'mid' | 'late'; season?: DateMention['season']; months?: readonly number[] }): readonly number[] | undefined {
-  if (date.month !== undefined) return [date.month];
-  if (date.months) return date.months;
-  if (date.season) return SEASON_MONTHS[date.season];
-  return date.part ? PART_MONTHS[date.part] : undefined;
-}
-
-/**
- * Of the values that conflict, the one nearest to the fact's own cue words: "In late 2015 the priority was
- * stopping Islamic State, who had overrun large parts of Syria in 2012" dates the overrunning by 2012.
- */
-function nearestToCues<T extends { start: number }>(values: readonly T[], sentence: SentenceFacts, fact: Fact): T {
-  const cues = sentence.cues.filter((c) => fact.cueKeys.includes(c.value));
-  if (values.length < 2 || cues.length === 0) return values[0];
-  const distance = (v: T): number => Math.min(...cues.map((c) => Math.abs(c.start - v.start)));
-  return values.reduce((best, v) => (distance(v) < distance(best) ? v : best));
-}
-
-const checkDate: SlotCheck = (slot, sentence, fact) => {
-  const dates = eventDates(sentence);
-  const slotMonths = monthsOf(slot);
-  const comparable = dates.filter((d) => (slot.year !== undefined && d.year !== undefined) || (slotMonths !== undefined && monthsOf(d) !== undefined));
-  const agrees = (d: (typeof dates)[number]): boolean => {
-    const months = monthsOf(d);
-    return (
-      (slot.year === undefined || d.year === undefined || d.year === slot.year) &&
-      (slotMonths === undefined || months === undefined || months.some((m) => slotMonths.includes(m))) &&
-      (slot.day === undefined || d.month !== slot.month || (d.day === undefined ? d.part === undefined || PART_DAYS[d.part](slot.day) : d.day === slot.day))
-    );
-  };
-  if (comparable.length === 0) return undefined;
-  const right = comparable.find(agrees);
-  if (right) return agreement(right);
-  const expected = describeDate(slot);
-  const wrong = nearestToCues(comparable, sentence, fact);
-  return { start: wrong.start, end: wrong.end, expected };
-};
-
-const checkWeekday: SlotCheck = (slot, sentence) => {
-  if (typeof slot.value !== 'string') return undefined;
-  const days = analysis(sentence).times.weekdays;
-  if (days.length === 0) return undefined;
-  const right = days.find((d) => d.weekday === slot.value || (d.weekday === 'weekend' && (slot.value === 'saturday' || slot.value === 'sunday')));
-  if (right) return agreement(right);
-  const name = slot.value[0].toUpperCase() + slot.value.slice(1);
-  if (!WEEKDAYS.includes(slot.value)) return undefined;
-  // "over the weekend" needs rewording ("on Monday"), not a swapped word
-  return { start: days[0].start, end: days[0].end, expected: name, ...(days[0].weekday !== 'weekend' ? { replacement: name } : {}) };
-};
-
-const anchorMatchers = new WeakMap<Slot, PhraseMatcher<true>>();
-
-const checkRelative: SlotCheck = (slot, sentence) => {
-  if (slot.amount === undefined || !slot.unit || !slot.direction) return undefined;
-  const candidates = analysis(sentence).times.relatives;
-  if (candidates.length === 0) return undefined;
-  let anchors = anchorMatchers.get(slot);
-  if (!anchors) {
-    anchors = new PhraseMatcher<true>();
-    for (const a of slot.anchor ?? []) {
-      anchors.add(a, true);
-      // "a week after the attacks": the anchor's head noun alone, after "the"
-      const head = phraseKeys(a).pop();
-      if (head) anchors.addKeys(['the', head], true);
-    }
-    anchorMatchers.set(slot, anchors);
-  }
-  const found = anchors.findAll(sentence.text, sentence.sentence.tokens);
-  const relatives = candidates.filter((r) => found.some((m) => m.start >= r.anchorFrom && m.start - r.anchorFrom < 40));
-  const factDays = slot.amount * unitDays(slot.unit as 'day');
-  const agrees = (r: (typeof relatives)[number]): boolean => r.direction === slot.direction && Math.abs(r.amount * unitDays(r.unit) - factDays) < 0.01;
-  if (relatives.length === 0) return undefined;
-  const right = relatives.find(agrees);
-  if (right) return agreement(right);
-  const amount = slot.amount === 1 ? 'a' : written(slot.amount);
-  const expected = `${amount} ${slot.unit}${slot.amount === 1 ? '' : 's'} ${slot.direction}`;
-  return { start: relatives[0].start, end: relatives[0].end, expected, replacement: expected };
-};
-
-/** Places that contain `entity` (its `within` chain and country), itself included. */
-export function containers(entity: Entity, entities: ReadonlyMap<string, Entity>): Set<string> {
-  const out = new Set<string>([entity.id]);
-  const queue: string[] = [];
-  const enqueueContainersOf = (e: Entity): void => {
-    for (const id of e.within ?? []) queue.push(id);
-    if (e.country) queue.push(e.country);
-  };
-  enqueueContainersOf(entity);
-  // a cursor, not shift(): each id is read once however long the chain
-  for (let next = 0; next < queue.length; next++) {
-    const id = queue[next];
-    if (out.has(id)) continue;
-    out.add(id);
-    const e = entities.get(id);
-    if (e) enqueueContainersOf(e);
-  }
-  return out;
-}
-
-/** Kinds of place that can stand in for one another in a conflict (a city for a city, a base for a base). */
-export const PLACE_CLASSES = new Map<string, string>([
-  ['city', 'settlement'], ['resort-city', 'settlement'], ['capital', 'settlement'], ['town', 'settlement'],
-  ['village', 'settlement'], ['air-base', 'base'], ['naval-base', 'base'], ['base', 'base'],
-  ['military-base', 'base'], ['sea', 'sea'], ['border', 'border'],
-]);
-const PREPOSITIONS: Record<NonNullable<Slot['relation']>, RegExp> = {
-  venue: /^(in|at|inside|near|hosted)$/,
-  location: /^(in|at|inside|near|from)$/,
-  // "a stop at Tartus", "the visit to Hmeimim": where a trip ends is also where its visit took place
-  destination: /^(to|into|at|visited|visiting|visit|visits|for|toured)$/,
-  origin: /^(from)$/,
-};
-
-/** Words before a place that put someone or something there, whatever the slot's relation. */
-const PLACING = /^(in|at|inside|near|to|into|visited|visiting|toured)$/;
-
-/**
- * Nouns (and a few participles) whose "in X" names their own place, not where the event happened
- * ("involvement in Syria", "a secretariat based in Doha").
- */
-const PLACE_GOVERNING_NOUN = /(ment|tion|sion|ence|ance|ity|ism|ship)$|^(based|headquartered|born|registered|war|conflict|presence|forces|troops|role|crisis|fighting|operations|interests|policy|strategy|influence|allies|fighters|militias|base|bases|campaign|intervention|violence|strife|situation|future|peace|people|government|regime)$/;
-
-function governedByNoun(tokens: readonly Token[], first: number): boolean {
-  let i = previousWord(tokens, first);
-  while (i >= 0 && /^(the|a|an)$/.test(tokens[i].norm)) i = previousWord(tokens, i);
-  if (i < 0 || !/^(in|at|inside|near|from|into|to)$/.test(tokens[i].norm)) return false;
-  const head = previousWord(tokens, i);
-  return head >= 0 && PLACE_GOVERNING_NOUN.test(tokens[head].norm);
-}
-
-/** How many tokens a place may stand from the fact's cue word to count as where the event happened. */
-const PLACE_WINDOW = 6;
-/** How far (in words) a participant may stand from the fact's cue to place the event by standing near it. */
-const PARTICIPANT_REACH = 15;
-
-const checkPlace: SlotCheck = (slot, sentence, fact, knowledge) => {
-  const entities = knowledge.facts.entities;
-  const place = typeof slot.value === 'string' ? entities.get(slot.value) : undefined;
-  if (!place) return undefined;
-  const preposition = PREPOSITIONS[slot.relation ?? 'venue'];
-  const tokens = sentence.sentence.tokens;
-  const placeContainers = containers(place, entities);
-  const cueStarts = new Set(sentence.cues.map((c) => c.first));
-  const ownCues = new Set((fact.cues ?? []).map(cueKey));
-  const ownCueEnds = new Set(sentence.cues.filter((c) => ownCues.has(c.value)).map((c) => c.last));
-  const located = sentence.mentions.filter(
-    (m) =>
-      (m.entity.type === 'place' || m.entity.type === 'country') &&
-      // a place by its name or a description that names one place ("the Russian capital")
-      m.kind !== 'adjective' &&
-      // "at Russia's Tartus base": a possessive owns the place that follows; it is not the place itself
-      !tokens[m.last].possessive &&
-      (slot.relation !== undefined && slot.relation !== 'venue' ? true : !governedByNoun(tokens, m.first)) &&
-      // "in Moscow", "to Moscow", attributive ("the Moscow talks"), or the object of the fact's own cue
-      // verb ("retaken the Iraqi-Jordanian border")
-      (preposition.test(wordBeforePlace(tokens, m.first)) ||
-        (m.entity.type === 'place' && !tokens[m.last].possessive && cueStarts.has(nextWord(tokens, m.last))) ||
-        // (not a capital that stands for its country: "thanked Moscow" thanks Russia)
-        (m.entity.type === 'place' && !m.entity.standsFor?.length && ownCueEnds.has(previousWordSkippingArticles(tokens, m.first)))),
-  );
-  const relation = (m: (typeof located)[number]): 'agree' | 'conflict' | 'unknown' => {
-    if (placeContainers.has(m.entity.id) || containers(m.entity, entities).has(place.id)) return 'agree';
-    if (m.entity.type === 'country') return 'conflict';
-    const a = PLACE_CLASSES.get(m.entity.kind ?? '');
-    return a !== undefined && a === PLACE_CLASSES.get(place.kind ?? '') ? 'conflict' : 'unknown';
-  };
-  const relations = located.map((m) => ({ m, r: relation(m) }));
-  // the place itself or a place inside it agrees; a place that merely contains it ("in Syria") agrees only
-  // when no place of the same kind is named against it ("a stop in Syria at the Tartus base")
-  // a place of the slot's own kind named against it outweighs a place of another kind inside it ("in
-  // Sochi, Russia's Caspian Sea resort": the sea is the claim, Sochi lies on the Black Sea)
-  const sameKind = (m: Mention): boolean => PLACE_CLASSES.get(m.entity.kind ?? '') === PLACE_CLASSES.get(place.kind ?? '');
-  const kindConflict = relations.some((x) => x.r === 'conflict' && x.m.entity.type === 'place' && sameKind(x.m));
-  const exact = relations.find((x) => x.r === 'agree' && containers(x.m.entity, entities).has(place.id) && (sameKind(x.m) || !kindConflict))?.m;
-  const container = relations.find((x) => x.r === 'agree')?.m;
-  // a place named anywhere agrees, unless it stands for a country there ("Moscow and Tehran showcased …")
-  // (a trip's destination places its event too: "went to Tehran for the summit")
-  const placed = (m: Mention): boolean => located.includes(m) || PLACING.test(wordBeforePlace(tokens, m.first));
-  const named = sentence.mentions.find((m) => m.entity.id === place.id && (!m.entity.standsFor?.length || placed(m)));
-  const right = exact ?? named;
-  if (right) return agreement(right);
-  if (container && !relations.some((x) => x.r === 'conflict' && x.m.entity.type === 'place')) return { ...agreement(container), loose: true };
-  // where the event happened is said next to its cue word, or to the people it is about where they take
-  // part in it (near the cue: "While Putin was in Tehran, attention turned to the plan … to start talking"
-  // puts Putin in Tehran, not the talks)
-  const about = new Set((fact.about ?? []).flat());
-  const words = (from: number, to: number): number => tokens.slice(Math.min(from, to), Math.max(from, to)).filter((t) => t.kind !== 'punct').length;
-  const cueSpans = sentence.cues.filter((c) => fact.cueKeys.includes(c.value)).map((c) => [c.first, c.last]);
-  const anchors = [
-    ...cueSpans,
-    ...sentence.mentions.filter((m) => about.has(m.entity.id) && cueSpans.some(([first, last]) => words(last, m.first) <= PARTICIPANT_REACH && words(m.last, first) <= PARTICIPANT_REACH)).map((m) => [m.first, m.last]),
-  ];
-  const found = relations.find((x) => x.r === 'conflict' && anchors.some(([first, last]) => words(last, x.m.first) <= PLACE_WINDOW || words(x.m.last, first) <= PLACE_WINDOW));
-  if (!found) return undefined;
-  // a place described, then named in apposition ("the Qatari capital, Doha") is reported by its name
-  const named2 = found.m.kind === 'alias' ? undefined : sentence.mentions.find((m) => m.kind === 'alias' && m.entity === found.m.entity && m.first > found.m.last && words(found.m.last, m.first) <= 2);
-  const wrong = named2 ? { m: named2 } : found;
-  // a name replaces a name; "the Russian capital" needs rewording, not a swapped word
-  return { start: wrong.m.start, end: wrong.m.end, expected: place.name, ...(wrong.m.kind === 'alias' ? { replacement: place.name } : {}) };
 };
 
 /** The person in a role next to one of the fact's cues: the subject before it, or who follows "with" or the cue. */
@@ -591,6 +311,9 @@ function sourceStanceWord(fact: Fact, scale: PhraseMatcher<'positive' | 'negativ
   const match = scale.findAll(passage, tokens).find((m) => m.value === polarity);
   return match ? passage.slice(match.start, match.end) : undefined;
 }
+
+export type { Agreement, Conflict, SlotResult } from './slotResult';
+export { isAgreement } from './slotResult';
 
 /** The comparison for each slot type. */
 export const SLOT_CHECKS: Record<Slot['type'], SlotCheck> = {
