@@ -55,17 +55,18 @@ function fitsAtLeastAsWell(a: readonly SlotReading[], b: readonly SlotReading[],
   return fa.agreeing !== fb.agreeing ? fa.agreeing > fb.agreeing : fa.distance <= fb.distance;
 }
 
-/**
- * The conflicts between a sentence and its candidate facts, after four precision guards: a conflict is
- * dropped when another candidate fact that fits the sentence's event at least as well agrees on the same
- * kind of value (two facts, two events); when a fact the sources record as disputing this one agrees; for
- * a place, person or outlet, when the sentence also names the fact's own value of that kind (it
- * acknowledges the event and adds another); and an outlet conflict needs the sentence to state the
- * fact's claim (one of its other values agrees). Conflicts come best-fitting fact first.
- */
 /** A conflict with the fact that fits the sentence's event best, and another that fits it as well. */
 type RankedConflict = { fact: Fact; slot: Slot; conflict: Conflict; runnerUp?: Fact };
 
+/**
+ * The conflicts between a sentence and its candidate facts, after the precision guards. A conflict is
+ * dropped when another candidate fact that fits the sentence's event at least as well agrees on the same
+ * kind of value (two facts, two events); when a fact the sources record as disputing this one agrees; for
+ * a place, person or outlet, when the sentence also names the fact's own value of that kind (it
+ * acknowledges the event and adds another); when both the person and the place conflict (another event);
+ * and an outlet conflict needs the sentence to state the fact's claim, and is no conflict when the outlet
+ * carried another candidate's recorded quote. Conflicts come best-fitting fact first.
+ */
 function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): RankedConflict[] {
   const agreements: { type: Slot['type']; span: Agreement; readings: SlotReading[] }[] = [];
   const found: { fact: Fact; slot: Slot; conflict: Conflict; readings: SlotReading[] }[] = [];
@@ -202,7 +203,8 @@ export function findContradictions(context: RuleContext): Finding[] {
       fixes: replacement !== undefined ? [{ title: fixTitle, edits: [{ start: span.start, end: span.end, newText: replacement }], preferred: true }] : [],
     });
   };
-  // the sentence before, across paragraphs: a news paragraph is often one sentence long
+  // the sentence before, within this chunk: chunks are analysed on their own, so a sentence never reads
+  // past its paragraph
   let before: SentenceFacts | undefined;
   for (const block of context.chunk.blocks) {
     // a speaker's quoted words are theirs: the quote rules check them against what the speaker said
@@ -284,8 +286,8 @@ function reportedBy(text: string, sentence: SentenceAnalysis, conflict: Span, fa
   // the fact is about the speaker ("Putin said he was open to …" against Putin's recorded stance): a misreport.
   // The speaker is an entity the source phrase names, not one a complement of it names ("a source close to
   // the Kremlin", "officials in Moscow")
-  const mention = frame.mention;
-  const inComplement = mention !== undefined && frame.source !== undefined && sentence.tokens.some((t) => t.pos === 'ADP' && t.start >= frame.source!.start && t.end <= mention.start);
+  const { mention, source } = frame;
+  const inComplement = mention !== undefined && source !== undefined && sentence.tokens.some((t) => t.pos === 'ADP' && t.start >= source.start && t.end <= mention.start);
   const speaker = inComplement ? undefined : mention?.entity;
   const parties = new Set([...(fact.about ?? []).flat(), ...(fact.slots ?? []).flatMap((s) => (s.type === 'person' && typeof s.value === 'string' ? [s.value] : []))]);
   if (speaker && (parties.has(speaker.id) || (speaker.standsFor ?? []).some((id) => parties.has(id)))) return undefined;
