@@ -146,14 +146,15 @@ export function computeSentenceFacts(text: string, sentence: SentenceAnalysis, f
 
 /** Words that open a sentence by pointing back at what the sentence before named ("The new base, …"). */
 const POINTING_BACK = new Set(['the', 'this', 'that', 'these', 'those', 'it', 'they', 'he', 'she', 'its', 'their', 'his', 'her']);
-/** Personal pronouns that stand for someone the sentence before named, wherever they stand ("After the visit, he flew to …"). */
+/** Personal pronouns for someone the sentence before named, wherever they stand ("After the visit, he flew"). */
 const PERSONAL = new Set(['he', 'she', 'they']);
 
 /**
  * The reading of a sentence that opens by pointing back ("The new base would be built some 80 kilometres
- * from the Golan Heights", after a sentence about Iran) or has a personal pronoun ("he flew to …"), with the facts whose `about` groups the sentence
- * names only in part, the rest named by the sentence before, added to its candidates. The sentence must
- * name one of the fact's groups itself and use one of its cues, as for any candidate.
+ * from the Golan Heights", after a sentence about Iran) or has a personal pronoun ("he flew to …"), with
+ * the facts whose `about` groups the sentence names only in part, the rest named by the sentence before,
+ * added to its candidates. The sentence must name one of the fact's groups itself and use one of its
+ * cues, as for any candidate.
  */
 export function withEntitiesCarried(reading: SentenceFacts, before: SentenceFacts | undefined, facts: FactBase): SentenceFacts {
   const first = reading.sentence.tokens.find((t) => t.kind !== 'punct');
