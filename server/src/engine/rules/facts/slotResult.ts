@@ -55,7 +55,7 @@ export function analysis(sentence: SentenceFacts): { numbers: NumberMention[]; t
 export function nearestToCues<T extends { start: number }>(values: readonly T[], sentence: SentenceFacts, fact: Fact): T {
   const cues = sentence.cues.filter((c) => fact.cueKeys.includes(c.value));
   if (values.length < 2 || cues.length === 0) return values[0];
-  const distance = (v: T): number => Math.min(...cues.map((c) => Math.abs(c.start - v.start)));
+  const distance = (v: T): number => cues.reduce((nearest, c) => Math.min(nearest, Math.abs(c.start - v.start)), Infinity);
   return values.reduce((best, v) => (distance(v) < distance(best) ? v : best));
 }
 
