@@ -198,6 +198,19 @@ async function main() {
       },
     },
     {
+      name: 'hover: a disputed report shows the speaker\'s claim and the source\'s side by side',
+      run: async () => {
+        const p = await showDraft('sample-draft.md');
+        const finding = visible('sample-draft.md').find((f) => f.rule === 'fact.disputed-report');
+        // the CLI's message names both claims: 'The Kremlin says "Moscow"; the source says Sochi — …'
+        const [, by, claim, sourceSays] = /^(.+) says? "(.+)"; the source says (.+?) \u2014/.exec(finding?.message ?? '') ?? [];
+        check(claim === 'Moscow', `the CLI reports no disputed report on "Moscow" (${finding?.message})`);
+        await hoverPhrase(p, { phrase: claim, context: 'in Moscow on Tuesday', expected: ['fact.disputed-report', `${by} says:`, 'The source says:', sourceSays] }, RENDER_MS);
+        await p.screenshot({ path: path.join(SCREENSHOTS, 'editor-hover-disputed.png'), animations: 'disabled' });
+        await dismissHover(p);
+      },
+    },
+    {
       name: 'status bar: "ClaimLint:" item shows the counts by family',
       run: async () => {
         const p = await showDraft('sample-draft.md');
