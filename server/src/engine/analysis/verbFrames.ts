@@ -2,6 +2,7 @@
 import type { AttributionVocabulary, CueVerb } from '../knowledge/attributionVocabulary';
 import type { Token } from '../text/tokens';
 import { isCapitalized, nextWord, previousWord } from '../text/tokens';
+import { partitionPoint } from '../partitionPoint';
 import type { Span } from '../types';
 import { contentAfter, endsSentence, preposedContent } from './content';
 import type { Builder } from './frameBuilder';
@@ -291,8 +292,8 @@ function activeFrame(builder: Builder, i: number, last: number, entry: CueVerb, 
     source = { start: vague.span.start, end: source.end };
   }
   // (from where the source starts once a vague opener joined it: "…, a source close to the Kremlin said")
-  const sourceFirst = tokens.findIndex((t) => t.start >= source.start);
-  const preposed = after ? undefined : preposedContent(input, sourceFirst >= 0 ? sourceFirst : phrase[0]);
+  const sourceFirst = partitionPoint(tokens, (t) => t.start < source.start);
+  const preposed = after ? undefined : preposedContent(input, sourceFirst < tokens.length ? sourceFirst : phrase[0]);
   // a stance's object is what it is about ("endorsed Cruz on Wednesday"); anything said runs to the end
   const content = after ? { start: after.start, end: entry.verbClass === 'stance' ? (after.end ?? end) : end } : preposed;
   const stated = !isProspective(tokens, i, input.vocabulary.prospective);

@@ -149,8 +149,8 @@ function checkQuote(
   // a short quote is read against the quotes of the facts the sentence speaks of, and against what its
   // named speaker is recorded saying ("the Iraqi military said its forces had “largely liberated” …")
   const speakerId = speaker.mention?.entity.id;
-  const bySpeaker = speakerId ? knowledge.facts.quotes.filter((f) => !contextFacts.includes(f) && (f.quote?.speakers ?? []).includes(speakerId)) : [];
-  const best = short ? shortRecorded(draft.words, [...contextFacts, ...bySpeaker]) : bestRecorded(draft.words, quoteIndex(knowledge.facts));
+  const bySpeaker = (): Fact[] => (speakerId ? knowledge.facts.quotes.filter((f) => !contextFacts.includes(f) && (f.quote?.speakers ?? []).includes(speakerId)) : []);
+  const best = short ? shortRecorded(draft.words, [...contextFacts, ...bySpeaker()]) : bestRecorded(draft.words, quoteIndex(knowledge.facts));
   if (!best) return [];
   const { recorded, alignment } = best;
   if (speaker.kind === 'pronoun' && (draft.words.length < PRONOUN_MIN_WORDS || alignment.score < PRONOUN_MIN_SCORE)) return [];

@@ -1,4 +1,5 @@
 import type { Token } from './tokens';
+import { partitionPoint } from '../partitionPoint';
 import { isCapitalized } from './tokens';
 
 /** A calendar date or part of one (a year, a month, a day of a month), as written in a sentence. */
@@ -284,8 +285,8 @@ function readTimes(tokens: readonly Token[]): Times {
 
 /** "As of November 2017", "by November 2015": a date the sentence speaks from. */
 function isReference(words: readonly Token[], date: DateMention): boolean {
-  const i = words.findIndex((w) => w.start === date.start);
-  if (i < 1) return false;
+  const i = partitionPoint(words, (w) => w.start < date.start);
+  if (i < 1 || words[i]?.start !== date.start) return false;
   return (words[i - 1].norm === 'of' && words[i - 2]?.norm === 'as') || (words[i - 1].norm === 'by' && words[i - 2]?.norm !== 'announced');
 }
 

@@ -6,6 +6,17 @@ import type { SlotCheck } from './slotResult';
 import { agreement } from './slotResult';
 import { nextWord, previousWord, previousWordSkippingArticles, wordBeforePlace } from './sentenceQueries';
 
+/** For each token index, how many words (non-punctuation tokens) stand before it. */
+function wordPositions(tokens: readonly Token[]): number[] {
+  const positions: number[] = [];
+  let n = 0;
+  for (const t of tokens) {
+    positions.push(n);
+    if (t.kind !== 'punct') n++;
+  }
+  return positions;
+}
+
 /** Places that contain `entity` (its `within` chain and country), itself included. */
 export function containers(entity: Entity, entities: ReadonlyMap<string, Entity>): Set<string> {
   const out = new Set<string>([entity.id]);
@@ -114,7 +125,9 @@ export const checkPlace: SlotCheck = (slot, sentence, fact, knowledge) => {
   // part in it (near the cue: "While Putin was in Tehran, attention turned to the plan … to start talking"
   // puts Putin in Tehran, not the talks)
   const about = new Set((fact.about ?? []).flat());
-  const words = (from: number, to: number): number => tokens.slice(Math.min(from, to), Math.max(from, to)).filter((t) => t.kind !== 'punct').length;
+  // words between two token indexes, from each token's word position (counted once per sentence)
+  const position = wordPositions(tokens);
+  const words = (from: number, to: number): number => Math.abs(position[to] - position[from]);
   const cueSpans = sentence.cues.filter((c) => fact.cueKeys.includes(c.value)).map((c) => [c.first, c.last]);
   const anchors = [
     ...cueSpans,

@@ -15,8 +15,18 @@ export function wordBeforeSkippingArticles(tokens: readonly Token[], index: numb
 /** The index of the word before token `index`, skipping articles and possessives (-1 when none). */
 export function previousWordSkippingArticles(tokens: readonly Token[], index: number): number {
   let i = previousWord(tokens, index);
-  while (i >= 0 && (/^(the|a|an|its|their|his|her)$/.test(tokens[i].norm) || tokens[i].possessive)) i = previousWord(tokens, i);
+  while (i >= 0 && isDeterminer(tokens[i])) i = previousWord(tokens, i);
   return i;
+}
+
+/** An article, a possessive pronoun or a possessive name: the words that open a noun phrase. */
+function isDeterminer(token: Token): boolean {
+  return /^(the|a|an|its|their|his|her)$/.test(token.norm) || token.possessive;
+}
+
+/** True for a word that negates what follows it ("not", "never", "won't"; lacking something: "lacked"). */
+export function isNegation(norm: string): boolean {
+  return /^(not|never|no|neither|nor|n't|cannot|without|lack|lacks|lacked|lacking)$/.test(norm) || /n't$/.test(norm);
 }
 
 /** True when any of the words just before token `index` (up to `window`) is a negation. */
@@ -25,8 +35,7 @@ export function negatedBefore(tokens: readonly Token[], index: number, window = 
   for (let seen = 0; seen < window; seen++) {
     i = previousWord(tokens, i);
     if (i < 0) return false;
-    // (lacking something negates it: "lacked any legal basis")
-    if (/^(not|never|no|neither|nor|n't|cannot|without|lack|lacks|lacked|lacking)$/.test(tokens[i].norm) || /n't$/.test(tokens[i].norm)) return true;
+    if (isNegation(tokens[i].norm)) return true;
   }
   return false;
 }
@@ -48,6 +57,5 @@ export function wordBeforePlace(tokens: readonly Token[], index: number): string
   const describing = (t: Token): boolean => !t.possessive && (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN');
   while (i >= 0 && describing(tokens[i])) i = previousWord(tokens, i);
   if (i < 0) return '';
-  const determiner = /^(the|a|an|its|their|his|her)$/.test(tokens[i].norm) || tokens[i].possessive;
-  return determiner ? wordBeforeSkippingArticles(tokens, i) : tokens[i].norm;
+  return isDeterminer(tokens[i]) ? wordBeforeSkippingArticles(tokens, i) : tokens[i].norm;
 }

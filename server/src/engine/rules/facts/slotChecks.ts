@@ -13,7 +13,7 @@ import { checkPlace } from './placeCheck';
 import type { SlotCheck } from './slotResult';
 import { agreement, analysis, written } from './slotResult';
 import { checkDate, checkRelative, checkWeekday } from './timeChecks';
-import { negatedBefore, nextWord, previousWord, wordBeforeSkippingArticles } from './sentenceQueries';
+import { isNegation, negatedBefore, nextWord, previousWord, wordBeforeSkippingArticles } from './sentenceQueries';
 
 const ORDINAL_WORDS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 
@@ -244,7 +244,7 @@ function stanceReadings(sentence: SentenceFacts, scale: PhraseMatcher<'positive'
     let start = m.start;
     if (negated) {
       let i = previousWord(tokens, m.first);
-      while (i >= 0 && !/^(not|never|no|neither|nor|cannot|without|lack|lacks|lacked|lacking)$|n't$/.test(tokens[i].norm)) i = previousWord(tokens, i);
+      while (i >= 0 && !isNegation(tokens[i].norm)) i = previousWord(tokens, i);
       if (i >= 0) start = tokens[i].start;
     }
     return { start, end: m.end, polarity, negated };
