@@ -1,4 +1,9 @@
 import * as assert from 'node:assert/strict';
+import lexiconSchema from '../../seeds/schema/lexicon.schema.json';
+import { LEXICON_CATEGORIES } from '../../server/src/engine/knowledge/lexiconCategories';
+import { buildKnowledge } from '../../server/src/engine/knowledge/knowledge';
+import { defaultSettings } from '../../server/src/engine/settings';
+import { readBuiltInFiles } from '../../server/src/workspace/dataFiles';
 import { builtInKnowledge, flagged, lint } from '../helpers/knowledge';
 
 const loaded = (text: string) => flagged(text, 'loaded.term');
@@ -64,5 +69,45 @@ describe('loaded.term matching', () => {
   it('shows how the seed articles used the term', () => {
     const finding = lint('The dictator spoke.').findings.find((f) => f.rule === 'loaded.term');
     assert.ok(finding?.detail.sources?.some((s) => /dictator/i.test(s.passage) && s.seed.endsWith('.txt')));
+  });
+});
+
+describe('loaded.term categories and context', () => {
+  it('describes every category of the schema, and no other', () => {
+    assert.deepEqual(Object.keys(LEXICON_CATEGORIES).sort(), [...lexiconSchema.definitions.entry.properties.category.enum].sort());
+  });
+  it('gives each finding its category’s default severity: evaluative words information, labels warning', () => {
+    assert.deepEqual(warnings('The reckless plan was drafted by thugs.'), [['information', 'reckless'], ['warning', 'thugs']]);
+  });
+  it('applies a level the user sets for loaded.term to every category', () => {
+    const settings = { rules: { ...defaultSettings().rules, 'loaded.term': 'error' as const } };
+    assert.deepEqual(flagged('The reckless plan was drafted by thugs.', 'loaded.term', { settings }), [['error', 'reckless'], ['error', 'thugs']]);
+  });
+  it('reads a verdict in a named or vague speaker’s reported statement as theirs, a label as the writer’s', () => {
+    assert.deepEqual(warnings('The senator said the plan was reckless.'), []);
+    assert.deepEqual(warnings('Critics say the plan is reckless.'), []);
+    assert.deepEqual(warnings('The senator said the mullah regime had fallen.'), [['warning', 'mullah regime']]);
+  });
+  it('keeps the writer’s own "we" and sourceless hedges in the writer’s voice', () => {
+    assert.deepEqual(warnings('We said the plan was reckless.'), [['information', 'reckless']]);
+    assert.deepEqual(warnings('The plan was allegedly reckless.'), [['information', 'reckless']]);
+  });
+  it('flags an entry with partOfSpeech only where the tagger reads the head word so', () => {
+    const entry = [
+      '  - id: test-wild',
+      '    term: wild',
+      '    inflect: adjective',
+      '    partOfSpeech: [ADJ, ADV]',
+      '    category: editorialising',
+      '    why: A verdict on a claim.',
+      '    alternatives: [(describe the claim)]',
+      '    examples: { flagged: [a wild claim], neutral: [in the wild] }',
+    ].join('\n');
+    const files = readBuiltInFiles();
+    const knowledge = buildKnowledge({ ...files, lexicons: [...files.lexicons, { file: 'test.lexicon.yaml', text: `entries:\n${entry}\n` }] });
+    assert.deepEqual(knowledge.problems.filter((p) => p.file === 'test.lexicon.yaml'), []);
+    const wild = (text: string) => flagged(text, 'loaded.term', { knowledge }).map(([, w]) => w);
+    assert.deepEqual(wild('He made a wild claim about the vote.'), ['wild']);
+    assert.deepEqual(wild('Only 400 of the cats survive in the wild.'), []);
   });
 });

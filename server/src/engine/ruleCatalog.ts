@@ -53,12 +53,25 @@ export const RULES: readonly RuleInfo[] = [
     summary: 'Loaded, pejorative or value-laden wording in the writer\u2019s own voice.',
   },
   {
+    id: 'loaded.scare-quote',
+    family: 'loaded',
+    defaultSeverity: 'information',
+    summary: 'Quotation marks around a word of the writer\u2019s own sentence, with nobody to give it to, that cast doubt on it.',
+  },
+  {
     id: 'directive.unknown',
     family: 'directive',
     defaultSeverity: 'warning',
     summary: 'A claimlint-disable/enable comment names a rule that does not exist.',
   },
 ];
+
+/** The catalogue entry of `id`. */
+export function ruleInfo(id: RuleId): RuleInfo {
+  const info = RULES.find((r) => r.id === id);
+  if (!info) throw new Error(`rule ${id} is not in the catalogue`);
+  return info;
+}
 
 const RULE_IDS = new Set<string>(RULES.map((r) => r.id));
 const FAMILIES = new Set<string>(RULES.map((r) => r.family));

@@ -1,4 +1,5 @@
 import type { Severity, SourceRef, Span } from '../types';
+import type { PartOfSpeech } from '../text/tokens';
 import { PhraseMatcher, phraseKeys } from '../text/phrases';
 import { splitPlainChunks } from '../text/chunks';
 import { tokenize } from '../text/tokens';
@@ -17,7 +18,10 @@ export interface LexiconEntryData {
   variants?: string[];
   inflect?: Inflection;
   head?: 'first' | 'last';
+  /** One of `LEXICON_CATEGORIES` (lexiconCategories.ts); the schema lists the same ids. */
   category: string;
+  /** Flag only when the tagger reads the head word as one of these. */
+  partOfSpeech?: PartOfSpeech[];
   why: string;
   alternatives: string[];
   note?: string;

@@ -1,11 +1,14 @@
-import type { Block } from '../analysis/blockAnalysis';
-import type { LexiconForm } from '../knowledge/lexicon';
+import type { AttributionFrame } from '../analysis/frameTypes';
+import type { Block, SentenceAnalysis } from '../analysis/blockAnalysis';
+import type { LexiconEntry, LexiconForm } from '../knowledge/lexicon';
+import { categoryInfo } from '../knowledge/lexiconCategories';
+import { ruleInfo } from '../ruleCatalog';
 import type { PhraseMatch } from '../text/phrases';
 import { longestNonOverlapping } from '../text/phrases';
 import { quotationAt } from '../text/quotes';
 import { isCapitalized, normalizeWord } from '../text/tokens';
-import { inflectLike, isAdvice, keepPossessive, matchCapitalization } from '../text/wording';
-import type { Finding, Fix } from '../types';
+import type { Finding, Severity } from '../types';
+import { replacementFixes, suggestion } from './loadedTermFixes';
 import type { Rule, RuleContext } from './rule';
 import { severityOf } from './rule';
 
@@ -13,51 +16,55 @@ function isAllowed(allow: ReadonlySet<string>, form: LexiconForm, matched: strin
   return allow.has(form.entry.id) || allow.has(normalizeWord(form.entry.term)) || allow.has(normalizeWord(matched));
 }
 
-/**
- * One fix per alternative, inflected like the match, capitalised only at the start of a sentence, keeping
- * a possessive, and turning a preceding "a"/"an" into the article the replacement needs.
- */
-function replacementFixes(match: PhraseMatch<LexiconForm>, original: string, text: string, sentenceStart: number): Fix[] {
-  const atSentenceStart = /^[\s"\u201C\u2018'(\[*_#>-]*$/.test(text.slice(sentenceStart, match.start));
-  const article = /\b(a|an|A|An)\s+$/.exec(text.slice(Math.max(sentenceStart, match.start - 4), match.start));
-  return match.value.entry.alternatives
-    .filter((alternative) => !isAdvice(alternative))
-    .map((alternative, index) => {
-      const inflected = keepPossessive(inflectLike(alternative, match.value.kind), original);
-      const replacement = atSentenceStart ? matchCapitalization(inflected, original) : inflected;
-      if (article) {
-        const wanted = /^[aeiou]/i.test(replacement) && !/^(uni|eu|one|us[aeiou])/i.test(replacement) ? 'an' : 'a';
-        const written = /^[A-Z]/.test(article[1]) ? wanted[0].toUpperCase() + wanted.slice(1) : wanted;
-        const start = match.start - article[0].length;
-        return { title: `Replace with "${written} ${replacement}"`, edits: [{ start, end: match.end, newText: `${written} ${replacement}` }], preferred: index === 0 };
-      }
-      return { title: `Replace with "${replacement}"`, edits: [{ start: match.start, end: match.end, newText: replacement }], preferred: index === 0 };
-    });
-}
-
 /** Verbs that apply a label directly ("designates X a terrorist group", "called them thugs"). */
-const NAMING = /^(designat|call|dub|term|deem|nam)/;
+const NAMING = /^(designat|call|dub|term|deem|nam|label|brand)/;
 /** Verbs that apply a label through "as" ("described the group as terrorists"). */
 const LABELLING_AS = /^(describ|regard|consider|label|brand|classif|list|characteri|portray|denounc|condemn|refer)/;
 /** Verbs that report speech, whose complement is the speaker's wording ("said they had liberated"). */
 const REPORTED_SPEECH = /^(said|says|say|told|tell|claim|state|declar|announc|insist|wrote|write|add|argu|assert|maintain|contend|boast|vow|pledg|promis|warn|accus)/;
 
-/** True when a named source applies the label before it appears ("the State Department designates … a terrorist"). */
-function isAttributed(text: string, block: Block, index: number, at: number): boolean {
-  return block.sentences[index].frames.some((f) => {
-    if ((f.kind !== 'named' && f.kind !== 'document' && f.kind !== 'outlet') || !f.stated || f.carriedFrom || f.cue.end > at) return false;
+/** A frame whose source someone could check: a name, a pronoun, a document, an outlet. */
+const namesSource = (f: AttributionFrame): boolean => f.kind === 'named' || f.kind === 'document' || f.kind === 'outlet' || f.kind === 'pronoun';
+
+/** True when `at` lies in what `frame` attributes, in the sentence's own frame (not one carried over). */
+const reports = (f: AttributionFrame, at: number): boolean => !f.carriedFrom && f.content !== undefined && f.content.start <= at && f.content.end > at;
+
+/**
+ * True when a named source applies the label before it, with a naming or reporting verb ("the State
+ * Department designates … a terrorist"). A statement attributed only after the label ("… killed 12
+ * terrorists, the army said") leaves the label the writer's choice of words.
+ */
+function isAttributed(text: string, sentence: SentenceAnalysis, at: number): boolean {
+  return sentence.frames.some((f) => {
+    if (!namesSource(f) || f.kind === 'pronoun' || !f.stated || f.carriedFrom) return false;
+    if (f.cue.end > at) return false;
     const cue = text.slice(f.cue.start, f.cue.end).toLowerCase();
     if (NAMING.test(cue) || REPORTED_SPEECH.test(cue)) return true;
     return LABELLING_AS.test(cue) && /\bas\b/i.test(text.slice(f.cue.end, at));
   });
 }
 
-/** "consider "president" or "leader"", with advice in parentheses given as advice. */
-function suggestion(alternatives: readonly string[]): string {
-  const words = alternatives.filter((a) => !isAdvice(a)).map((a) => `"${a}"`);
-  const advice = alternatives.filter(isAdvice).map((a) => a.trim().slice(1, -1));
-  const parts = [words.length > 0 ? `consider ${words.join(', ')}` : '', ...advice].filter(Boolean);
-  return parts.join('; or ');
+/** "I" and "we" are the writer: what they say is the writer's voice. */
+const FIRST_PERSON = new Set(['i', 'we']);
+
+/**
+ * True when `at` lies in the content of a statement a source made, vague sources included ("The senator said
+ * the plan was reckless", "Critics say it is reckless"): a verdict there is the speaker's (whether the source
+ * is good enough is the attribution rules' question). Views held ("they believe"), sourceless hedges
+ * ("allegedly") and the writer's own "I" or "we" leave the words the writer's.
+ */
+function isReportedSpeech(text: string, sentence: SentenceAnalysis, at: number): boolean {
+  return sentence.frames.some(
+    (f) => f.stated && f.source !== undefined && reports(f, at) && !FIRST_PERSON.has(text.slice(f.source.start, f.source.end).toLowerCase()),
+  );
+}
+
+/** True when the tagger reads the entry's head word in the match as a part of speech the entry allows. */
+function hasPartOfSpeech(entry: LexiconEntry, match: PhraseMatch<LexiconForm>, sentence: SentenceAnalysis): boolean {
+  if (!entry.partOfSpeech) return true;
+  const head = (entry.head ?? (entry.inflect === 'verb' ? 'first' : 'last')) === 'first' ? match.first : match.last;
+  const token = sentence.tokens[head];
+  return token !== undefined && entry.partOfSpeech.includes(token.pos);
 }
 
 /**
@@ -74,19 +81,29 @@ function isInsideQuotation(block: Block, offset: number): boolean {
 }
 
 /**
+ * The severity of an entry's finding: the entry's own, else its category's while the rule stands at its default
+ * level; a level the user set for `loaded.term` applies to every category.
+ */
+function severityFor(entry: LexiconEntry, configured: Severity): Severity {
+  if (entry.severity) return entry.severity;
+  return configured === ruleInfo('loaded.term').defaultSeverity ? categoryInfo(entry.category).severity : configured;
+}
+
+/**
  * Flags lexicon terms in the writer's own voice. Inside quotations and block quotes the words are a
- * speaker's: reported as hints at most. Terms inside an exception phrase ("regime change") and
+ * speaker's: reported as hints at most; so are verdicts and doubts in the content of reported speech. Terms
+ * inside an exception phrase ("regime change"), read as another part of speech than the entry's, and
  * allow-listed terms are not reported.
  */
 export function findLoadedTerms(context: RuleContext): Finding[] {
-  const severity = severityOf(context.settings, 'loaded.term');
-  if (!severity) return [];
+  const configured = severityOf(context.settings, 'loaded.term');
+  if (!configured) return [];
   const { lexicon } = context.knowledge;
   const text = context.chunk.text;
   const allow = new Set(context.settings.allow.map(normalizeWord));
   const findings: Finding[] = [];
   for (const block of context.chunk.blocks) {
-    for (const [index, sentence] of block.sentences.entries()) {
+    for (const sentence of block.sentences) {
       const matches = lexicon.terms.findAll(text, sentence.tokens);
       if (matches.length === 0) continue;
       const exceptions = lexicon.exceptions.findAll(text, sentence.tokens);
@@ -95,18 +112,20 @@ export function findLoadedTerms(context: RuleContext): Finding[] {
         const original = text.slice(match.start, match.end);
         if (isAllowed(allow, match.value, original)) continue;
         if (exceptions.some((e) => e.value === entry.id && e.start <= match.start && e.end >= match.end)) continue;
-        if (entry.exceptWhenAttributed && isAttributed(text, block, index, match.start)) continue;
+        if (!hasPartOfSpeech(entry, match, sentence)) continue;
+        if (entry.exceptWhenAttributed && isAttributed(text, sentence, match.start)) continue;
         if (block.kind === 'paragraph' && isProperName(entry, original, text, sentence.start, match.start)) continue;
-        const quoted = isInsideQuotation(block, match.start);
+        const category = categoryInfo(entry.category);
+        const quoted = isInsideQuotation(block, match.start) || (category.inReportedSpeech === 'speaker' && isReportedSpeech(text, sentence, match.start));
         const usage = lexicon.usage.get(entry.id) ?? [];
         findings.push({
           rule: 'loaded.term',
-          severity: quoted ? 'hint' : entry.severity ?? severity,
+          severity: quoted ? 'hint' : severityFor(entry, configured),
           start: match.start,
           end: match.end,
           message: quoted
-            ? `"${original}" is loaded (${entry.category.replace(/-/g, ' ')}), here in quoted words: keep it only if it is the speaker's.`
-            : `"${original}" is loaded (${entry.category.replace(/-/g, ' ')}); ${suggestion(entry.alternatives)}.`,
+            ? `"${original}" is loaded (${category.label}), here in a speaker's words: keep it only if it is theirs.`
+            : `"${original}" is loaded (${category.label}); ${suggestion(entry.alternatives)}.`,
           entryId: entry.id,
           term: entry.term,
           detail: {

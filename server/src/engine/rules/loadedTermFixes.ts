@@ -1,0 +1,36 @@
+/** The quick fixes and the advice of a loaded-term finding, from its entry's alternatives. */
+import type { LexiconForm } from '../knowledge/lexicon';
+import type { PhraseMatch } from '../text/phrases';
+import { inflectLike, isAdvice, keepPossessive, matchCapitalization } from '../text/wording';
+import type { Fix } from '../types';
+
+/**
+ * One fix per alternative, inflected like the match, capitalised only at the start of a sentence, keeping
+ * a possessive, and turning a preceding "a"/"an" into the article the replacement needs.
+ */
+export function replacementFixes(match: PhraseMatch<LexiconForm>, original: string, text: string, sentenceStart: number): Fix[] {
+  const atSentenceStart = /^[\s"\u201C\u2018'(\[*_#>-]*$/.test(text.slice(sentenceStart, match.start));
+  const article = /\b(a|an|A|An)\s+$/.exec(text.slice(Math.max(sentenceStart, match.start - 4), match.start));
+  return match.value.entry.alternatives
+    .filter((alternative) => !isAdvice(alternative))
+    .map((alternative, index) => {
+      const inflected = keepPossessive(inflectLike(alternative, match.value.kind), original);
+      const replacement = atSentenceStart ? matchCapitalization(inflected, original) : inflected;
+      if (article) {
+        const wanted = /^[aeiou]/i.test(replacement) && !/^(uni|eu|one|us[aeiou])/i.test(replacement) ? 'an' : 'a';
+        const written = /^[A-Z]/.test(article[1]) ? wanted[0].toUpperCase() + wanted.slice(1) : wanted;
+        const start = match.start - article[0].length;
+        return { title: `Replace with "${written} ${replacement}"`, edits: [{ start, end: match.end, newText: `${written} ${replacement}` }], preferred: index === 0 };
+      }
+      return { title: `Replace with "${replacement}"`, edits: [{ start: match.start, end: match.end, newText: replacement }], preferred: index === 0 };
+    });
+}
+
+/** "consider "president" or "leader"", with advice in parentheses given as advice. */
+export function suggestion(alternatives: readonly string[]): string {
+  const words = alternatives.filter((a) => !isAdvice(a)).map((a) => `"${a}"`);
+  const advice = alternatives.filter(isAdvice).map((a) => a.trim().slice(1, -1));
+  const parts = [words.length > 0 ? `consider ${words.join(', ')}` : '', ...advice].filter(Boolean);
+  return parts.join('; or ');
+}
+
