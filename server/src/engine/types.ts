@@ -21,6 +21,7 @@ export type RuleId =
   | 'attribution.missing'
   | 'attribution.vague'
   | 'loaded.term'
+  | 'loaded.scare-quote'
   | 'directive.unknown';
 
 /** A half-open span `[start, end)` of UTF-16 offsets. */

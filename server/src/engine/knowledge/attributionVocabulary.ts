@@ -21,6 +21,7 @@ interface AttributionData {
   vagueSourceNouns: string[];
   unnamingModifiers: string[];
   vaguePhrases: string[];
+  quotedNaming?: string[];
   claims: {
     figures: { people: string[]; nouns: string[]; units: string[]; measurements: string[]; markets?: string[]; proportions?: string[]; leads?: string[] };
     trends: { verbs: string[]; measures: string[] };
@@ -72,6 +73,8 @@ export interface AttributionVocabulary {
   vagueNouns: ReadonlySet<string>;
   unnamingModifiers: ReadonlySet<string>;
   vaguePhrases: PhraseMatcher<true>;
+  /** Words before a short quotation that present it as a name, a title or a word mentioned ("so-called", "the slogan"). */
+  quotedNaming: PhraseMatcher<true>;
   /** Claim phrases by kind (figures, dates and predictions with modals are read by code as well). */
   claimPhrases: PhraseMatcher<ClaimKind>;
   /** People counted in a claim: any number with one of these is a figure. */
@@ -161,6 +164,7 @@ export function buildAttributionVocabulary(source: SourceFile): { vocabulary: At
       vagueNouns: wordSet(data.vagueSourceNouns),
       unnamingModifiers: wordSet(data.unnamingModifiers),
       vaguePhrases: phrases(data.vaguePhrases),
+      quotedNaming: phrases(data.quotedNaming ?? []),
       claimPhrases,
       figurePeople: wordSet(claims.figures.people),
       figureNouns: wordSet(claims.figures.nouns),

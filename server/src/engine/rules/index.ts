@@ -2,11 +2,12 @@ import { attributionRule } from './attribution';
 import { contradictionRule } from './contradiction';
 import { loadedTermsRule } from './loadedTerms';
 import { quotesRule } from './quotes';
+import { scareQuotesRule } from './scareQuotes';
 import type { Finding, RuleId } from '../types';
 import type { Rule } from './rule';
 
 /** Every rule engine, in the order their findings are produced. */
-export const ALL_RULES: readonly Rule[] = [contradictionRule, quotesRule, attributionRule, loadedTermsRule];
+export const ALL_RULES: readonly Rule[] = [contradictionRule, quotesRule, attributionRule, loadedTermsRule, scareQuotesRule];
 
 /**
  * One finding per span: where a quote finding and a value finding cover the same words, the quote
