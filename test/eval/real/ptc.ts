@@ -1,7 +1,10 @@
 /**
  * PTC (SemEval-2020 Task 11, Da San Martino et al.): news articles with propaganda techniques annotated as
  * character spans. The `loaded.term` report scores the engine's loaded-term findings against the spans of
- * the two techniques it can speak to, `Loaded_Language` and `Name_Calling,Labeling`. Read from a folder given
+ * the two techniques it can speak to, `Loaded_Language` and `Name_Calling,Labeling`. Every `loaded.*` finding is
+ * scored (lexicon terms of every category, and scare quotes); a table by category shows which kinds of
+ * finding the corpus labels (it has no label for epistemological bias, so those findings count against
+ * precision here and are shown apart). Read from a folder given
  * on the command line (`…/ptc`, holding `articles/article<ID>.txt` and `labels.tsv`); never copied into the
  * project.
  */
@@ -9,7 +12,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Knowledge } from '../../../server/src/engine/knowledge/knowledge';
 import type { Finding, Span } from '../../../server/src/engine/types';
-import { lint } from '../../helpers/knowledge';
+import { builtInKnowledge, lint } from '../../helpers/knowledge';
+import { categoryInfo } from '../../../server/src/engine/knowledge/lexiconCategories';
 import type { LintFailure } from './reportLines';
 import { lintFailure, printExamples, printLintFailures } from './reportLines';
 import type { PrecisionRecall } from './spanScore';
@@ -93,10 +97,12 @@ export interface PtcReport {
   articles: number;
   /** Gold spans per technique, and distinct gold spans (by offsets) over both. */
   gold: Record<PtcTechnique | 'combined', number>;
-  /** Non-hint `loaded.term` findings scored. */
+  /** Non-hint `loaded.*` findings scored. */
   findings: number;
-  /** `loaded.term` hints left out (terms inside quotations). */
+  /** `loaded.*` hints left out (terms in a speaker's words). */
   hints: number;
+  /** Per lexicon category (or rule, for findings without an entry): findings scored and those touching a gold span. */
+  byCategory: Map<string, { findings: number; touching: number }>;
   /** Span overlap per technique (each scored against all findings) and over both. */
   spans: Record<PtcTechnique | 'combined', PrecisionRecall>;
   /** Word-token overlap over both techniques. */
@@ -138,6 +144,7 @@ export function ptcReport(articles: readonly PtcArticle[], options: PtcReportOpt
     gold: { Loaded_Language: 0, 'Name_Calling,Labeling': 0, combined: 0 },
     findings: 0,
     hints: 0,
+    byCategory: new Map(),
     spans: { Loaded_Language: emptyScore(), 'Name_Calling,Labeling': emptyScore(), combined: emptyScore() },
     tokens: emptyScore(),
     goldTouchedOnlyByHints: 0,
@@ -151,7 +158,7 @@ export function ptcReport(articles: readonly PtcArticle[], options: PtcReportOpt
     const { text } = article;
     let found: Finding[];
     try {
-      found = lint(text, { format: 'plaintext', ...(options.knowledge ? { knowledge: options.knowledge } : {}) }).findings.filter((f) => f.rule === 'loaded.term');
+      found = lint(text, { format: 'plaintext', ...(options.knowledge ? { knowledge: options.knowledge } : {}) }).findings.filter((f) => f.rule.startsWith('loaded.'));
     } catch (error) {
       report.failures.push(lintFailure(`article${article.id}`, text, error));
       continue;
@@ -176,6 +183,14 @@ export function ptcReport(articles: readonly PtcArticle[], options: PtcReportOpt
       if (hints.some((h) => sharesWord(text, g, [h]))) report.goldTouchedOnlyByHints++;
       else if (report.misses.length < limit) report.misses.push(`article${article.id} ${combined[goldItems.indexOf(g)].technique}: ${snippet(text, g[0])}`);
     }
+    const entries = (options.knowledge ?? builtInKnowledge()).lexicon.entries;
+    for (const f of scored) {
+      const category = (f.entryId && entries.get(f.entryId)?.category) || f.rule;
+      const tally = report.byCategory.get(category) ?? { findings: 0, touching: 0 };
+      tally.findings++;
+      if (combined.some((g) => sharesWord(text, [g], [f]))) tally.touching++;
+      report.byCategory.set(category, tally);
+    }
     for (const f of scored) {
       if (report.falsePositives.length >= limit) break;
       if (!goldItems.some((g) => sharesWord(text, g, [f]))) report.falsePositives.push(`article${article.id} ${f.term ?? text.slice(f.start, f.end)}: ${snippet(text, f)}`);
@@ -188,7 +203,7 @@ export function ptcReport(articles: readonly PtcArticle[], options: PtcReportOpt
 const fmt = (x: number): string => x.toFixed(3);
 
 export function printPtcReport(label: string, report: PtcReport): void {
-  console.log(`\n${label}: ${report.articles} articles, ${report.findings} loaded.term findings scored (${report.hints} hints left out), ${report.ms} ms`);
+  console.log(`\n${label}: ${report.articles} articles, ${report.findings} loaded.* findings scored (${report.hints} hints left out), ${report.ms} ms`);
   console.log('technique                gold  matched  span P  span R');
   for (const key of [...PTC_TECHNIQUES, 'combined'] as const) {
     const s = report.spans[key];
@@ -196,6 +211,16 @@ export function printPtcReport(label: string, report: PtcReport): void {
   }
   console.log(`tokens (both)            ${String(report.tokens.gold).padStart(4)}  ${String(report.tokens.matchedGold).padStart(7)}   ${fmt(precision(report.tokens))}   ${fmt(recall(report.tokens))}`);
   console.log(`gold spans missed but touched by a quoted-term hint: ${report.goldTouchedOnlyByHints}`);
+  console.log('by category (findings, share touching a gold span):');
+  const rows = [...report.byCategory].sort((a, b) => b[1].findings - a[1].findings);
+  for (const [category, t] of rows) {
+    const group = category.startsWith('loaded.') ? 'rule' : categoryInfo(category).group;
+    console.log(`  ${category.padEnd(20)} ${group.padEnd(16)} ${String(t.findings).padStart(4)}  ${fmt(t.touching / t.findings)}`);
+  }
+  const framing = rows.filter(([c]) => c.startsWith('loaded.') || categoryInfo(c).group === 'framing');
+  const n = framing.reduce((sum, [, t]) => sum + t.findings, 0);
+  const touching = framing.reduce((sum, [, t]) => sum + t.touching, 0);
+  console.log(`  framing and scare quotes alone (what the corpus labels): ${n} findings, precision ${fmt(n === 0 ? 1 : touching / n)}`);
   printLintFailures(report.failures, 'article');
   printExamples('false positives', report.falsePositives);
   printExamples('misses', report.misses);
