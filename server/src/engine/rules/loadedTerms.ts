@@ -7,7 +7,8 @@ import type { PhraseMatch } from '../text/phrases';
 import { longestNonOverlapping } from '../text/phrases';
 import { quotationAt } from '../text/quotes';
 import { isCapitalized, normalizeWord } from '../text/tokens';
-import type { Finding, Severity } from '../types';
+import { partitionPoint } from '../partitionPoint';
+import type { Finding, Severity, Span } from '../types';
 import { replacementFixes, suggestion } from './loadedTermFixes';
 import type { Rule, RuleContext } from './rule';
 import { severityOf } from './rule';
@@ -48,15 +49,44 @@ function isAttributed(text: string, sentence: SentenceAnalysis, at: number): boo
 const FIRST_PERSON = new Set(['i', 'we']);
 
 /**
- * True when `at` lies in the content of a statement a source made, vague sources included ("The senator said
- * the plan was reckless", "Critics say it is reckless"): a verdict there is the speaker's (whether the source
- * is good enough is the attribution rules' question). Views held ("they believe"), sourceless hedges
- * ("allegedly") and the writer's own "I" or "we" leave the words the writer's.
+ * True when `match` lies in the clause a source is reported to have stated ("The senator said the plan was
+ * reckless", "Critics say it is reckless"): a verdict there is the speaker's (whether the source is good
+ * enough is the attribution rules' question). Not when the content is a thing rather than a clause ("posted
+ * a vile message": the writer describes the post), nor for the cue itself ("claimed that" is the writer's
+ * verb). Views held ("believes"), sourceless hedges ("allegedly") and the writer's own "I" or "we" leave the
+ * words the writer's.
  */
-function isReportedSpeech(text: string, sentence: SentenceAnalysis, at: number): boolean {
+function isReportedSpeech(text: string, sentence: SentenceAnalysis, match: PhraseMatch<LexiconForm>): boolean {
   return sentence.frames.some(
-    (f) => f.stated && f.source !== undefined && reports(f, at) && !FIRST_PERSON.has(text.slice(f.source.start, f.source.end).toLowerCase()),
+    (f) =>
+      f.stated &&
+      f.source !== undefined &&
+      reports(f, match.start) &&
+      !(f.cue.start < match.end && f.cue.end > match.start) &&
+      !FIRST_PERSON.has(text.slice(f.source.start, f.source.end).toLowerCase()) &&
+      isClause(sentence, f.content),
   );
+}
+
+/** Possessive determiners: a "verb" right after one is a noun the tagger misread ("his lies"). */
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
+
+/**
+ * True when the span is a finite clause, the shape of a reported statement ("the plan was reckless"), not a
+ * noun phrase ("his lies about the election", "a vile message") or a plan ("to cut the bloated bureaucracy").
+ */
+function isClause(sentence: SentenceAnalysis, span: Span | undefined): boolean {
+  if (!span) return false;
+  const { tokens } = sentence;
+  const first = partitionPoint(tokens, (t) => t.start < span.start);
+  if (tokens[first]?.norm === 'to') return false;
+  for (let i = first; i < tokens.length && tokens[i].end <= span.end; i++) {
+    const pos = tokens[i].pos;
+    const before = tokens[i - 1];
+    const afterDeterminer = i > first && before !== undefined && (before.pos === 'DET' || POSSESSIVES.has(before.norm));
+    if ((pos === 'VERB' || pos === 'AUX') && !afterDeterminer) return true;
+  }
+  return false;
 }
 
 /** True when the tagger reads the entry's head word in the match as a part of speech the entry allows. */
@@ -116,7 +146,7 @@ export function findLoadedTerms(context: RuleContext): Finding[] {
         if (entry.exceptWhenAttributed && isAttributed(text, sentence, match.start)) continue;
         if (block.kind === 'paragraph' && isProperName(entry, original, text, sentence.start, match.start)) continue;
         const category = categoryInfo(entry.category);
-        const quoted = isInsideQuotation(block, match.start) || (category.inReportedSpeech === 'speaker' && isReportedSpeech(text, sentence, match.start));
+        const quoted = isInsideQuotation(block, match.start) || (category.inReportedSpeech === 'speaker' && isReportedSpeech(text, sentence, match));
         const usage = lexicon.usage.get(entry.id) ?? [];
         findings.push({
           rule: 'loaded.term',
