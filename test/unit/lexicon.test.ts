@@ -110,4 +110,19 @@ describe('loaded.term categories and context', () => {
     assert.deepEqual(wild('He made a wild claim about the vote.'), ['wild']);
     assert.deepEqual(wild('Only 400 of the cats survive in the wild.'), []);
   });
+  it('takes a label as someone else\u2019s when a naming verb applies it, named or not, before it or in an "as" clause', () => {
+    for (const text of [
+      'Ankara considers the PKK a terrorist organisation.',
+      'Beijing has branded the protesters thugs.',
+      'Officials in Kyiv describe the separatists as terrorists.',
+      'The dictator, as the opposition calls him, fled.',
+      'According to the ministry, the thugs fled.',
+      'He was branded a traitor by the court.',
+    ]) assert.deepEqual(warnings(text), [], text);
+  });
+  it('keeps a label the writer\u2019s in an agentless passive or with an attribution only after it', () => {
+    assert.deepEqual(warnings('He was branded a traitor.'), [['warning', 'traitor']]);
+    assert.deepEqual(warnings('Troops killed 12 terrorists in the raid, the army said.'), [['warning', 'terrorists']]);
+    assert.deepEqual(warnings('The thugs fled as police arrived.'), [['warning', 'thugs']]);
+  });
 });

@@ -17,12 +17,51 @@ function isAllowed(allow: ReadonlySet<string>, form: LexiconForm, matched: strin
   return allow.has(form.entry.id) || allow.has(normalizeWord(form.entry.term)) || allow.has(normalizeWord(matched));
 }
 
-/** Verbs that apply a label directly ("designates X a terrorist group", "called them thugs"). */
-const NAMING = /^(designat|call|dub|term|deem|nam|label|brand)/;
+/** Verbs that apply a label directly ("designates X a terrorist group", "called them thugs", "considers X a …"). */
+const NAMING = /^(designat|call|dub|term|deem|label|brand|consider)/;
 /** Verbs that apply a label through "as" ("described the group as terrorists"). */
-const LABELLING_AS = /^(describ|regard|consider|label|brand|classif|list|characteri|portray|denounc|condemn|refer)/;
+const LABELLING_AS = /^(describ|regard|consider|label|brand|classif|list|characteri|portray|denounc|condemn|refer|view|see|treat)/;
 /** Verbs that report speech, whose complement is the speaker's wording ("said they had liberated"). */
-const REPORTED_SPEECH = /^(said|says|say|told|tell|claim|state|declar|announc|insist|wrote|write|add|argu|assert|maintain|contend|boast|vow|pledg|promis|warn|accus)/;
+const REPORTED_SPEECH = /^(said|says|say|told|tell|claim|state|declar|announc|insist|wrote|write|add|argu|assert|maintain|contend|boast|vow|pledg|promis|warn|accus|accord)/;
+
+/** True when `verb` applies a label to what lies between it and `at`: directly, or through "as". */
+function labels(text: string, verb: Span, at: number): boolean {
+  const word = text.slice(verb.start, verb.end).toLowerCase();
+  return NAMING.test(word) || (LABELLING_AS.test(word) && /\bas\b/i.test(text.slice(verb.end, at)));
+}
+
+/** Forms of "be" and "get" that make a participle after them passive. */
+const PASSIVE_AUXILIARIES = new Set(['be', 'get']);
+
+/** How many words an "as" clause after a label may run before its naming verb ("as the opposition calls him"). */
+const AS_CLAUSE_REACH = 6;
+
+/**
+ * A naming verb that applies the label at `at`: before it, unless an agentless passive ("was branded a
+ * traitor" names nobody; "was branded a traitor by the court" does), or in an "as" clause right after it
+ * ("the dictator, as the opposition calls him"). The frame finder may not read every such sentence as a
+ * frame ("Beijing has branded the protesters thugs"), and a label someone applies, named or not, is theirs
+ * (whether the source is good enough is the attribution rules' question).
+ */
+function hasNamingVerb(text: string, sentence: SentenceAnalysis, at: number): boolean {
+  const { tokens } = sentence;
+  const end = partitionPoint(tokens, (t) => t.end <= at);
+  for (let i = 0; i < end; i++) {
+    const token = tokens[i];
+    const auxiliary = i > 0 && tokens[i - 1].pos === 'AUX' ? tokens[i - 1].lemma : undefined;
+    // the tagger reads some participles as adjectives ("has branded", "was branded")
+    const verb = token.pos === 'VERB' || (token.pos === 'ADJ' && auxiliary !== undefined && (auxiliary === 'have' || PASSIVE_AUXILIARIES.has(auxiliary)));
+    if (!verb || !labels(text, token, at)) continue;
+    const passive = auxiliary !== undefined && PASSIVE_AUXILIARIES.has(auxiliary);
+    if (!passive || /\bby\b/i.test(text.slice(token.end, sentence.end))) return true;
+  }
+  const as = tokens.findIndex((t, i) => i >= end && i <= end + 2 && t.norm === 'as');
+  if (as < 0) return false;
+  for (let i = as + 1; i < tokens.length && i <= as + AS_CLAUSE_REACH; i++) {
+    if (tokens[i].pos === 'VERB') return NAMING.test(tokens[i].norm) || LABELLING_AS.test(tokens[i].norm);
+  }
+  return false;
+}
 
 /** A frame whose source someone could check: a name, a pronoun, a document, an outlet. */
 const namesSource = (f: AttributionFrame): boolean => f.kind === 'named' || f.kind === 'document' || f.kind === 'outlet' || f.kind === 'pronoun';
@@ -31,18 +70,18 @@ const namesSource = (f: AttributionFrame): boolean => f.kind === 'named' || f.ki
 const reports = (f: AttributionFrame, at: number): boolean => !f.carriedFrom && f.content !== undefined && f.content.start <= at && f.content.end > at;
 
 /**
- * True when a named source applies the label before it, with a naming or reporting verb ("the State
- * Department designates … a terrorist"). A statement attributed only after the label ("… killed 12
- * terrorists, the army said") leaves the label the writer's choice of words.
+ * True when someone applies the label before it: a source with a naming verb ("the State Department
+ * designates … a terrorist", "Ankara considers the PKK a terrorist group", "officials describe them as …") or
+ * a named source with a reporting verb ("the ministry said the terrorists …", "according to the ministry").
+ * A statement attributed only after the label ("… killed 12 terrorists, the army said") leaves the label
+ * the writer's choice of words.
  */
 function isAttributed(text: string, sentence: SentenceAnalysis, at: number): boolean {
-  return sentence.frames.some((f) => {
-    if (!namesSource(f) || f.kind === 'pronoun' || !f.stated || f.carriedFrom) return false;
-    if (f.cue.end > at) return false;
-    const cue = text.slice(f.cue.start, f.cue.end).toLowerCase();
-    if (NAMING.test(cue) || REPORTED_SPEECH.test(cue)) return true;
-    return LABELLING_AS.test(cue) && /\bas\b/i.test(text.slice(f.cue.end, at));
+  const byFrame = sentence.frames.some((f) => {
+    if (!namesSource(f) || f.kind === 'pronoun' || !f.stated || f.carriedFrom || f.cue.end > at) return false;
+    return REPORTED_SPEECH.test(text.slice(f.cue.start, f.cue.end).toLowerCase());
   });
+  return byFrame || hasNamingVerb(text, sentence, at);
 }
 
 /** "I" and "we" are the writer: what they say is the writer's voice. */

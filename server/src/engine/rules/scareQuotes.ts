@@ -100,7 +100,8 @@ function quotedTokens(reading: QuoteReading, sentence: SentenceAnalysis): Token[
  */
 export function findScareQuotes(context: RuleContext): Finding[] {
   const severity = severityOf(context.settings, 'loaded.scare-quote');
-  if (!severity) return [];
+  // in technical writing quotation marks hold literal strings and option values, not doubt
+  if (!severity || context.genre === 'technical') return [];
   const text = context.chunk.text;
   const findings: Finding[] = [];
   const accounts = new Map<SentenceAnalysis, SentenceAccount>();
