@@ -45,6 +45,12 @@ describe('loaded.scare-quote', () => {
     ]) assert.deepEqual(scare(text), [], text);
   });
 
+  it('leaves technical documents alone, where quotation marks hold literal values', () => {
+    const text = 'Set `explicitArray` to "false" to get single values.\n\n```js\nparse(xml)\n```\n';
+    assert.deepEqual(scare(text), []);
+    assert.deepEqual(scare('Set the option to "false" to get single values.'), ['"false"']);
+  });
+
   it('leaves block quotes alone', () => {
     assert.deepEqual(scare('> North Korea held another "election" on Sunday.'), []);
   });
