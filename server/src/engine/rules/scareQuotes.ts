@@ -46,14 +46,30 @@ function accountOf(text: string, sentence: SentenceAnalysis, knowledge: Knowledg
   return account;
 }
 
+/** Small words a title keeps in lower case ("Face the Nation", "Gone with the Wind"). */
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from']);
+
 /**
- * True when the quoted words read as a name or a title: every word capitalised ("Operation Desert Storm",
- * "Brexit" mid-sentence). At a sentence's start a capital says nothing, so one word there is not a name.
+ * True when the quoted words read as a name or a title: every word capitalised or a number, small words
+ * inside excepted ("Operation Desert Storm", "Face the Nation", "13th"). At a sentence's start a capital says
+ * nothing, so one word there is not a name.
  */
 function looksLikeName(text: string, reading: QuoteReading, sentence: SentenceAnalysis): boolean {
   const words = text.slice(reading.quote.innerStart, reading.quote.innerEnd).match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019-]*/gu) ?? [];
   const atStart = !/[\p{L}\p{N}]/u.test(text.slice(sentence.start, reading.quote.start));
-  return words.every(isCapitalized) && !(atStart && words.length === 1);
+  const named = (word: string, i: number): boolean =>
+    isCapitalized(word) || /^\p{N}/u.test(word) || (i > 0 && i < words.length - 1 && TITLE_SMALL_WORDS.has(word));
+  return words.every(named) && !(atStart && words.length === 1 && !/^\p{N}/u.test(words[0]));
+}
+
+/**
+ * True when the quotation is a sentence of its own ("Donald's here, babe."): it opens with a capital and
+ * closes with a full stop, a question or an exclamation mark inside the marks. Scare quotes sit inside the
+ * writer's sentence, in lower case.
+ */
+function isQuotedSentence(text: string, reading: QuoteReading): boolean {
+  const inner = text.slice(reading.quote.innerStart, reading.quote.innerEnd).trim();
+  return /^\p{Lu}/u.test(inner) && /[.?!]$/.test(inner);
 }
 
 /**
@@ -82,6 +98,9 @@ function distancesLoadedTerm(text: string, quoted: readonly Token[], knowledge: 
  * or a verb phrase is somebody's words or a saying, quoted; scare quotes hold a name for a thing or a quality.
  */
 const holdsVerb = (quoted: readonly Token[]): boolean => quoted.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+
+/** True when the quoted words are only pronouns ("she" is a "he"): words mentioned, not a label. */
+const onlyPronouns = (quoted: readonly Token[]): boolean => quoted.every((t) => t.kind === 'punct' || t.pos === 'PRON');
 
 /** The sentence's tokens inside the quotation marks. */
 function quotedTokens(reading: QuoteReading, sentence: SentenceAnalysis): Token[] {
@@ -113,7 +132,8 @@ export function findScareQuotes(context: RuleContext): Finding[] {
       const sentence = sentenceEndingAt(block.sentences, quote.end);
       if (!sentence || sentence.start > quote.start) continue;
       const quoted = quotedTokens(reading, sentence);
-      if (looksLikeName(text, reading, sentence) || holdsVerb(quoted) || distancesLoadedTerm(text, quoted, context.knowledge)) continue;
+      if (looksLikeName(text, reading, sentence) || isQuotedSentence(text, reading) || holdsVerb(quoted) || onlyPronouns(quoted)) continue;
+      if (distancesLoadedTerm(text, quoted, context.knowledge)) continue;
       if (isAccountedFor(reading, sentence, accountOf(text, sentence, context.knowledge, accounts))) continue;
       const words = text.slice(quote.innerStart, quote.innerEnd);
       findings.push({
