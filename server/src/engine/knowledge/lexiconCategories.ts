@@ -33,7 +33,7 @@ export const LEXICON_CATEGORIES = {
   editorialising: { group: 'framing', label: 'evaluative word', severity: 'information', inReportedSpeech: 'speaker' },
   intensifier: { group: 'framing', label: 'intensifier', severity: 'information', inReportedSpeech: 'speaker' },
   speculation: { group: 'framing', label: 'speculation', severity: 'warning', inReportedSpeech: 'speaker' },
-  'say-verb': { group: 'epistemological', label: 'loaded speech verb', severity: 'warning', inReportedSpeech: 'speaker' },
+  'say-verb': { group: 'framing', label: 'dramatising speech verb', severity: 'warning', inReportedSpeech: 'speaker' },
   'presupposing-verb': { group: 'epistemological', label: 'verb that presents a claim as proven', severity: 'warning', inReportedSpeech: 'speaker' },
   'doubting-verb': { group: 'epistemological', label: 'verb that casts doubt', severity: 'warning', inReportedSpeech: 'speaker' },
   'false-certainty': { group: 'epistemological', label: 'certainty stated as fact', severity: 'information', inReportedSpeech: 'speaker' },
