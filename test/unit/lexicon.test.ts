@@ -125,4 +125,16 @@ describe('loaded.term categories and context', () => {
     assert.deepEqual(warnings('Troops killed 12 terrorists in the raid, the army said.'), [['warning', 'terrorists']]);
     assert.deepEqual(warnings('The thugs fled as police arrived.'), [['warning', 'thugs']]);
   });
+  it('offers to drop an intensifier or a certainty marker, with its commas, capitalising what then opens the sentence', () => {
+    const dropped = (text: string) => {
+      const fix = lint(text).findings.flatMap((f) => f.fixes).find((f) => f.title.startsWith('Remove'));
+      let result = text;
+      for (const edit of [...(fix?.edits ?? [])].sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+      return result;
+    };
+    assert.equal(dropped('The plan is utterly inadequate.'), 'The plan is inadequate.');
+    assert.equal(dropped('Clearly, the plan will fail.'), 'The plan will fail.');
+    assert.equal(dropped('The plan will, of course, fail.'), 'The plan will fail.');
+    assert.equal(dropped('The plan will fail, of course.'), 'The plan will fail.');
+  });
 });

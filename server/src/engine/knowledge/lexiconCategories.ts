@@ -19,6 +19,8 @@ export interface LexiconCategoryInfo {
    * stays the writer's choice of words, unless the entry is marked `exceptWhenAttributed`.
    */
   inReportedSpeech: 'speaker' | 'writer';
+  /** True when the neutral rewording is usually to drop the word ("utterly inadequate", "Clearly, the plan …"). */
+  droppable?: boolean;
 }
 
 /** Every category, by its id in the schema. */
@@ -31,12 +33,12 @@ export const LEXICON_CATEGORIES = {
   euphemism: { group: 'framing', label: 'euphemism', severity: 'warning', inReportedSpeech: 'writer' },
   'loaded-framing': { group: 'framing', label: 'loaded framing', severity: 'warning', inReportedSpeech: 'writer' },
   editorialising: { group: 'framing', label: 'evaluative word', severity: 'information', inReportedSpeech: 'speaker' },
-  intensifier: { group: 'framing', label: 'intensifier', severity: 'information', inReportedSpeech: 'speaker' },
+  intensifier: { group: 'framing', label: 'intensifier', severity: 'information', inReportedSpeech: 'speaker', droppable: true },
   speculation: { group: 'framing', label: 'speculation', severity: 'warning', inReportedSpeech: 'speaker' },
   'say-verb': { group: 'framing', label: 'dramatising speech verb', severity: 'warning', inReportedSpeech: 'speaker' },
   'presupposing-verb': { group: 'epistemological', label: 'verb that presents a claim as proven', severity: 'warning', inReportedSpeech: 'speaker' },
   'doubting-verb': { group: 'epistemological', label: 'verb that casts doubt', severity: 'warning', inReportedSpeech: 'speaker' },
-  'false-certainty': { group: 'epistemological', label: 'certainty stated as fact', severity: 'information', inReportedSpeech: 'speaker' },
+  'false-certainty': { group: 'epistemological', label: 'certainty stated as fact', severity: 'information', inReportedSpeech: 'speaker', droppable: true },
 } as const satisfies Record<string, LexiconCategoryInfo>;
 
 /** A category id of the lexicon schema. */

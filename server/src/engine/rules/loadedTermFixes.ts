@@ -34,3 +34,26 @@ export function suggestion(alternatives: readonly string[]): string {
   return parts.join('; or ');
 }
 
+
+/**
+ * "Remove "utterly"": deletes the match with the space after it (or before it, at a clause's end), a comma
+ * that set it off ("Clearly, the plan …", "…, of course, …"), and capitalises the next word when the match
+ * opened the sentence.
+ */
+export function removalFix(match: { start: number; end: number }, original: string, text: string, sentenceStart: number): Fix {
+  const atSentenceStart = /^[\s"\u201C\u2018'(\[*_#>-]*$/.test(text.slice(sentenceStart, match.start));
+  const after = /^,?[ \t]+/.exec(text.slice(match.end, match.end + 3));
+  const before = /[ \t]*,?[ \t]+$|,[ \t]*$/.exec(text.slice(Math.max(sentenceStart, match.start - 3), match.start));
+  let start = match.start;
+  let end = match.end;
+  if (after) end += after[0].length;
+  else if (before) start -= before[0].length;
+  // "…, of course, …": from the comma before through the comma after, keeping the space that follows
+  if (after && after[0].startsWith(',') && /,[ \t]*$/.test(text.slice(Math.max(sentenceStart, start - 3), start))) {
+    start = text.lastIndexOf(',', start - 1);
+    end = match.end + 1;
+  }
+  const next = text.slice(end, end + 1);
+  const newText = atSentenceStart && after && /\p{Ll}/u.test(next) ? next.toUpperCase() : '';
+  return { title: `Remove "${original}"`, edits: [{ start, end: newText ? end + 1 : end, newText }], preferred: false };
+}

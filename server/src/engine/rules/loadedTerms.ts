@@ -7,7 +7,7 @@ import { longestNonOverlapping } from '../text/phrases';
 import { quotationAt } from '../text/quotes';
 import { isCapitalized, normalizeWord } from '../text/tokens';
 import type { Finding, Severity } from '../types';
-import { replacementFixes, suggestion } from './loadedTermFixes';
+import { removalFix, replacementFixes, suggestion } from './loadedTermFixes';
 import { isAttributedLabel, isSpeakersWords, readVoice } from './loadedVoice';
 import type { SentenceVoice } from './loadedVoice';
 import type { Rule, RuleContext } from './rule';
@@ -94,7 +94,7 @@ export function findLoadedTerms(context: RuleContext): Finding[] {
             ...(entry.note ? { note: entry.note } : {}),
             ...(usage.length > 0 ? { sources: usage } : {}),
           },
-          fixes: quoted ? [] : replacementFixes(match, original, text, sentence.start),
+          fixes: quoted ? [] : [...replacementFixes(match, original, text, sentence.start), ...(category.droppable ? [removalFix(match, original, text, sentence.start)] : [])],
         });
       }
     }
