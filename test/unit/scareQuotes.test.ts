@@ -10,10 +10,18 @@ describe('loaded.scare-quote', () => {
     builtInKnowledge();
   });
 
-  it('flags quotation marks around an ordinary word or short phrase that nobody in the sentence is given', () => {
+  it('flags quotation marks around an ordinary word that nobody in the sentence is given', () => {
     assert.deepEqual(scare('North Korea held another "election" on Sunday, with one candidate on each ballot.'), ['"election"']);
-    assert.deepEqual(scare('The \u201Cpeace plan\u201D unveiled on Tuesday was drafted without the Palestinians.'), ['\u201Cpeace plan\u201D']);
-    assert.deepEqual(scare('The ministry hired three "experts" to review the dam.'), ['"experts"']);
+    assert.deepEqual(scare('The ministry hired three \u201Cexperts\u201D to review the dam.'), ['\u201Cexperts\u201D']);
+  });
+
+  it('leaves alone quoted phrases and hyphenated coinages, mostly terms of art or a speaker\u2019s words', () => {
+    assert.deepEqual(scare('Donors gave to a "super PAC" supporting her.'), []);
+    assert.deepEqual(scare('The deal is a "pre-agreement" for now.'), []);
+  });
+
+  it('leaves alone a quotation when another quotation of the paragraph has a speaker', () => {
+    assert.deepEqual(scare('"We will win," Smith said. Supporters waved "victory" signs.'), []);
   });
 
   it('leaves alone a quotation given to a speaker in the sentence, however the speaker is tied to it', () => {
@@ -27,7 +35,9 @@ describe('loaded.scare-quote', () => {
 
   it('leaves alone a term a possessive attributes, and names, titles and words mentioned as words', () => {
     for (const text of [
-      'Russia\u2019s "special measures" have now lasted two years.',
+      'Russia\u2019s "measures" have now lasted two years.',
+      'Her "strategy" took her to all 50 states.',
+      'He portrayed the migrants as "rapists" at the rally.',
       'Fans queued for "Oppenheimer" at midnight.',
       'The operation, code-named "Sunrise", began at dawn.',
       'Armed men calling themselves "patriots" guarded ballot boxes overnight.',

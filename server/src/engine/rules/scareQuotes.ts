@@ -8,8 +8,16 @@ import type { Finding } from '../types';
 import type { Rule, RuleContext } from './rule';
 import { severityOf } from './rule';
 
-/** Scare quotes hold a word or a short phrase; anything longer is someone's words, attributed or not. */
-const MAX_WORDS = 4;
+/** "his", "their": like a possessive name, they give the quoted term to someone ("her "50-state strategy""). */
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our']);
+
+/**
+ * Scare quotes hold one word. On published news (PolNeAR), quoted phrases of two words or more, and
+ * hyphenated coinages, were mostly terms of art ("super PAC", "conscience clause", "pre-agreement") or a
+ * speaker's words attributed in another sentence, so only single plain words are read.
+ */
+const isOneWord = (text: string, reading: QuoteReading): boolean =>
+  reading.words === 1 && !/[-\u2010\u2011]/.test(text.slice(reading.quote.innerStart, reading.quote.innerEnd));
 
 /** The last word token ending at or before `offset` in the sentence (found by binary search, then past marks). */
 function wordBefore(sentence: SentenceAnalysis, offset: number): SentenceAnalysis['tokens'][number] | undefined {
@@ -51,15 +59,15 @@ const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'o
 
 /**
  * True when the quoted words read as a name or a title: every word capitalised or a number, small words
- * inside excepted ("Operation Desert Storm", "Face the Nation", "13th"). At a sentence's start a capital says
- * nothing, so one word there is not a name.
+ * inside excepted ("Operation Desert Storm", "Face the Nation", "13th"). A capitalised word at a sentence's
+ * start counts too: a title opening a sentence ("“Billions,” on Showtime, …") is far likelier there than a
+ * scare quote.
  */
-function looksLikeName(text: string, reading: QuoteReading, sentence: SentenceAnalysis): boolean {
+function looksLikeName(text: string, reading: QuoteReading): boolean {
   const words = text.slice(reading.quote.innerStart, reading.quote.innerEnd).match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019-]*/gu) ?? [];
-  const atStart = !/[\p{L}\p{N}]/u.test(text.slice(sentence.start, reading.quote.start));
   const named = (word: string, i: number): boolean =>
     isCapitalized(word) || /^\p{N}/u.test(word) || (i > 0 && i < words.length - 1 && TITLE_SMALL_WORDS.has(word));
-  return words.every(named) && !(atStart && words.length === 1 && !/^\p{N}/u.test(words[0]));
+  return words.every(named);
 }
 
 /**
@@ -78,10 +86,10 @@ function isQuotedSentence(text: string, reading: QuoteReading): boolean {
  * possessive right before it ("Moscow's "martyrs""), or naming words ("so-called", "the slogan", "known as").
  */
 function isAccountedFor(reading: QuoteReading, sentence: SentenceAnalysis, account: SentenceAccount): boolean {
-  if ((reading.speaker && !reading.inherited) || account.speaks) return true;
+  if (reading.speaker || account.speaks) return true;
   const before = wordBefore(sentence, reading.quote.start);
   if (!before) return false;
-  return before.possessive || account.namingEnds.includes(before.end);
+  return before.possessive || POSSESSIVE_DETERMINERS.has(before.norm) || account.namingEnds.includes(before.end);
 }
 
 /**
@@ -128,11 +136,11 @@ export function findScareQuotes(context: RuleContext): Finding[] {
     if (block.quoted || block.kind !== 'paragraph') continue;
     for (const reading of block.speakers) {
       const { quote } = reading;
-      if (!quote.closed || reading.words === 0 || reading.words > MAX_WORDS) continue;
+      if (!quote.closed || !isOneWord(text, reading)) continue;
       const sentence = sentenceEndingAt(block.sentences, quote.end);
       if (!sentence || sentence.start > quote.start) continue;
       const quoted = quotedTokens(reading, sentence);
-      if (looksLikeName(text, reading, sentence) || isQuotedSentence(text, reading) || holdsVerb(quoted) || onlyPronouns(quoted)) continue;
+      if (looksLikeName(text, reading) || isQuotedSentence(text, reading) || holdsVerb(quoted) || onlyPronouns(quoted)) continue;
       if (distancesLoadedTerm(text, quoted, context.knowledge)) continue;
       if (isAccountedFor(reading, sentence, accountOf(text, sentence, context.knowledge, accounts))) continue;
       const words = text.slice(quote.innerStart, quote.innerEnd);
