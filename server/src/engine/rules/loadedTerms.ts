@@ -8,7 +8,7 @@ import { quotationAt } from '../text/quotes';
 import { isCapitalized, normalizeWord } from '../text/tokens';
 import type { Finding, Severity } from '../types';
 import { removalFix, replacementFixes, suggestion } from './loadedTermFixes';
-import { isAttributedLabel, isSpeakersWords, readVoice } from './loadedVoice';
+import { isAttributedLabel, isSpeakersWords, readVoice, reportsClause } from './loadedVoice';
 import type { SentenceVoice } from './loadedVoice';
 import type { Rule, RuleContext } from './rule';
 import { severityOf } from './rule';
@@ -73,6 +73,7 @@ export function findLoadedTerms(context: RuleContext): Finding[] {
         if (isAllowed(allow, match.value, original)) continue;
         if (exceptions.some((e) => e.value === entry.id && e.start <= match.start && e.end >= match.end)) continue;
         if (!hasPartOfSpeech(entry, match, sentence)) continue;
+        if (entry.reportsClause && !reportsClause(voiceOf(), match)) continue;
         if (entry.exceptWhenAttributed && isAttributedLabel(voiceOf(), sentence, match)) continue;
         if (block.kind === 'paragraph' && isProperName(entry, original, text, sentence.start, match.start)) continue;
         const category = categoryInfo(entry.category);

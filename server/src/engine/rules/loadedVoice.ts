@@ -32,6 +32,8 @@ export interface SentenceVoice {
   labelledFrom: number;
   /** Disjoint, in order: the clauses sources are reported to have stated. */
   speakerSpans: Span[];
+  /** In order: the cues of frames that report a clause after them ("claimed" in "Assad claimed the army had won"). */
+  clauseCues: Span[];
 }
 
 /**
@@ -79,6 +81,29 @@ function isClause(tokens: readonly Token[], span: Span): boolean {
   return false;
 }
 
+/** Parts of speech a clause's subject is made of ("the new law", "its profits", "the price of oil", "she"). */
+const SUBJECT_PARTS = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADP']);
+/** How many words a clause's subject may run before its verb. */
+const SUBJECT_REACH = 8;
+
+/**
+ * True when the span opens with a clause: an optional "that", a subject, then its verb ("the army had
+ * restored", "she would stand"). Stricter than `isClause`: "two counts of fraud and was sentenced",
+ * "responsibility for the attack, saying …" hold a verb but are not what the cue reports.
+ */
+function opensWithClause(tokens: readonly Token[], span: Span): boolean {
+  let i = partitionPoint(tokens, (t) => t.start < span.start);
+  if (tokens[i]?.norm === 'that') i++;
+  for (let k = 0; i < tokens.length && tokens[i].end <= span.end && k <= SUBJECT_REACH; i++, k++) {
+    const { pos } = tokens[i];
+    // a finite verb: not a gerund or an infinitive after a preposition ("before moving", "to move")
+    const finite = pos === 'AUX' || (pos === 'VERB' && !tokens[i].norm.endsWith('ing') && tokens[i - 1]?.pos !== 'ADP' && tokens[i - 1]?.norm !== 'to');
+    if (finite && k > 0) return true;
+    if (!SUBJECT_PARTS.has(pos) && !tokens[i].possessive) return false;
+  }
+  return false;
+}
+
 /**
  * The clauses a source is reported to have stated ("The senator said the plan was reckless", "Critics say it
  * is reckless"), without their own cue: merged into disjoint spans. Views held ("believes"), sourceless
@@ -113,7 +138,18 @@ export function readVoice(text: string, sentence: SentenceAnalysis): SentenceVoi
       labelledFrom = Math.min(labelledFrom, f.cue.end);
     }
   }
-  return { labelledFrom, speakerSpans: speakerSpans(text, sentence) };
+  const clauseCues = sentence.frames
+    .filter((f) => !f.carriedFrom && f.content !== undefined && f.content.start >= f.cue.end && opensWithClause(sentence.tokens, f.content))
+    .map((f) => f.cue)
+    .sort((a, b) => a.start - b.start);
+  return { labelledFrom, speakerSpans: speakerSpans(text, sentence), clauseCues };
+}
+
+/** True when the match overlaps the cue of a frame that reports a clause. */
+export function reportsClause(voice: SentenceVoice, match: Span): boolean {
+  const cues = voice.clauseCues;
+  const i = partitionPoint(cues, (c) => c.end <= match.start);
+  return i < cues.length && cues[i].start < match.end;
 }
 
 /** True when the label ending at token `last` is followed by an "as" clause that names it ("the dictator, as the opposition calls him"). */
