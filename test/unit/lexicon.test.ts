@@ -137,4 +137,16 @@ describe('loaded.term categories and context', () => {
     assert.equal(dropped('The plan will, of course, fail.'), 'The plan will fail.');
     assert.equal(dropped('The plan will fail, of course.'), 'The plan will fail.');
   });
+  it('takes a label applied by a vague subject as theirs even where the tagger reads the verb as a noun', () => {
+    assert.deepEqual(warnings('Critics call the governor a dictator.'), []);
+  });
+  it('settles each match\u2019s sense before choosing the longest, so an excepted longer match hides nothing', () => {
+    const entry = (id: string, term: string, except: string[]) =>
+      [`  - id: ${id}`, `    term: ${term}`, '    category: loaded-framing', '    why: A test entry.', '    alternatives: [(describe)]', `    except: [${except.join(', ')}]`, '    examples: { flagged: [x], neutral: [y] }'].join('\n');
+    const files = readBuiltInFiles();
+    const text = `entries:\n${entry('test-long', 'tiger economy of the east', ['tiger economy of the east asian'])}\n${entry('test-short', 'tiger economy', [])}\n`;
+    const knowledge = buildKnowledge({ ...files, lexicons: [...files.lexicons, { file: 'test.lexicon.yaml', text }] });
+    const found = lint('It was the tiger economy of the East Asian region.', { knowledge }).findings.filter((f) => f.rule === 'loaded.term');
+    assert.deepEqual(found.map((f) => f.entryId), ['test-short']);
+  });
 });

@@ -67,13 +67,18 @@ export function findLoadedTerms(context: RuleContext): Finding[] {
       let voice: SentenceVoice | undefined;
       const voiceOf = (): SentenceVoice => (voice ??= readVoice(text, sentence));
       const exceptions = lexicon.exceptions.findAll(text, sentence.tokens);
-      for (const match of longestNonOverlapping(matches)) {
+      // the senses are settled before the longest match is chosen, so that a longer match in another sense
+      // ("the unborn child" as an exception of one entry) does not hide a shorter one that holds
+      const inSense = matches.filter(
+        (match) =>
+          !exceptions.some((e) => e.value === match.value.entry.id && e.start <= match.start && e.end >= match.end) &&
+          hasPartOfSpeech(match.value.entry, match, sentence) &&
+          (!match.value.entry.reportsClause || reportsClause(voiceOf(), match)),
+      );
+      for (const match of longestNonOverlapping(inSense)) {
         const { entry } = match.value;
         const original = text.slice(match.start, match.end);
         if (isAllowed(allow, match.value, original)) continue;
-        if (exceptions.some((e) => e.value === entry.id && e.start <= match.start && e.end >= match.end)) continue;
-        if (!hasPartOfSpeech(entry, match, sentence)) continue;
-        if (entry.reportsClause && !reportsClause(voiceOf(), match)) continue;
         if (entry.exceptWhenAttributed && isAttributedLabel(voiceOf(), sentence, match)) continue;
         if (block.kind === 'paragraph' && isProperName(entry, original, text, sentence.start, match.start)) continue;
         const category = categoryInfo(entry.category);

@@ -53,13 +53,24 @@ function namingFrom(tokens: readonly Token[]): number {
     if (labellingAs && token.norm === 'as') from = token.end;
     const auxiliary = i > 0 && tokens[i - 1].pos === 'AUX' ? tokens[i - 1].lemma : undefined;
     const passive = auxiliary !== undefined && PASSIVE_AUXILIARIES.has(auxiliary);
-    // the tagger reads some participles as adjectives ("has branded", "was branded")
-    const verb = token.pos === 'VERB' || (token.pos === 'ADJ' && (passive || auxiliary === 'have'));
+    // the tagger reads some participles as adjectives ("has branded", "was branded"), and a present verb
+    // between a subject and its object as a noun ("Critics call the governor …")
+    const verb = token.pos === 'VERB' || (token.pos === 'ADJ' && (passive || auxiliary === 'have')) || isVerbBetweenNouns(tokens, i);
     if (!verb || (passive && lastBy < i)) continue;
     if (NAMING.test(token.norm)) from = Math.min(from, token.end);
     else if (LABELLING_AS.test(token.norm)) labellingAs = true;
   }
   return from;
+}
+
+/** Parts of speech that open an object noun phrase ("the governor", "him", "Biden"). */
+const OBJECT_OPENERS = new Set(['DET', 'PRON', 'PROPN']);
+
+/** True when a word tagged as a noun sits where only a verb can: after a subject, before its object ("ads call the governor"). */
+function isVerbBetweenNouns(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  return tokens[i].pos === 'NOUN' && before !== undefined && after !== undefined && (before.pos === 'NOUN' || before.pos === 'PROPN' || before.pos === 'PRON') && OBJECT_OPENERS.has(after.pos);
 }
 
 /** A frame whose source someone could check: a name, a document, an outlet. */
