@@ -149,4 +149,19 @@ describe('loaded.term categories and context', () => {
     const found = lint('It was the tiger economy of the East Asian region.', { knowledge }).findings.filter((f) => f.rule === 'loaded.term');
     assert.deepEqual(found.map((f) => f.entryId), ['test-short']);
   });
+  it('reads an adjective\u2019s position when an entry asks for one: before its noun, or after a linking verb', () => {
+    const entry = (id: string, position: string) =>
+      [`  - id: ${id}`, '    term: splendiferous', '    inflect: adjective', `    position: ${position}`, '    category: editorialising', '    why: A test entry.', '    alternatives: [(describe)]', '    examples: { flagged: [x], neutral: [y] }'].join('\n');
+    const files = readBuiltInFiles();
+    const only = (position: string) => {
+      const knowledge = buildKnowledge({ ...files, lexicons: [...files.lexicons, { file: 'test.lexicon.yaml', text: `entries:\n${entry(`test-${position}`, position)}\n` }] });
+      return (text: string) => flagged(text, 'loaded.term', { knowledge }).map(([, w]) => w);
+    };
+    const attributive = only('attributive');
+    assert.deepEqual(attributive('It was a splendiferous quarter for the bank.'), ['splendiferous']);
+    assert.deepEqual(attributive('The quarter was splendiferous for the bank.'), []);
+    const predicative = only('predicative');
+    assert.deepEqual(predicative('The quarter was truly splendiferous for the bank.'), ['splendiferous']);
+    assert.deepEqual(predicative('It was a splendiferous quarter for the bank.'), []);
+  });
 });

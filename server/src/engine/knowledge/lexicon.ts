@@ -22,6 +22,8 @@ export interface LexiconEntryData {
   category: string;
   /** Flag only when the tagger reads the head word as one of these. */
   partOfSpeech?: PartOfSpeech[];
+  /** Flag an adjective only before its noun, or only after a linking verb. */
+  position?: 'attributive' | 'predicative';
   /** Flag only where the term is the cue of a frame whose content is a clause. */
   reportsClause?: boolean;
   why: string;

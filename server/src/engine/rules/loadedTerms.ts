@@ -1,13 +1,13 @@
-import type { Block, SentenceAnalysis } from '../analysis/blockAnalysis';
+import type { Block } from '../analysis/blockAnalysis';
 import type { LexiconEntry, LexiconForm } from '../knowledge/lexicon';
 import { categoryInfo } from '../knowledge/lexiconCategories';
 import { ruleInfo } from '../ruleCatalog';
-import type { PhraseMatch } from '../text/phrases';
 import { longestNonOverlapping } from '../text/phrases';
 import { quotationAt } from '../text/quotes';
 import { isCapitalized, normalizeWord } from '../text/tokens';
 import type { Finding, Severity } from '../types';
 import { removalFix, replacementFixes, suggestion } from './loadedTermFixes';
+import { hasPartOfSpeech, hasPosition } from './loadedSense';
 import { isAttributedLabel, isSpeakersWords, readVoice, reportsClause } from './loadedVoice';
 import type { SentenceVoice } from './loadedVoice';
 import type { Rule, RuleContext } from './rule';
@@ -15,14 +15,6 @@ import { severityOf } from './rule';
 
 function isAllowed(allow: ReadonlySet<string>, form: LexiconForm, matched: string): boolean {
   return allow.has(form.entry.id) || allow.has(normalizeWord(form.entry.term)) || allow.has(normalizeWord(matched));
-}
-
-/** True when the tagger reads the entry's head word in the match as a part of speech the entry allows. */
-function hasPartOfSpeech(entry: LexiconEntry, match: PhraseMatch<LexiconForm>, sentence: SentenceAnalysis): boolean {
-  if (!entry.partOfSpeech) return true;
-  const head = (entry.head ?? (entry.inflect === 'verb' ? 'first' : 'last')) === 'first' ? match.first : match.last;
-  const token = sentence.tokens[head];
-  return token !== undefined && entry.partOfSpeech.includes(token.pos);
 }
 
 /**
@@ -67,12 +59,13 @@ export function findLoadedTerms(context: RuleContext): Finding[] {
       let voice: SentenceVoice | undefined;
       const voiceOf = (): SentenceVoice => (voice ??= readVoice(text, sentence));
       const exceptions = lexicon.exceptions.findAll(text, sentence.tokens);
-      // the senses are settled before the longest match is chosen, so that a longer match in another sense
-      // ("the unborn child" as an exception of one entry) does not hide a shorter one that holds
+      // the senses (exceptions, part of speech, position, a reported clause) are settled before the longest
+      // match is chosen, so that a longer match in another sense does not hide a shorter one that holds
       const inSense = matches.filter(
         (match) =>
           !exceptions.some((e) => e.value === match.value.entry.id && e.start <= match.start && e.end >= match.end) &&
           hasPartOfSpeech(match.value.entry, match, sentence) &&
+          hasPosition(match.value.entry, match, sentence) &&
           (!match.value.entry.reportsClause || reportsClause(voiceOf(), match)),
       );
       for (const match of longestNonOverlapping(inSense)) {
