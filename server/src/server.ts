@@ -248,7 +248,7 @@ connection.onCodeAction((params) => {
 
 connection.onExecuteCommand(async (params) => {
   if (params.command === SERVER_COMMANDS.lintWorkspace) {
-    return lintWorkspace(connection, settings, (uri) => documents.get(uri) !== undefined, ruleDoc);
+    return lintWorkspace(connection, settings, (uri) => ({ open: documents.get(uri) !== undefined, findings: lints.state(uri)?.findings ?? 0 }), ruleDoc);
   }
   if (params.command === SERVER_COMMANDS.factBase) {
     const [uri] = params.arguments ?? [];

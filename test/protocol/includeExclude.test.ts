@@ -130,4 +130,18 @@ describe('language server: include and exclude', function () {
     assert.ok((await story).diagnostics.length > 0);
     for (const seen of [readme, archived]) assert.ok(seen.every((p) => p.diagnostics.length === 0), JSON.stringify(seen));
   });
+
+  it('Lint Workspace counts an open draft with the findings the editor shows for it', async () => {
+    fs.writeFileSync(path.join(dir, 'story.md'), TEXT);
+    fs.writeFileSync(path.join(dir, 'open.md'), TEXT);
+    const shown = await open(uriOf(path.join(dir, 'open.md')));
+    const story = server.diagnostics(uriOf(path.join(dir, 'story.md')));
+    const summary = (await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'claimlint.server.lintWorkspace', arguments: [] })) as {
+      files: number;
+      findings: number;
+    };
+    assert.equal(summary.files, 2, 'the open draft is counted');
+    assert.equal(summary.findings, shown.diagnostics.length + (await story).diagnostics.length);
+  });
 });
+

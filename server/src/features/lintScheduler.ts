@@ -17,6 +17,8 @@ export interface DraftState {
   debounceMs: number;
   /** Where the user last edited (an offset in the current text), once they have. */
   focus?: number;
+  /** How many findings the last lint reported (before the Problems limit), once linted. */
+  findings?: number;
 }
 
 const pauseForEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -91,6 +93,7 @@ export class LintScheduler {
     const { shown, diagnostics } = limitedDiagnostics(document, outcome, state.focus, context.maxProblems, this.ruleDoc);
     // hovers and quick fixes answer for the squiggles the editor shows
     state.store.set(shown, version);
+    state.findings = outcome.count;
     await this.connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
     this.onLinted(document.uri, outcome);
     return outcome;

@@ -19,13 +19,15 @@ export interface WorkspaceLintSummary {
 
 /**
  * Lints every draft (.md, .markdown, .txt) in the workspace folders into the Problems panel, with a
- * cancellable progress notification. Open documents are left to the live linter; files left out by
- * `include` / `exclude` are not read, and anything shown for them before is cleared.
+ * cancellable progress notification. Open documents are left to the live linter and counted with its
+ * latest findings (`openFindings` gives them, or undefined for a document that is not open), so the summary
+ * matches the Problems panel; files left out by `include` / `exclude` are not read, and anything shown for
+ * them before is cleared.
  */
 export async function lintWorkspace(
   connection: Connection,
   settings: SettingsProvider,
-  isOpen: (uri: string) => boolean,
+  openFindings: (uri: string) => { open: boolean; findings: number },
   ruleDoc: (rule: string) => string,
 ): Promise<WorkspaceLintSummary> {
   const folders = settings.workspaceFolders.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
@@ -42,8 +44,15 @@ export async function lintWorkspace(
       }
       progress.report(Math.round((index / Math.max(files.length, 1)) * 100), `${index + 1}/${files.length}: ${file}`);
       const uri = pathToUri(file);
-      if (isOpen(uri)) continue;
       const context = await settings.forDocument(uri);
+      const open = openFindings(uri);
+      if (open.open && !ignoredBy(file, context.config.files)) {
+        if (context.config.enabled) {
+          summary.files++;
+          summary.findings += open.findings;
+        }
+        continue;
+      }
       if (ignoredBy(file, context.config.files)) {
         summary.excluded++;
         await connection.sendDiagnostics({ uri, diagnostics: [] });
