@@ -25,7 +25,7 @@ describe('.claimlint.yaml', () => {
     const { config, problems } = parseConfigFile('c.yaml', text);
     const messages = problems.map((p) => `${p.line}:${p.column} ${p.message}`);
     assert.ok(messages.some((m) => /^2:16 rules\.loaded\.term: should be one of: off, error, warning, information, hint$/.test(m)), messages.join('\n'));
-    assert.ok(messages.some((m) => /^3:3 rules: unknown key "fact\.contradictoin"$/.test(m)), messages.join('\n'));
+    assert.ok(messages.some((m) => /^3:3 rules: unknown key "fact\.contradictoin"; did you mean "fact\.contradiction"\?$/.test(m)), messages.join('\n'));
     assert.ok(messages.some((m) => /^6:8 allow: should be a list$/.test(m)), messages.join('\n'));
     assert.equal(config.sensitivity, 'standard');
     assert.deepEqual(config.rules, { 'attribution.vague': 'off' });

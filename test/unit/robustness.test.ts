@@ -314,7 +314,7 @@ describe('broken .claimlint.yaml', function () {
         { what: 'bad sensitivity', text: 'enable: true\nsensitivity: 3\n', says: /^sensitivity: should be one of: relaxed, standard, strict$/, at: '3', line: 2 },
         { what: 'allow not a list', text: 'allow: dictator\n', says: /^allow: should be a list$/, at: 'dictator' },
         { what: 'bad rule level', text: 'rules:\n  loaded.term: loud\n', says: /^rules\.loaded\.term: should be one of: off, error, warning, information, hint$/, at: 'loud', line: 2 },
-        { what: 'unknown rule id', text: 'rules:\n  loaded.terms: off\n', says: /unknown key "loaded\.terms"/, at: 'loaded.terms', line: 2 },
+        { what: 'unknown rule id', text: 'rules:\n  loaded.terms: off\n', says: /unknown key "loaded\.terms"; did you mean "loaded\.term"\?/, at: 'loaded.terms', line: 2 },
         { what: 'unknown top-level key', text: 'enable: true\nrulez: {}\n', says: /unknown key "rulez"/, at: 'rulez', line: 2 },
         { what: 'unknown claim kind', text: 'claimKinds: [figures, rumours]\n', says: /^claimKinds\[1\]: should be one of: /, at: 'rumours' },
         { what: 'NUL bytes', text: 'enable: true\n\u0000', says: /binary/, line: 1 },

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { closest, distance } from 'fastest-levenshtein';
 import { isMap, isNode, isPair, isScalar, Lexer, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Node } from 'yaml';
 import type { Span } from '../types';
@@ -143,13 +144,26 @@ function keySpan(doc: Document, path: readonly (string | number)[], key: string)
   return undefined;
 }
 
+/** How far (in edits) a misspelt key may be from a known one to be suggested: "loaded.trem" → "loaded.term". */
+const MAX_SUGGESTION_DISTANCE = 3;
+
+/** `; did you mean "loaded.term"?` for an unknown key close to one the schema knows, else nothing. */
+function didYouMean(key: string, parentSchema: unknown): string {
+  const properties = (parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  const known = properties ? Object.keys(properties) : [];
+  if (known.length === 0 || key.length > 200) return '';
+  const nearest = closest(key, known);
+  const limit = Math.min(MAX_SUGGESTION_DISTANCE, Math.floor(key.length / 3));
+  return distance(key, nearest) <= limit ? `; did you mean "${nearest}"?` : '';
+}
+
 function plainMessage(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
       return `missing required key "${String(params.missingProperty)}"`;
     case 'additionalProperties':
-      return `unknown key "${escapedExcerpt(String(params.additionalProperty))}"`;
+      return `unknown key "${escapedExcerpt(String(params.additionalProperty))}"${didYouMean(String(params.additionalProperty), error.parentSchema)}`;
     case 'type':
       return `should be ${params.type === 'array' ? 'a list' : params.type === 'object' ? 'a mapping' : `a ${String(params.type)}`}`;
     case 'enum':

@@ -1,7 +1,8 @@
 import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// verbose: errors carry the schema they failed, so an unknown key can be answered with the nearest known one
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 
 /**
  * A schema split in two: the file's outline with its top-level lists' `items` accepting anything, and one
