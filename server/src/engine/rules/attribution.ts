@@ -9,7 +9,7 @@ import { mergedSpans, withinAny } from '../spans';
 import type { Finding, Severity, Span } from '../types';
 import { factStated } from './facts/entailment';
 import { readSentenceFacts } from './facts/sentenceFacts';
-import { factDetail } from './factMessages';
+import { excerpt, factDetail } from './factMessages';
 import type { Rule, RuleContext } from './rule';
 import { severityOf } from './rule';
 import { attributionEdit, creditFor } from './sourcing/credit';
@@ -113,7 +113,7 @@ function missingFinding(
     severity,
     start: first.start,
     end: first.end,
-    message: `Unattributed ${kinds.map((k) => KIND_NAMES[k]).join(', ')}: who says so?${credit ? ` The fact base has it from ${credit}.` : ''}`,
+    message: `Unattributed ${kinds.map((k) => KIND_NAMES[k]).join(', ')} "${excerpt(text.slice(first.start, first.end), 60)}": who says so?${credit ? ` The fact base has it from ${credit}.` : ''}`,
     ...(known ? { entryId: known.id } : {}),
     detail: known ? factDetail(reason, `reported by ${credit}`, known) : { reason },
     fixes,
@@ -205,7 +205,7 @@ function quoteFindings(block: Block, text: string, severity: Severity): Finding[
         severity,
         start: q.quote.start,
         end: q.quote.end,
-        message: 'Quotation with no speaker: say who said it.',
+        message: `Quotation with no speaker, "${excerpt(text.slice(q.quote.innerStart, q.quote.innerEnd), 60)}": say who said it.`,
         detail: { reason: 'Every direct quotation needs a named speaker in the same sentence or paragraph.' },
         fixes: [{ title: 'Insert a speaker to fill in', edits: [attributionEdit(text, sentence, SPEAKER_PLACEHOLDER, true)] }],
         kind: 'quotes',
