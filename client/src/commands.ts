@@ -1,12 +1,16 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
+import { FACT_BASE_SCHEME, FactBaseDocument, SOURCE_SCHEME, SourceDocuments, sourceUri } from './virtualDocuments';
 
 /** Arguments of the hover's "Open source passage" link. */
 interface PassageLocation {
   seed: string;
   offset: number;
   length: number;
+  /** Headline and outlet, for the window's title. */
+  title?: string;
+  outlet?: string;
 }
 
 interface WorkspaceLintSummary {
@@ -18,10 +22,11 @@ interface WorkspaceLintSummary {
   cancelled: boolean;
 }
 
-async function openSourcePassage(context: vscode.ExtensionContext, location: PassageLocation): Promise<void> {
+/** Opens the seed article read-only, titled by headline and outlet, with the passage selected. */
+async function openSourcePassage(location: PassageLocation): Promise<void> {
   if (!location || typeof location.seed !== 'string' || /[\\/]/.test(location.seed)) return;
-  const uri = vscode.Uri.joinPath(context.extensionUri, 'seeds', location.seed);
-  const document = await vscode.workspace.openTextDocument(uri);
+  const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  const document = await vscode.workspace.openTextDocument(sourceUri(location.seed, text(location.title), text(location.outlet)));
   const start = document.positionAt(location.offset);
   const end = document.positionAt(location.offset + location.length);
   await vscode.window.showTextDocument(document, { selection: new vscode.Range(start, end), preview: true });
@@ -29,6 +34,12 @@ async function openSourcePassage(context: vscode.ExtensionContext, location: Pas
 
 /** Registers the ClaimLint commands: restart, lint workspace, open source passage, show fact base, allow-list. */
 export function registerCommands(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined, output: vscode.OutputChannel): void {
+  // ClaimLint's own windows: read-only, outside the linted schemes
+  const factBase = new FactBaseDocument();
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, new SourceDocuments(context.extensionUri)),
+    vscode.workspace.registerTextDocumentContentProvider(FACT_BASE_SCHEME, factBase),
+  );
   const run = (command: string, args: unknown[] = []): Promise<unknown> => {
     const client = getClient();
     if (!client) return Promise.reject(new Error('ClaimLint server is not running'));
@@ -49,12 +60,12 @@ export function registerCommands(context: vscode.ExtensionContext, getClient: ()
         `ClaimLint ${summary.cancelled ? 'stopped after' : 'linted'} ${summary.files} draft(s): ${summary.findings} finding(s)${skippedNote}${excludedNote}.`,
       );
     }),
-    vscode.commands.registerCommand('claimlint.openSourcePassage', (location: PassageLocation) => openSourcePassage(context, location)),
+    vscode.commands.registerCommand('claimlint.openSourcePassage', (location: PassageLocation) => openSourcePassage(location)),
     vscode.commands.registerCommand('claimlint.showFactBase', async () => {
       const active = vscode.window.activeTextEditor?.document.uri.toString();
       const markdown = (await run('claimlint.server.factBase', active ? [active] : [])) as string | undefined;
       if (!markdown) return;
-      const document = await vscode.workspace.openTextDocument({ content: markdown, language: 'markdown' });
+      const document = await vscode.workspace.openTextDocument(factBase.update(markdown));
       await vscode.window.showTextDocument(document, { preview: true });
       await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri);
     }),

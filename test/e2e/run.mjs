@@ -284,6 +284,36 @@ async function main() {
         await closePanel(p);
       },
     },
+    {
+      name: 'own windows: "Open source passage" opens the article read-only, titled by headline and outlet, never linted; so does Show Fact Base',
+      run: async () => {
+        const p = await showDraft('sample-draft.md');
+        const source = factSource(extensionDir, REPO, '140,000');
+        await hoverPhrase(p, { phrase: '200,000', context: 'Iran deployed 200,000 Shiite fighters', expected: ['Open source passage'] }, RENDER_MS);
+        await scrollHoverTo(p, 'Open source passage');
+        await p.locator('.monaco-hover:not(.hidden) a', { hasText: 'Open source passage' }).first().click();
+        await p.waitForFunction((outlet) => window.claimlintE2E.activeTab()?.includes(outlet), source.outlet, { timeout: RENDER_MS });
+        const tab = await p.evaluate(() => window.claimlintE2E.activeTab());
+        check(tab.includes(source.title.slice(0, 30)), `the source window is not titled by its headline: ${tab}`);
+        check(!/\d{3}_[0-9a-f]{16}\.txt/.test(tab), `the source window is titled by the seed's file name: ${tab}`);
+        const fold = (text) => text.replace(/\s+/g, ' ');
+        const text = await p.evaluate(() => window.claimlintE2E.editorText());
+        check(fold(text).includes(fold(source.passage)), 'the source window does not hold the passage');
+        // ClaimLint's own windows are not drafts: give the server time to (not) lint it, then count squiggles
+        await p.waitForTimeout(2_000);
+        check((await p.evaluate(() => window.claimlintE2E.squiggles().length)) === 0, 'the source window has squiggles');
+        await p.keyboard.type('x');
+        check((await p.evaluate(() => window.claimlintE2E.editorText())) === text, 'the source window accepted typing');
+        await p.keyboard.press('Control+Shift+P');
+        await p.keyboard.type('ClaimLint: Show Fact Base');
+        await p.keyboard.press('Enter');
+        await p.waitForFunction(() => window.claimlintE2E.activeTab()?.includes('ClaimLint fact base'), undefined, { timeout: RENDER_MS });
+        await p.waitForTimeout(2_000);
+        const dirty = await p.locator('.part.editor .tab.dirty', { hasText: 'ClaimLint fact base' }).count();
+        check(dirty === 0, 'the fact base window is marked unsaved');
+        await p.screenshot({ path: path.join(SCREENSHOTS, 'own-windows.png'), animations: 'disabled' });
+      },
+    },
   ];
 
   const results = await runCases(cases, {

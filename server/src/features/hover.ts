@@ -10,8 +10,8 @@ function escapeMarkdown(text: string): string {
 }
 
 function openSourceLink(source: SourceRef): string {
-  const args = encodeURIComponent(JSON.stringify([{ seed: source.seed, offset: source.offset, length: source.passage.length }]));
-  return `[Open source passage](command:${OPEN_SOURCE_COMMAND}?${args} "Open ${source.seed} at this passage")`;
+  const args = encodeURIComponent(JSON.stringify([{ seed: source.seed, offset: source.offset, length: source.passage.length, title: source.title, outlet: source.outlet }]));
+  return `[Open source passage](command:${OPEN_SOURCE_COMMAND}?${args} "Open the source article at this passage")`;
 }
 
 function renderSource(source: SourceRef): string {
