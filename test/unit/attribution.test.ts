@@ -74,6 +74,24 @@ describe('attribution.vague', () => {
   ];
   for (const [text, words] of cases) it(`flags "${words}"`, () => assert.ok(vague(text).some((v) => v.includes(words) || words.includes(v)), `${vague(text)} in ${text}`));
 
+  it('offers a desk editor\u2019s fixes: name the source, or say why it cannot be named, each leaving a placeholder flagged', () => {
+    const text = 'Officials say the new base will be finished by March.';
+    const finding = lint(text).findings.find((f) => f.rule === 'attribution.vague');
+    const applied = (title: RegExp) => {
+      const fix = finding?.fixes.find((f) => title.test(f.title));
+      let result = text;
+      for (const edit of [...(fix?.edits ?? [])].sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+      return result;
+    };
+    const named = applied(/^Name the source/);
+    assert.equal(named, '[SOURCE] say the new base will be finished by March.');
+    assert.deepEqual(flagged(named, 'attribution.missing').map(([, w]) => w), ['[SOURCE]']);
+    const reasoned = applied(/^Say why/);
+    assert.equal(reasoned, 'Officials, who asked not to be named because [REASON], say the new base will be finished by March.');
+    assert.ok(lint(reasoned).findings.some((f) => f.rule === 'attribution.missing' && /\[REASON\].*say why the source cannot be named/.test(f.message)));
+    assert.deepEqual(lint('The minister reportedly resigned.').findings.find((f) => f.rule === 'attribution.vague')?.fixes, [], 'a sourceless hedge has no source to replace');
+  });
+
   it('does not flag named institutions or officials', () => {
     for (const text of ['The police said two men were arrested.', 'Pentagon officials said the strikes continued.', 'Eric Pahon, a Pentagon spokesman, said the strikes continued.']) {
       assert.deepEqual(vague(text), [], text);

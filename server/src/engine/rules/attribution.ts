@@ -6,7 +6,7 @@ import type { ClaimKind } from '../settings';
 import { activeClaimKinds } from '../settings';
 import { partitionPoint } from '../partitionPoint';
 import { mergedSpans, withinAny } from '../spans';
-import type { Finding, Severity, Span } from '../types';
+import type { Finding, Fix, Severity, Span } from '../types';
 import { factStated } from './facts/entailment';
 import { readSentenceFacts } from './facts/sentenceFacts';
 import { excerpt, factDetail } from './factMessages';
@@ -33,7 +33,16 @@ const KIND_NAMES: Record<ClaimKind, string> = {
 export const SOURCE_PLACEHOLDER = '[SOURCE]';
 /** Placeholder the writer replaces with the speaker of a quotation. */
 export const SPEAKER_PLACEHOLDER = '[SPEAKER]';
-const PLACEHOLDERS = /\[(?:SOURCE|SPEAKER)\]/g;
+/** Placeholder the writer replaces with why a source cannot be named. */
+export const REASON_PLACEHOLDER = '[REASON]';
+const PLACEHOLDERS = /\[(?:SOURCE|SPEAKER|REASON)\]/g;
+
+/** What each placeholder still asks of the writer. */
+const PLACEHOLDER_ASKS: Record<string, string> = {
+  [SOURCE_PLACEHOLDER]: 'name who says so',
+  [SPEAKER_PLACEHOLDER]: 'name who said it',
+  [REASON_PLACEHOLDER]: 'say why the source cannot be named',
+};
 
 /**
  * The placeholders the "fill in" fixes insert, each its own finding until it is replaced: the sentence (or
@@ -50,7 +59,7 @@ function placeholderFindings(block: Block, text: string, severity: Severity): Fi
       severity,
       start,
       end: start + m[0].length,
-      message: `Placeholder ${m[0]} still to fill in: name ${m[0] === SPEAKER_PLACEHOLDER ? 'who said it' : 'who says so'}.`,
+      message: `Placeholder ${m[0]} still to fill in: ${PLACEHOLDER_ASKS[m[0]]}.`,
       detail: { reason: 'A placeholder inserted by a quick fix stays flagged until it is replaced by the real source.' },
       fixes: [],
       kind: 'placeholder',
@@ -61,14 +70,35 @@ function placeholderFindings(block: Block, text: string, severity: Severity): Fi
 
 const holdsPlaceholder = (text: string, span: { start: number; end: number }): boolean => {
   const body = text.slice(span.start, span.end);
-  return body.includes(SOURCE_PLACEHOLDER) || body.includes(SPEAKER_PLACEHOLDER);
+  return body.includes(SOURCE_PLACEHOLDER) || body.includes(SPEAKER_PLACEHOLDER) || body.includes(REASON_PLACEHOLDER);
 };
 
+/**
+ * What a desk editor asks of vague sourcing, as fixes: name the source (its words become a placeholder), or
+ * keep it and say why it cannot be named (Reuters style: "…, who asked not to be named because …,"). Offered
+ * where the sentence has a source phrase to work on ("Officials", "people familiar with the matter"); a
+ * sourceless hedge ("reportedly") has none.
+ */
+function vagueSourcingFixes(text: string, source: Span | undefined): Fix[] {
+  if (!source) return [];
+  const words = text.slice(source.start, source.end);
+  return [
+    { title: `Name the source: replace "${words}" with ${SOURCE_PLACEHOLDER} to fill in`, edits: [{ start: source.start, end: source.end, newText: SOURCE_PLACEHOLDER }] },
+    {
+      title: 'Say why the source cannot be named',
+      edits: [{ start: source.end, end: source.end, newText: `, who asked not to be named because ${REASON_PLACEHOLDER},` }],
+    },
+  ];
+}
+
+/**
+ * Vague sourcing. A reason for anonymity ("who asked not to be named because …") does not clear it: the
+ * project's annotators still want a named source noted, at information severity.
+ */
 function vagueFindings(block: Block, text: string, severity: Severity): Finding[] {
-  return block.sentences.flatMap((s) =>
-    s.frames
-      .filter((frame) => frame.kind === 'vague' && !frame.carriedFrom)
-      .map((frame): Finding => {
+  return block.sentences.flatMap((s) => {
+    const vague = s.frames.filter((frame) => frame.kind === 'vague' && !frame.carriedFrom);
+    return vague.map((frame): Finding => {
         // the source and its cue when they stand together ("Officials said"), else the source alone
         const source = frame.source ?? frame.cue;
         const together = frame.cue.start - source.end <= 2 && frame.cue.start >= source.end;
@@ -84,11 +114,11 @@ function vagueFindings(block: Block, text: string, severity: Severity): Finding[
           detail: {
             reason: 'Wire-service practice (Reuters, AP, BBC) asks for named sources; anonymous or plural-vague sourcing is the exception and should say why the source cannot be named and how they know.',
           },
-          fixes: [],
+          fixes: vagueSourcingFixes(text, frame.source),
           kind: 'vague',
         };
-      }),
-  );
+      });
+  });
 }
 
 function missingFinding(
