@@ -4,23 +4,16 @@
  * to be saved; their tabs are titled by headline and outlet.
  */
 import * as vscode from 'vscode';
-import { wrapKeepingOffsets } from './wrapText';
+import { SOURCE_SCHEME, sourceWindowUri, wrapKeepingOffsets } from '../../server/src/engine/text/sourceWindow';
 
-/** A source article: `claimlint-source:/<headline> — <outlet>.txt?seed=<file under seeds/>`. */
-export const SOURCE_SCHEME = 'claimlint-source';
+export { SOURCE_SCHEME };
+
 /** The fact base as Markdown: `claimlint-factbase:/ClaimLint fact base.md`. */
 export const FACT_BASE_SCHEME = 'claimlint-factbase';
 
-/** A title safe as a path segment: no slashes or backslashes, at most 120 characters. */
-function segment(title: string): string {
-  const safe = title.replace(/[\\/]/g, '\u2215').replace(/\s+/g, ' ').trim();
-  return safe.length > 120 ? `${safe.slice(0, 119)}\u2026` : safe;
-}
-
 /** The window of a seed article, titled "<headline> — <outlet>". */
 export function sourceUri(seed: string, title: string | undefined, outlet: string | undefined): vscode.Uri {
-  const name = [title, outlet].filter((p): p is string => !!p && p.trim() !== '').map(segment).join(' \u2014 ') || seed;
-  return vscode.Uri.from({ scheme: SOURCE_SCHEME, path: `/${name}.txt`, query: new URLSearchParams({ seed }).toString() });
+  return vscode.Uri.parse(sourceWindowUri(seed, title, outlet));
 }
 
 /** Serves the seed articles bundled with the extension, wrapped, read-only. */

@@ -129,6 +129,12 @@ async function main() {
     return page;
   };
 
+  /** Maximises the panel (or restores its size) with its own title-bar button, when it is not so already. */
+  async function maximizePanel(p, maximized) {
+    const button = p.locator(`.part.panel [aria-label^="${maximized ? 'Maximize Panel Size' : 'Restore Panel Size'}"]`).first();
+    if (await button.count()) await button.click();
+  }
+
   /** Shows `file` in the editor, closing the previous draft first when it has no unsaved edits. */
   async function showDraft(file) {
     const p = needWorkbench();
@@ -229,6 +235,8 @@ async function main() {
       run: async () => {
         const p = await showDraft('sample-draft.md');
         await openProblems(p);
+        // fact findings carry their source passages as child rows: maximise, so every row is rendered
+        await maximizePanel(p, true);
         const findings = visible('sample-draft.md');
         check(findings.length > 0, 'the CLI reports no findings for sample-draft.md');
         const rowParts = (f) => [f.message, f.rule, `[Ln ${f.range.start.line + 1}, Col ${f.range.start.character + 1}]`];
@@ -242,6 +250,7 @@ async function main() {
         check(missing.length === 0, `${missing.length} of ${findings.length} finding(s) missing from the Problems panel, e.g. ${missing[0]?.rule} "${missing[0]?.message}" (${rows.length} rows listed for sample-draft.md)`);
         const rules = new Set(findings.map((f) => f.rule));
         console.log(`      ${findings.length} rows in the Problems panel for sample-draft.md (${[...rules].join(', ')})`);
+        await maximizePanel(p, false);
         await closePanel(p);
       },
     },
@@ -289,6 +298,19 @@ async function main() {
       run: async () => {
         const p = await showDraft('sample-draft.md');
         const source = factSource(extensionDir, REPO, '140,000');
+        // the contradiction's source passage is a child row of its Problems row (relatedInformation)
+        await openProblems(p);
+        await maximizePanel(p, true);
+        const childRow = [`${source.outlet}, ${source.date}:`, source.passage.replace(/[\s\u00a0]+/g, ' ').trim().slice(0, 30)];
+        await p
+          .waitForFunction((parts) => window.claimlintE2E.problemRows().some((row) => parts.every((part) => row.text.includes(part))), childRow, { timeout: RENDER_MS })
+          .catch(async () => {
+            const rows = await p.evaluate(() => window.claimlintE2E.problemRows().map((r) => r.text));
+            const found = rows.some((t) => childRow.every((part) => t.includes(part)));
+            check(found, `no Problems row holds ${JSON.stringify(childRow)}; rows: ${JSON.stringify(rows).slice(0, 600)}`);
+          });
+        await maximizePanel(p, false);
+        await closePanel(p);
         await hoverPhrase(p, { phrase: '200,000', context: 'Iran deployed 200,000 Shiite fighters', expected: ['Open source passage'] }, RENDER_MS);
         await scrollHoverTo(p, 'Open source passage');
         await p.locator('.monaco-hover:not(.hidden) a', { hasText: 'Open source passage' }).first().click();

@@ -107,6 +107,22 @@ describe('language server: a draft with more problems than claimlint.maxProblems
   const hoverAt = (line: number) =>
     server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { ...termAt(line), character: termAt(line).character + 2 } }) as Promise<Hover | null>;
 
+  it('gives a fact finding its source passage as related information, in the read-only article window', async () => {
+    const factsUri = 'file:///tmp/claimlint-protocol/facts.md';
+    const opened = server.diagnostics(factsUri);
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: factsUri, languageId: 'markdown', version: 1, text: 'Iran has deployed 200,000 Shiite fighters to Syria and Iraq.\n' },
+    });
+    const contradiction = (await opened).diagnostics.find((d) => d.code === 'fact.contradiction');
+    assert.ok(contradiction, 'no fact.contradiction on "200,000"');
+    const [row] = contradiction.relatedInformation ?? [];
+    assert.ok(row, 'no related information');
+    assert.match(row.location.uri, /^claimlint-source:\/.+\.txt\?seed=000_/);
+    assert.match(decodeURIComponent(row.location.uri), /Breitbart News\.txt/);
+    assert.match(row.message, /^Breitbart News, 2017-11-22: \u201C.*140,000/);
+    assert.ok(row.location.range.end.line >= row.location.range.start.line);
+  });
+
   it('publishes the problems nearest the start, then nearest the last edit, and says how many it left out', async () => {
     const opened = server.diagnostics(uri, (p) => p.version === 1);
     await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });

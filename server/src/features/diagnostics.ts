@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Diagnostic } from 'vscode-languageserver/node';
+import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DataProblem } from '../engine/knowledge/dataFile';
@@ -29,16 +29,23 @@ export function ruleDocLinker(extensionRoot: string): (rule: string) => string {
   };
 }
 
+/** Rows shown under a diagnostic in the Problems panel (source passages of a fact finding). */
+export type RelatedRows = (finding: Finding) => DiagnosticRelatedInformation[];
+
 /** Converts findings to LSP diagnostics; offsets become positions only here, at the edge. */
-export function toDiagnostics(document: TextDocument, findings: readonly Finding[], ruleDoc: (rule: string) => string): Diagnostic[] {
-  return findings.map((finding) => ({
-    range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
-    severity: SEVERITIES[finding.severity],
-    code: finding.rule,
-    codeDescription: { href: ruleDoc(finding.rule) },
-    source: DIAGNOSTIC_SOURCE,
-    message: finding.message,
-  }));
+export function toDiagnostics(document: TextDocument, findings: readonly Finding[], ruleDoc: (rule: string) => string, related?: RelatedRows): Diagnostic[] {
+  return findings.map((finding) => {
+    const rows = related?.(finding) ?? [];
+    return {
+      range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
+      severity: SEVERITIES[finding.severity],
+      code: finding.rule,
+      codeDescription: { href: ruleDoc(finding.rule) },
+      source: DIAGNOSTIC_SOURCE,
+      message: finding.message,
+      ...(rows.length > 0 ? { relatedInformation: rows } : {}),
+    };
+  });
 }
 
 /** Diagnostics for problems in a data file (fact base, lexicon, `.claimlint.yaml`). */

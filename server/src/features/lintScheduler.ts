@@ -7,6 +7,7 @@ import { FindingStore } from './findingStore';
 import type { OffsetChange } from './findingStore';
 import type { DocumentContext } from './settings';
 import { limitedDiagnostics } from './problemLimit';
+import { relatedSources } from './relatedSources';
 
 /** Per-document state; dropped when the document closes. */
 export interface DraftState {
@@ -90,7 +91,7 @@ export class LintScheduler {
       pauseForEvents,
     );
     if (outcome.cancelled || !isCurrent()) return undefined;
-    const { shown, diagnostics } = limitedDiagnostics(document, outcome, state.focus, context.maxProblems, this.ruleDoc);
+    const { shown, diagnostics } = limitedDiagnostics(document, outcome, state.focus, context.maxProblems, this.ruleDoc, relatedSources(context.knowledge));
     // hovers and quick fixes answer for the squiggles the editor shows
     state.store.set(shown, version);
     state.findings = outcome.count;

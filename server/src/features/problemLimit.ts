@@ -3,6 +3,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintOutcome } from '../engine/lint';
 import type { Finding } from '../engine/types';
+import type { RelatedRows } from './diagnostics';
 import { DIAGNOSTIC_SOURCE, toDiagnostics } from './diagnostics';
 
 /**
@@ -41,10 +42,11 @@ export function limitedDiagnostics(
   focus: number | undefined,
   limit: number,
   ruleDoc: (rule: string) => string,
+  related?: RelatedRows,
 ): { shown: readonly Finding[]; diagnostics: Diagnostic[] } {
-  if (limit <= 0 || outcome.count <= limit) return { shown: outcome.findings, diagnostics: toDiagnostics(document, outcome.findings, ruleDoc) };
+  if (limit <= 0 || outcome.count <= limit) return { shown: outcome.findings, diagnostics: toDiagnostics(document, outcome.findings, ruleDoc, related) };
   const shown = outcome.nearest(focus ?? 0, limit - 1);
-  const diagnostics = toDiagnostics(document, shown, ruleDoc);
+  const diagnostics = toDiagnostics(document, shown, ruleDoc, related);
   diagnostics.push(problemLimitNotice(outcome.count - shown.length, limit, focus !== undefined));
   return { shown, diagnostics };
 }

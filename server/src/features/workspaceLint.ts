@@ -4,6 +4,7 @@ import { lintDocument } from '../engine/lint';
 import { findDrafts, formatOfFile, readDraft } from '../workspace/draftFiles';
 import { ignoredBy } from '../workspace/fileFilter';
 import { limitedDiagnostics } from './problemLimit';
+import { relatedSources } from './relatedSources';
 import type { SettingsProvider } from './settings';
 import { pathToUri, uriToPath } from './uris';
 
@@ -69,7 +70,7 @@ export async function lintWorkspace(
       const outcome = lintDocument({ text: read.text, format, settings: context.config.settings, knowledge: context.knowledge });
       summary.files++;
       summary.findings += outcome.count;
-      const { diagnostics } = limitedDiagnostics(document, outcome, undefined, context.maxProblems, ruleDoc);
+      const { diagnostics } = limitedDiagnostics(document, outcome, undefined, context.maxProblems, ruleDoc, relatedSources(context.knowledge));
       await connection.sendDiagnostics({ uri, diagnostics });
       await new Promise((resolve) => setImmediate(resolve));
     }

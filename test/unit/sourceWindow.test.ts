@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { wrapKeepingOffsets } from '../../client/src/wrapText';
+import { sourceWindowName, sourceWindowUri, wrapKeepingOffsets } from '../../server/src/engine/text/sourceWindow';
 
 describe('source windows: wrapping that keeps offsets', () => {
   it('breaks long lines at spaces, keeps short lines and every offset', () => {
@@ -16,5 +16,12 @@ describe('source windows: wrapping that keeps offsets', () => {
     const wrapped = wrapKeepingOffsets(text, 100);
     assert.equal(wrapped.length, text.length);
     assert.ok(wrapped.includes('\u{1F600}\u{1F600}'));
+  });
+  it('names a window by headline and outlet, safe as a path, and puts the seed in the query', () => {
+    assert.equal(sourceWindowName('002_x.txt', 'Iran / Russia: a deal?', 'Reuters'), 'Iran \u2215 Russia: a deal? \u2014 Reuters');
+    assert.equal(sourceWindowName('002_x.txt', undefined, undefined), '002_x.txt');
+    const uri = new URL(sourceWindowUri('002_x.txt', 'Iran / Russia: a deal?', 'Reuters'));
+    assert.equal(uri.protocol, 'claimlint-source:');
+    assert.equal(uri.searchParams.get('seed'), '002_x.txt');
   });
 });

@@ -1,0 +1,50 @@
+/**
+ * `relatedInformation` for fact findings: each source passage as a child row of the Problems panel, pointing
+ * into the read-only window the extension serves for the article (`claimlint-source:`; see
+ * engine/text/sourceWindow.ts), where a click selects the passage.
+ */
+import type { DiagnosticRelatedInformation } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Knowledge } from '../engine/knowledge/knowledge';
+import { sourceWindowUri, wrapKeepingOffsets } from '../engine/text/sourceWindow';
+import type { Finding, SourceRef } from '../engine/types';
+
+/** How much of a passage a child row shows. */
+const ROW_CHARS = 100;
+
+function shortPassage(passage: string): string {
+  const flat = passage.replace(/\s+/g, ' ').trim();
+  return flat.length <= ROW_CHARS ? flat : `${flat.slice(0, ROW_CHARS).replace(/\s+\S*$/, '')} \u2026`;
+}
+
+const byKnowledge = new WeakMap<Knowledge, (finding: Finding) => DiagnosticRelatedInformation[]>();
+
+/**
+ * The related rows of a finding, for one knowledge: the article windows are wrapped once each (the positions
+ * of a passage are those of the window, whose lines are wrapped, while its offsets are the seed's).
+ */
+export function relatedSources(knowledge: Knowledge): (finding: Finding) => DiagnosticRelatedInformation[] {
+  let related = byKnowledge.get(knowledge);
+  if (related) return related;
+  const windows = new Map<string, TextDocument | undefined>();
+  const windowOf = (ref: SourceRef): TextDocument | undefined => {
+    if (!windows.has(ref.seed)) {
+      const article = knowledge.seeds.articles.get(ref.seed);
+      const uri = sourceWindowUri(ref.seed, ref.title, ref.outlet);
+      windows.set(ref.seed, article ? TextDocument.create(uri, 'plaintext', 0, wrapKeepingOffsets(article.text)) : undefined);
+    }
+    return windows.get(ref.seed);
+  };
+  related = (finding) => {
+    if (!finding.rule.startsWith('fact.')) return [];
+    return (finding.detail.sources ?? []).flatMap((ref): DiagnosticRelatedInformation[] => {
+      const window = windowOf(ref);
+      if (!window) return [];
+      const range = { start: window.positionAt(ref.offset), end: window.positionAt(ref.offset + ref.passage.length) };
+      const where = [ref.outlet, ref.date].filter(Boolean).join(', ');
+      return [{ location: { uri: window.uri, range }, message: `${where}: \u201C${shortPassage(ref.passage)}\u201D` }];
+    });
+  };
+  byKnowledge.set(knowledge, related);
+  return related;
+}
