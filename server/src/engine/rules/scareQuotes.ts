@@ -30,7 +30,7 @@ function wordBefore(sentence: SentenceAnalysis, offset: number): SentenceAnalysi
 /** What a sentence offers to account for a short quotation, read once per sentence. */
 interface SentenceAccount {
   /** Where naming words end ("so-called", "the slogan"). */
-  namingEnds: number[];
+  namingEnds: ReadonlySet<number>;
   /**
    * True when a verb or noun of speech is in the sentence ("told", "called", "the notion that"), whether or not
    * the frame finder could tie it to the quotation: the words may be that speaker's, and a scare-quote
@@ -44,7 +44,7 @@ function accountOf(text: string, sentence: SentenceAnalysis, knowledge: Knowledg
   if (!account) {
     const { cueVerbs, nominalCues } = knowledge.attribution;
     account = {
-      namingEnds: knowledge.attribution.quotedNaming.findAll(text, sentence.tokens).map((m) => m.end),
+      namingEnds: new Set(knowledge.attribution.quotedNaming.findAll(text, sentence.tokens).map((m) => m.end)),
       speaks: sentence.tokens.some(
         (t) => (t.pos === 'VERB' && cueVerbs.get(t.lemma)?.some((c) => c.verbClass === 'speech')) || (t.pos === 'NOUN' && nominalCues.has(t.lemma)),
       ),
@@ -89,7 +89,7 @@ function isAccountedFor(reading: QuoteReading, sentence: SentenceAnalysis, accou
   if (reading.speaker || account.speaks) return true;
   const before = wordBefore(sentence, reading.quote.start);
   if (!before) return false;
-  return before.possessive || POSSESSIVE_DETERMINERS.has(before.norm) || account.namingEnds.includes(before.end);
+  return before.possessive || POSSESSIVE_DETERMINERS.has(before.norm) || account.namingEnds.has(before.end);
 }
 
 /**
