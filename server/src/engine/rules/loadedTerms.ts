@@ -36,8 +36,10 @@ function isInsideQuotation(block: Block, offset: number): boolean {
  */
 function severityFor(entry: LexiconEntry, configured: Severity): Severity {
   if (entry.severity) return entry.severity;
-  return configured === ruleInfo('loaded.term').defaultSeverity ? categoryInfo(entry.category).severity : configured;
+  return configured === DEFAULT_SEVERITY ? categoryInfo(entry.category).severity : configured;
 }
+
+const DEFAULT_SEVERITY = ruleInfo('loaded.term').defaultSeverity;
 
 /**
  * Flags lexicon terms in the writer's own voice. Inside quotations and block quotes the words are a
