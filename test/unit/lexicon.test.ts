@@ -72,7 +72,10 @@ describe('loaded.term matching', () => {
   });
 });
 
-describe('loaded.term categories and context', () => {
+describe('loaded.term categories and context', function () {
+  // several cases build knowledge with an extra lexicon (about a second each on a slow machine): not a timing test
+  this.timeout(30_000);
+
   it('describes every category of the schema, and no other', () => {
     assert.deepEqual(Object.keys(LEXICON_CATEGORIES).sort(), [...lexiconSchema.definitions.entry.properties.category.enum].sort());
   });

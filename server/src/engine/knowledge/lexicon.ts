@@ -101,6 +101,40 @@ function findUsage(lexicon: Omit<Lexicon, 'usage'>, seeds: SeedLibrary): Map<str
   return usage;
 }
 
+/** How many lexicon files `readLexiconFile` keeps read (the built-in ones and a few of a team's). */
+const MAX_READ_FILES = 32;
+const readFiles = new Map<string, { entries: LexiconEntry[]; problems: DataProblem[] }>();
+
+/**
+ * One lexicon file's valid entries, with the problems of the rest, reused while the same file comes again
+ * with the same text (keyed by both): reading YAML is the slow part of building knowledge (the built-in
+ * lexicon, some 850 KB, takes about half a second), and a team's extra lexicon should not make the built-in
+ * one be read again. Entries are never mutated once read.
+ */
+function readLexiconFile(source: SourceFile): { entries: LexiconEntry[]; problems: DataProblem[] } {
+  const key = `${source.file}\u0000${source.text}`;
+  const cached = readFiles.get(key);
+  if (cached) return cached;
+  const parsed = parseDataFile<{ entries?: LexiconEntryData[] }>(source.file, source.text, lexiconSchema);
+  const problems = [...parsed.problems];
+  const invalidEntries = invalidItems(parsed.problems, 'entries');
+  const seenInFile = new Set<string>();
+  const entries: LexiconEntry[] = [];
+  (Array.isArray(parsed.value?.entries) ? parsed.value.entries : []).forEach((data, index) => {
+    if (invalidEntries.has(index) || typeof data?.id !== 'string') return;
+    if (seenInFile.has(data.id)) {
+      problems.push(parsed.problemAt(['entries', index, 'id'], `duplicate id "${data.id}" (the first entry with this id is used)`));
+      return;
+    }
+    seenInFile.add(data.id);
+    entries.push({ ...data, file: source.file, span: parsed.spanOf(['entries', index]) });
+  });
+  const read = { entries, problems };
+  if (readFiles.size >= MAX_READ_FILES) readFiles.delete(readFiles.keys().next().value as string);
+  readFiles.set(key, read);
+  return read;
+}
+
 /**
  * Loads and compiles lexicon files in order. Invalid entries are reported and skipped; a later file's entry
  * with an id already defined replaces the earlier one (so teams can override built-in entries).
@@ -109,20 +143,9 @@ export function buildLexicon(files: readonly SourceFile[], seeds: SeedLibrary): 
   const problems: DataProblem[] = [];
   const entries = new Map<string, LexiconEntry>();
   for (const source of files) {
-    const parsed = parseDataFile<{ entries?: LexiconEntryData[] }>(source.file, source.text, lexiconSchema);
-    for (const problem of parsed.problems) problems.push(problem);
-    const invalidEntries = invalidItems(parsed.problems, 'entries');
-    const seenInFile = new Set<string>();
-    (Array.isArray(parsed.value?.entries) ? parsed.value.entries : []).forEach((data, index) => {
-      if (invalidEntries.has(index) || typeof data?.id !== 'string') return;
-      const span = parsed.spanOf(['entries', index]);
-      if (seenInFile.has(data.id)) {
-        problems.push(parsed.problemAt(['entries', index, 'id'], `duplicate id "${data.id}" (the first entry with this id is used)`));
-        return;
-      }
-      seenInFile.add(data.id);
-      entries.set(data.id, { ...data, file: source.file, span });
-    });
+    const read = readLexiconFile(source);
+    for (const problem of read.problems) problems.push(problem);
+    for (const entry of read.entries) entries.set(entry.id, entry);
   }
   const terms = new PhraseMatcher<LexiconForm>();
   const exceptions = new PhraseMatcher<string>();
