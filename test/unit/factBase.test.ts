@@ -136,3 +136,20 @@ describe('descriptions derived from roles', () => {
     }
   });
 });
+
+describe('seed passages around a word', () => {
+  it('keeps initials inside a passage ("the U.S.-led coalition", "U.S. priorities")', () => {
+    const { seeds } = builtInKnowledge();
+    for (const [seed, needle] of [
+      ['000_f7105e6547317780.txt', 'coalition is beginning'],
+      ['002_790c4a0d2069b0ae.txt', 'priorities in Syria'],
+    ] as const) {
+      const text = seeds.articles.get(seed)?.text ?? '';
+      const at = text.indexOf(needle);
+      assert.ok(at >= 0, needle);
+      const passage = seeds.passageAround(seed, { start: at, end: at + needle.length });
+      assert.match(passage, /U\.S\./, passage);
+      assert.match(passage, /^[\p{Lu}"\u201C]/u, passage);
+    }
+  });
+});

@@ -24,6 +24,21 @@ export interface SeedLibrary {
   passageAround(seed: string, span: Span): string;
 }
 
+/**
+ * True when the character at `i` ends a sentence of a seed: a line break, or ".", "!" or "?" before white space,
+ * a closing quote or the end — but not the full stop of initials ("U.S.-led", "the U.N. envoy"), which would
+ * cut a usage passage in the middle of a name. (A usage excerpt only; the sentence analysis proper uses the
+ * tagger.)
+ */
+function endsSentence(text: string, i: number): boolean {
+  const ch = text[i];
+  if (ch === '\n') return true;
+  if (ch !== '.' && ch !== '!' && ch !== '?') return false;
+  const next = text[i + 1];
+  if (next !== undefined && !/[\s\u201D"')\]]/.test(next)) return false;
+  return ch !== '.' || !/(?:^|[^\p{L}])(?:\p{Lu}\.)*\p{Lu}$/u.test(text.slice(Math.max(0, i - 12), i));
+}
+
 /** Builds the seed library from `metadata.yaml` and the seed texts. */
 export function buildSeedLibrary(metadata: SourceFile, seeds: SourceFile[]): { library: SeedLibrary; problems: DataProblem[] } {
   const parsed = parseDataFile<{ articles: ArticleMetadata[] }>(metadata.file, metadata.text, metadataSchema);
@@ -59,9 +74,9 @@ export function buildSeedLibrary(metadata: SourceFile, seeds: SourceFile[]): { l
     passageAround(seed, span) {
       const text = articles.get(seed)?.text ?? '';
       let start = span.start;
-      while (start > 0 && !/[.!?\n]/.test(text[start - 1])) start--;
+      while (start > 0 && !endsSentence(text, start - 1)) start--;
       let end = span.end;
-      while (end < text.length && !/[.!?\n]/.test(text[end])) end++;
+      while (end < text.length && !endsSentence(text, end)) end++;
       if (end < text.length && text[end] !== '\n') end++;
       while (end < text.length && /[\u201D"']/.test(text[end])) end++;
       return text.slice(start, end).trim();
