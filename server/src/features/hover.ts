@@ -14,37 +14,49 @@ function openSourceLink(source: SourceRef): string {
   return `[Open source passage](command:${OPEN_SOURCE_COMMAND}?${args} "Open the source article at this passage")`;
 }
 
-function renderSource(source: SourceRef): string {
+/** One source passage: title, outlet and date, the passage, then how it is attributed and a link to it. */
+function renderSource(source: SourceRef, sayDateBasis: boolean): string {
   const lines = [
     `**Source:** *${escapeMarkdown(source.title)}* — ${escapeMarkdown(source.outlet)}, ${source.date}`,
     '',
     ...source.passage.split('\n').map((l) => `> ${escapeMarkdown(l)}`),
     '',
   ];
-  const meta = [source.attribution ? `Attribution: ${escapeMarkdown(source.attribution)}` : '', `Date ${escapeMarkdown(source.dateBasis)}`]
+  const meta = [source.attribution ? `Attribution: ${escapeMarkdown(source.attribution)}` : '', sayDateBasis ? `Date ${escapeMarkdown(source.dateBasis)}` : '']
     .filter(Boolean)
     .join(' · ');
-  lines.push(`${meta} · ${openSourceLink(source)}`);
+  lines.push(meta ? `${meta} · ${openSourceLink(source)}` : openSourceLink(source));
   return lines.join('\n');
 }
 
-/** The hover card of one finding: rule, reason, the source's wording and provenance, all from the finding. */
+/**
+ * The hover card of one finding. The editor already prints the finding's message above the card, so the card
+ * does not repeat it: it opens with the answer (what the draft's speaker says, what the source says), then
+ * the source passages, then why and the neutral alternatives. How an article's date was read is said once per
+ * article, however many of its passages the card shows.
+ */
 export function renderFindingHover(finding: Finding): string {
   const { detail } = finding;
-  const parts = [`**ClaimLint \`${finding.rule}\`** (${finding.severity})`, '', escapeMarkdown(finding.message), '', `**Why:** ${escapeMarkdown(detail.reason)}`];
+  const parts = [`**ClaimLint \`${finding.rule}\`** (${finding.severity})`];
   // a disputed report shows both claims side by side: what the draft's speaker says, and the source
   if (detail.reported) parts.push('', `**${escapeMarkdown(detail.reported.by)} says:** ${escapeMarkdown(detail.reported.claim)}`);
   if (detail.expected) parts.push('', `**The source says:** ${escapeMarkdown(detail.expected)}`);
+  const datesSaid = new Set<string>();
+  const source = (ref: SourceRef): string => {
+    const first = !datesSaid.has(ref.seed);
+    datesSaid.add(ref.seed);
+    return renderSource(ref, first);
+  };
+  const usage = finding.rule === 'loaded.term';
+  if (!usage) for (const ref of detail.sources ?? []) parts.push('', source(ref));
+  for (const dispute of detail.disputedBy ?? []) parts.push('', `**Disputed:** ${escapeMarkdown(dispute.statement)}`, '', source(dispute.source));
+  parts.push('', `**Why:** ${escapeMarkdown(detail.reason)}`);
   if (detail.fact) parts.push('', `**Fact:** ${escapeMarkdown(detail.fact)}`);
   if (detail.alternatives?.length) parts.push('', `**Neutral alternatives:** ${detail.alternatives.map(escapeMarkdown).join(', ')}`);
   if (detail.note) parts.push('', `**Style note:** ${escapeMarkdown(detail.note)}`);
-  if (detail.sources?.length) {
-    const heading = finding.rule === 'loaded.term' ? '**How the source articles used it:**' : '';
-    if (heading) parts.push('', heading);
-    for (const source of detail.sources) parts.push('', renderSource(source));
-  }
-  for (const dispute of detail.disputedBy ?? []) {
-    parts.push('', `**Disputed:** ${escapeMarkdown(dispute.statement)}`, '', renderSource(dispute.source));
+  if (usage && detail.sources?.length) {
+    parts.push('', '**How the source articles used it:**');
+    for (const ref of detail.sources) parts.push('', source(ref));
   }
   return parts.join('\n');
 }

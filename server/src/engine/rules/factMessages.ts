@@ -17,6 +17,9 @@ export function sourceMessage(draft: string, expected: string, source: SourceRef
   const head = reporterSays ? `${reporterSays} ${words}; the source says ${expected}` : `${words}: the source says ${expected}`;
   if (!source) return `${head}.`;
   const where = [source.outlet, source.date].filter(Boolean).join(', ');
+  // a misquote's expected words are already the source's own sentence: say where, not the sentence again
+  const fold = (t: string): string => t.replace(/[\s\u00a0"\u201C\u201D]+/g, ' ').trim();
+  if (fold(source.passage).startsWith(fold(expected).slice(0, 40))) return `${head}${where ? ` (${where})` : ''}`;
   const quoted = excerpt(source.passage);
   const passage = /^["\u201C]/.test(quoted) ? quoted : `\u201C${quoted}\u201D`;
   return `${head} \u2014 ${passage}${where ? ` (${where})` : ''}`;
