@@ -321,8 +321,11 @@ async function main() {
         const fold = (text) => text.replace(/\s+/g, ' ');
         const text = await p.evaluate(() => window.claimlintE2E.editorText());
         check(fold(text).includes(fold(source.passage)), 'the source window does not hold the passage');
-        // ClaimLint's own windows are not drafts: give the server time to (not) lint it, then count squiggles
-        await p.waitForTimeout(2_000);
+        // ClaimLint's own windows are not drafts: once the status bar has moved from the draft's counts to this
+        // window's (none), the client has taken the window in; it must show no squiggles
+        await p
+          .waitForFunction(() => /fact 0 · attribution 0 · loaded 0$/.test(window.claimlintE2E.statusText() ?? ''), undefined, { timeout: RENDER_MS })
+          .catch(async () => check(false, `the status bar never showed no findings for the source window: ${await p.evaluate(() => window.claimlintE2E.statusText())}`));
         check((await p.evaluate(() => window.claimlintE2E.squiggles().length)) === 0, 'the source window has squiggles');
         await p.keyboard.type('x');
         check((await p.evaluate(() => window.claimlintE2E.editorText())) === text, 'the source window accepted typing');
@@ -330,7 +333,6 @@ async function main() {
         await p.keyboard.type('ClaimLint: Show Fact Base');
         await p.keyboard.press('Enter');
         await p.waitForFunction(() => window.claimlintE2E.activeTab()?.includes('ClaimLint fact base'), undefined, { timeout: RENDER_MS });
-        await p.waitForTimeout(2_000);
         const dirty = await p.locator('.part.editor .tab.dirty', { hasText: 'ClaimLint fact base' }).count();
         check(dirty === 0, 'the fact base window is marked unsaved');
         await p.screenshot({ path: path.join(SCREENSHOTS, 'own-windows.png'), animations: 'disabled' });
