@@ -6,16 +6,12 @@
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Knowledge } from '../engine/knowledge/knowledge';
+import { excerpt } from '../engine/rules/factMessages';
 import { sourceWindowUri, wrapKeepingOffsets } from '../engine/text/sourceWindow';
 import type { Finding, SourceRef } from '../engine/types';
 
 /** How much of a passage a child row shows. */
 const ROW_CHARS = 100;
-
-function shortPassage(passage: string): string {
-  const flat = passage.replace(/\s+/g, ' ').trim();
-  return flat.length <= ROW_CHARS ? flat : `${flat.slice(0, ROW_CHARS).replace(/\s+\S*$/, '')} \u2026`;
-}
 
 const byKnowledge = new WeakMap<Knowledge, (finding: Finding) => DiagnosticRelatedInformation[]>();
 
@@ -42,7 +38,7 @@ export function relatedSources(knowledge: Knowledge): (finding: Finding) => Diag
       if (!window) return [];
       const range = { start: window.positionAt(ref.offset), end: window.positionAt(ref.offset + ref.passage.length) };
       const where = [ref.outlet, ref.date].filter(Boolean).join(', ');
-      return [{ location: { uri: window.uri, range }, message: `${where}: \u201C${shortPassage(ref.passage)}\u201D` }];
+      return [{ location: { uri: window.uri, range }, message: `${where}: \u201C${excerpt(ref.passage, ROW_CHARS)}\u201D` }];
     });
   };
   byKnowledge.set(knowledge, related);

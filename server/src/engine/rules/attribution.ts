@@ -70,7 +70,7 @@ function placeholderFindings(block: Block, text: string, severity: Severity): Fi
 
 const holdsPlaceholder = (text: string, span: { start: number; end: number }): boolean => {
   const body = text.slice(span.start, span.end);
-  return body.includes(SOURCE_PLACEHOLDER) || body.includes(SPEAKER_PLACEHOLDER) || body.includes(REASON_PLACEHOLDER);
+  return Object.keys(PLACEHOLDER_ASKS).some((placeholder) => body.includes(placeholder));
 };
 
 /**
@@ -96,9 +96,10 @@ function vagueSourcingFixes(text: string, source: Span | undefined): Fix[] {
  * project's annotators still want a named source noted, at information severity.
  */
 function vagueFindings(block: Block, text: string, severity: Severity): Finding[] {
-  return block.sentences.flatMap((s) => {
-    const vague = s.frames.filter((frame) => frame.kind === 'vague' && !frame.carriedFrom);
-    return vague.map((frame): Finding => {
+  return block.sentences.flatMap((s) =>
+    s.frames
+      .filter((frame) => frame.kind === 'vague' && !frame.carriedFrom)
+      .map((frame): Finding => {
         // the source and its cue when they stand together ("Officials said"), else the source alone
         const source = frame.source ?? frame.cue;
         const together = frame.cue.start - source.end <= 2 && frame.cue.start >= source.end;
@@ -117,8 +118,8 @@ function vagueFindings(block: Block, text: string, severity: Severity): Finding[
           fixes: vagueSourcingFixes(text, frame.source),
           kind: 'vague',
         };
-      });
-  });
+      }),
+  );
 }
 
 function missingFinding(

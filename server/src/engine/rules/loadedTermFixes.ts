@@ -1,7 +1,7 @@
 /** The quick fixes and the advice of a loaded-term finding, from its entry's alternatives. */
 import type { LexiconForm } from '../knowledge/lexicon';
 import type { PhraseMatch } from '../text/phrases';
-import { inflectLike, isAdvice, keepPossessive, matchCapitalization } from '../text/wording';
+import { inflectLike, isAdvice, keepPossessive, matchCapitalization, opensSentence } from '../text/wording';
 import type { Fix } from '../types';
 
 /**
@@ -9,7 +9,7 @@ import type { Fix } from '../types';
  * a possessive, and turning a preceding "a"/"an" into the article the replacement needs.
  */
 export function replacementFixes(match: PhraseMatch<LexiconForm>, original: string, text: string, sentenceStart: number): Fix[] {
-  const atSentenceStart = /^[\s"\u201C\u2018'(\[*_#>-]*$/.test(text.slice(sentenceStart, match.start));
+  const atSentenceStart = opensSentence(text, sentenceStart, match.start);
   const article = /\b(a|an|A|An)\s+$/.exec(text.slice(Math.max(sentenceStart, match.start - 4), match.start));
   return match.value.entry.alternatives
     .filter((alternative) => !isAdvice(alternative))
@@ -41,7 +41,7 @@ export function suggestion(alternatives: readonly string[]): string {
  * opened the sentence.
  */
 export function removalFix(match: { start: number; end: number }, original: string, text: string, sentenceStart: number): Fix {
-  const atSentenceStart = /^[\s"\u201C\u2018'(\[*_#>-]*$/.test(text.slice(sentenceStart, match.start));
+  const atSentenceStart = opensSentence(text, sentenceStart, match.start);
   const after = /^,?[ \t]+/.exec(text.slice(match.end, match.end + 3));
   const before = /[ \t]*,?[ \t]+$|,[ \t]*$/.exec(text.slice(Math.max(sentenceStart, match.start - 3), match.start));
   let start = match.start;

@@ -5,6 +5,7 @@ import { ruleInfo } from '../ruleCatalog';
 import { longestNonOverlapping } from '../text/phrases';
 import { quotationAt } from '../text/quotes';
 import { isCapitalized, normalizeWord } from '../text/tokens';
+import { opensSentence } from '../text/wording';
 import type { Finding, Severity } from '../types';
 import { removalFix, replacementFixes, suggestion } from './loadedTermFixes';
 import { hasPartOfSpeech, hasPosition } from './loadedSense';
@@ -23,7 +24,7 @@ function isAllowed(allow: ReadonlySet<string>, form: LexiconForm, matched: strin
  */
 function isProperName(entry: LexiconForm['entry'], original: string, text: string, sentenceStart: number, at: number): boolean {
   if (/\s/.test(original.trim()) || [entry.term, ...(entry.variants ?? [])].some(isCapitalized)) return false;
-  return isCapitalized(original) && !/^[\s"\u201C\u2018'(\[*_#>-]*$/.test(text.slice(sentenceStart, at));
+  return isCapitalized(original) && !opensSentence(text, sentenceStart, at);
 }
 
 function isInsideQuotation(block: Block, offset: number): boolean {

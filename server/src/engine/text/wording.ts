@@ -44,3 +44,11 @@ export function keepPossessive(phrase: string, original: string): string {
   const apostrophe = m[1][0];
   return phrase.endsWith('s') && m[1].length === 1 ? phrase + apostrophe : phrase + apostrophe + 's';
 }
+
+/**
+ * True when `at` opens its sentence: only white space, opening quotes or brackets and Markdown marks lie
+ * between the sentence's start and it.
+ */
+export function opensSentence(text: string, sentenceStart: number, at: number): boolean {
+  return /^[\s"\u201C\u2018'(\[*_#>-]*$/.test(text.slice(sentenceStart, at));
+}
