@@ -42,33 +42,10 @@ export interface Knowledge {
   version: string;
 }
 
-/** How many compiled lexicons `lexiconFor` keeps (a workspace rarely has more than a few distinct sets). */
-const MAX_CACHED_LEXICONS = 4;
-const compiledLexicons = new Map<string, ReturnType<typeof buildLexicon>>();
-
-/**
- * The lexicon compiled from `files`, reused while the same files, seed metadata and seed texts come again:
- * the lexicon's YAML (some 850 KB, most of it examples) is the slowest data to read, about half a second,
- * and it is the same for every folder and fact-base change that adds no lexicon of its own. The compiled
- * lexicon is never mutated, so knowledge built from the same texts can share it.
- */
-function lexiconFor(files: KnowledgeFiles, library: SeedLibrary): ReturnType<typeof buildLexicon> {
-  const inputs = [...files.lexicons, files.metadata, ...files.seeds];
-  // the texts themselves are the key (a short hash could collide and hand back another lexicon)
-  const key = inputs.map((f) => f.file + '\u0000' + f.text).join('\u0001');
-  let compiled = compiledLexicons.get(key);
-  if (!compiled) {
-    compiled = buildLexicon(files.lexicons, library);
-    if (compiledLexicons.size >= MAX_CACHED_LEXICONS) compiledLexicons.delete(compiledLexicons.keys().next().value as string);
-    compiledLexicons.set(key, compiled);
-  }
-  return compiled;
-}
-
 /** Builds knowledge from file contents. Never throws on bad data: problems are collected instead. */
 export function buildKnowledge(files: KnowledgeFiles): Knowledge {
   const { library, problems: seedProblems } = buildSeedLibrary(files.metadata, files.seeds);
-  const { lexicon, problems: lexiconProblems } = lexiconFor(files, library);
+  const { lexicon, problems: lexiconProblems } = buildLexicon(files.lexicons, library);
   const { vocabulary, problems: vocabularyProblems } = buildVocabulary(files.vocabulary);
   const { factBase, problems: factProblems } = buildFactBase(files.factFiles, library, vocabulary);
   const { vocabulary: attribution, problems: attributionProblems } = buildAttributionVocabulary(files.attribution);
