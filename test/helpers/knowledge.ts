@@ -20,6 +20,12 @@ export function builtInKnowledge(): Knowledge {
   return builtIn;
 }
 
+/** Knowledge from the built-in data plus one more lexicon file (a team's), as a folder's configuration adds it. */
+export function withUserLexicon(text: string, file = '/team/user.lexicon.yaml'): Knowledge {
+  const files = readBuiltInFiles(path.join(ROOT, 'seeds'));
+  return buildKnowledge({ ...files, lexicons: [...files.lexicons, { file, text }] });
+}
+
 /** Lints `text` with the built-in knowledge and (optionally adjusted) default settings. */
 export function lint(text: string, options: { format?: DocumentFormat; settings?: Partial<LintSettings>; knowledge?: Knowledge } = {}): LintOutcome {
   return lintDocument({

@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
 import lexiconSchema from '../../seeds/schema/lexicon.schema.json';
 import { LEXICON_CATEGORIES } from '../../server/src/engine/knowledge/lexiconCategories';
-import { buildKnowledge } from '../../server/src/engine/knowledge/knowledge';
 import { defaultSettings } from '../../server/src/engine/settings';
-import { readBuiltInFiles } from '../../server/src/workspace/dataFiles';
-import { builtInKnowledge, flagged, lint } from '../helpers/knowledge';
+import { builtInKnowledge, flagged, lint, withUserLexicon } from '../helpers/knowledge';
 
 const loaded = (text: string) => flagged(text, 'loaded.term');
 const warnings = (text: string) => loaded(text).filter(([severity]) => severity !== 'hint');
@@ -106,8 +104,7 @@ describe('loaded.term categories and context', function () {
       '    alternatives: [(describe the claim)]',
       '    examples: { flagged: [a wild claim], neutral: [in the wild] }',
     ].join('\n');
-    const files = readBuiltInFiles();
-    const knowledge = buildKnowledge({ ...files, lexicons: [...files.lexicons, { file: 'test.lexicon.yaml', text: `entries:\n${entry}\n` }] });
+    const knowledge = withUserLexicon(`entries:\n${entry}\n`, 'test.lexicon.yaml');
     assert.deepEqual(knowledge.problems.filter((p) => p.file === 'test.lexicon.yaml'), []);
     const wild = (text: string) => flagged(text, 'loaded.term', { knowledge }).map(([, w]) => w);
     assert.deepEqual(wild('He made a wild claim about the vote.'), ['wild']);
@@ -146,18 +143,16 @@ describe('loaded.term categories and context', function () {
   it('settles each match\u2019s sense before choosing the longest, so an excepted longer match hides nothing', () => {
     const entry = (id: string, term: string, except: string[]) =>
       [`  - id: ${id}`, `    term: ${term}`, '    category: loaded-framing', '    why: A test entry.', '    alternatives: [(describe)]', `    except: [${except.join(', ')}]`, '    examples: { flagged: [x], neutral: [y] }'].join('\n');
-    const files = readBuiltInFiles();
     const text = `entries:\n${entry('test-long', 'tiger economy of the east', ['tiger economy of the east asian'])}\n${entry('test-short', 'tiger economy', [])}\n`;
-    const knowledge = buildKnowledge({ ...files, lexicons: [...files.lexicons, { file: 'test.lexicon.yaml', text }] });
+    const knowledge = withUserLexicon(text, 'test.lexicon.yaml');
     const found = lint('It was the tiger economy of the East Asian region.', { knowledge }).findings.filter((f) => f.rule === 'loaded.term');
     assert.deepEqual(found.map((f) => f.entryId), ['test-short']);
   });
   it('reads an adjective\u2019s position when an entry asks for one: before its noun, or after a linking verb', () => {
     const entry = (id: string, position: string) =>
       [`  - id: ${id}`, '    term: splendiferous', '    inflect: adjective', `    position: ${position}`, '    category: editorialising', '    why: A test entry.', '    alternatives: [(describe)]', '    examples: { flagged: [x], neutral: [y] }'].join('\n');
-    const files = readBuiltInFiles();
     const only = (position: string) => {
-      const knowledge = buildKnowledge({ ...files, lexicons: [...files.lexicons, { file: 'test.lexicon.yaml', text: `entries:\n${entry(`test-${position}`, position)}\n` }] });
+      const knowledge = withUserLexicon(`entries:\n${entry(`test-${position}`, position)}\n`, 'test.lexicon.yaml');
       return (text: string) => flagged(text, 'loaded.term', { knowledge }).map(([, w]) => w);
     };
     const attributive = only('attributive');

@@ -20,7 +20,7 @@ import { decodeDraft, MAX_DRAFT_BYTES, readDraft } from '../../server/src/worksp
 import { KnowledgeStore } from '../../server/src/workspace/knowledgeStore';
 import { PhraseMatcher } from '../../server/src/engine/text/phrases';
 import { tokenize } from '../../server/src/engine/text/tokens';
-import { builtInKnowledge, lint, ROOT } from '../helpers/knowledge';
+import { builtInKnowledge, lint, ROOT, withUserLexicon } from '../helpers/knowledge';
 
 const SEEDS = path.join(ROOT, 'seeds');
 const SEED_000 = '000_f7105e6547317780.txt';
@@ -33,10 +33,6 @@ const MB = 1024 * 1024;
 
 const builtInFiles = readBuiltInFiles(SEEDS);
 const baseline = builtInKnowledge();
-
-function withUserLexicon(text: string, file = '/team/user.lexicon.yaml'): Knowledge {
-  return buildKnowledge({ ...builtInFiles, lexicons: [...builtInFiles.lexicons, { file, text }] });
-}
 
 function withUserFacts(text: string, file = '/team/user.facts.yaml'): Knowledge {
   return buildKnowledge({ ...builtInFiles, factFiles: [...builtInFiles.factFiles, { file, text }] });
