@@ -54,36 +54,19 @@ function accountOf(text: string, sentence: SentenceAnalysis, knowledge: Knowledg
   return account;
 }
 
-/** Small words a title keeps in lower case ("Face the Nation", "Gone with the Wind"). */
-const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from']);
-
 /**
- * True when the quoted words read as a name or a title: every word capitalised or a number, small words
- * inside excepted ("Operation Desert Storm", "Face the Nation", "13th"). A capitalised word at a sentence's
- * start counts too: a title opening a sentence ("“Billions,” on Showtime, …") is far likelier there than a
- * scare quote.
+ * True when the quoted word reads as a name or a title: capitalised, or a number ("Brexit", "13th"). A
+ * capitalised word at a sentence's start counts too: a title opening a sentence ("“Billions,” on Showtime, …")
+ * is far likelier there than a scare quote.
  */
 function looksLikeName(text: string, reading: QuoteReading): boolean {
-  const words = text.slice(reading.quote.innerStart, reading.quote.innerEnd).match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019-]*/gu) ?? [];
-  const named = (word: string, i: number): boolean =>
-    isCapitalized(word) || /^\p{N}/u.test(word) || (i > 0 && i < words.length - 1 && TITLE_SMALL_WORDS.has(word));
-  return words.every(named);
+  const word = text.slice(reading.quote.innerStart, reading.quote.innerEnd).trim();
+  return isCapitalized(word) || /^\p{N}/u.test(word);
 }
 
 /**
- * True when the quotation is a sentence of its own ("Donald's here, babe."): it opens with a capital and
- * closes with a full stop, a question or an exclamation mark inside the marks. Scare quotes sit inside the
- * writer's sentence, in lower case.
- */
-function isQuotedSentence(text: string, reading: QuoteReading): boolean {
-  const inner = text.slice(reading.quote.innerStart, reading.quote.innerEnd).trim();
-  return /^\p{Lu}/u.test(inner) && /[.?!]$/.test(inner);
-}
-
-/**
- * True when something in the sentence gives the quoted words to someone or presents them as a name: a
- * speaker of its own (not one inherited from another quotation), a word of speech anywhere in the sentence, a
- * possessive right before it ("Moscow's "martyrs""), or naming words ("so-called", "the slogan", "known as").
+ * True when something gives the quoted word to someone or presents it as a name: a speaker (its own, or
+ * another quotation's of the paragraph), a word of speech anywhere in the sentence, a possessive right before it ("Moscow's "martyrs""), or naming words ("so-called", "the slogan", "known as").
  */
 function isAccountedFor(reading: QuoteReading, sentence: SentenceAnalysis, account: SentenceAccount): boolean {
   if (reading.speaker || account.speaks) return true;
@@ -102,12 +85,12 @@ function distancesLoadedTerm(text: string, quoted: readonly Token[], knowledge: 
 }
 
 /**
- * True when the quoted words hold a verb ("must be heard", "defends the faith", "boys will be boys"): a clause
- * or a verb phrase is somebody's words or a saying, quoted; scare quotes hold a name for a thing or a quality.
+ * True when the quoted word is a verb ("submit", "blessed"): somebody's word quoted; scare quotes hold a name
+ * for a thing or a quality.
  */
 const holdsVerb = (quoted: readonly Token[]): boolean => quoted.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
 
-/** True when the quoted words are only pronouns ("she" is a "he"): words mentioned, not a label. */
+/** True when the quoted word is a pronoun ("she" is a "he"): a word mentioned, not a label. */
 const onlyPronouns = (quoted: readonly Token[]): boolean => quoted.every((t) => t.kind === 'punct' || t.pos === 'PRON');
 
 /** The sentence's tokens inside the quotation marks. */
@@ -120,8 +103,8 @@ function quotedTokens(reading: QuoteReading, sentence: SentenceAnalysis): Token[
 }
 
 /**
- * Flags scare quotes: quotation marks the writer puts around a word or a short phrase of their own sentence
- * with no one to give them to ("North Korea held another "election""), which cast doubt in the writer's voice.
+ * Flags scare quotes: quotation marks the writer puts around one plain word of their own sentence with no
+ * one to give it to ("North Korea held another "election""), which cast doubt in the writer's voice.
  * Attributed partial quotes, names and titles, words mentioned as words, quoted clauses, loaded terms
  * kept at a distance and quotations inside block quotes are left alone.
  */
@@ -140,7 +123,7 @@ export function findScareQuotes(context: RuleContext): Finding[] {
       const sentence = sentenceEndingAt(block.sentences, quote.end);
       if (!sentence || sentence.start > quote.start) continue;
       const quoted = quotedTokens(reading, sentence);
-      if (looksLikeName(text, reading) || isQuotedSentence(text, reading) || holdsVerb(quoted) || onlyPronouns(quoted)) continue;
+      if (looksLikeName(text, reading) || holdsVerb(quoted) || onlyPronouns(quoted)) continue;
       if (distancesLoadedTerm(text, quoted, context.knowledge)) continue;
       if (isAccountedFor(reading, sentence, accountOf(text, sentence, context.knowledge, accounts))) continue;
       const words = text.slice(quote.innerStart, quote.innerEnd);
