@@ -144,6 +144,12 @@ describe('fact.misquote and fact.misattribution', () => {
     assert.deepEqual(facts.map((f) => [f.rule, text.slice(f.start, f.end)]), [['fact.misquote', 'illegitimate']]);
   });
 
+  it('reports a wrong weekday and date written together once, over the whole date', () => {
+    const text = 'Putin met Khamenei in Tehran on Sunday, November 22, 2015.';
+    const facts = lint(text).findings.filter((f) => f.rule.startsWith('fact.'));
+    assert.deepEqual(facts.map((f) => [f.rule, text.slice(f.start, f.end)]), [['fact.contradiction', 'Sunday, November 22, 2015']]);
+  });
+
   it('flags a recorded quote given to someone by a description through a possessive', () => {
     const text = 'Russia\'s top diplomat said Putin and Khamenei had both rejected "any external attempt to dictate scenarios of political settlements" in Syria.';
     assert.deepEqual(flagged(text, 'fact.misattribution'), [['error', 'Russia\'s top diplomat']]);
