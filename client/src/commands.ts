@@ -32,6 +32,22 @@ async function openSourcePassage(location: PassageLocation): Promise<void> {
   await vscode.window.showTextDocument(document, { selection: new vscode.Range(start, end), preview: true });
 }
 
+/**
+ * Saves the `.claimlint.yaml` an allow-list edit changed (a workspace edit leaves it open and unsaved, to be
+ * lost at the next "Don't Save") and says what was done, with a button to open it.
+ */
+async function allowListEdited(uri: string, term: string): Promise<void> {
+  if (typeof uri !== 'string') return;
+  const target = vscode.Uri.parse(uri);
+  // the workbench's model of the file, with the edit (it may not have reached this extension host's list yet)
+  const document = await vscode.workspace.openTextDocument(target).then(undefined, () => undefined);
+  const saved = document ? !document.isDirty || (await document.save()) : false;
+  const where = vscode.workspace.asRelativePath(target);
+  const message = saved ? `"${term}" is allowed in this workspace: added to ${where} and saved.` : `"${term}" was added to ${where}; save it to keep it.`;
+  // not awaited: the message stays until dismissed, and the quick fix is done once the file is saved
+  void vscode.window.showInformationMessage(message, 'Open').then((choice) => (choice === 'Open' ? vscode.window.showTextDocument(target, { preview: true }) : undefined));
+}
+
 /** Registers the ClaimLint commands: restart, lint workspace, open source passage, show fact base, allow-list. */
 export function registerCommands(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined, output: vscode.OutputChannel): void {
   // ClaimLint's own windows: read-only, outside the linted schemes
@@ -76,7 +92,12 @@ export function registerCommands(context: vscode.ExtensionContext, getClient: ()
       const wordRange = editor.document.getWordRangeAtPosition(editor.selection.active, /[\p{L}\p{N}'’-]+/u);
       const chosen = term ?? (selected || (wordRange ? editor.document.getText(wordRange) : ''));
       const value = await vscode.window.showInputBox({ prompt: 'Term to allow in this workspace (never reported as loaded)', value: chosen });
-      if (value) await run('claimlint.server.addToAllowList', [editor.document.uri.toString(), value]);
+      if (!value) return;
+      const result = (await run('claimlint.server.addToAllowList', [editor.document.uri.toString(), value])) as { applied: boolean; uri?: string } | undefined;
+      if (result?.applied && result.uri) await allowListEdited(result.uri, value.trim());
+      else void vscode.window.showWarningMessage(`ClaimLint could not add "${value.trim()}" to the allow-list (it may be there already).`);
     }),
+    // the allow-list quick fix runs this after its edit
+    vscode.commands.registerCommand('claimlint.allowListEdited', (uri: string, term: string) => allowListEdited(uri, term)),
   );
 }

@@ -28,18 +28,24 @@ export class ClaimLintStatusBar implements vscode.Disposable {
   private update(): void {
     const editor = vscode.window.activeTextEditor;
     const counts = new Map<string, number>(FAMILIES.map((f) => [f, 0]));
+    let configProblem: string | undefined;
     if (editor) {
       for (const diagnostic of vscode.languages.getDiagnostics(editor.document.uri)) {
         if (diagnostic.source !== 'claimlint' || diagnostic.severity === vscode.DiagnosticSeverity.Hint) continue;
         const code = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code ?? '');
+        // the server's notice that the draft's configuration could not be read in full
+        if (code === 'config.invalid') configProblem = diagnostic.message;
         const family = code.split('.')[0];
         if (counts.has(family)) counts.set(family, (counts.get(family) ?? 0) + 1);
       }
     }
-    const icon = this.serverState === 'running' ? '$(law)' : this.serverState === 'starting' ? '$(sync~spin)' : '$(error)';
+    const icon = this.serverState !== 'running' ? (this.serverState === 'starting' ? '$(sync~spin)' : '$(error)') : configProblem ? '$(warning)' : '$(law)';
     const summary = FAMILIES.map((f) => `${f} ${counts.get(f)}`).join(' · ');
-    this.item.text = `${icon} ClaimLint: ${summary}`;
-    this.item.tooltip = `ClaimLint server ${this.serverState}. Findings in this draft — ${summary}. Click to open the Problems panel.`;
+    this.item.text = `${icon} ClaimLint${configProblem ? ' (configuration problem)' : ''}: ${summary}`;
+    this.item.tooltip =
+      `ClaimLint server ${this.serverState}. Findings in this draft — ${summary}. Click to open the Problems panel.` +
+      (configProblem ? `\n\n${configProblem}` : '');
+    this.item.backgroundColor = configProblem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 
   dispose(): void {

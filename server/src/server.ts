@@ -2,6 +2,7 @@
  * The ClaimLint language server: LSP wiring only. Runs over IPC (VS Code) or `--stdio` (Neovim, Helix,
  * Emacs, …); the analysis itself lives in the pure engine.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { InitializeResult, TextDocumentChangeEvent } from 'vscode-languageserver/node';
 import {
@@ -69,10 +70,13 @@ const documents = new TextDocuments<TextDocument>({
   },
 });
 
-/** Text of a file: the open document's (unsaved) text if open, else the disk's. */
+/**
+ * Text of a file: the open document's (unsaved) text if open, else the disk's. A file deleted while open
+ * stays open in the editor; it counts as gone, or a deleted `.claimlint.yaml` would keep applying.
+ */
 const readText = (file: string): FileRead<string> => {
   const open = documents.get(pathToUri(file));
-  return open ? { ok: true, value: open.getText() } : readDataFile(file);
+  return open && fs.existsSync(file) ? { ok: true, value: open.getText() } : readDataFile(file);
 };
 const textOf = (file: string): string | undefined => {
   const read = readText(file);
@@ -258,11 +262,12 @@ connection.onExecuteCommand(async (params) => {
   }
   if (params.command === SERVER_COMMANDS.addToAllowList) {
     const [uri, term] = params.arguments ?? [];
-    if (typeof uri !== 'string' || typeof term !== 'string' || term.trim() === '') return false;
+    if (typeof uri !== 'string' || typeof term !== 'string' || term.trim() === '') return { applied: false };
     const target = allowListTarget(uri, term.trim());
     const edit = target && allowListWorkspaceEdit(target);
-    if (!edit) return false;
-    return (await connection.workspace.applyEdit({ label: `Allow "${term.trim()}"`, edit })).applied;
+    if (!edit) return { applied: false };
+    const { applied } = await connection.workspace.applyEdit({ label: `Allow "${term.trim()}"`, edit });
+    return applied ? { applied, uri: target.uri } : { applied };
   }
   return undefined;
 });

@@ -45,7 +45,7 @@ async function openDraft(server: ServerSession, file: string): Promise<Diagnosti
 }
 
 /** The edit of the allow-list quick fix offered for the first finding of a draft, in a fresh server. */
-async function allowListEditFor(workspace: string, draft: string): Promise<CodeAction['edit']> {
+async function allowListActionFor(workspace: string, draft: string): Promise<CodeAction | undefined> {
   const server = await startServer(workspace, { debounceMs: 0 });
   try {
     const [finding] = await openDraft(server, draft);
@@ -54,7 +54,7 @@ async function allowListEditFor(workspace: string, draft: string): Promise<CodeA
       range: finding.range,
       context: { diagnostics: [finding] },
     })) as CodeAction[];
-    return actions.find((a) => a.title.includes('allow-list'))?.edit;
+    return actions.find((a) => a.title.includes('allow-list'));
   } finally {
     await shutDown(server);
   }
@@ -80,7 +80,8 @@ describe('language server and hostile workspace files', function () {
       try {
         const configProblems = server.diagnostics(uriOf(configFile), (p) => p.diagnostics.length > 0);
         const findings = await openDraft(server, path.join(dir, 'story.md'));
-        assert.deepEqual(findings.map((d) => d.code), ['loaded.term']);
+        // the draft says once that its configuration is ignored
+        assert.deepEqual(findings.map((d) => d.code), ['config.invalid', 'loaded.term']);
         const { diagnostics } = await configProblems;
         assert.equal(diagnostics.length, 1);
         assert.match(messageOf(diagnostics[0]), says);
@@ -111,11 +112,13 @@ describe('language server and hostile workspace files', function () {
     const draft = path.join(workspace, 'drafts', 'sub', 'story.md');
     const workspaceConfig = path.join(workspace, '.claimlint.yaml');
     fs.mkdirSync(path.dirname(draft), { recursive: true });
-    const created = await allowListEditFor(workspace, draft);
-    assert.deepEqual(created?.documentChanges?.[0], { kind: 'create', uri: uriOf(workspaceConfig), options: { ignoreIfExists: true } });
+    const created = await allowListActionFor(workspace, draft);
+    assert.deepEqual(created?.edit?.documentChanges?.[0], { kind: 'create', uri: uriOf(workspaceConfig), options: { ignoreIfExists: true } });
+    // after the edit the editor runs the client command that saves the file and says so
+    assert.deepEqual(created?.command, { title: 'Save the allow-list', command: 'claimlint.allowListEdited', arguments: [uriOf(workspaceConfig), 'dictator'] });
     fs.writeFileSync(workspaceConfig, 'sensitivity: standard\n');
-    const changed = await allowListEditFor(workspace, draft);
-    assert.deepEqual(Object.keys(changed?.changes ?? {}), [uriOf(workspaceConfig)]);
+    const changed = await allowListActionFor(workspace, draft);
+    assert.deepEqual(Object.keys(changed?.edit?.changes ?? {}), [uriOf(workspaceConfig)]);
   });
 
   it('a client without workspace folders: no error logged, drafts linted', async () => {

@@ -14,7 +14,9 @@ import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-la
 import {
   CodeActionRequest,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
+  FileChangeType,
   DidOpenTextDocumentNotification,
   ExecuteCommandRequest,
   ExitNotification,
@@ -272,6 +274,55 @@ describe('language server robustness', function () {
       }
     });
 
+    it('says once, on the draft\'s first line, that its .claimlint.yaml could not be read, with the problem as a child row; fixing the file clears it', async () => {
+      const configFile = path.join(dir, '.claimlint.yaml');
+      fs.writeFileSync(configFile, 'allow: [dictator\n');
+      const server = await startServer(dir, { debounceMs: 0 });
+      try {
+        const draftUri = uriOf(path.join(dir, 'story.md'));
+        const diagnostics = await expectUsualFindings(server, draftUri);
+        const notices = diagnostics.filter((d) => d.code === 'config.invalid');
+        assert.equal(notices.length, 1, JSON.stringify(diagnostics));
+        const [notice] = notices;
+        assert.deepEqual(notice.range, { start: { line: 0, character: 0 }, end: { line: 0, character: DRAFT.indexOf('\n') } });
+        assert.match(messageOf(notice), /^ClaimLint's configuration has a problem \(\.claimlint\.yaml\), so this draft is checked without what could not be read\. \.claimlint\.yaml line \d+: YAML syntax: /);
+        assert.equal(notice.relatedInformation?.[0].location.uri, uriOf(configFile));
+        // the allow-list never applied: "dictator" is still flagged
+        assert.ok(diagnostics.some((d) => d.code === 'loaded.term' && /dictator/.test(messageOf(d))));
+
+        fs.writeFileSync(configFile, 'allow: [dictator]\n');
+        const relinted = server.diagnostics(draftUri, (p) => !p.diagnostics.some((d) => d.code === 'config.invalid'));
+        await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(configFile), type: FileChangeType.Changed }] });
+        const { diagnostics: after } = await relinted;
+        assert.ok(!after.some((d) => d.code === 'loaded.term' && /dictator/.test(messageOf(d))), JSON.stringify(after));
+      } finally {
+        await shutDown(server);
+      }
+    });
+
+    it('stops applying an open .claimlint.yaml once the file is deleted (the editor keeps its tab open)', async () => {
+      const configFile = path.join(dir, '.claimlint.yaml');
+      const configText = 'allow: [dictator]\n';
+      fs.writeFileSync(configFile, configText);
+      const server = await startServer(dir, { debounceMs: 0 });
+      try {
+        await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(configFile), languageId: 'yaml', version: 1, text: configText } });
+        const draftUri = uriOf(path.join(dir, 'story.md'));
+        const published = server.diagnostics(draftUri, (p) => p.version === 1);
+        await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: draftUri, languageId: 'markdown', version: 1, text: DRAFT } });
+        const { diagnostics } = await published;
+        assert.ok(diagnostics.some((d) => d.code === 'fact.contradiction'), JSON.stringify(diagnostics));
+        assert.ok(!diagnostics.some((d) => d.code === 'loaded.term' && /dictator/.test(messageOf(d))), JSON.stringify(diagnostics));
+
+        fs.rmSync(configFile);
+        const relinted = server.diagnostics(draftUri, (p) => p.diagnostics.some((d) => d.code === 'loaded.term' && /dictator/.test(messageOf(d))));
+        await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(configFile), type: FileChangeType.Deleted }] });
+        await relinted;
+      } finally {
+        await shutDown(server);
+      }
+    });
+
     it('keeps linting drafts when .claimlint.yaml uses many YAML aliases', async () => {
       fs.writeFileSync(path.join(dir, '.claimlint.yaml'), `level: &level warning\nallow: [${Array(100).fill('*level').join(', ')}]\n`);
       const server = await startServer(dir, { debounceMs: 0 });
@@ -349,8 +400,10 @@ describe('language server robustness', function () {
 
         let actionCount = 0;
         let allowListActions = 0;
+        // the team fact base's unknown key ("colour") is said once on each draft's first line
+        for (const { diagnostics } of opened) assert.equal(diagnostics.filter((d) => d.code === 'config.invalid').length, 1);
         for (const { uri, diagnostics } of opened) {
-          for (const diagnostic of diagnostics) {
+          for (const diagnostic of diagnostics.filter((d) => d.code !== 'config.invalid')) {
             const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: diagnostic.range.start });
             assert.ok(hover, `no hover at ${JSON.stringify(diagnostic.range.start)}`);
             const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
@@ -366,7 +419,7 @@ describe('language server robustness', function () {
 
         // The allow-list command asks the client to apply an edit; it must not write the file itself.
         const allowed = await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'claimlint.server.addToAllowList', arguments: [opened[0].uri, 'dictator'] });
-        assert.equal(allowed, false);
+        assert.deepEqual(allowed, { applied: false });
         assert.equal(applyEditRequests.length, 1);
 
         const workspaceLinted = server.diagnostics(uriOf(path.join(dir, 'drafts', 'deep', 'nested', 'old.markdown')));

@@ -12,6 +12,12 @@ export interface AllowListTarget {
   edit: { start: { line: number; character: number }; end: { line: number; character: number }; newText: string } | undefined;
 }
 
+/**
+ * The client command that saves a `.claimlint.yaml` an allow-list edit changed and tells the user, so the
+ * edit does not sit in an unsaved tab. Editors without it ask the server, which answers with nothing.
+ */
+export const ALLOW_LIST_EDITED = 'claimlint.allowListEdited';
+
 /** The workspace edit that adds a term to `.claimlint.yaml`, creating the file when needed. */
 export function allowListWorkspaceEdit(target: AllowListTarget): WorkspaceEdit | undefined {
   if (!target.edit) return undefined;
@@ -70,7 +76,14 @@ export function codeActionsFor(
       const target = allowList(finding.term);
       const edit = target && allowListWorkspaceEdit(target);
       if (edit) {
-        actions.push({ title: `Add "${finding.term}" to the workspace allow-list (.claimlint.yaml)`, kind: CodeActionKind.QuickFix, diagnostics: related, edit });
+        actions.push({
+          title: `Add "${finding.term}" to the workspace allow-list (.claimlint.yaml)`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: related,
+          edit,
+          // run by the editor after the edit: VS Code's client saves the file and says so (ALLOW_LIST_EDITED)
+          command: { title: 'Save the allow-list', command: ALLOW_LIST_EDITED, arguments: [target.uri, finding.term] },
+        });
       }
     }
     const line = document.positionAt(finding.start).line;

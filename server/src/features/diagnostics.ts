@@ -9,6 +9,9 @@ import { pathToUri } from './uris';
 /** The `source` of every ClaimLint diagnostic. */
 export const DIAGNOSTIC_SOURCE = 'claimlint';
 
+/** The code of configuration problems, in the files themselves and in the notice a draft shows. */
+export const CONFIG_PROBLEM_CODE = 'config.invalid';
+
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -59,7 +62,7 @@ export function problemDiagnostics(document: TextDocument | undefined, text: str
   return problems.map((problem) => ({
     range: { start: positionAt(problem.start), end: positionAt(Math.max(problem.end, problem.start)) },
     severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-    code: 'config.invalid',
+    code: CONFIG_PROBLEM_CODE,
     source: DIAGNOSTIC_SOURCE,
     message: problem.message,
   }));

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentFormat } from '../engine/document';
 import { LintCache, lintDocumentInSlices } from '../engine/lint';
 import type { LintOutcome } from '../engine/lint';
+import { configNotice } from './configNotice';
 import { FindingStore } from './findingStore';
 import type { OffsetChange } from './findingStore';
 import type { DocumentContext } from './settings';
@@ -92,6 +93,9 @@ export class LintScheduler {
     );
     if (outcome.cancelled || !isCurrent()) return undefined;
     const { shown, diagnostics } = limitedDiagnostics(document, outcome, state.focus, context.maxProblems, this.ruleDoc, relatedSources(context.knowledge));
+    // a configuration that could not be read in full is said once, on the first line, beside the findings
+    const notice = configNotice(document, [...context.config.problems, ...context.knowledge.problems]);
+    if (notice) diagnostics.unshift(notice);
     // hovers and quick fixes answer for the squiggles the editor shows
     state.store.set(shown, version);
     state.findings = outcome.count;

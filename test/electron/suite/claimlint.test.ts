@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import YAML from 'yaml';
 import expectations from '../../e2e/families.json';
-import { foldText, hoverText, openDraft, phraseRange, ruleOf, SEVERITY, waitForDiagnostics } from './helpers';
+import { foldText, hoverText, openDraft, phraseRange, ruleOf, SEVERITY, waitForDiagnostics, workspaceUri } from './helpers';
 
 interface FamilyCheck {
   rule: string;
@@ -111,6 +111,49 @@ describe('ClaimLint in the VS Code extension host', () => {
       assert.ok(editor.document.getText().includes('The Syrian president received'), 'the text did not change');
       const replaced = phraseRange(editor.document, 'president', 'The Syrian president received');
       await waitForDiagnostics(uri, (all) => !all.some((d) => ruleOf(d) === 'loaded.term' && overlaps(d, replaced)), 'the loaded.term diagnostic to go', LINT_MS);
+    });
+  });
+
+  describe('workspace configuration', () => {
+    const configUri = (): vscode.Uri => workspaceUri('.claimlint.yaml');
+    afterEach(async () => {
+      await revertActiveEditor();
+      await vscode.workspace.fs.delete(configUri()).then(undefined, () => undefined);
+    });
+
+    it('the allow-list quick fix writes and saves .claimlint.yaml; deleting the file brings the finding back', async () => {
+      const editor = await openDraft('loaded-terms.md');
+      const { uri } = editor.document;
+      const range = phraseRange(editor.document, 'Thugs', 'Thugs broke up');
+      const onThugs = (all: vscode.Diagnostic[]): boolean => all.some((d) => ruleOf(d) === 'loaded.term' && overlaps(d, range));
+      await waitForDiagnostics(uri, onThugs, 'loaded.term on "Thugs"', LINT_MS);
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range)) ?? [];
+      const allow = actions.find((a) => /allow-list/.test(a.title));
+      assert.ok(allow?.edit && allow.command, `no allow-list action with an edit and a command; got: ${actions.map((a) => a.title).join(' | ')}`);
+      // what the editor does when the user picks it: the edit, then the command
+      assert.ok(await vscode.workspace.applyEdit(allow.edit), 'workspace.applyEdit refused the allow-list edit');
+      await vscode.commands.executeCommand(allow.command.command, ...(allow.command.arguments ?? []));
+      const config = await vscode.workspace.openTextDocument(configUri());
+      assert.equal(config.isDirty, false, 'the allow-list edit was left unsaved');
+      assert.match(fs.readFileSync(configUri().fsPath, 'utf8'), /^allow:\n {2}- thug\n$/);
+      await waitForDiagnostics(uri, (all) => !onThugs(all), 'the "Thugs" finding to go once allowed', LINT_MS);
+      // the file's tab stays open after a delete; the allow-list must stop applying all the same
+      await vscode.workspace.fs.delete(configUri());
+      await waitForDiagnostics(uri, onThugs, 'the "Thugs" finding back after .claimlint.yaml is deleted', LINT_MS);
+    });
+
+    it('a .claimlint.yaml with a syntax error is said once on the draft\'s first line, and the notice goes when the file does', async () => {
+      const editor = await openDraft('loaded-terms.md');
+      const { uri } = editor.document;
+      await vscode.workspace.fs.writeFile(configUri(), new TextEncoder().encode('allow: [thugs\n'));
+      const notices = (all: vscode.Diagnostic[]) => all.filter((d) => ruleOf(d) === 'config.invalid');
+      const withNotice = await waitForDiagnostics(uri, (all) => notices(all).length === 1, 'one configuration notice on the draft', LINT_MS);
+      const [notice] = notices(withNotice);
+      assert.equal(notice.range.start.line, 0);
+      assert.match(notice.message, /configuration has a problem \(\.claimlint\.yaml\).*YAML syntax/);
+      assert.equal(notice.relatedInformation?.[0]?.location.uri.toString(), configUri().toString());
+      await vscode.workspace.fs.delete(configUri());
+      await waitForDiagnostics(uri, (all) => notices(all).length === 0, 'the configuration notice to go', LINT_MS);
     });
   });
 
