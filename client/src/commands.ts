@@ -1,17 +1,21 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
+import type { FactBaseTree } from '../../server/src/features/factBaseView';
+import { FactBaseView } from './factBaseView';
 import { FACT_BASE_SCHEME, FactBaseDocument, SOURCE_SCHEME, SourceDocuments, sourceUri } from './virtualDocuments';
 
-/** Arguments of the hover's "Open source passage" link. */
-interface PassageLocation {
-  seed: string;
-  offset: number;
-  length: number;
-  /** Headline and outlet, for the window's title. */
-  title?: string;
-  outlet?: string;
-}
+/** Arguments of "Open source passage" (hover link, fact base view): a seed article, or a team fact file. */
+type PassageLocation =
+  | {
+      seed: string;
+      offset: number;
+      length: number;
+      /** Headline and outlet, for the window's title. */
+      title?: string;
+      outlet?: string;
+    }
+  | { file: string; offset: number; length: number };
 
 interface WorkspaceLintSummary {
   files: number;
@@ -24,9 +28,13 @@ interface WorkspaceLintSummary {
 
 /** Opens the seed article read-only, titled by headline and outlet, with the passage selected. */
 async function openSourcePassage(location: PassageLocation): Promise<void> {
-  if (!location || typeof location.seed !== 'string' || /[\\/]/.test(location.seed)) return;
+  if (!location || typeof location.offset !== 'number' || typeof location.length !== 'number') return;
   const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-  const document = await vscode.workspace.openTextDocument(sourceUri(location.seed, text(location.title), text(location.outlet)));
+  let uri: vscode.Uri;
+  if ('file' in location && typeof location.file === 'string') uri = vscode.Uri.file(location.file);
+  else if ('seed' in location && typeof location.seed === 'string' && !/[\\/]/.test(location.seed)) uri = sourceUri(location.seed, text(location.title), text(location.outlet));
+  else return;
+  const document = await vscode.workspace.openTextDocument(uri);
   const start = document.positionAt(location.offset);
   const end = document.positionAt(location.offset + location.length);
   await vscode.window.showTextDocument(document, { selection: new vscode.Range(start, end), preview: true });
@@ -61,6 +69,12 @@ export function registerCommands(context: vscode.ExtensionContext, getClient: ()
     if (!client) return Promise.reject(new Error('ClaimLint server is not running'));
     return client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
   };
+  // the fact base of the active draft's folder (its own fact bases), else of the workspace
+  const activeDraft = (): string[] => {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    return uri && (uri.scheme === 'file' || uri.scheme === 'untitled') ? [uri.toString()] : [];
+  };
+  const factBaseView = new FactBaseView(async () => (await run('claimlint.server.factBaseTree', activeDraft())) as FactBaseTree | undefined);
   context.subscriptions.push(
     vscode.commands.registerCommand('claimlint.restartServer', async () => {
       output.appendLine('Restarting the ClaimLint server');
@@ -77,9 +91,13 @@ export function registerCommands(context: vscode.ExtensionContext, getClient: ()
       );
     }),
     vscode.commands.registerCommand('claimlint.openSourcePassage', (location: PassageLocation) => openSourcePassage(location)),
-    vscode.commands.registerCommand('claimlint.showFactBase', async () => {
-      const active = vscode.window.activeTextEditor?.document.uri.toString();
-      const markdown = (await run('claimlint.server.factBase', active ? [active] : [])) as string | undefined;
+    factBaseView,
+    vscode.commands.registerCommand('claimlint.showFactBase', () => factBaseView.reveal()),
+    vscode.commands.registerCommand('claimlint.factBase.search', () => factBaseView.search()),
+    vscode.commands.registerCommand('claimlint.factBase.clearSearch', () => factBaseView.setQuery('')),
+    vscode.commands.registerCommand('claimlint.factBase.refresh', () => factBaseView.refresh()),
+    vscode.commands.registerCommand('claimlint.factBase.openMarkdown', async () => {
+      const markdown = (await run('claimlint.server.factBase', activeDraft())) as string | undefined;
       if (!markdown) return;
       const document = await vscode.workspace.openTextDocument(factBase.update(markdown));
       await vscode.window.showTextDocument(document, { preview: true });

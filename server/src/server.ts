@@ -9,6 +9,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -24,7 +25,8 @@ import type { AllowListTarget } from './features/codeActions';
 import { ruleDocLinker } from './features/diagnostics';
 import { DataProblemPublisher } from './features/dataProblems';
 import { documentRole } from './features/documentKinds';
-import { renderFactBase } from './features/factBaseView';
+import { DraftReferences } from './features/draftReferences';
+import { factBaseTree, renderFactBase } from './features/factBaseView';
 import { hoverContent } from './features/hover';
 import { LintScheduler } from './features/lintScheduler';
 import { SettingsProvider } from './features/settings';
@@ -41,6 +43,7 @@ export const SERVER_COMMANDS = {
   lintWorkspace: 'claimlint.server.lintWorkspace',
   addToAllowList: 'claimlint.server.addToAllowList',
   factBase: 'claimlint.server.factBase',
+  factBaseTree: 'claimlint.server.factBaseTree',
 } as const;
 
 const connection = createConnection(ProposedFeatures.all);
@@ -90,6 +93,7 @@ const builtIn = readBuiltInFiles(dataDir);
 const settings = new SettingsProvider(connection, new ConfigResolver(readText), new KnowledgeStore(builtIn, readText));
 const dataProblems = new DataProblemPublisher(connection, (uri) => documents.get(uri), textOf);
 const reportedBuiltInProblems = new Set<string>();
+const draftReferences = new DraftReferences();
 
 const lints = new LintScheduler(connection, (uri) => documents.get(uri), ruleDoc, (uri, outcome) => {
   if (outcome.truncatedAt !== undefined) {
@@ -211,8 +215,11 @@ connection.onDidChangeConfiguration(() => {
   relintAll();
 });
 
-connection.onDidChangeWatchedFiles(() => {
+connection.onDidChangeWatchedFiles((params) => {
   settings.invalidateFiles();
+  // a deleted configuration or data file takes its problems with it
+  const deleted = params.changes.filter((change) => change.type === FileChangeType.Deleted).flatMap((change) => uriToPath(change.uri) ?? []);
+  if (deleted.length > 0) dataProblems.report(deleted, []);
   relintAll();
 });
 
@@ -229,6 +236,7 @@ documents.onDidChangeContent((event: TextDocumentChangeEvent<TextDocument>) => {
 documents.onDidClose((event) => {
   lints.forget(event.document.uri);
   settings.forget(event.document.uri);
+  draftReferences.forget(event.document.uri);
 });
 
 connection.onHover((params) => {
@@ -254,11 +262,17 @@ connection.onExecuteCommand(async (params) => {
   if (params.command === SERVER_COMMANDS.lintWorkspace) {
     return lintWorkspace(connection, settings, (uri) => ({ open: documents.get(uri) !== undefined, findings: lints.state(uri)?.findings ?? 0 }), ruleDoc);
   }
-  if (params.command === SERVER_COMMANDS.factBase) {
+  if (params.command === SERVER_COMMANDS.factBase || params.command === SERVER_COMMANDS.factBaseTree) {
+    // the knowledge of the active draft (its folder's fact bases), else of the first workspace folder
     const [uri] = params.arguments ?? [];
     const folder = settings.workspaceFolders[0]?.uri;
-    const context = await settings.forDocument(typeof uri === 'string' ? uri : folder ?? 'untitled:factbase');
-    return renderFactBase(context.knowledge);
+    const { knowledge } = await settings.forDocument(typeof uri === 'string' ? uri : folder ?? 'untitled:factbase');
+    if (params.command === SERVER_COMMANDS.factBase) return renderFactBase(knowledge);
+    const drafts = documents.all().flatMap((document) => {
+      const state = lints.state(document.uri);
+      return state ? [{ document, state }] : [];
+    });
+    return factBaseTree(knowledge, draftReferences.collect(drafts, knowledge));
   }
   if (params.command === SERVER_COMMANDS.addToAllowList) {
     const [uri, term] = params.arguments ?? [];

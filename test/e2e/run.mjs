@@ -14,6 +14,8 @@ import { expectedFindings, factSource, statusSummary } from './lib/expected.mjs'
 import { Blocked, check, runCases } from './lib/harness.mjs';
 import { CHROMIUM, codeServerPaths, ensurePackage, ensureTools } from './lib/prerequisites.mjs';
 import {
+  answerInputBox,
+  clickViewRow,
   closeActiveEditor,
   closePanel,
   dismissHover,
@@ -25,6 +27,7 @@ import {
   pickQuickFix,
   problemsByFile,
   retypeWord,
+  runCommand,
   scrollHoverTo,
   SQUIGGLE,
   waitForEditorText,
@@ -32,6 +35,7 @@ import {
   waitForProblemRow,
   waitForSquiggle,
   waitForStatusItem,
+  waitForViewRow,
 } from './lib/workbench.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -294,7 +298,7 @@ async function main() {
       },
     },
     {
-      name: 'own windows: "Open source passage" opens the article read-only, titled by headline and outlet, never linted; so does Show Fact Base',
+      name: 'own windows: "Open source passage" opens the article read-only, titled by headline and outlet, never linted; so does the fact base as Markdown',
       run: async () => {
         const p = await showDraft('sample-draft.md');
         const source = factSource(extensionDir, REPO, '140,000');
@@ -329,13 +333,94 @@ async function main() {
         check((await p.evaluate(() => window.claimlintE2E.squiggles().length)) === 0, 'the source window has squiggles');
         await p.keyboard.type('x');
         check((await p.evaluate(() => window.claimlintE2E.editorText())) === text, 'the source window accepted typing');
-        await p.keyboard.press('Control+Shift+P');
-        await p.keyboard.type('ClaimLint: Show Fact Base');
-        await p.keyboard.press('Enter');
+        await runCommand(p, 'ClaimLint: Open Fact Base as Markdown');
         await p.waitForFunction(() => window.claimlintE2E.activeTab()?.includes('ClaimLint fact base'), undefined, { timeout: RENDER_MS });
         const dirty = await p.locator('.part.editor .tab.dirty', { hasText: 'ClaimLint fact base' }).count();
         check(dirty === 0, 'the fact base window is marked unsaved');
         await p.screenshot({ path: path.join(SCREENSHOTS, 'own-windows.png'), animations: 'disabled' });
+        // the preview opened a second editor group: close it with its tab's close button (the group goes with it)
+        const preview = p.locator('.part.editor .tab', { hasText: 'Preview ClaimLint fact base.md' }).first();
+        await preview.hover();
+        await preview.locator('.tab-actions .action-label').first().click({ timeout: RENDER_MS });
+        await p.waitForFunction(() => document.querySelectorAll('.part.editor .editor-group-container').length === 1, undefined, { timeout: RENDER_MS });
+      },
+    },
+    {
+      name: 'quick fix: "Officials say" offers "Name the source" and "Say why the source cannot be named"; the [SOURCE] left in is flagged until filled',
+      run: async () => {
+        const p = await showDraft('sample-draft.md');
+        const target = { phrase: 'Officials', context: 'Officials say the new Iranian base' };
+        await waitForSquiggle(p, { ...target, kind: 'info' }, RENDER_MS);
+        const entries = await openQuickFixMenu(p, target);
+        check(entries.some((e) => e.includes('Say why the source cannot be named')), `the quick-fix menu lacks "Say why the source cannot be named": ${entries.join(' | ')}`);
+        await pickQuickFix(p, 'Name the source');
+        await waitForEditorText(p, { contains: ['[SOURCE] say the new Iranian base'], lacks: ['Officials say the new Iranian base'] });
+        await waitForSquiggle(p, { phrase: '[SOURCE]', context: '[SOURCE] say the new Iranian base', kind: 'warning' }, RENDER_MS);
+        await p.screenshot({ path: path.join(SCREENSHOTS, 'vague-source-fix.png'), animations: 'disabled' });
+        await p.keyboard.press('Control+Z');
+        await waitForEditorText(p, { contains: ['Officials say the new Iranian base'], lacks: ['[SOURCE]'] });
+      },
+    },
+    {
+      name: 'configuration: a .claimlint.yaml with a syntax error turns the status bar to a warning and is said once in the draft\'s problems; deleting it clears both',
+      run: async () => {
+        const p = await showDraft('loaded-terms.md');
+        const config = path.join(sandbox.workspace, '.claimlint.yaml');
+        fs.writeFileSync(config, 'allow: [thugs\n');
+        try {
+          await p
+            .waitForFunction(() => window.claimlintE2E.statusText()?.includes('(configuration problem)'), undefined, { timeout: SETTLE_MS })
+            .catch(async () => check(false, `the status bar never told of the configuration problem: ${await p.evaluate(() => window.claimlintE2E.statusText())}`));
+          await openProblems(p);
+          await waitForProblemRow(p, { file: 'loaded-terms.md', parts: ["ClaimLint's configuration has a problem (.claimlint.yaml)", 'YAML syntax', 'config.invalid'] }, RENDER_MS);
+          const notices = (await problemsByFile(p))['loaded-terms.md'].filter((row) => row.text.includes("ClaimLint's configuration"));
+          check(notices.length === 1, `the draft shows the configuration problem ${notices.length} times`);
+          await p.screenshot({ path: path.join(SCREENSHOTS, 'config-problem.png'), animations: 'disabled' });
+        } finally {
+          fs.rmSync(config, { force: true });
+        }
+        // the problem goes with the file, from the file's own rows too
+        await waitForProblemRow(p, { file: '.claimlint.yaml', parts: ['YAML syntax'], present: false }, SETTLE_MS);
+        await p
+          .waitForFunction(() => /^ClaimLint: fact/.test(window.claimlintE2E.statusText() ?? ''), undefined, { timeout: SETTLE_MS })
+          .catch(async () => check(false, `the status bar still tells of a configuration problem: ${await p.evaluate(() => window.claimlintE2E.statusText())}`));
+        await closePanel(p);
+      },
+    },
+    {
+      name: 'fact base view: Show Fact Base lists facts by source; a search for "Hmeimim" finds the Hmeymim air base; a fact shows the draft that contradicts it and opens its passage',
+      run: async () => {
+        const view = 'ClaimLint Fact Base';
+        const p = await showDraft('sample-draft.md');
+        const source = factSource(extensionDir, REPO, '140,000');
+        await runCommand(p, 'ClaimLint: Show Fact Base');
+        await waitForViewRow(p, view, [source.title.slice(0, 30), source.outlet], RENDER_MS);
+        await runCommand(p, 'ClaimLint: Search the Fact Base');
+        await answerInputBox(p, 'Search the fact base', 'Hmeimim');
+        await p.waitForFunction((view) => /matching \u201CHmeimim\u201D/.test(window.claimlintE2E.viewMessage(view) ?? ''), view, { timeout: RENDER_MS });
+        await waitForViewRow(p, view, ['Hmeymim air base'], RENDER_MS);
+        await runCommand(p, 'ClaimLint: Search the Fact Base');
+        await answerInputBox(p, 'Search the fact base', '140,000');
+        // the fact, with the draft that contradicts it as a child row
+        await waitForViewRow(p, view, [source.statement, 'contradicted 1×'], RENDER_MS);
+        await waitForViewRow(p, view, ['sample-draft.md:', 'contradicts', '"200,000"'], RENDER_MS);
+        // widen the side bar by its sash, as a reader of the view would, for the README's screenshot
+        const sideBar = await p.locator('.part.sidebar').boundingBox();
+        if (sideBar) {
+          await p.mouse.move(sideBar.x + sideBar.width + 1, sideBar.y + sideBar.height / 2);
+          await p.mouse.down();
+          await p.mouse.move(sideBar.x + 900, sideBar.y + sideBar.height / 2, { steps: 5 });
+          await p.mouse.up();
+        }
+        await p.screenshot({ path: path.join(SCREENSHOTS, 'fact-base-view.png'), animations: 'disabled' });
+        await clickViewRow(p, view, source.statement);
+        await p.waitForFunction((outlet) => window.claimlintE2E.activeTab()?.includes(outlet), source.outlet, { timeout: RENDER_MS });
+        const fold = (text) => text.replace(/\s+/g, ' ');
+        check(fold(await p.evaluate(() => window.claimlintE2E.editorText())).includes(fold(source.passage)), 'the fact did not open its source passage');
+        await clickViewRow(p, view, 'sample-draft.md:');
+        await p.waitForFunction(() => window.claimlintE2E.activeTab()?.includes('sample-draft.md'), undefined, { timeout: RENDER_MS });
+        await runCommand(p, 'ClaimLint: Clear Fact Base Search');
+        await p.waitForFunction((view) => window.claimlintE2E.viewMessage(view) === null, view, { timeout: RENDER_MS });
       },
     },
   ];

@@ -5,10 +5,12 @@ import {
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  ExecuteCommandRequest,
   ExitNotification,
   HoverRequest,
   ShutdownRequest,
 } from 'vscode-languageserver-protocol/node';
+import type { FactBaseTree } from '../../server/src/features/factBaseView';
 import type { ServerSession } from '../helpers/lspClient';
 import { startServer } from '../helpers/lspClient';
 
@@ -121,6 +123,37 @@ describe('language server: a draft with more problems than claimlint.maxProblems
     assert.match(decodeURIComponent(row.location.uri), /Breitbart News\.txt/);
     assert.match(row.message, /^Breitbart News, 2017-11-22: \u201C.*140,000/);
     assert.ok(row.location.range.end.line >= row.location.range.start.line);
+  });
+
+  it('sends the fact base view: facts by source article in plain words, names under every spelling, the drafts that cite or contradict each', async () => {
+    const draftUri = 'file:///tmp/claimlint-protocol/view.md';
+    const text = 'Putin met Khamenei in Tehran.\n\nIran has deployed 200,000 Shiite fighters to Syria and Iraq.\n\nIran deployed up to 140,000 Shiite forces to Iraq and Syria, the report said.\n';
+    const opened = server.diagnostics(draftUri);
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: draftUri, languageId: 'markdown', version: 1, text } });
+    await opened;
+    const tree = (await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'claimlint.server.factBaseTree', arguments: [draftUri] })) as FactBaseTree;
+    assert.equal(tree.sources.length, 3);
+    assert.ok(tree.sources.every((s) => s.facts.length > 0 && /, \d{4}-\d{2}-\d{2}/.test(s.detail)), JSON.stringify(tree.sources.map((s) => s.detail)));
+    const facts = tree.sources.flatMap((s) => s.facts);
+    // a search for another spelling finds the fact: the names it carries include the aliases
+    const hmeymim = facts.filter((f) => f.names.includes('Hmeimim'));
+    assert.ok(hmeymim.some((f) => /Hmeymim/.test(f.statement)), JSON.stringify(hmeymim.map((f) => f.statement)));
+    // values in plain words, never ids or schema terms
+    const deployed = facts.find((f) => f.id === 'iran-deployed-up-to-140000');
+    assert.ok(deployed);
+    assert.ok(deployed.values.includes('up to 140,000 Shiite forces'), JSON.stringify(deployed.values));
+    assert.ok(!facts.some((f) => f.values.some((v) => /positive|negative|venue|legitimacy /.test(v))), JSON.stringify(facts.flatMap((f) => f.values)));
+    assert.deepEqual('seed' in deployed.open && deployed.open.seed, '000_f7105e6547317780.txt');
+    // the draft contradicts it on line 3 and cites it on line 5
+    assert.deepEqual(
+      deployed.drafts.map((d) => [d.relation, d.uri, d.start.line]),
+      [
+        ['contradicts', draftUri, 2],
+        ['cites', draftUri, 4],
+      ],
+    );
+    assert.match(deployed.drafts[0].text, /^"200,000": the source says up to 140,000/);
+    assert.ok(tree.people.some((p) => p.name === 'Sergei Lavrov' && p.roles.some((r) => /^Foreign minister of Russia/.test(r))), JSON.stringify(tree.people.slice(0, 3)));
   });
 
   it('publishes the problems nearest the start, then nearest the last edit, and says how many it left out', async () => {

@@ -1,64 +1,211 @@
+/**
+ * The fact base as the editor shows it: a tree grouped by source article (`factBaseTree`, for the Fact Base
+ * view) and the same facts as one Markdown page (`renderFactBase`). Values are said in plain words, never as
+ * ids or schema terms, and every fact carries the names and aliases of what it is about, so a search for
+ * "Hmeimim" finds the facts about the Hmeymim air base.
+ */
 import type { Fact, Slot } from '../engine/knowledge/factTypes';
 import type { Knowledge } from '../engine/knowledge/knowledge';
 
-function describeSlot(slot: Slot, knowledge: Knowledge): string {
+/** Where the view opens a fact's passage: a seed article's window, or a team fact file at the fact. */
+export type PassageTarget =
+  | { seed: string; offset: number; length: number; title: string; outlet: string }
+  | { file: string; offset: number; length: number };
+
+/** A draft sentence that cites a fact, or a finding that contradicts it. */
+export interface DraftReference {
+  uri: string;
+  /** Zero-based line and character of the start and end, as the editor counts them. */
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+  relation: 'cites' | 'contradicts';
+  /** The finding's message (contradictions) or the sentence (citations), shortened. */
+  text: string;
+}
+
+/** One fact, in plain words. */
+export interface FactNode {
+  id: string;
+  statement: string;
+  /** The values a draft can get wrong, in plain words ("up to 140,000 forces", "in Tehran"). */
+  values: string[];
+  /** The quote the source records, with its speakers. */
+  quote?: string;
+  /** Who the source attributes the passage to. */
+  attribution: string;
+  passage: string;
+  asOf?: string;
+  open: PassageTarget;
+  /** Names and aliases of everything the fact is about, for search. */
+  names: string[];
+  /** Statements of the facts that dispute this one. */
+  disputedBy: string[];
+  drafts: DraftReference[];
+}
+
+/** A source article (or the team's fact files) and its facts. */
+export interface FactSourceNode {
+  title: string;
+  /** Outlet and date, or where the facts come from. */
+  detail: string;
+  facts: FactNode[];
+}
+
+/** A person and the roles the sources give them. */
+export interface PersonNode {
+  name: string;
+  aliases: string[];
+  roles: string[];
+}
+
+/** What the Fact Base view shows. */
+export interface FactBaseTree {
+  sources: FactSourceNode[];
+  people: PersonNode[];
+}
+
+const QUALIFIERS: Record<string, string> = { about: 'about', 'up-to': 'up to', nearly: 'nearly', 'more-than': 'more than', 'at-least': 'at least', 'fewer-than': 'fewer than' };
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const PLACE_WORDS: Record<string, string> = { venue: 'at', destination: 'to', location: 'in', origin: 'from' };
+const ORDINAL_ENDINGS = ['th', 'st', 'nd', 'rd'];
+
+function ordinal(value: number): string {
+  const tens = value % 100;
+  return `${value}${tens >= 11 && tens <= 13 ? 'th' : (ORDINAL_ENDINGS[value % 10] ?? 'th')}`;
+}
+
+/** A slot's value in plain words: "up to 140,000 Shiite forces", "on 23 November 2015", "in Tehran". */
+export function plainValue(slot: Slot, knowledge: Knowledge): string {
   const name = (id: unknown): string => knowledge.facts.entities.get(String(id))?.name ?? String(id);
   switch (slot.type) {
-    case 'quantity':
-      return `${slot.qualifier && slot.qualifier !== 'exact' ? slot.qualifier.replace('-', ' ') + ' ' : ''}${Number(slot.value).toLocaleString('en-US')} ${slot.unit ?? ''}`.trim();
+    case 'quantity': {
+      const qualifier = slot.qualifier ? QUALIFIERS[slot.qualifier] : undefined;
+      return [qualifier, Number(slot.value).toLocaleString('en-US'), slot.unit].filter(Boolean).join(' ');
+    }
     case 'ordinal':
-      return `ordinal ${slot.value} (${(slot.unitWords ?? []).join(', ')})`;
-    case 'date':
-      return `date ${[slot.part, slot.year, slot.month, slot.day].filter((x) => x !== undefined).join('-')}`;
-    case 'weekday':
-      return `weekday ${slot.value}`;
+      return [typeof slot.value === 'number' ? ordinal(slot.value) : String(slot.value), slot.unitWords?.[0]].filter(Boolean).join(' ');
+    case 'date': {
+      const month = slot.month ? MONTHS[slot.month - 1] : undefined;
+      const words = [slot.part, slot.day, month, slot.year].filter((x) => x !== undefined).join(' ');
+      return `${slot.day ? 'on' : 'in'} ${words}`;
+    }
+    case 'weekday': {
+      const day = String(slot.value);
+      return `on a ${day.charAt(0).toUpperCase()}${day.slice(1)}`;
+    }
     case 'relative':
-      return `${slot.amount} ${slot.unit}(s) ${slot.direction} ${(slot.anchor ?? [])[0] ?? ''}`;
+      return `${slot.amount} ${slot.unit}${slot.amount === 1 ? '' : 's'} ${slot.direction} ${slot.anchor?.[0] ?? 'the event'}`;
     case 'place':
-      return `${slot.relation ?? 'place'}: ${name(slot.value)}`;
+      return `${PLACE_WORDS[slot.relation ?? 'location'] ?? 'in'} ${name(slot.value)}`;
     case 'person':
-      return `${slot.role ?? 'person'}: ${name(slot.value)}`;
+      return `${slot.role === 'counterpart' ? 'with' : 'by'} ${name(slot.value)}`;
     case 'outlet':
-      return `outlet: ${name(slot.value)}`;
-    case 'stance':
-      return `${slot.scale} ${slot.polarity}: ${(slot.topic ?? [])[0] ?? ''}`;
+      return `reported by ${name(slot.value)}`;
+    case 'stance': {
+      const word = knowledge.vocabulary.scaleNames.get(slot.scale ?? '')?.[slot.polarity ?? 'positive'] ?? `${slot.polarity} ${slot.scale}`;
+      const topic = slot.topic?.[0];
+      return topic ? `${topic}: ${word}` : word;
+    }
     default:
       return slot.type;
   }
 }
 
-function renderFact(fact: Fact, knowledge: Knowledge): string {
-  const lines = [`### ${fact.statement}`, '', `\`${fact.id}\`${fact.asOf ? ` · as of ${fact.asOf}` : ''} · ${fact.source.attribution}`, ''];
-  const values = (fact.slots ?? []).map((s) => describeSlot(s, knowledge));
-  if (fact.quote) {
-    const speakers = (fact.quote.speakers ?? []).map((id) => knowledge.facts.entities.get(id)?.name ?? id).join(', ') || 'no named speaker';
-    values.push(`quote by ${speakers}: “${fact.quote.text}”`);
+/** Ids of the entities a fact is about, names as a value, or quotes. */
+function entitiesOf(fact: Fact): string[] {
+  const ids = (fact.about ?? []).flat();
+  for (const slot of fact.slots ?? []) if ((slot.type === 'place' || slot.type === 'person' || slot.type === 'outlet') && slot.value !== undefined) ids.push(String(slot.value));
+  ids.push(...(fact.quote?.speakers ?? []));
+  if (fact.quote?.outlet) ids.push(fact.quote.outlet);
+  return [...new Set(ids)];
+}
+
+function quoteOf(fact: Fact, knowledge: Knowledge): string | undefined {
+  if (!fact.quote) return undefined;
+  const speakers = (fact.quote.speakers ?? []).map((id) => knowledge.facts.entities.get(id)?.name ?? id).join(' and ');
+  return `${speakers || 'Unnamed speaker'}: \u201C${fact.quote.text}\u201D`;
+}
+
+function factNode(fact: Fact, knowledge: Knowledge, drafts: readonly DraftReference[]): FactNode {
+  const names = entitiesOf(fact).flatMap((id) => {
+    const entity = knowledge.facts.entities.get(id);
+    return entity ? [entity.name, ...(entity.aliases ?? [])] : [];
+  });
+  const article = knowledge.seeds.articles.get(fact.source.seed);
+  const open: PassageTarget = article
+    ? { seed: fact.source.seed, offset: fact.sourceRef.offset, length: fact.sourceRef.passage.length, title: article.title, outlet: article.outlet }
+    : { file: fact.file, offset: fact.span.start, length: fact.span.end - fact.span.start };
+  const quote = quoteOf(fact, knowledge);
+  return {
+    id: fact.id,
+    statement: fact.statement,
+    values: (fact.slots ?? []).map((slot) => plainValue(slot, knowledge)),
+    ...(quote ? { quote } : {}),
+    attribution: fact.source.attribution,
+    passage: fact.source.passage.replace(/\s+/g, ' '),
+    ...(fact.asOf ? { asOf: fact.asOf } : {}),
+    open,
+    names: [...new Set(names)],
+    disputedBy: fact.disputedBy.map((other) => other.statement),
+    drafts: [...drafts],
+  };
+}
+
+/** "President of Russia (as of 2015-11-23, 2017-11-22)": each role a person holds in the sources, with its dates. */
+function rolesOf(entityId: string, knowledge: Knowledge): string[] {
+  const dates = new Map<string, string[]>();
+  for (const role of knowledge.facts.entities.get(entityId)?.roles ?? []) {
+    const title = knowledge.vocabulary.titleNames.get(role.title) ?? role.title;
+    const of = role.of ? ` of ${knowledge.facts.entities.get(role.of)?.name ?? role.of}` : '';
+    const name = `${title.charAt(0).toUpperCase()}${title.slice(1)}${of}`;
+    const known = dates.get(name) ?? [];
+    if (role.asOf && !known.includes(role.asOf)) known.push(role.asOf);
+    dates.set(name, known);
   }
-  for (const value of values) lines.push(`- ${value}`);
-  if (values.length > 0) lines.push('');
-  lines.push(`> ${fact.source.passage.replace(/\n/g, ' ')}`, '');
-  for (const other of fact.disputedBy) lines.push(`Disputed by \`${other.id}\`: ${other.statement}`, '');
+  return [...dates].map(([name, asOf]) => (asOf.length ? `${name} (as of ${asOf.sort().join(', ')})` : name));
+}
+
+/**
+ * The Fact Base view's tree: each source article with its facts in file order, the team's fact files after
+ * them, then the people the sources give roles to. `references` are the open drafts' citations and
+ * contradictions, by fact id.
+ */
+export function factBaseTree(knowledge: Knowledge, references: ReadonlyMap<string, readonly DraftReference[]>): FactBaseTree {
+  const facts = [...knowledge.facts.facts.values()];
+  const node = (fact: Fact): FactNode => factNode(fact, knowledge, references.get(fact.id) ?? []);
+  const sources: FactSourceNode[] = [...knowledge.seeds.articles].map(([file, article]) => ({
+    title: article.title,
+    detail: `${article.outlet}, ${article.date}${article.dateBasis.startsWith('stated') ? '' : ' (date inferred)'}`,
+    facts: facts.filter((f) => f.source.seed === file).map(node),
+  }));
+  const teamFacts = facts.filter((f) => !knowledge.seeds.articles.has(f.source.seed));
+  if (teamFacts.length > 0) sources.push({ title: 'Team fact bases', detail: 'from the fact bases the settings name', facts: teamFacts.map(node) });
+  const people = [...knowledge.facts.entities.values()]
+    .filter((entity) => entity.roles?.length)
+    .map((entity) => ({ name: entity.name, aliases: entity.aliases ?? [], roles: rolesOf(entity.id, knowledge) }));
+  return { sources, people };
+}
+
+function renderFact(fact: FactNode): string {
+  const lines = [`### ${fact.statement}`, ''];
+  for (const value of fact.values) lines.push(`- ${value}`);
+  if (fact.quote) lines.push(`- quoted: ${fact.quote}`);
+  if (fact.values.length > 0 || fact.quote) lines.push('');
+  lines.push(`> ${fact.passage}`, '', `${fact.attribution}${fact.asOf ? ` · as of ${fact.asOf}` : ''}`, '');
+  for (const other of fact.disputedBy) lines.push(`Disputed by: ${other}`, '');
   return lines.join('\n');
 }
 
-/** A readable, searchable Markdown view of the fact base: facts by source article, then people's roles. */
+/** The fact base as one readable Markdown page, by source article, then people's roles. */
 export function renderFactBase(knowledge: Knowledge): string {
-  const facts = [...knowledge.facts.facts.values()];
-  const parts = ['# ClaimLint fact base', '', `${facts.length} facts from ${knowledge.seeds.articles.size} source articles. Search with Ctrl+F.`, ''];
-  for (const [file, article] of knowledge.seeds.articles) {
-    parts.push(`## ${article.title}`, '', `${article.outlet}, ${article.date} (date ${article.dateBasis}) · \`${file}\``, '');
-    for (const fact of facts.filter((f) => f.source.seed === file)) parts.push(renderFact(fact, knowledge));
-  }
-  const userFacts = facts.filter((f) => !knowledge.seeds.articles.has(f.source.seed));
-  if (userFacts.length > 0) {
-    parts.push('## Team fact bases', '');
-    for (const fact of userFacts) parts.push(renderFact(fact, knowledge));
+  const tree = factBaseTree(knowledge, new Map());
+  const count = tree.sources.reduce((n, s) => n + s.facts.length, 0);
+  const parts = ['# ClaimLint fact base', '', `${count} facts from ${knowledge.seeds.articles.size} source articles.`, ''];
+  for (const source of tree.sources) {
+    parts.push(`## ${source.title}`, '', source.detail, '');
+    for (const fact of source.facts) parts.push(renderFact(fact));
   }
   parts.push('## People and their roles', '');
-  for (const entity of knowledge.facts.entities.values()) {
-    if (!entity.roles?.length) continue;
-    const roles = [...new Set(entity.roles.map((r) => `${knowledge.vocabulary.titleNames.get(r.title) ?? r.title}${r.of ? ` of ${knowledge.facts.entities.get(r.of)?.name ?? r.of}` : ''}${r.asOf ? ` (${r.asOf})` : ''}`))];
-    parts.push(`- **${entity.name}** (${[...(entity.aliases ?? [])].join(', ')}): ${roles.join('; ')}`);
-  }
+  for (const person of tree.people) parts.push(`- **${person.name}**${person.aliases.length ? ` (also ${person.aliases.join(', ')})` : ''}: ${person.roles.join('; ')}`);
   return parts.join('\n') + '\n';
 }

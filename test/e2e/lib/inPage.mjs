@@ -162,5 +162,38 @@ export function installPageHelpers() {
     return tab ? normalise(tab.getAttribute('aria-label') ?? tab.textContent) : null;
   }
 
-  window.claimlintE2E = { activeEditor, locate, squiggles, squigglesOn, editorText, hoverText, hoverTextPlacement, problemRows, problemsByFile, hasProblemRow, statusText, activeTab };
+  /** The view pane whose header reads `title` (Explorer sections such as "ClaimLint Fact Base"). */
+  function viewPane(title) {
+    return [...document.querySelectorAll('.pane')].find((pane) => normalise(pane.querySelector('.pane-header')?.textContent).includes(title));
+  }
+
+  /** Rendered rows of a view pane's tree: `{ text, level }` (level 1 at the top). */
+  function viewRows(title) {
+    const pane = viewPane(title);
+    if (!pane) return [];
+    return [...pane.querySelectorAll('.pane-body .monaco-list-row')].map((row) => ({ text: normalise(row.textContent), level: Number(row.getAttribute('aria-level') ?? 0) }));
+  }
+
+  /** The message a view pane shows above its tree ("3 fact(s) matching …"), or null. */
+  function viewMessage(title) {
+    const message = viewPane(title)?.querySelector('.pane-body .message:not(.hide)');
+    return message ? normalise(message.textContent).trim() : null;
+  }
+
+  window.claimlintE2E = {
+    activeEditor,
+    locate,
+    squiggles,
+    squigglesOn,
+    editorText,
+    hoverText,
+    hoverTextPlacement,
+    problemRows,
+    problemsByFile,
+    hasProblemRow,
+    statusText,
+    activeTab,
+    viewRows,
+    viewMessage,
+  };
 }

@@ -41,7 +41,7 @@ export async function openFile(page, name, { timeout = 30_000 } = {}) {
 
 /** Closes the active editor with its tab's close button and waits until its tab is gone. */
 export async function closeActiveEditor(page, name, { timeout = 10_000 } = {}) {
-  const tab = page.locator('.part.editor .tab.active');
+  const tab = page.locator('.part.editor .editor-group-container.active .tab.active');
   await tab.hover();
   await tab.locator('.tab-actions .action-label').first().click({ timeout });
   await page.waitForFunction((expected) => ![...document.querySelectorAll('.part.editor .tab')].some((t) => (t.getAttribute('aria-label') ?? '').includes(expected)), name, { timeout });
@@ -219,4 +219,40 @@ export async function waitForEditorText(page, { contains = [], lacks = [] }, tim
     const text = await page.evaluate(() => window.claimlintE2E.editorText());
     throw new Error(`editor text did not become ${JSON.stringify({ contains, lacks })}; it is: ${text.slice(0, 400)}`);
   }
+}
+
+/** Runs a command from the palette (Ctrl+Shift+P) by its full title, once the palette lists it. */
+export async function runCommand(page, title, timeout = 10_000) {
+  await page.keyboard.press('Control+Shift+P');
+  const widget = page.locator('.quick-input-widget');
+  await widget.waitFor({ state: 'visible', timeout });
+  await page.keyboard.type(title);
+  await widget.locator('.monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout });
+  await page.keyboard.press('Enter');
+}
+
+/** Answers an input box the extension opened (its title or prompt holding `asks`) with `text`. */
+export async function answerInputBox(page, asks, text, timeout = 10_000) {
+  const widget = page.locator('.quick-input-widget', { hasText: asks });
+  await widget.waitFor({ state: 'visible', timeout });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await widget.waitFor({ state: 'hidden', timeout });
+}
+
+/** Waits until a row of the view pane `title` contains every string of `parts`; resolves to the rows. */
+export async function waitForViewRow(page, title, parts, timeout) {
+  try {
+    await page.waitForFunction(({ title, parts }) => window.claimlintE2E.viewRows(title).some((row) => parts.every((part) => row.text.includes(part))), { title, parts }, { timeout });
+  } catch {
+    const rows = await page.evaluate((title) => window.claimlintE2E.viewRows(title).map((r) => r.text), title);
+    throw new Error(`the ${title} view never showed a row with ${parts.map((p) => JSON.stringify(p)).join(' and ')}; rows: ${JSON.stringify(rows).slice(0, 800)}`);
+  }
+}
+
+/** Clicks the first row of the view pane `title` that contains `text`. */
+export async function clickViewRow(page, title, text, timeout = 10_000) {
+  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: title }) });
+  await pane.locator('.pane-body .monaco-list-row', { hasText: text }).first().click({ timeout });
 }

@@ -23,6 +23,8 @@ export interface Vocabulary {
   titleForms: ReadonlyMap<string, readonly string[]>;
   /** Per scale id, phrases to their polarity. */
   scales: ReadonlyMap<string, PhraseMatcher<Polarity>>;
+  /** Per scale id, the first phrase of each side, to show a stance in plain words ("legitimate", "illegitimate"). */
+  scaleNames: ReadonlyMap<string, Readonly<Record<Polarity, string>>>;
   /** Cue words that name the same kind of event, as written. */
   cueGroups: readonly (readonly string[])[];
 }
@@ -34,6 +36,7 @@ export function buildVocabulary(source: SourceFile): { vocabulary: Vocabulary; p
   const titleNames = new Map<string, string>();
   const titleForms = new Map<string, readonly string[]>();
   const scales = new Map<string, PhraseMatcher<Polarity>>();
+  const scaleNames = new Map<string, Record<Polarity, string>>();
   for (const title of parsed.value?.titles ?? []) {
     if (!Array.isArray(title?.names)) continue;
     titleNames.set(title.id, title.names[0]);
@@ -46,7 +49,8 @@ export function buildVocabulary(source: SourceFile): { vocabulary: Vocabulary; p
     for (const phrase of scale.positive) matcher.add(phrase, 'positive');
     for (const phrase of scale.negative) matcher.add(phrase, 'negative');
     scales.set(scale.id, matcher);
+    scaleNames.set(scale.id, { positive: scale.positive[0] ?? scale.id, negative: scale.negative[0] ?? `not ${scale.id}` });
   }
   const cueGroups = (parsed.value?.cueGroups ?? []).filter((g) => Array.isArray(g));
-  return { vocabulary: { titles, titleNames, titleForms, scales, cueGroups }, problems: parsed.problems };
+  return { vocabulary: { titles, titleNames, titleForms, scales, scaleNames, cueGroups }, problems: parsed.problems };
 }
