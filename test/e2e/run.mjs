@@ -337,6 +337,13 @@ async function main() {
         await p.waitForFunction(() => window.claimlintE2E.activeTab()?.includes('ClaimLint fact base'), undefined, { timeout: RENDER_MS });
         const dirty = await p.locator('.part.editor .tab.dirty', { hasText: 'ClaimLint fact base' }).count();
         check(dirty === 0, 'the fact base window is marked unsaved');
+        // for the screenshot only: the Markdown preview (VS Code's, in nested webview frames) has rendered
+        await p
+          .frameLocator('iframe.webview.ready')
+          .frameLocator('iframe#active-frame')
+          .locator('h1', { hasText: 'ClaimLint fact base' })
+          .waitFor({ timeout: RENDER_MS })
+          .catch(() => undefined);
         await p.screenshot({ path: path.join(SCREENSHOTS, 'own-windows.png'), animations: 'disabled' });
         // the preview opened a second editor group: close it with its tab's close button (the group goes with it)
         const preview = p.locator('.part.editor .tab', { hasText: 'Preview ClaimLint fact base.md' }).first();

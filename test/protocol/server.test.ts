@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { CodeAction, Hover, MarkupContent } from 'vscode-languageserver-protocol/node';
 import {
   CodeActionRequest,
+  DiagnosticTag,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -125,6 +126,22 @@ describe('language server: a draft with more problems than claimlint.maxProblems
     assert.ok(row.location.range.end.line >= row.location.range.start.line);
   });
 
+  it('tags an intensifier unnecessary (the editor fades it) and leaves labels untagged', async () => {
+    const uri = 'file:///tmp/claimlint-protocol/tags.md';
+    const opened = server.diagnostics(uri);
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'markdown', version: 1, text: 'The plan was utterly unworkable, and the regime knew it.\n' },
+    });
+    const loaded = (await opened).diagnostics.filter((d) => d.code === 'loaded.term');
+    assert.deepEqual(
+      loaded.map((d) => [d.range.start.character, d.tags]),
+      [
+        [13, [DiagnosticTag.Unnecessary]],
+        [41, undefined],
+      ],
+    );
+  });
+
   it('sends the fact base view: facts by source article in plain words, names under every spelling, the drafts that cite or contradict each', async () => {
     const draftUri = 'file:///tmp/claimlint-protocol/view.md';
     const text = 'Putin met Khamenei in Tehran.\n\nIran has deployed 200,000 Shiite fighters to Syria and Iraq.\n\nIran deployed up to 140,000 Shiite forces to Iraq and Syria, the report said.\n';
@@ -144,15 +161,15 @@ describe('language server: a draft with more problems than claimlint.maxProblems
     assert.ok(deployed.values.includes('up to 140,000 Shiite forces'), JSON.stringify(deployed.values));
     assert.ok(!facts.some((f) => f.values.some((v) => /positive|negative|venue|legitimacy /.test(v))), JSON.stringify(facts.flatMap((f) => f.values)));
     assert.deepEqual('seed' in deployed.open && deployed.open.seed, '000_f7105e6547317780.txt');
-    // the draft contradicts it on line 3 and cites it on line 5
+    // the draft contradicts it on line 3 and cites it on line 5 (other open drafts have their own rows)
     assert.deepEqual(
-      deployed.drafts.map((d) => [d.relation, d.uri, d.start.line]),
+      deployed.drafts.filter((d) => d.uri === draftUri).map((d) => [d.relation, d.uri, d.start.line]),
       [
         ['contradicts', draftUri, 2],
         ['cites', draftUri, 4],
       ],
     );
-    assert.match(deployed.drafts[0].text, /^"200,000": the source says up to 140,000/);
+    assert.match(deployed.drafts.find((d) => d.uri === draftUri)?.text ?? '', /^"200,000": the source says up to 140,000/);
     assert.ok(tree.people.some((p) => p.name === 'Sergei Lavrov' && p.roles.some((r) => /^Foreign minister of Russia/.test(r))), JSON.stringify(tree.people.slice(0, 3)));
   });
 

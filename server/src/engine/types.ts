@@ -92,6 +92,8 @@ export interface Finding extends Span {
   term?: string;
   /** Finer kind within the rule: the claim kind of an unattributed claim, the slot type of a contradiction. */
   kind?: string;
+  /** The words can go without loss (an intensifier, a certainty marker): editors may fade them. */
+  unnecessary?: boolean;
   detail: FindingDetail;
   fixes: Fix[];
 }

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver/node';
-import { DiagnosticSeverity } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DataProblem } from '../engine/knowledge/dataFile';
 import type { Finding, Severity } from '../engine/types';
@@ -46,6 +46,8 @@ export function toDiagnostics(document: TextDocument, findings: readonly Finding
       codeDescription: { href: ruleDoc(finding.rule) },
       source: DIAGNOSTIC_SOURCE,
       message: finding.message,
+      // VS Code fades words tagged unnecessary, on top of the squiggle
+      ...(finding.unnecessary ? { tags: [DiagnosticTag.Unnecessary] } : {}),
       ...(rows.length > 0 ? { relatedInformation: rows } : {}),
     };
   });

@@ -90,6 +90,7 @@ export function findLoadedTerms(context: RuleContext): Finding[] {
             : `"${original}" is loaded (${category.label}); ${suggestion(entry.alternatives)}.`,
           entryId: entry.id,
           term: entry.term,
+          ...(category.droppable && !quoted ? { unnecessary: true } : {}),
           detail: {
             reason: entry.why,
             alternatives: entry.alternatives,
