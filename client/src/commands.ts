@@ -93,7 +93,7 @@ export function registerCommands(context: vscode.ExtensionContext, getClient: ()
     vscode.commands.registerCommand('claimlint.openSourcePassage', (location: PassageLocation) => openSourcePassage(location)),
     factBaseView,
     vscode.commands.registerCommand('claimlint.showFactBase', () => factBaseView.reveal()),
-    vscode.commands.registerCommand('claimlint.factBase.search', () => factBaseView.search()),
+    vscode.commands.registerCommand('claimlint.factBase.search', () => factBaseView.askSearch()),
     vscode.commands.registerCommand('claimlint.factBase.clearSearch', () => factBaseView.setQuery('')),
     vscode.commands.registerCommand('claimlint.factBase.refresh', () => factBaseView.refresh()),
     vscode.commands.registerCommand('claimlint.factBase.openMarkdown', async () => {

@@ -81,7 +81,7 @@ export class FactBaseView implements vscode.TreeDataProvider<Node>, vscode.Dispo
   }
 
   /** Asks for a search and filters the tree by it. */
-  async search(): Promise<void> {
+  async askSearch(): Promise<void> {
     const text = await vscode.window.showInputBox({
       title: 'Search the fact base',
       prompt: 'Words of a fact, a value, a quote, or a name under any spelling (Hmeimim, Khamenei, TASS)',

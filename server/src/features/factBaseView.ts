@@ -115,7 +115,7 @@ export function plainValue(slot: Slot, knowledge: Knowledge): string {
 function entitiesOf(fact: Fact): string[] {
   const ids = (fact.about ?? []).flat();
   for (const slot of fact.slots ?? []) if ((slot.type === 'place' || slot.type === 'person' || slot.type === 'outlet') && slot.value !== undefined) ids.push(String(slot.value));
-  ids.push(...(fact.quote?.speakers ?? []));
+  for (const id of fact.quote?.speakers ?? []) ids.push(id);
   if (fact.quote?.outlet) ids.push(fact.quote.outlet);
   return [...new Set(ids)];
 }
