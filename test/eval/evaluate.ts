@@ -9,7 +9,7 @@
  * the project corpus figures as JSON; `--failures` lists every false positive and false negative of the dev
  * split (`--failures=all` includes the holdout split: look at those only to report, never to tune).
  * `--only=TEXT` scores only the corpus files whose names contain TEXT; `--only=polnear`, `--only=ptc`,
- * `--only=claimbuster` or `--only=markdown` runs that one report alone. `--examples=N` prints N examples of
+ * `--only=claimbuster`, `--only=markdown` or `--only=extraction` runs that one report alone. `--examples=N` prints N examples of
  * each kind of miss on the real corpora, and N flagged sentences of the Markdown noise report.
  *
  * Real corpora: give their folders (or ClaimBuster's sentences.json) as arguments, e.g. `npm run eval --
@@ -25,6 +25,7 @@ import { claimBusterReport, isClaimBusterFile, printClaimBusterReport, readClaim
 import { crossValidatedReport, detectorReports, foldKnowledge } from './real/claimbusterFolds';
 import { FOLDS } from '../train/claimTraining';
 import { framesReport, printFramesReport, readArticle } from './real/framesReport';
+import { printExtractionReport, scoreExtraction } from './extraction';
 import { collectMarkdownDocs, markdownNoiseReport, printMarkdownNoiseReport } from './real/markdownNoise';
 import { newsNoiseReport, printNewsNoiseReport } from './real/newsNoise';
 import { isPolnearSplit, readPolnearSplit } from './real/polnear';
@@ -148,6 +149,10 @@ function main(): void {
     return;
   }
   const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  if (only === 'extraction') {
+    printExtractionReport(scoreExtraction(builtInKnowledge()));
+    return;
+  }
   if (isReportName(only)) {
     if (only === 'markdown') markdownNoise(examples);
     else {
@@ -216,6 +221,7 @@ function main(): void {
     console.log('\nfailures:');
     for (const f of failures) console.log('  ' + f);
   }
+  printExtractionReport(scoreExtraction(builtInKnowledge()));
   if (args.includes('--no-real')) return;
   realCorpora(defaultRealCorpora(), examples);
   markdownNoise(examples);

@@ -7,6 +7,7 @@ import { lintDocument } from '../../server/src/engine/lint';
 import type { LintSettings } from '../../server/src/engine/settings';
 import { defaultSettings } from '../../server/src/engine/settings';
 import type { Finding, RuleId } from '../../server/src/engine/types';
+import { readSource } from '../../server/src/engine/sources/readSource';
 import { readBuiltInFiles } from '../../server/src/workspace/dataFiles';
 
 /** The repository root. */
@@ -24,6 +25,13 @@ export function builtInKnowledge(): Knowledge {
 export function withUserLexicon(text: string, file = '/team/user.lexicon.yaml'): Knowledge {
   const files = readBuiltInFiles(path.join(ROOT, 'seeds'));
   return buildKnowledge({ ...files, lexicons: [...files.lexicons, { file, text }] });
+}
+
+/** Knowledge from the built-in data plus source documents (absolute path and text), read as the server reads them. */
+export function withSources(documents: readonly { file: string; text: string }[]): Knowledge {
+  const base = builtInKnowledge();
+  const sources = documents.map((d) => readSource(d.file, d.text, base));
+  return buildKnowledge({ ...readBuiltInFiles(path.join(ROOT, 'seeds')), sources });
 }
 
 /** Lints `text` with the built-in knowledge and (optionally adjusted) default settings. */

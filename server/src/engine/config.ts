@@ -19,6 +19,8 @@ export interface ClaimLintConfig {
   allow?: string[];
   lexicons?: string[];
   factBases?: string[];
+  /** Source documents (`.txt`, `.md` files or folders) whose quotes and figures are read into the fact base. */
+  sources?: string[];
   languages?: string[];
   /** Globs of the drafts to lint (empty: all), relative to the folder of the layer (see `fileFilter.ts`). */
   include?: string[];
@@ -107,6 +109,6 @@ export function resolveLintSettings(layers: readonly ClaimLintConfig[]): LintSet
 }
 
 /** Merges path lists and languages across layers (later layers add to earlier ones). */
-export function mergedList(layers: readonly ClaimLintConfig[], key: 'lexicons' | 'factBases' | 'languages'): string[] {
+export function mergedList(layers: readonly ClaimLintConfig[], key: 'lexicons' | 'factBases' | 'sources' | 'languages'): string[] {
   return [...new Set(layers.flatMap((l) => l[key] ?? []))];
 }

@@ -11,7 +11,7 @@ import { commonEnds } from './text/commonEnds';
 import { piecesOf } from './text/pieces';
 import { analyseChunk, splitChunks } from './document';
 import type { Knowledge } from './knowledge/knowledge';
-import { ALL_RULES, withoutOutranked } from './rules/index';
+import { ALL_RULES, softenedForExtracted, withoutOutranked } from './rules/index';
 import { severityOf } from './rules/rule';
 import type { LintSettings } from './settings';
 import { settingsKey } from './settings';
@@ -162,7 +162,7 @@ function runRules(analysed: AnalysedChunk, request: LintRequest, genre: Genre): 
       findings.push(finding);
     }
   }
-  return withoutOutranked(findings);
+  return softenedForExtracted(withoutOutranked(findings), request.knowledge);
 }
 
 /**

@@ -59,6 +59,8 @@ export interface SourceRef {
   offset: number;
   /** Who the source attributes the passage to ("Interfax quoting Lavrov", "unattributed in the source"). */
   attribution?: string;
+  /** For a reporter's source document (not a seed): its absolute path, where "Open source passage" goes. */
+  file?: string;
 }
 
 /** Everything a hover card needs, so hovers never re-analyse the document. */

@@ -5,7 +5,9 @@ import type { DataProblem } from './dataFile';
 import { invalidItems, parseDataFile } from './dataFile';
 import { roleDescriptors } from './roleDescriptors';
 import { EntityMatcher } from './entityMatcher';
-import type { Entity, EntityData, Fact, FactData, Slot } from './factTypes';
+import type { PendingFact, PendingRole } from './extractedFacts';
+import { addExtracted, curatedQuoteTexts, linkDisagreeingFigures } from './extractedFacts';
+import type { Entity, EntityData, ExtractedFacts, Fact, FactData, Slot } from './factTypes';
 import type { SeedLibrary } from './seedLibrary';
 import type { SourceFile } from './sourceFiles';
 import type { Vocabulary } from './vocabulary';
@@ -25,6 +27,12 @@ export interface FactBase {
   index: ReadonlyMap<string, ReadonlyMap<string, readonly Fact[]>>;
   /** Facts that record a quote, for misquote and misattribution checks. */
   quotes: readonly Fact[];
+  /**
+   * Figures read from source documents whose sentence names nobody ("The scheme will create up to 1,200 new
+   * berths"), by every form of their unit's head word: a draft sentence is a candidate when it uses that word
+   * and one of the fact's cues.
+   */
+  unanchored: ReadonlyMap<string, readonly Fact[]>;
 }
 
 const SLOT_ENTITY_TYPES: Partial<Record<Slot['type'], string>> = { place: 'place', person: 'person', outlet: 'outlet' };
@@ -78,11 +86,12 @@ export function buildFactBase(
   files: readonly SourceFile[],
   seeds: SeedLibrary,
   vocabulary: Vocabulary,
+  extracted: readonly ExtractedFacts[] = [],
 ): { factBase: FactBase; problems: DataProblem[] } {
   const problems: DataProblem[] = [];
   const entities = new Map<string, Entity>();
-  const pendingFacts: { data: FactData; file: string; at: (path: (string | number)[], message: string, severity?: 'error' | 'warning') => DataProblem; span: Fact['span']; index: number }[] = [];
-  const pendingRoles: { entity: Entity; at: (path: (string | number)[], message: string) => DataProblem; index: number }[] = [];
+  const pendingFacts: PendingFact[] = [];
+  const pendingRoles: PendingRole[] = [];
 
   for (const source of files) {
     const parsed = parseDataFile<{ entities?: EntityData[]; facts?: FactData[] }>(source.file, source.text, factsSchema);
@@ -105,6 +114,8 @@ export function buildFactBase(
       pendingFacts.push({ data, file: source.file, at: (path, message, severity) => at(['facts', index, ...path], message, severity), span: parsed.spanOf(['facts', index]), index });
     });
   }
+
+  addExtracted(extracted, entities, pendingFacts, pendingRoles, curatedQuoteTexts(pendingFacts));
 
   const labelsWarned = new Set<string>();
   const provenance = (citation: FactData['source'], report: (path: (string | number)[], message: string, severity?: 'error' | 'warning') => DataProblem, path: (string | number)[], asOf?: string): SourceRef | undefined => {
@@ -133,7 +144,7 @@ export function buildFactBase(
   }
 
   const facts = new Map<string, Fact>();
-  for (const { data, file, at, span } of pendingFacts) {
+  for (const { data, file, at, span, extracted } of pendingFacts) {
     if (facts.has(data.id)) {
       problems.push(at(['id'], `duplicate fact id "${data.id}" (first defined in ${facts.get(data.id)?.file})`));
       continue;
@@ -157,8 +168,9 @@ export function buildFactBase(
     }
     const sourceRef = provenance(data.source, at, ['source'], data.asOf);
     if (!ok || !sourceRef) continue;
-    facts.set(data.id, { ...data, file, span, sourceRef, disputedBy: [], cueKeys: expandCues(data.cues ?? [], vocabulary) });
+    facts.set(data.id, { ...data, file, span, sourceRef, disputedBy: [], cueKeys: expandCues(data.cues ?? [], vocabulary), ...(extracted ? { extracted } : {}) });
   }
+  linkDisagreeingFigures([...facts.values()].filter((f) => f.extracted));
 
   for (const { data, at } of pendingFacts) {
     const fact = facts.get(data.id);
@@ -178,8 +190,18 @@ export function buildFactBase(
   for (const cue of vocabulary.cueGroups.flat()) for (const words of cueKeys(cue)) cues.addKeys(words, cueKey(cue));
   const index = new Map<string, Map<string, Fact[]>>();
   const quotes: Fact[] = [];
+  const unanchored = new Map<string, Fact[]>();
   for (const fact of facts.values()) {
     if (fact.quote) quotes.push(fact);
+    const unit = fact.extracted && !fact.about?.length ? fact.slots?.find((s) => s.type === 'quantity')?.unit : undefined;
+    if (unit && fact.cues?.length) {
+      for (const cue of fact.cues) for (const words of cueKeys(cue)) cues.addKeys(words, cueKey(cue));
+      // the unit is written as the source wrote it ("new berths"): its head word and that word's singular
+      const head = phraseKeys(unit).pop();
+      const forms = head ? new Set([head, ...wordForms(head, 'noun'), ...(head.endsWith('s') ? wordForms(head.slice(0, -1), 'noun') : [])]) : [];
+      for (const form of forms) unanchored.set(form, [...(unanchored.get(form) ?? []), fact]);
+      continue;
+    }
     if (!fact.about?.length || (!fact.slots?.length && !fact.cues?.length)) continue;
     // a quantity that names what it measures ("31 miles from …") is anchored enough to need no cue word
     const measured = fact.slots?.some((slot) => slot.type === 'quantity' && slot.measures?.length);
@@ -197,5 +219,5 @@ export function buildFactBase(
     }
   }
   const mentions = new EntityMatcher(entities.values(), roleDescriptors(entities, vocabulary.titleForms));
-  return { factBase: { entities, facts, mentions, cues, index, quotes }, problems };
+  return { factBase: { entities, facts, mentions, cues, index, quotes, unanchored }, problems };
 }

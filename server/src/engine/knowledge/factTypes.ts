@@ -100,4 +100,14 @@ export interface Fact extends FactData {
   disputedBy: Fact[];
   /** Keys of the fact's cues with their cue groups (see seeds/vocabulary.yaml). */
   cueKeys: string[];
+  /** Read from a source document by extraction, not curated: findings against it are warnings at most. */
+  extracted?: boolean;
+}
+
+/** What extraction read from one source document (see engine/sources/extract.ts), before it joins the fact base. */
+export interface ExtractedFacts {
+  /** The document's key in the source library (its absolute path). */
+  file: string;
+  entities: EntityData[];
+  facts: FactData[];
 }

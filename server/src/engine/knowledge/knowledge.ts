@@ -8,7 +8,8 @@ import type { FactBase } from './factBase';
 import { buildFactBase } from './factBase';
 import type { Lexicon } from './lexicon';
 import { buildLexicon } from './lexicon';
-import type { SeedLibrary } from './seedLibrary';
+import type { ExtractedFacts } from './factTypes';
+import type { LibraryDocument, SeedLibrary } from './seedLibrary';
 import { buildSeedLibrary } from './seedLibrary';
 import type { SourceFile } from './sourceFiles';
 import type { Vocabulary } from './vocabulary';
@@ -25,6 +26,16 @@ export interface KnowledgeFiles {
   lexicons: SourceFile[];
   /** Entity registries and fact files, built-in first. */
   factFiles: SourceFile[];
+  /** The reporter's source documents, already read (see engine/sources/readSource.ts). */
+  sources?: readonly ReadSource[];
+}
+
+/** A source document with its metadata and the facts extraction read from it. */
+export interface ReadSource {
+  document: LibraryDocument;
+  extracted: ExtractedFacts;
+  /** Content hash of the document's text (part of the knowledge version). */
+  hash: string;
 }
 
 /** Everything the rules consult, compiled once and shared by every lint. */
@@ -44,10 +55,20 @@ export interface Knowledge {
 
 /** Builds knowledge from file contents. Never throws on bad data: problems are collected instead. */
 export function buildKnowledge(files: KnowledgeFiles): Knowledge {
-  const { library, problems: seedProblems } = buildSeedLibrary(files.metadata, files.seeds);
+  const sources = files.sources ?? [];
+  const { library, problems: seedProblems } = buildSeedLibrary(
+    files.metadata,
+    files.seeds,
+    sources.map((s) => s.document),
+  );
   const { lexicon, problems: lexiconProblems } = buildLexicon(files.lexicons, library);
   const { vocabulary, problems: vocabularyProblems } = buildVocabulary(files.vocabulary);
-  const { factBase, problems: factProblems } = buildFactBase(files.factFiles, library, vocabulary);
+  const { factBase, problems: factProblems } = buildFactBase(
+    files.factFiles,
+    library,
+    vocabulary,
+    sources.map((s) => s.extracted),
+  );
   const { vocabulary: attribution, problems: attributionProblems } = buildAttributionVocabulary(files.attribution);
   const all = [files.metadata, files.vocabulary, files.attribution, ...files.seeds, ...files.lexicons, ...files.factFiles];
   return {
@@ -58,6 +79,6 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
     facts: factBase,
     claimModel: SHIPPED_CLAIM_MODEL,
     problems: [...seedProblems, ...lexiconProblems, ...vocabularyProblems, ...factProblems, ...attributionProblems],
-    version: contentHash(all.map((f) => f.file + '\u0000' + f.text).join('\u0001')),
+    version: contentHash([...all.map((f) => f.file + '\u0000' + f.text), ...sources.map((s) => s.document.file + '\u0000' + s.hash)].join('\u0001')),
   };
 }

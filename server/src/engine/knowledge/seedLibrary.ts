@@ -15,9 +15,19 @@ export interface ArticleMetadata {
   dateBasis: string;
 }
 
-/** The seed articles and their metadata, for provenance lookups. */
+/** A source document read as an article: its key is its absolute path. */
+export interface LibraryDocument {
+  file: string;
+  text: string;
+  metadata: Omit<ArticleMetadata, 'file'>;
+}
+
+/**
+ * The seed articles and their metadata, for provenance lookups, and the reporter's source documents (keyed
+ * by absolute path, with `path` set).
+ */
 export interface SeedLibrary {
-  articles: Map<string, ArticleMetadata & { text: string }>;
+  articles: Map<string, ArticleMetadata & { text: string; path?: string }>;
   /** A provenance record for `passage` in `seed`, or undefined when the passage is not verbatim in it. */
   sourceRef(seed: string, passage: string, attribution?: string): SourceRef | undefined;
   /** The sentence-like stretch of a seed around `span` (for usage examples). */
@@ -39,12 +49,12 @@ function endsSentence(text: string, i: number): boolean {
   return ch !== '.' || !/(?:^|[^\p{L}])(?:\p{Lu}\.)*\p{Lu}$/u.test(text.slice(Math.max(0, i - 12), i));
 }
 
-/** Builds the seed library from `metadata.yaml` and the seed texts. */
-export function buildSeedLibrary(metadata: SourceFile, seeds: SourceFile[]): { library: SeedLibrary; problems: DataProblem[] } {
+/** Builds the seed library from `metadata.yaml` and the seed texts, then the source documents. */
+export function buildSeedLibrary(metadata: SourceFile, seeds: SourceFile[], documents: readonly LibraryDocument[] = []): { library: SeedLibrary; problems: DataProblem[] } {
   const parsed = parseDataFile<{ articles: ArticleMetadata[] }>(metadata.file, metadata.text, metadataSchema);
   const problems = [...parsed.problems];
   const texts = new Map(seeds.map((s) => [s.file.replace(/^.*[\\/]/, ''), s.text]));
-  const articles = new Map<string, ArticleMetadata & { text: string }>();
+  const articles: SeedLibrary['articles'] = new Map();
   (parsed.value?.articles ?? []).forEach((article, index) => {
     const text = texts.get(article.file);
     if (text === undefined) {
@@ -53,6 +63,7 @@ export function buildSeedLibrary(metadata: SourceFile, seeds: SourceFile[]): { l
     }
     articles.set(article.file, { ...article, text });
   });
+  for (const document of documents) articles.set(document.file, { ...document.metadata, file: document.file, text: document.text, path: document.file });
   const library: SeedLibrary = {
     articles,
     sourceRef(seed, passage, attribution) {
@@ -69,6 +80,7 @@ export function buildSeedLibrary(metadata: SourceFile, seeds: SourceFile[]): { l
         passage,
         offset,
         ...(attribution ? { attribution } : {}),
+        ...(article.path ? { file: article.path } : {}),
       };
     },
     passageAround(seed, span) {

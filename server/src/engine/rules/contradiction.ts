@@ -214,7 +214,8 @@ export function findContradictions(context: RuleContext): Finding[] {
       const own = readSentenceFacts(text, sentence, knowledge.facts);
       const facts = withEntitiesCarried(own, before, knowledge.facts);
       before = own;
-      if (facts.mentions.length === 0) continue;
+      // a sentence that names nobody can still state a figure a source document gives (see FactBase.unanchored)
+      if (facts.mentions.length === 0 && facts.candidates.length === 0) continue;
       for (const conflict of severity ? findTitleConflicts(facts, knowledge) : []) {
         const original = text.slice(conflict.start, conflict.end);
         const asOf = conflict.role.asOf ? ` (as of ${conflict.role.asOf})` : '';

@@ -4,6 +4,7 @@ import { loadedTermsRule } from './loadedTerms';
 import { quotesRule } from './quotes';
 import { scareQuotesRule } from './scareQuotes';
 import type { Finding, RuleId } from '../types';
+import type { Knowledge } from '../knowledge/knowledge';
 import type { Rule } from './rule';
 
 /** Every rule engine, in the order their findings are produced. */
@@ -30,4 +31,12 @@ export function withoutOutranked(findings: readonly Finding[]): Finding[] {
     const over = OUTRANKED_BY[f.rule];
     return !over || !ranking.some((o) => over.includes(o.rule) && o.start < f.end && o.end > f.start);
   });
+}
+
+/**
+ * Findings against facts extraction read from source documents are warnings at most: extraction may misread
+ * a speaker or what a figure counts, where a curated fact was checked by hand.
+ */
+export function softenedForExtracted(findings: readonly Finding[], knowledge: Knowledge): Finding[] {
+  return findings.map((f) => (f.severity === 'error' && f.entryId && f.rule.startsWith('fact.') && knowledge.facts.facts.get(f.entryId)?.extracted ? { ...f, severity: 'warning' } : f));
 }

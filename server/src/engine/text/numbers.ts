@@ -258,3 +258,21 @@ export function describeQuantity(value: number, qualifier: Qualifier | undefined
   };
   return `${words[qualifier ?? 'exact']}${value.toLocaleString('en-US')}`;
 }
+
+/** Currency signs written before an amount, and the word a source's figure names them by ("£2.3 million": pounds). */
+const CURRENCY_SIGNS = new Map([
+  ['£', 'pounds'],
+  ['$', 'dollars'],
+  ['€', 'euros'],
+]);
+
+/** The word for a currency sign ("£": pounds), or undefined. */
+export function currencyName(sign: string): string | undefined {
+  return CURRENCY_SIGNS.get(sign);
+}
+
+/** The currency of an amount written with its sign before it ("£2.3 million"), as a word; undefined otherwise. */
+export function currencyBefore(tokens: readonly Token[], mention: NumberMention): string | undefined {
+  const sign = tokens[mention.first - 1];
+  return sign && sign.end === tokens[mention.first].start ? CURRENCY_SIGNS.get(sign.text) : undefined;
+}

@@ -110,7 +110,8 @@ export const EVENT_DETAILS = new Set<Slot['type']>(['date', 'weekday', 'relative
 
 /** The year a fact holds in: its `asOf`, else its article's date. */
 function factYear(fact: Fact): number | undefined {
-  const date = fact.asOf ?? fact.sourceRef.date;
+  // an extracted figure without its own date holds when its sentence says, not when its document was written
+  const date = fact.asOf ?? (fact.extracted ? undefined : fact.sourceRef.date);
   const year = Number(date?.slice(0, 4));
   return Number.isFinite(year) && year > 0 ? year : undefined;
 }

@@ -4,6 +4,7 @@ import { ANY_CUE } from '../../knowledge/factBase';
 import type { Mention } from '../../knowledge/entityMatcher';
 import type { Fact } from '../../knowledge/factTypes';
 import { wordForms } from '../../knowledge/inflections';
+import { currencyName } from '../../text/numbers';
 import type { PhraseMatch } from '../../text/phrases';
 import type { Token } from '../../text/tokens';
 import { PhraseMatcher, phraseKeys } from '../../text/phrases';
@@ -122,7 +123,9 @@ export function computeSentenceFacts(text: string, sentence: SentenceAnalysis, f
     // a sentence about the Tartus base is about Syria: a named place brings the places that contain it
     if (mention.entity.type === 'place') for (const id of mention.entity.within ?? []) mentioned.add(id);
   }
-  const cues = mentions.length > 0 ? [...facts.cues.findAll(text, sentence.tokens), ...separatedParticleCues(sentence.tokens, facts.cues)] : [];
+  // figures from source documents that name nobody are found by their unit word ("new berths")
+  const byUnit = facts.unanchored.size > 0 ? [...new Set(sentence.tokens.flatMap((t) => facts.unanchored.get(currencyName(t.text) ?? t.norm) ?? []))] : [];
+  const cues = mentions.length > 0 || byUnit.length > 0 ? [...facts.cues.findAll(text, sentence.tokens), ...separatedParticleCues(sentence.tokens, facts.cues)] : [];
   const cueKeys = new Set<string>();
   for (const cue of cues) cueKeys.add(cue.value);
   cueKeys.add(ANY_CUE);
@@ -141,6 +144,7 @@ export function computeSentenceFacts(text: string, sentence: SentenceAnalysis, f
       }
     }
   }
+  for (const fact of byUnit) if (fact.cueKeys.some((key) => cueKeys.has(key)) && !candidates.includes(fact)) candidates.push(fact);
   return { sentence, text, mentions, allMentions: all, mentioned, cues, candidates };
 }
 

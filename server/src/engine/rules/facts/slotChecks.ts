@@ -4,7 +4,7 @@ import type { Fact, Slot } from '../../knowledge/factTypes';
 import type { Knowledge } from '../../knowledge/knowledge';
 import { pluralOf, wordForms } from '../../knowledge/inflections';
 import type { NumberMention } from '../../text/numbers';
-import { claimedInterval, describeQuantity, quantityInterval } from '../../text/numbers';
+import { claimedInterval, currencyBefore, describeQuantity, quantityInterval } from '../../text/numbers';
 import { PhraseMatcher, phraseKeys } from '../../text/phrases';
 import type { Token } from '../../text/tokens';
 import { isCapitalized, tokenize } from '../../text/tokens';
@@ -114,20 +114,25 @@ function refersBack(tokens: readonly Token[], n: NumberMention): boolean {
   return before >= 0 && /^(the|these|those|its|their)$/.test(tokens[before].norm);
 }
 
+/** Qualifiers that give a value and the side it lies on. */
+const ONE_SIDED = new Set(['nearly', 'more-than', 'at-least']);
+
 const checkQuantity: SlotCheck = (slot, sentence) => {
-  if (typeof slot.value !== 'number') return undefined;
+  const stated = slot.value;
+  if (typeof stated !== 'number') return undefined;
   const units = unitSet(slot);
   const factUnit = slotUnitScale(slot);
   const tokens = sentence.sentence.tokens;
   const accepts = (word: string): boolean => units.has(word) || (factUnit !== undefined && UNIT_SCALE.get(singular(word))?.dimension === factUnit.dimension);
-  const factInterval = quantityInterval(slot.value, slot.qualifier ?? 'exact');
+  const factInterval = quantityInterval(stated, slot.qualifier ?? 'exact');
   // two upper bounds compare as bounds: "up to 40,000" is not the source's "up to 140,000"
-  const boundInterval = claimedInterval(slot.value, slot.qualifier ?? 'exact');
+  const boundInterval = claimedInterval(stated, slot.qualifier ?? 'exact');
   const measured = measuredBy(slot, sentence.text);
   const readings = analysis(sentence)
     .numbers.filter((n) => !n.year && !n.ordinal && !refersBack(tokens, n))
     .flatMap((n) => {
-      const unit = unitAfter(tokens, n, accepts);
+      const currency = currencyBefore(tokens, n);
+      const unit = unitAfter(tokens, n, accepts) ?? (currency && accepts(currency) ? currency : undefined);
       if (!unit || (measured && !measured(tokens, n))) return [];
       const unitScale = factUnit && UNIT_SCALE.get(singular(unit));
       const scale = factUnit && unitScale ? unitScale.factor / factUnit.factor : 1;
@@ -135,13 +140,15 @@ const checkQuantity: SlotCheck = (slot, sentence) => {
       const [low, high] = n.qualifier === 'up-to' && slot.qualifier === 'up-to' ? boundInterval : factInterval;
       // rounding: a draft may round to the precision it writes
       const slack = factUnit && scale !== 1 ? 0.1 : 0;
+      // the same one-sided bound states its value: "nearly 9,800" is not the source's "nearly 9,500"
+      if (n.qualifier === slot.qualifier && ONE_SIDED.has(n.qualifier)) return [{ mention: n, agrees: Math.abs(n.value * scale - stated) <= stated * Math.max(slack, 0.01) }];
       return [{ mention: n, agrees: a <= high * (1 + slack) && b >= low * (1 - slack) }];
     });
   if (readings.length === 0) return undefined;
   const right = readings.find((r) => r.agrees);
   if (right) return agreement(right.mention);
   const wrong = readings[0].mention;
-  const value = slot.qualifier === 'exact' || !slot.qualifier ? written(slot.value) : describeQuantity(slot.value, slot.qualifier);
+  const value = slot.qualifier === 'exact' || !slot.qualifier ? written(stated) : describeQuantity(stated, slot.qualifier);
   // "47 miles", "four years": a one-word unit agrees with its number (units written plural stay so)
   const unit = slot.unit && slot.value !== 1 && !slot.unit.includes(' ') && !slot.unit.endsWith('s') ? pluralOf(slot.unit) : (slot.unit ?? '');
   return { start: wrong.start, end: wrong.end, expected: `${value} ${unit}`.trim(), replacement: value };

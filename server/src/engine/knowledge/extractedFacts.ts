@@ -1,0 +1,103 @@
+/**
+ * How facts read from source documents join the fact base: people the documents name are merged by id, a
+ * fact the curated base already records (the same quotation) is left out — curated facts win — and figures
+ * that disagree across documents are linked as disputed, so neither side is reported against the other.
+ */
+import type { DataProblem } from './dataFile';
+import type { Entity, ExtractedFacts, Fact, FactData } from './factTypes';
+
+/** A fact waiting to be checked and indexed (curated or extracted). */
+export interface PendingFact {
+  data: FactData;
+  file: string;
+  at: (path: (string | number)[], message: string, severity?: 'error' | 'warning') => DataProblem;
+  span: Fact['span'];
+  index: number;
+  extracted?: boolean;
+}
+
+/** An entity whose roles wait to be checked. */
+export interface PendingRole {
+  entity: Entity;
+  at: (path: (string | number)[], message: string) => DataProblem;
+  index: number;
+}
+
+const fold = (text: string): string =>
+  text
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+
+/** The folded texts of the quotations curated facts record. */
+export function curatedQuoteTexts(pending: readonly PendingFact[]): Set<string> {
+  return new Set(pending.flatMap((p) => (p.data.quote ? [fold(p.data.quote.text)] : [])));
+}
+
+/** A problem of extracted data, placed at the top of its document (extraction names no YAML path). */
+function documentProblem(file: string): PendingFact['at'] {
+  return (path, message, severity = 'error') => ({ file, line: 1, column: 1, start: 0, end: 0, message: `extracted ${path.join('.')}: ${message}`, severity });
+}
+
+/** Adds extracted entities (merged by id) and facts (not those a curated fact records) to the pending lists. */
+export function addExtracted(
+  extracted: readonly ExtractedFacts[],
+  entities: Map<string, Entity>,
+  pendingFacts: PendingFact[],
+  pendingRoles: PendingRole[],
+  curatedQuotes: ReadonlySet<string>,
+): void {
+  for (const source of extracted) {
+    const at = documentProblem(source.file);
+    source.entities.forEach((data, index) => {
+      const known = entities.get(data.id);
+      if (!known) {
+        const entity: Entity = { ...data, aliases: [...(data.aliases ?? [])], roles: [...(data.roles ?? [])], file: source.file, span: { start: 0, end: 0 }, roleSources: [] };
+        entities.set(data.id, entity);
+        pendingRoles.push({ entity, at, index });
+        return;
+      }
+      // the same person named by another document: one entity with every alias and role
+      if (!known.file || !known.id.startsWith('x-')) return;
+      for (const alias of data.aliases ?? []) if (!known.aliases?.includes(alias)) (known.aliases ??= []).push(alias);
+      for (const role of data.roles ?? []) (known.roles ??= []).push(role);
+    });
+    source.facts.forEach((data, index) => {
+      if (data.quote && curatedQuotes.has(fold(data.quote.text))) return;
+      pendingFacts.push({ data, file: source.file, at, span: { start: 0, end: 0 }, index, extracted: true });
+    });
+  }
+}
+
+/** The head word of a figure's unit ("forces" of "Shiite forces"), lower case. */
+const unitHead = (fact: Fact): string | undefined => fact.slots?.find((s) => s.type === 'quantity')?.unit?.split(/\s+/).pop()?.toLowerCase();
+const valueOf = (fact: Fact): unknown => fact.slots?.find((s) => s.type === 'quantity')?.value;
+
+/**
+ * Links extracted figures of different documents that count the same thing (same unit head and cue, and a
+ * shared entity or none named on either side) with different values: the sources disagree, and a draft agreeing with either is not flagged.
+ */
+export function linkDisagreeingFigures(extracted: readonly Fact[]): void {
+  const byUnit = new Map<string, Fact[]>();
+  for (const fact of extracted) {
+    const head = unitHead(fact);
+    if (head) byUnit.set(head, [...(byUnit.get(head) ?? []), fact]);
+  }
+  for (const group of byUnit.values()) {
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        const [a, b] = [group[i], group[j]];
+        if (a.source.seed === b.source.seed || valueOf(a) === valueOf(b)) continue;
+        // about the same: a shared entity, or both found by their unit alone (their sentences name nobody)
+        const about = new Set((a.about ?? []).flat());
+        const named = (b.about ?? []).flat();
+        const same = about.size === 0 && named.length === 0 ? true : named.some((id) => about.has(id));
+        if (!same || !a.cueKeys.some((k) => b.cueKeys.includes(k))) continue;
+        if (!a.disputedBy.includes(b)) a.disputedBy.push(b);
+        if (!b.disputedBy.includes(a)) b.disputedBy.push(a);
+      }
+    }
+  }
+}
