@@ -12,7 +12,7 @@ import { formatJson, formatSarif, formatText, FORMATS } from './cliReport';
 import type { OutputFormat } from './cliReport';
 import type { DataProblem } from './engine/knowledge/dataFile';
 import { formatProblem, shownProblems } from './engine/knowledge/dataFile';
-import { ConfigResolver } from './workspace/configResolver';
+import { ConfigResolver, isInside } from './workspace/configResolver';
 import { readDataFile } from './workspace/dataFiles';
 import { findDrafts } from './workspace/draftFiles';
 import type { FileFilterSpec } from './workspace/fileFilter';
@@ -30,6 +30,8 @@ loaded terminology and contradictions with the fact base.
 Options:
   --format text|json|sarif  output format (default: text)
   --config FILE             use this configuration instead of the nearest .claimlint.yaml
+  --sources PATH            source documents (.txt, .md) or a folder of them to check drafts against, besides
+                            the configuration's sources (repeatable); they are not linted themselves
   --include GLOB            lint only files matching GLOB (relative to the current folder; repeatable)
   --exclude GLOB            also leave out files matching GLOB (relative to the current folder; repeatable)
   --no-ignore               lint files the configuration's include/exclude leave out (the defaults too)
@@ -53,6 +55,8 @@ interface CliOptions {
   format: OutputFormat;
   noExit: boolean;
   configFile?: string;
+  /** `--sources`: absolute paths of source documents or folders. */
+  sources: string[];
   workers: number;
   paths: string[];
   include: string[];
@@ -63,7 +67,7 @@ interface CliOptions {
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[], notices: string[]): CliOptions | 'help' | 'version' {
-  const options: CliOptions = { format: 'text', noExit: false, workers: MAX_WORKERS, paths: [], include: [], exclude: [], noIgnore: false };
+  const options: CliOptions = { format: 'text', noExit: false, sources: [], workers: MAX_WORKERS, paths: [], include: [], exclude: [], noIgnore: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -79,6 +83,8 @@ function parseArgs(argv: readonly string[], notices: string[]): CliOptions | 'he
       options.format = format as OutputFormat;
     } else if (arg === '--config' || arg.startsWith('--config=')) {
       options.configFile = path.resolve(value());
+    } else if (arg === '--sources' || arg.startsWith('--sources=')) {
+      options.sources.push(path.resolve(value()));
     } else if (arg === '--workers' || arg.startsWith('--workers=')) {
       const n = Number(value());
       if (!Number.isInteger(n) || n < 1) throw new UsageError('--workers needs a whole number of at least 1');
@@ -149,6 +155,8 @@ function collectFiles(options: CliOptions, errors: string[], notes: string[]): C
         configsSeen.add(config.configFile);
         for (const problem of config.problems) collected.problems.push(problem);
       }
+      // source documents are what drafts are checked against, not drafts
+      if ([...options.sources, ...(config?.sourcePaths ?? [])].some((source) => isInside(absolute, source))) continue;
       const reason = (config && ignoredBy(absolute, config.files)) ?? ignoredBy(absolute, commandLine);
       if (reason) {
         left++;
@@ -168,7 +176,7 @@ const BATCH = 25;
 /** Below this many files, start-up of workers costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 64;
 
-async function lintInWorkers(files: DraftToLint[], workers: number, configFile?: string): Promise<FileResult[]> {
+async function lintInWorkers(files: DraftToLint[], workers: number, configFile: string | undefined, sources: readonly string[]): Promise<FileResult[]> {
   const results: FileResult[][] = [];
   const batches: { index: number; files: typeof files }[] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push({ index: batches.length, files: files.slice(i, i + BATCH) });
@@ -176,7 +184,7 @@ async function lintInWorkers(files: DraftToLint[], workers: number, configFile?:
   await Promise.all(
     Array.from({ length: Math.min(workers, batches.length) }, () =>
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(path.join(__dirname, 'cliWorker.js'), { workerData: { configFile } });
+        const worker = new Worker(path.join(__dirname, 'cliWorker.js'), { workerData: { configFile, sources } });
         let current = -1;
         const send = (): void => {
           if (next >= batches.length) {
@@ -235,9 +243,9 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
   const { files, problems: filterProblems } = collectFiles(options, inputErrors, ignoredNotes);
   const useWorkers = options.workers > 1 && files.length >= MIN_FILES_FOR_WORKERS && fs.existsSync(path.join(__dirname, 'cliWorker.js'));
   const results = useWorkers
-    ? await lintInWorkers(files, options.workers, options.configFile)
+    ? await lintInWorkers(files, options.workers, options.configFile, options.sources)
     : (() => {
-        const linter = new FileLinter(options.configFile);
+        const linter = new FileLinter(options.configFile, options.sources);
         return files.map((f) => linter.lint(f));
       })();
   const problems = new Map<string, DataProblem>();

@@ -7,8 +7,8 @@ interface WorkerJob {
   files: DraftToLint[];
 }
 
-const { configFile } = workerData as { configFile?: string };
-const linter = new FileLinter(configFile);
+const { configFile, sources } = workerData as { configFile?: string; sources?: string[] };
+const linter = new FileLinter(configFile, sources ?? []);
 parentPort?.on('message', (job: WorkerJob) => {
   parentPort?.postMessage(job.files.map((f) => linter.lint(f)));
 });

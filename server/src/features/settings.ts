@@ -97,10 +97,10 @@ export class SettingsProvider {
     const file = uriToPath(uri);
     const folder = this.folderOf(file);
     const resolved = this.resolver.resolve(file, { editorLayer: editorLayer(editor, (m) => this.warnOnce(m)), ...(folder ? { editorBaseDir: folder, searchRoot: folder } : {}) });
-    const config = this.workspaceTrusted ? resolved : { ...resolved, lexiconPaths: [], factBasePaths: [] };
+    const config = this.workspaceTrusted ? resolved : { ...resolved, lexiconPaths: [], factBasePaths: [], sourcePaths: [] };
     return {
       config,
-      knowledge: this.knowledge.get(config.lexiconPaths, config.factBasePaths),
+      knowledge: this.knowledge.get(config.lexiconPaths, config.factBasePaths, config.sourcePaths),
       debounceMs: typeof editor.debounceMs === 'number' && editor.debounceMs >= 0 ? editor.debounceMs : DEFAULT_DEBOUNCE_MS,
       maxProblems: isCount(editor.maxProblems) ? editor.maxProblems : EDITOR_PROBLEMS_PER_FILE,
     };
@@ -119,6 +119,7 @@ function editorLayer(settings: EditorSettings, warn: (message: string) => void):
   if (Array.isArray(settings.allow)) layer.allow = settings.allow.filter((t) => typeof t === 'string');
   if (Array.isArray(settings.lexicons)) layer.lexicons = settings.lexicons.filter((t) => typeof t === 'string');
   if (Array.isArray(settings.factBases)) layer.factBases = settings.factBases.filter((t) => typeof t === 'string');
+  if (Array.isArray(settings.sources)) layer.sources = settings.sources.filter((t) => typeof t === 'string');
   if (Array.isArray(settings.languages) && settings.languages.length > 0) layer.languages = settings.languages;
   // an empty exclude is meaningful (nothing left out); include and exclude replace the defaults as given
   for (const key of ['include', 'exclude'] as const) {

@@ -28,6 +28,8 @@ export interface ResolvedConfig {
   languages: string[];
   lexiconPaths: string[];
   factBasePaths: string[];
+  /** Source documents and folders of them, read into the fact base (see engine/sources/). */
+  sourcePaths: string[];
   /** Which files are drafts to lint (`include` / `exclude`); see `ignoredBy` in `fileFilter.ts`. */
   files: FileFilterSpec;
   /** The `.claimlint.yaml` that applies, if any. */
@@ -60,6 +62,7 @@ function absolutize(config: ClaimLintConfig, baseDir: string | undefined): Claim
   const out: ClaimLintConfig = { ...config };
   if (config.lexicons) out.lexicons = resolve(config.lexicons);
   if (config.factBases) out.factBases = resolve(config.factBases);
+  if (config.sources) out.sources = resolve(config.sources);
   return out;
 }
 
@@ -131,6 +134,7 @@ export class ConfigResolver {
       languages,
       lexiconPaths: mergedList(layers, 'lexicons'),
       factBasePaths: mergedList(layers, 'factBases'),
+      sourcePaths: mergedList(layers, 'sources'),
       files: { include: globs('include', []), exclude: globs('exclude', DEFAULT_EXCLUDE) },
       ...(configFile ? { configFile } : {}),
       problems: fileEntry?.problems ?? [],

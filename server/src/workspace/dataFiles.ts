@@ -35,6 +35,17 @@ export function readDataFile(file: string): FileRead<string> {
   return decodeUtf8(read.value);
 }
 
+/** Most bytes of one source document read from disk (`sourceIndex.ts` bounds its characters too). */
+const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
+
+/** Reads a source document (`.txt`, `.md`): refused when binary, not UTF-8, too large or not a regular file. */
+export function readSourceDocument(file: string): FileRead<string> {
+  const read = readRegularFile(file, MAX_SOURCE_BYTES);
+  if (!read.ok) return read;
+  if (read.value.includes(0)) return { ok: false, missing: false, reason: 'looks binary (it contains NUL bytes), not a text document' };
+  return decodeUtf8(read.value);
+}
+
 /** The YAML files of a folder, sorted by name, or the file itself. */
 export function yamlFilesIn(target: string): string[] {
   const stat = fs.statSync(target);

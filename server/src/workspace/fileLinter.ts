@@ -53,13 +53,17 @@ export class FileLinter {
   private readonly resolver = new ConfigResolver(readDataFile);
   private readonly store = new KnowledgeStore(readBuiltInFiles(), readDataFile);
 
-  constructor(private readonly explicitConfig?: string) {}
+  /** `extraSources`: source documents or folders (absolute) read besides those the configuration names (`--sources`). */
+  constructor(
+    private readonly explicitConfig?: string,
+    private readonly extraSources: readonly string[] = [],
+  ) {}
 
   lint({ path: file, shownAs, searchRoot }: DraftToLint): FileResult {
     const read = readDraft(file);
     if (!read.ok) return { file: shownAs, findings: [], skipped: read.reason, problems: [] };
     const config = this.resolver.resolve(file, this.explicitConfig ? { configFile: this.explicitConfig } : { searchRoot });
-    const knowledge = this.store.get(config.lexiconPaths, config.factBasePaths);
+    const knowledge = this.store.get(config.lexiconPaths, config.factBasePaths, [...config.sourcePaths, ...this.extraSources]);
     const problems = [...config.problems, ...knowledge.problems.filter((p) => path.isAbsolute(p.file))];
     if (!config.enabled) return { file: shownAs, findings: [], problems };
     const format = formatOfFile(file);

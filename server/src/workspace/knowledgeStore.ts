@@ -6,7 +6,8 @@ import { DATA_FILE_LIMITS } from '../engine/knowledge/dataFile';
 import type { SourceFile } from '../engine/knowledge/sourceFiles';
 import type { TextReader } from './configResolver';
 import { wholeFileProblem } from './configResolver';
-import { yamlFilesIn } from './dataFiles';
+import { readSourceDocument, yamlFilesIn } from './dataFiles';
+import { SourceIndex, sourceFilesIn } from './sourceIndex';
 
 /**
  * Characters of user lexicons and fact bases one knowledge may hold, all files together: each file has its
@@ -16,39 +17,98 @@ import { yamlFilesIn } from './dataFiles';
 export const MAX_USER_DATA_CHARS = 4 * DATA_FILE_LIMITS.maxLength;
 
 /**
- * Builds knowledge for each combination of user lexicons and fact bases, once, on top of the built-in
- * data. A broken user file only adds problems: the built-in data keeps working.
+ * Reads source documents that are not read yet: `readOne` reads one, `finished` says the batch is done. The
+ * language server does it in the background with progress; without an indexer (the CLI) they are read at
+ * once.
+ */
+export type SourceIndexer = (files: readonly string[], readOne: (file: string) => void, finished: () => void) => void;
+
+/**
+ * Builds knowledge for each combination of user lexicons, fact bases and source documents, once, on top of
+ * the built-in data. A broken user file only adds problems: the built-in data keeps working. Source
+ * documents not read yet are read by the indexer; until it finishes, knowledge holds those read so far.
  */
 export class KnowledgeStore {
   private readonly cache = new Map<string, Knowledge>();
+  private readonly userFiles = new Map<string, { lexicons: SourceFile[]; factFiles: SourceFile[]; problems: DataProblem[] }>();
+  private readonly sources: SourceIndex;
+  private indexing = false;
 
+  /**
+   * `readText` reads lexicons and fact bases, `readSourceText` source documents (both may overlay the editor's
+   * unsaved text); `indexer` reads source documents in the background (the language server).
+   */
   constructor(
     private readonly builtIn: KnowledgeFiles,
     private readonly readText: TextReader,
-  ) {}
+    readSourceText: TextReader = readSourceDocument,
+    private readonly indexer?: SourceIndexer,
+  ) {
+    this.sources = new SourceIndex(readSourceText);
+  }
 
   invalidate(): void {
     this.cache.clear();
+    this.userFiles.clear();
+    this.sources.retrySkipped();
   }
 
-  /** Knowledge with the given extra lexicon and fact-base files or folders (absolute paths). */
-  get(lexiconPaths: readonly string[], factBasePaths: readonly string[]): Knowledge {
-    const key = JSON.stringify([lexiconPaths, factBasePaths]);
+  /** True while source documents are being read in the background. */
+  get busy(): boolean {
+    return this.indexing;
+  }
+
+  /** Knowledge with the given extra lexicon, fact-base and source files or folders (absolute paths). */
+  get(lexiconPaths: readonly string[], factBasePaths: readonly string[], sourcePaths: readonly string[] = []): Knowledge {
+    const key = JSON.stringify([lexiconPaths, factBasePaths, sourcePaths]);
+    let knowledge = this.cache.get(key);
+    if (knowledge) return knowledge;
+    const base = this.withoutSources(lexiconPaths, factBasePaths);
+    if (sourcePaths.length === 0) return base;
+    const problems: DataProblem[] = [];
+    const files = sourceFilesIn(sourcePaths, problems);
+    const stale = this.sources.stale(files, base);
+    const readOne = (file: string): void => this.sources.readOne(file, base);
+    if (stale.length > 0 && this.indexer) {
+      if (!this.indexing) {
+        this.indexing = true;
+        this.indexer(stale, readOne, () => {
+          this.indexing = false;
+          this.cache.clear();
+        });
+      }
+    } else {
+      for (const file of stale) readOne(file);
+    }
+    knowledge = buildKnowledge({ ...this.filesOf(lexiconPaths, factBasePaths), sources: this.sources.current(files, problems) });
+    for (const problem of [...this.userFiles.get(JSON.stringify([lexiconPaths, factBasePaths]))!.problems, ...problems]) knowledge.problems.push(problem);
+    // while the indexer reads, this holds what was read before it started; it is dropped when it finishes
+    this.cache.set(key, knowledge);
+    return knowledge;
+  }
+
+  private withoutSources(lexiconPaths: readonly string[], factBasePaths: readonly string[]): Knowledge {
+    const key = JSON.stringify([lexiconPaths, factBasePaths, []]);
     let knowledge = this.cache.get(key);
     if (!knowledge) {
-      const problems: DataProblem[] = [];
-      const budget = { chars: MAX_USER_DATA_CHARS };
-      const lexicons = this.readAll(lexiconPaths, 'lexicon', problems, budget);
-      const factFiles = this.readAll(factBasePaths, 'fact base', problems, budget);
-      knowledge = buildKnowledge({
-        ...this.builtIn,
-        lexicons: [...this.builtIn.lexicons, ...lexicons],
-        factFiles: [...this.builtIn.factFiles, ...factFiles],
-      });
-      for (const problem of problems) knowledge.problems.push(problem);
+      knowledge = buildKnowledge(this.filesOf(lexiconPaths, factBasePaths));
+      for (const problem of this.userFiles.get(JSON.stringify([lexiconPaths, factBasePaths]))!.problems) knowledge.problems.push(problem);
       this.cache.set(key, knowledge);
     }
     return knowledge;
+  }
+
+  /** The built-in files with the user's lexicons and fact bases (read once until invalidated). */
+  private filesOf(lexiconPaths: readonly string[], factBasePaths: readonly string[]): KnowledgeFiles {
+    const key = JSON.stringify([lexiconPaths, factBasePaths]);
+    let user = this.userFiles.get(key);
+    if (!user) {
+      const problems: DataProblem[] = [];
+      const budget = { chars: MAX_USER_DATA_CHARS };
+      user = { lexicons: this.readAll(lexiconPaths, 'lexicon', problems, budget), factFiles: this.readAll(factBasePaths, 'fact base', problems, budget), problems };
+      this.userFiles.set(key, user);
+    }
+    return { ...this.builtIn, lexicons: [...this.builtIn.lexicons, ...user.lexicons], factFiles: [...this.builtIn.factFiles, ...user.factFiles] };
   }
 
   private readAll(paths: readonly string[], what: string, problems: DataProblem[], budget: { chars: number }): SourceFile[] {
