@@ -34,7 +34,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: documentSelector(),
     synchronize: {
       configurationSection: 'claimlint',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
+      // data files, and source documents (the server ignores the drafts among them)
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,md,markdown,txt}'),
     },
     outputChannel,
     markdown: { isTrusted: { enabledCommands: ['claimlint.openSourcePassage'] } },

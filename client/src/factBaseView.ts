@@ -146,7 +146,9 @@ export class FactBaseView implements vscode.TreeDataProvider<Node>, vscode.Dispo
         const cited = fact.drafts.length - contradicted;
         const item = new vscode.TreeItem(fact.statement, fact.drafts.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
         item.id = `fact:${fact.id}:${this.queryText}`;
-        item.description = [contradicted ? `contradicted ${contradicted}×` : '', cited ? `cited ${cited}×` : '', fact.values.join(' · ')].filter(Boolean).join(' · ');
+        item.description = [contradicted ? `contradicted ${contradicted}×` : '', cited ? `cited ${cited}×` : '', fact.extracted ? 'extracted' : '', fact.values.join(' · ')]
+          .filter(Boolean)
+          .join(' · ');
         item.tooltip = factTooltip(fact);
         item.iconPath = new vscode.ThemeIcon(contradicted ? 'warning' : 'note');
         item.contextValue = 'fact';

@@ -30,12 +30,13 @@ import { factBaseTree, renderFactBase } from './features/factBaseView';
 import { hoverContent } from './features/hover';
 import { LintScheduler } from './features/lintScheduler';
 import { SettingsProvider } from './features/settings';
+import { backgroundIndexer } from './features/sourceIndexing';
 import { pathToUri, uriToPath } from './features/uris';
 import { lintWorkspace } from './features/workspaceLint';
-import { ConfigResolver } from './workspace/configResolver';
+import { ConfigResolver, isInside } from './workspace/configResolver';
 import { ignoredBy } from './workspace/fileFilter';
 import type { FileRead } from './workspace/boundedRead';
-import { builtInDataDir, readBuiltInFiles, readDataFile } from './workspace/dataFiles';
+import { builtInDataDir, readBuiltInFiles, readDataFile, readSourceDocument } from './workspace/dataFiles';
 import { KnowledgeStore } from './workspace/knowledgeStore';
 
 /** Commands the server executes (`workspace/executeCommand`). */
@@ -81,6 +82,11 @@ const readText = (file: string): FileRead<string> => {
   const open = documents.get(pathToUri(file));
   return open && fs.existsSync(file) ? { ok: true, value: open.getText() } : readDataFile(file);
 };
+/** A source document's text: the open document's if it is open, else the disk's. */
+const readSourceText = (file: string): FileRead<string> => {
+  const open = documents.get(pathToUri(file));
+  return open && fs.existsSync(file) ? { ok: true, value: open.getText() } : readSourceDocument(file);
+};
 const textOf = (file: string): string | undefined => {
   const read = readText(file);
   return read.ok ? read.value : undefined;
@@ -90,7 +96,9 @@ const dataDir = builtInDataDir();
 const extensionRoot = path.dirname(dataDir);
 const ruleDoc = ruleDocLinker(extensionRoot);
 const builtIn = readBuiltInFiles(dataDir);
-const settings = new SettingsProvider(connection, new ConfigResolver(readText), new KnowledgeStore(builtIn, readText));
+// source documents are read in the background; the open drafts are linted again against them once read
+const knowledgeStore = new KnowledgeStore(builtIn, readText, readSourceText, backgroundIndexer(connection, () => relintAll()));
+const settings = new SettingsProvider(connection, new ConfigResolver(readText), knowledgeStore);
 const dataProblems = new DataProblemPublisher(connection, (uri) => documents.get(uri), textOf);
 const reportedBuiltInProblems = new Set<string>();
 const draftReferences = new DraftReferences();
@@ -134,6 +142,11 @@ async function lintUri(uri: string): Promise<void> {
       dataProblems.report([file], knowledge.problems.filter((p) => p.file === file));
       return;
     }
+    // a source document is what drafts are checked against, not a draft
+    if (role.kind === 'draft' && file && context.config.sourcePaths.some((source) => isInside(file, source))) {
+      lints.forget(uri);
+      return;
+    }
     if (role.kind === 'draft' && file && ignoredBy(file, context.config.files)) {
       // left out by include / exclude: clear what it showed (also what Lint Workspace published before)
       lints.forget(uri);
@@ -153,9 +166,10 @@ function relintAll(): void {
   for (const document of documents.all()) void lintUri(document.uri);
 }
 
+/** True for a configuration or data file, or a source document: a change to it changes what drafts are checked against. */
 function isDataOrConfig(uri: string): boolean {
   const file = uriToPath(uri);
-  return !!file && (path.basename(file) === CONFIG_FILE_NAME || /\.ya?ml$/i.test(file));
+  return !!file && (path.basename(file) === CONFIG_FILE_NAME || /\.ya?ml$/i.test(file) || knowledgeStore.isSourceDocument(file));
 }
 
 function allowListTarget(draftUri: string, term: string): AllowListTarget | undefined {
@@ -216,6 +230,8 @@ connection.onDidChangeConfiguration(() => {
 });
 
 connection.onDidChangeWatchedFiles((params) => {
+  // the client also reports drafts (it watches .md and .txt for source documents): those change nothing here
+  if (!params.changes.some((change) => isDataOrConfig(change.uri))) return;
   settings.invalidateFiles();
   // a deleted configuration or data file takes its problems with it
   const deleted = params.changes.filter((change) => change.type === FileChangeType.Deleted).flatMap((change) => uriToPath(change.uri) ?? []);

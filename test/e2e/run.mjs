@@ -430,6 +430,40 @@ async function main() {
         await p.waitForFunction((view) => window.claimlintE2E.viewMessage(view) === null, view, { timeout: RENDER_MS });
       },
     },
+    {
+      name: 'source documents: with sources in .claimlint.yaml, a misquote of a press release shows the release in the hover, and "Open source passage" opens it at the passage',
+      run: async () => {
+        // the reporter drops a folder of sources into the workspace and names it in .claimlint.yaml
+        const sources = path.join(sandbox.workspace, 'sources');
+        fs.cpSync(path.join(REPO, 'examples', 'sources'), sources, { recursive: true });
+        fs.copyFileSync(path.join(REPO, 'examples', 'sources-draft.md'), path.join(sandbox.workspace, 'sources-draft.md'));
+        fs.writeFileSync(path.join(sandbox.workspace, '.claimlint.yaml'), 'sources: [sources]\n');
+        const p = needWorkbench();
+        await p.keyboard.press('Escape');
+        // the side bar back to its usual width (the fact base case widened it)
+        const sideBar = await p.locator('.part.sidebar').boundingBox();
+        if (sideBar && sideBar.width > 400) {
+          await p.mouse.move(sideBar.x + sideBar.width + 1, sideBar.y + sideBar.height / 2);
+          await p.mouse.down();
+          await p.mouse.move(sideBar.x + 300, sideBar.y + sideBar.height / 2, { steps: 5 });
+          await p.mouse.up();
+        }
+        await openFile(p, 'sources-draft.md', { timeout: SETTLE_MS });
+        const target = { phrase: 'cannot', context: 'We cannot let the harbour silt up again' };
+        await waitForSquiggle(p, { ...target, kind: 'warning' }, SETTLE_MS);
+        const release = 'Council approves £4.5 million plan to reopen Eastmere inner harbour';
+        await hoverPhrase(p, { ...target, expected: ['fact.misquote', release, 'Eastmere Harbour Council', 'will not let the harbour silt up again', 'Open source passage'] }, RENDER_MS);
+        await p.screenshot({ path: path.join(SCREENSHOTS, 'source-document-hover.png'), animations: 'disabled' });
+        await scrollHoverTo(p, 'Open source passage');
+        await p.locator('.monaco-hover:not(.hidden) a', { hasText: 'Open source passage' }).first().click();
+        await p.waitForFunction(() => window.claimlintE2E.activeTab()?.includes('press-release-harbour-council.md'), undefined, { timeout: RENDER_MS });
+        await p
+          .waitForFunction(() => window.claimlintE2E.activeEditor()?.querySelector('.selected-text') !== null, undefined, { timeout: RENDER_MS })
+          .catch(() => check(false, 'the passage is not selected in the source document'));
+        // a source document is not a draft: no squiggles of its own
+        check((await p.evaluate(() => window.claimlintE2E.squiggles().length)) === 0, 'the source document has squiggles');
+      },
+    },
   ];
 
   const results = await runCases(cases, {

@@ -300,6 +300,45 @@ describe('language server robustness', function () {
       }
     });
 
+    it('reads the source documents .claimlint.yaml names in the background, then relints: a misquote shows its document; sources are not linted; an edited source is read again', async () => {
+      fs.mkdirSync(path.join(dir, 'sources'));
+      const release = path.join(dir, 'sources', 'release.md');
+      const releaseText = '---\ntitle: Harbour dredging to resume\noutlet: Eastmere Harbour Council\ndate: 2026-03-12\n---\n\n\u201CWe will not let the harbour silt up again, whatever it costs,\u201D said Council Leader Aisha Brennan.\n';
+      fs.writeFileSync(release, releaseText);
+      fs.writeFileSync(path.join(dir, '.claimlint.yaml'), 'sources: [sources]\n');
+      const server = await startServer(dir, { debounceMs: 0 });
+      try {
+        const draftUri = uriOf(path.join(dir, 'story.md'));
+        const misquoted = server.diagnostics(draftUri, (p) => p.diagnostics.some((d) => d.code === 'fact.misquote'));
+        await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+          textDocument: { uri: draftUri, languageId: 'markdown', version: 1, text: '\u201CWe cannot let the harbour silt up again, whatever it costs,\u201D said Council Leader Aisha Brennan.\n' },
+        });
+        const { diagnostics } = await misquoted;
+        const misquote = diagnostics.find((d) => d.code === 'fact.misquote');
+        assert.ok(misquote);
+        assert.equal(misquote.severity, 2, 'a finding against an extracted fact is a warning');
+        assert.equal(misquote.relatedInformation?.[0].location.uri, uriOf(release));
+        const hover = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: draftUri }, position: misquote.range.start })) as { contents: { value: string } };
+        assert.match(hover.contents.value, /Harbour dredging to resume\* — Eastmere Harbour Council, 2026-03-12/);
+        assert.ok(hover.contents.value.includes(encodeURIComponent(JSON.stringify(release)).slice(3, 30)), 'the hover link does not open the source document');
+
+        // the source document itself is not a draft
+        const sourceDiagnostics = server.diagnostics(uriOf(release));
+        await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(release), languageId: 'markdown', version: 1, text: releaseText } });
+        assert.deepEqual((await sourceDiagnostics).diagnostics, []);
+
+        // the reporter corrects the source: the draft's words now agree with it
+        const agreed = server.diagnostics(draftUri, (p) => !p.diagnostics.some((d) => d.code === 'fact.misquote'));
+        await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+          textDocument: { uri: uriOf(release), version: 2 },
+          contentChanges: [{ text: releaseText.replace('will not', 'cannot') }],
+        });
+        await agreed;
+      } finally {
+        await shutDown(server);
+      }
+    });
+
     it('stops applying an open .claimlint.yaml once the file is deleted (the editor keeps its tab open)', async () => {
       const configFile = path.join(dir, '.claimlint.yaml');
       const configText = 'allow: [dictator]\n';

@@ -40,6 +40,8 @@ export interface FactNode {
   names: string[];
   /** Statements of the facts that dispute this one. */
   disputedBy: string[];
+  /** Read from a source document by extraction, not curated. */
+  extracted: boolean;
   drafts: DraftReference[];
 }
 
@@ -132,9 +134,11 @@ function factNode(fact: Fact, knowledge: Knowledge, drafts: readonly DraftRefere
     return entity ? [entity.name, ...(entity.aliases ?? [])] : [];
   });
   const article = knowledge.seeds.articles.get(fact.source.seed);
-  const open: PassageTarget = article
-    ? { seed: fact.source.seed, offset: fact.sourceRef.offset, length: fact.sourceRef.passage.length, title: article.title, outlet: article.outlet }
-    : { file: fact.file, offset: fact.span.start, length: fact.span.end - fact.span.start };
+  const open: PassageTarget = article?.path
+    ? { file: article.path, offset: fact.sourceRef.offset, length: fact.sourceRef.passage.length }
+    : article
+      ? { seed: fact.source.seed, offset: fact.sourceRef.offset, length: fact.sourceRef.passage.length, title: article.title, outlet: article.outlet }
+      : { file: fact.file, offset: fact.span.start, length: fact.span.end - fact.span.start };
   const quote = quoteOf(fact, knowledge);
   return {
     id: fact.id,
@@ -147,6 +151,7 @@ function factNode(fact: Fact, knowledge: Knowledge, drafts: readonly DraftRefere
     open,
     names: [...new Set(names)],
     disputedBy: fact.disputedBy.map((other) => other.statement),
+    extracted: fact.extracted === true,
     drafts: [...drafts],
   };
 }
@@ -175,7 +180,9 @@ export function factBaseTree(knowledge: Knowledge, references: ReadonlyMap<strin
   const node = (fact: Fact): FactNode => factNode(fact, knowledge, references.get(fact.id) ?? []);
   const sources: FactSourceNode[] = [...knowledge.seeds.articles].map(([file, article]) => ({
     title: article.title,
-    detail: `${article.outlet}, ${article.date}${article.dateBasis.startsWith('stated') ? '' : ' (date inferred)'}`,
+    detail: `${article.outlet}, ${article.date ? `${article.date}${article.dateBasis.startsWith('stated') ? '' : ' (date inferred)'}` : 'date not known'}${
+      article.path ? ` · facts read from ${article.path.replace(/^.*[\\/]/, '')}` : ''
+    }`,
     facts: facts.filter((f) => f.source.seed === file).map(node),
   }));
   const teamFacts = facts.filter((f) => !knowledge.seeds.articles.has(f.source.seed));

@@ -10,7 +10,11 @@ function escapeMarkdown(text: string): string {
 }
 
 function openSourceLink(source: SourceRef): string {
-  const args = encodeURIComponent(JSON.stringify([{ seed: source.seed, offset: source.offset, length: source.passage.length, title: source.title, outlet: source.outlet }]));
+  // a reporter's source document opens itself; a seed opens in ClaimLint's read-only window
+  const target = source.file
+    ? { file: source.file, offset: source.offset, length: source.passage.length }
+    : { seed: source.seed, offset: source.offset, length: source.passage.length, title: source.title, outlet: source.outlet };
+  const args = encodeURIComponent(JSON.stringify([target]));
   return `[Open source passage](command:${OPEN_SOURCE_COMMAND}?${args} "Open the source article at this passage")`;
 }
 

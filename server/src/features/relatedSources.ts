@@ -9,6 +9,7 @@ import type { Knowledge } from '../engine/knowledge/knowledge';
 import { excerpt } from '../engine/rules/factMessages';
 import { sourceWindowUri, wrapKeepingOffsets } from '../engine/text/sourceWindow';
 import type { Finding, SourceRef } from '../engine/types';
+import { pathToUri } from './uris';
 
 /** How much of a passage a child row shows. */
 const ROW_CHARS = 100;
@@ -26,8 +27,13 @@ export function relatedSources(knowledge: Knowledge): (finding: Finding) => Diag
   const windowOf = (ref: SourceRef): TextDocument | undefined => {
     if (!windows.has(ref.seed)) {
       const article = knowledge.seeds.articles.get(ref.seed);
-      const uri = sourceWindowUri(ref.seed, ref.title, ref.outlet);
-      windows.set(ref.seed, article ? TextDocument.create(uri, 'plaintext', 0, wrapKeepingOffsets(article.text)) : undefined);
+      // a reporter's source document is shown as it is, in its own file
+      const window = !article
+        ? undefined
+        : ref.file
+          ? TextDocument.create(pathToUri(ref.file), 'plaintext', 0, article.text)
+          : TextDocument.create(sourceWindowUri(ref.seed, ref.title, ref.outlet), 'plaintext', 0, wrapKeepingOffsets(article.text));
+      windows.set(ref.seed, window);
     }
     return windows.get(ref.seed);
   };

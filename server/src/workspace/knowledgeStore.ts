@@ -5,7 +5,7 @@ import type { DataProblem } from '../engine/knowledge/dataFile';
 import { DATA_FILE_LIMITS } from '../engine/knowledge/dataFile';
 import type { SourceFile } from '../engine/knowledge/sourceFiles';
 import type { TextReader } from './configResolver';
-import { wholeFileProblem } from './configResolver';
+import { isInside, wholeFileProblem } from './configResolver';
 import { readSourceDocument, yamlFilesIn } from './dataFiles';
 import { SourceIndex, sourceFilesIn } from './sourceIndex';
 
@@ -33,6 +33,8 @@ export class KnowledgeStore {
   private readonly userFiles = new Map<string, { lexicons: SourceFile[]; factFiles: SourceFile[]; problems: DataProblem[] }>();
   private readonly sources: SourceIndex;
   private indexing = false;
+  /** Every source path and document the store has been asked for, to tell which file changes concern it. */
+  private readonly sourcePathsSeen = new Set<string>();
 
   /**
    * `readText` reads lexicons and fact bases, `readSourceText` source documents (both may overlay the editor's
@@ -53,6 +55,11 @@ export class KnowledgeStore {
     this.sources.retrySkipped();
   }
 
+  /** True when `file` is, or lies in a folder of, source documents some configuration names. */
+  isSourceDocument(file: string): boolean {
+    return [...this.sourcePathsSeen].some((target) => isInside(file, target));
+  }
+
   /** True while source documents are being read in the background. */
   get busy(): boolean {
     return this.indexing;
@@ -66,6 +73,7 @@ export class KnowledgeStore {
     const base = this.withoutSources(lexiconPaths, factBasePaths);
     if (sourcePaths.length === 0) return base;
     const problems: DataProblem[] = [];
+    for (const target of sourcePaths) this.sourcePathsSeen.add(target);
     const files = sourceFilesIn(sourcePaths, problems);
     const stale = this.sources.stale(files, base);
     const readOne = (file: string): void => this.sources.readOne(file, base);
