@@ -1,7 +1,7 @@
 /**
  * ClaimLint performance benchmark (`npm run bench`: builds, then runs this file with tsx).
  *
- *   tsx test/bench/run.ts [--quick] [--skip=lint,peers,edit,facts,server,soak,cli]
+ *   tsx test/bench/run.ts [--quick] [--skip=lint,peers,edit,facts,sources,server,soak,cli]
  *
  * Measures, on generated Markdown news drafts of 10 KB, 100 KB and 1 MB (drafts.ts):
  *  - cold full lint (`lintDocument` without a cache), against three floors over the same text: a single regex
@@ -12,7 +12,8 @@
  *  - the parts of edit-to-diagnostics in-process: engine re-lint, conversion to LSP, the message (editPath.ts);
  *  - the language server over stdio: open-to-diagnostics, edit-to-diagnostics (debounce 0) and RSS, also
  *    after 10,000 small edits (serverBench.ts);
- *  - the CLI over 2,000 small drafts with 1 and 2 workers (cliBench.ts).
+ *  - the CLI over 2,000 small drafts with 1 and 2 workers (cliBench.ts);
+ *  - 2,000 source documents of 5 KB read into the fact base: time, RSS, one edited, lookups (sourceBench.ts).
  * Prints a table with PASS/MISS against the targets and writes test/bench/results/latest.json. It never
  * fails on a missed target: it is a benchmark, not a test. Timings are medians; the machine is noisy, so
  * ratios against floors and peers measured in the same run are the numbers to compare across machines.
@@ -36,6 +37,7 @@ import { runCliBench } from './cliBench';
 import { DRAFT_SEED, generateDraft, seedSentences } from './drafts';
 import { benchEditPath } from './editPath';
 import type { FactLookupResult } from './factLookup';
+import type { SourceBenchResult } from './sourceBench';
 import { loadPeers } from './peers';
 import type { ServerSizeResult, SoakResult } from './serverBench';
 import { runServerLatency, runServerSoak } from './serverBench';
@@ -52,6 +54,7 @@ const SOAK_BATCH = 250;
 /** Idle time before the last RSS reading of the soak (V8 shrinks its heap once allocation stops). */
 const SOAK_IDLE_MS = 5_000;
 const CLI_DRAFTS = QUICK ? 200 : 2_000;
+const SOURCE_DOCS = QUICK ? 200 : 2_000;
 const CLI_DRAFT_BYTES = 1_500;
 const RESULTS_DIR = path.join(__dirname, 'results');
 
@@ -209,21 +212,25 @@ async function benchPeers(texts: Map<number, string>, lintRows: LintRow[]): Prom
 
 /** Runs factLookup.ts in a child process (its 100k-fact build allocates gigabytes). */
 function benchFacts(sizes: readonly number[]): Promise<FactLookupResult> {
+  return benchInChild<FactLookupResult>('factLookup.ts', [`--sizes=${sizes.join(',')}`]);
+}
+
+/** Runs a benchmark script in a child process (its own heap and RSS) and parses the JSON of its last line. */
+function benchInChild<T>(script: string, args: readonly string[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', path.join(__dirname, 'factLookup.ts'), `--sizes=${sizes.join(',')}`],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', path.join(__dirname, script), ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.on('error', reject);
     child.on('exit', (code) => {
       const last = stdout.trim().split('\n').pop() ?? '';
       try {
-        resolve(JSON.parse(last) as FactLookupResult);
+        resolve(JSON.parse(last) as T);
       } catch {
-        reject(new Error(`fact lookup child exited with ${code} without a result`));
+        reject(new Error(`${script} exited with ${code} without a result`));
       }
     });
   });
@@ -268,6 +275,14 @@ async function main(): Promise<void> {
       facts = await benchFacts(FACT_SIZES);
     } catch (error) {
       log(`  fact lookup failed: ${(error as Error).message}`);
+    }
+  }
+  let sources: SourceBenchResult | undefined;
+  if (!SKIP.has('sources')) {
+    try {
+      sources = await benchInChild<SourceBenchResult>('sourceBench.ts', [`--docs=${SOURCE_DOCS}`]);
+    } catch (error) {
+      log(`  source documents failed: ${(error as Error).message}`);
     }
   }
   let server: ServerSizeResult[] = [];
@@ -432,6 +447,17 @@ async function main(): Promise<void> {
       ),
     );
   }
+  if (sources) {
+    const s = sources;
+    out.push(
+      `\nSource documents: ${s.docs} synthetic documents (${(s.totalBytes / 1e6).toFixed(1)} MB) read into the fact base in ${(s.indexMs / 1000).toFixed(1)} s ` +
+        `(${fmtRatio(s.indexMs / s.tokenizeMs)} a bare tokenisation pass over the same text, ${fmtMs(s.tokenizeMs)}; ${(s.indexMs / s.docs).toFixed(1)} ms per document), ` +
+        `${s.facts} facts and ${s.entities} new entities; RSS ${s.rssBeforeMb.toFixed(0)} → ${s.rssAfterMb.toFixed(0)} MB. ` +
+        `After one document is edited, reading again takes ${(s.reindexOneMs / 1000).toFixed(1)} s (one extraction, the rest the fact base rebuilt). ` +
+        `A 10 KB draft lints in ${fmtMs(s.lintBaseMs)} without them and ${fmtMs(s.lintWithSourcesMs)} with them (${fmtRatio(s.lintWithSourcesMs / s.lintBaseMs)}); ` +
+        `three sources restated with other numbers lint in ${fmtMs(s.lintRestatedMs)} with ${s.restatedFindings} findings.`,
+    );
+  }
   if (editPath.length) {
     out.push(
       table(
@@ -487,6 +513,7 @@ async function main(): Promise<void> {
     peers,
     facts,
     editPath,
+    sources,
     server,
     soak,
     cli,

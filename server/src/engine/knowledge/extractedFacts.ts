@@ -36,6 +36,12 @@ export function curatedQuoteTexts(pending: readonly PendingFact[]): Set<string> 
   return new Set(pending.flatMap((p) => (p.data.quote ? [fold(p.data.quote.text)] : [])));
 }
 
+/** What makes two extracted facts the same: the quotation and its speakers, or the figure, its words and entities. */
+function sameness(data: FactData): string {
+  if (data.quote) return `q\u0000${fold(data.quote.text)}\u0000${[...(data.quote.speakers ?? [])].sort().join(',')}`;
+  return `n\u0000${JSON.stringify(data.slots)}\u0000${[...(data.cues ?? [])].sort().join(',')}\u0000${JSON.stringify(data.about ?? [])}`;
+}
+
 /** A problem of extracted data, placed at the top of its document (extraction names no YAML path). */
 function documentProblem(file: string): PendingFact['at'] {
   return (path, message, severity = 'error') => ({ file, line: 1, column: 1, start: 0, end: 0, message: `extracted ${path.join('.')}: ${message}`, severity });
@@ -49,6 +55,7 @@ export function addExtracted(
   pendingRoles: PendingRole[],
   curatedQuotes: ReadonlySet<string>,
 ): void {
+  const seen = new Set<string>();
   for (const source of extracted) {
     const at = documentProblem(source.file);
     source.entities.forEach((data, index) => {
@@ -66,6 +73,10 @@ export function addExtracted(
     });
     source.facts.forEach((data, index) => {
       if (data.quote && curatedQuotes.has(fold(data.quote.text))) return;
+      // the same quotation or figure in two documents (wire copy and the release it quotes) is one fact
+      const key = sameness(data);
+      if (seen.has(key)) return;
+      seen.add(key);
       pendingFacts.push({ data, file: source.file, at, span: { start: 0, end: 0 }, index, extracted: true });
     });
   }
@@ -75,28 +86,38 @@ export function addExtracted(
 const unitHead = (fact: Fact): string | undefined => fact.slots?.find((s) => s.type === 'quantity')?.unit?.split(/\s+/).pop()?.toLowerCase();
 const valueOf = (fact: Fact): unknown => fact.slots?.find((s) => s.type === 'quantity')?.value;
 
+/** Most facts one figure is linked to as disputing it (the first found): enough to spare either side. */
+const MAX_DISPUTES = 8;
+
 /**
  * Links extracted figures of different documents that count the same thing (same unit head and cue, and a
- * shared entity or none named on either side) with different values: the sources disagree, and a draft agreeing with either is not flagged.
+ * shared entity or none named on either side) with different values: the sources disagree, and a draft
+ * agreeing with either is not flagged. Figures are bucketed by unit, cue and entity, so the work grows with
+ * the figures that could dispute each other, not with all pairs.
  */
 export function linkDisagreeingFigures(extracted: readonly Fact[]): void {
-  const byUnit = new Map<string, Fact[]>();
+  const buckets = new Map<string, Fact[]>();
   for (const fact of extracted) {
     const head = unitHead(fact);
-    if (head) byUnit.set(head, [...(byUnit.get(head) ?? []), fact]);
+    if (!head) continue;
+    const about = (fact.about ?? []).flat();
+    for (const cue of fact.cueKeys) {
+      for (const id of about.length > 0 ? about : ['']) {
+        const key = `${head}\u0000${cue}\u0000${id}`;
+        const bucket = buckets.get(key);
+        if (bucket) bucket.push(fact);
+        else buckets.set(key, [fact]);
+      }
+    }
   }
-  for (const group of byUnit.values()) {
-    for (let i = 0; i < group.length; i++) {
-      for (let j = i + 1; j < group.length; j++) {
-        const [a, b] = [group[i], group[j]];
-        if (a.source.seed === b.source.seed || valueOf(a) === valueOf(b)) continue;
-        // about the same: a shared entity, or both found by their unit alone (their sentences name nobody)
-        const about = new Set((a.about ?? []).flat());
-        const named = (b.about ?? []).flat();
-        const same = about.size === 0 && named.length === 0 ? true : named.some((id) => about.has(id));
-        if (!same || !a.cueKeys.some((k) => b.cueKeys.includes(k))) continue;
-        if (!a.disputedBy.includes(b)) a.disputedBy.push(b);
-        if (!b.disputedBy.includes(a)) b.disputedBy.push(a);
+  for (const bucket of buckets.values()) {
+    for (let i = 0; i < bucket.length; i++) {
+      const a = bucket[i];
+      for (let j = i + 1; j < bucket.length && a.disputedBy.length < MAX_DISPUTES; j++) {
+        const b = bucket[j];
+        if (a.source.seed === b.source.seed || valueOf(a) === valueOf(b) || b.disputedBy.length >= MAX_DISPUTES || a.disputedBy.includes(b)) continue;
+        a.disputedBy.push(b);
+        b.disputedBy.push(a);
       }
     }
   }

@@ -29,10 +29,10 @@ export interface FactBase {
   quotes: readonly Fact[];
   /**
    * Figures read from source documents whose sentence names nobody ("The scheme will create up to 1,200 new
-   * berths"), by every form of their unit's head word: a draft sentence is a candidate when it uses that word
-   * and one of the fact's cues.
+   * berths"), by every form of their unit's head word, then by cue key: a draft sentence is a candidate when it
+   * uses that word and one of the fact's cues.
    */
-  unanchored: ReadonlyMap<string, readonly Fact[]>;
+  unanchored: ReadonlyMap<string, ReadonlyMap<string, readonly Fact[]>>;
 }
 
 const SLOT_ENTITY_TYPES: Partial<Record<Slot['type'], string>> = { place: 'place', person: 'person', outlet: 'outlet' };
@@ -50,31 +50,59 @@ function entityRefs(fact: FactData): [string, (string | number)[]][] {
   return refs;
 }
 
+/** Most cues whose keys are remembered (cues repeat across facts, and extracted facts bring many). */
+const MAX_REMEMBERED_CUES = 50_000;
+const rememberedKeys = new Map<string, string>();
+const rememberedVariants = new Map<string, string[][]>();
+
+/** `compute(key)`, remembered in `cache` (emptied when it grows past the bound). */
+function remembered<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= MAX_REMEMBERED_CUES) cache.clear();
+    value = compute(key);
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /** A cue's word sequences with regular inflections: verb forms of the first word, plurals of the last. */
 function cueKeys(cue: string): string[][] {
-  const words = phraseKeys(cue);
-  if (words.length === 0) return [];
-  const last = words.length - 1;
-  const variants = [
-    ...wordForms(words[0], 'verb').map((form) => [form, ...words.slice(1)]),
-    ...wordForms(words[last], 'noun').map((form) => [...words.slice(0, last), form]),
-  ];
-  return variants;
+  return remembered(rememberedVariants, cue, () => {
+    const words = phraseKeys(cue);
+    if (words.length === 0) return [];
+    const last = words.length - 1;
+    return [...wordForms(words[0], 'verb').map((form) => [form, ...words.slice(1)]), ...wordForms(words[last], 'noun').map((form) => [...words.slice(0, last), form])];
+  });
+}
+
+const groupsByKey = new WeakMap<Vocabulary, Map<string, string[]>>();
+
+/** For each cue key of the vocabulary's cue groups, every key of the groups it belongs to. */
+function cueGroupsByKey(vocabulary: Vocabulary): Map<string, string[]> {
+  let byKey = groupsByKey.get(vocabulary);
+  if (!byKey) {
+    byKey = new Map();
+    for (const group of vocabulary.cueGroups) {
+      const keys = group.map(cueKey);
+      for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), ...keys]);
+    }
+    groupsByKey.set(vocabulary, byKey);
+  }
+  return byKey;
 }
 
 /** A fact's cue keys together with every cue of the groups they belong to. */
 function expandCues(cues: readonly string[], vocabulary: Vocabulary): string[] {
+  const groups = cueGroupsByKey(vocabulary);
   const keys = new Set(cues.map(cueKey));
-  for (const group of vocabulary.cueGroups) {
-    const groupKeys = group.map(cueKey);
-    if (groupKeys.some((k) => keys.has(k))) for (const k of groupKeys) keys.add(k);
-  }
+  for (const key of [...keys]) for (const other of groups.get(key) ?? []) keys.add(other);
   return [...keys].filter(Boolean);
 }
 
 /** The key a cue is indexed under: its normalised words. */
 export function cueKey(cue: string): string {
-  return phraseKeys(cue).join(' ');
+  return remembered(rememberedKeys, cue, () => phraseKeys(cue).join(' '));
 }
 
 /**
@@ -190,7 +218,7 @@ export function buildFactBase(
   for (const cue of vocabulary.cueGroups.flat()) for (const words of cueKeys(cue)) cues.addKeys(words, cueKey(cue));
   const index = new Map<string, Map<string, Fact[]>>();
   const quotes: Fact[] = [];
-  const unanchored = new Map<string, Fact[]>();
+  const unanchored = new Map<string, Map<string, Fact[]>>();
   for (const fact of facts.values()) {
     if (fact.quote) quotes.push(fact);
     const unit = fact.extracted && !fact.about?.length ? fact.slots?.find((s) => s.type === 'quantity')?.unit : undefined;
@@ -199,7 +227,15 @@ export function buildFactBase(
       // the unit is written as the source wrote it ("new berths"): its head word and that word's singular
       const head = phraseKeys(unit).pop();
       const forms = head ? new Set([head, ...wordForms(head, 'noun'), ...(head.endsWith('s') ? wordForms(head.slice(0, -1), 'noun') : [])]) : [];
-      for (const form of forms) unanchored.set(form, [...(unanchored.get(form) ?? []), fact]);
+      for (const form of forms) {
+        const byCue = unanchored.get(form) ?? new Map<string, Fact[]>();
+        unanchored.set(form, byCue);
+        for (const key of fact.cueKeys) {
+          const list = byCue.get(key);
+          if (list) list.push(fact);
+          else byCue.set(key, [fact]);
+        }
+      }
       continue;
     }
     if (!fact.about?.length || (!fact.slots?.length && !fact.cues?.length)) continue;

@@ -102,14 +102,27 @@ function sharedShare(draft: readonly string[], recorded: RecordedQuote): number 
   return shared / draft.length;
 }
 
+/** How many of a draft quotation's rarest words find the recordings it is compared with. */
+const RAREST_WORDS = 4;
+
 function bestRecorded(draft: string[], index: Map<string, RecordedQuote[]>): { recorded: RecordedQuote; alignment: ReturnType<typeof alignQuote> } | undefined {
+  // recordings that hold one of the draft's rarest words: the one it quotes holds nearly all of them, and
+  // the commonest words reach most of a large source library
+  const postings = [...new Set(draft)]
+    .filter((w) => !STOPWORDS.has(w))
+    .map((w) => index.get(w) ?? [])
+    .filter((list) => list.length > 0)
+    .sort((a, b) => a.length - b.length)
+    .slice(0, RAREST_WORDS);
   const candidates = new Set<RecordedQuote>();
-  for (const w of draft) if (!STOPWORDS.has(w)) for (const r of index.get(w) ?? []) candidates.add(r);
+  for (const list of postings) for (const r of list) candidates.add(r);
+  // the share of draft words the recording holds at all bounds the alignment score: candidates are aligned
+  // from the highest share down, and once a share cannot beat the best so far no later one can (a source
+  // library of thousands of quotations shares some word with most drafts)
+  const ranked = [...candidates].map((recorded) => ({ recorded, share: sharedShare(draft, recorded) })).sort((a, b) => b.share - a.share);
   let best: { recorded: RecordedQuote; alignment: ReturnType<typeof alignQuote> } | undefined;
-  for (const recorded of candidates) {
-    // the share of draft words the recording holds at all bounds the alignment score: a candidate that
-    // cannot beat the best so far is not aligned (same result, far fewer alignments)
-    if (best && sharedShare(draft, recorded) <= best.alignment.score) continue;
+  for (const { recorded, share } of ranked) {
+    if (best && share <= best.alignment.score) break;
     const alignment = alignQuote(draft, recorded.words);
     if (!best || alignment.score > best.alignment.score) best = { recorded, alignment };
   }

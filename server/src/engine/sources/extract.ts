@@ -268,6 +268,10 @@ export function extractFacts(input: ExtractionInput, knowledge: Knowledge): Extr
             ...(number.qualifier !== 'exact' ? { qualifier: number.qualifier } : {}),
           };
           const written = chunkText.slice(number.start, currency ? number.end : unit[unit.length - 1].end);
+          // a figure whose sentence names nobody is anchored by the first noun it is about besides its unit
+          // ("The scheme will create … new berths"): without one it is too loose to check a draft against
+          const topic = about.length > 0 ? undefined : tokens.find((t) => t.pos === 'NOUN' && !unit.includes(t) && t.start < number.start)?.lemma ?? tokens.find((t) => t.pos === 'NOUN' && !unit.includes(t))?.lemma;
+          if (about.length === 0 && !topic) continue;
           // the year the sentence gives the figure ("by 2028") is part of it; without one the figure holds
           // in the document's year
           const when = dates.find((d) => d.year !== undefined && !d.season);
@@ -279,6 +283,7 @@ export function extractFacts(input: ExtractionInput, knowledge: Knowledge): Extr
             // no asOf: the document's date is when it was written, not when the figure held ("between 2016 and 2023")
             ...(about.length > 0 ? { about: [about] } : {}),
             cues: about.length > 0 ? [...cues, unitHead] : cues,
+            ...(topic ? { context: [topic] } : {}),
             slots: [slot, ...dateSlot],
           });
         }

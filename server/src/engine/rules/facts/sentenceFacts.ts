@@ -123,9 +123,9 @@ export function computeSentenceFacts(text: string, sentence: SentenceAnalysis, f
     // a sentence about the Tartus base is about Syria: a named place brings the places that contain it
     if (mention.entity.type === 'place') for (const id of mention.entity.within ?? []) mentioned.add(id);
   }
-  // figures from source documents that name nobody are found by their unit word ("new berths")
-  const byUnit = facts.unanchored.size > 0 ? [...new Set(sentence.tokens.flatMap((t) => facts.unanchored.get(currencyName(t.text) ?? t.norm) ?? []))] : [];
-  const cues = mentions.length > 0 || byUnit.length > 0 ? [...facts.cues.findAll(text, sentence.tokens), ...separatedParticleCues(sentence.tokens, facts.cues)] : [];
+  // figures from source documents that name nobody are found by their unit word ("new berths") and a cue
+  const units = facts.unanchored.size > 0 ? sentence.tokens.flatMap((t) => facts.unanchored.get(currencyName(t.text) ?? t.norm) ?? []) : [];
+  const cues = mentions.length > 0 || units.length > 0 ? [...facts.cues.findAll(text, sentence.tokens), ...separatedParticleCues(sentence.tokens, facts.cues)] : [];
   const cueKeys = new Set<string>();
   for (const cue of cues) cueKeys.add(cue.value);
   cueKeys.add(ANY_CUE);
@@ -144,7 +144,17 @@ export function computeSentenceFacts(text: string, sentence: SentenceAnalysis, f
       }
     }
   }
-  for (const fact of byUnit) if (fact.cueKeys.some((key) => cueKeys.has(key)) && !candidates.includes(fact)) candidates.push(fact);
+  for (const byCue of units) {
+    for (const key of cueKeys) {
+      for (const fact of byCue.get(key) ?? []) {
+        if (judged.has(fact)) continue;
+        // the noun the source's sentence is about must be there too ("The scheme will create …")
+        const accepted = contextSatisfied(fact, text, sentence);
+        judged.set(fact, accepted);
+        if (accepted) candidates.push(fact);
+      }
+    }
+  }
   return { sentence, text, mentions, allMentions: all, mentioned, cues, candidates };
 }
 
