@@ -19,6 +19,7 @@ import {
   closeActiveEditor,
   closePanel,
   dismissHover,
+  dragSideBarTo,
   hoverPhrase,
   openFile,
   openProblems,
@@ -411,14 +412,8 @@ async function main() {
         // the fact, with the draft that contradicts it as a child row
         await waitForViewRow(p, view, [source.statement, 'contradicted 1×'], RENDER_MS);
         await waitForViewRow(p, view, ['sample-draft.md:', 'contradicts', '"200,000"'], RENDER_MS);
-        // widen the side bar by its sash, as a reader of the view would, for the README's screenshot
-        const sideBar = await p.locator('.part.sidebar').boundingBox();
-        if (sideBar) {
-          await p.mouse.move(sideBar.x + sideBar.width + 1, sideBar.y + sideBar.height / 2);
-          await p.mouse.down();
-          await p.mouse.move(sideBar.x + 900, sideBar.y + sideBar.height / 2, { steps: 5 });
-          await p.mouse.up();
-        }
+        // widen the side bar, as a reader of the view would, for the README's screenshot
+        await dragSideBarTo(p, 900);
         await p.screenshot({ path: path.join(SCREENSHOTS, 'fact-base-view.png'), animations: 'disabled' });
         await clickViewRow(p, view, source.statement);
         await p.waitForFunction((outlet) => window.claimlintE2E.activeTab()?.includes(outlet), source.outlet, { timeout: RENDER_MS });
@@ -441,13 +436,7 @@ async function main() {
         const p = needWorkbench();
         await p.keyboard.press('Escape');
         // the side bar back to its usual width (the fact base case widened it)
-        const sideBar = await p.locator('.part.sidebar').boundingBox();
-        if (sideBar && sideBar.width > 400) {
-          await p.mouse.move(sideBar.x + sideBar.width + 1, sideBar.y + sideBar.height / 2);
-          await p.mouse.down();
-          await p.mouse.move(sideBar.x + 300, sideBar.y + sideBar.height / 2, { steps: 5 });
-          await p.mouse.up();
-        }
+        await dragSideBarTo(p, 300);
         await openFile(p, 'sources-draft.md', { timeout: SETTLE_MS });
         const target = { phrase: 'cannot', context: 'We cannot let the harbour silt up again' };
         await waitForSquiggle(p, { ...target, kind: 'warning' }, SETTLE_MS);

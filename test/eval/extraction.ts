@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import type { Fact, FactData } from '../../server/src/engine/knowledge/factTypes';
 import type { Knowledge } from '../../server/src/engine/knowledge/knowledge';
 import { extractFacts } from '../../server/src/engine/sources/extract';
+import { foldQuotationText } from '../../server/src/engine/text/quotes';
 
 /** One hand judgement of an extracted item the curated base does not record. */
 interface Judgement {
@@ -31,13 +32,6 @@ export interface ExtractionScore {
   unjudged: string[];
 }
 
-const fold = (text: string): string =>
-  text
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201C\u201D]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
 
 const valueOf = (fact: FactData): string | number | undefined => fact.quote?.text ?? fact.slots?.find((s) => s.type === 'quantity')?.value;
 const unitOf = (fact: FactData): string | undefined => fact.slots?.find((s) => s.type === 'quantity')?.unit;
@@ -47,7 +41,7 @@ function sameItem(extracted: FactData, curated: Fact): boolean {
   if (extracted.source.seed !== curated.source.seed) return false;
   const meet = extracted.source.passage.includes(curated.source.passage) || curated.source.passage.includes(extracted.source.passage) || extracted.source.passage.includes(curated.quote?.text ?? '\u0000');
   if (!meet) return false;
-  if (extracted.quote) return curated.quote !== undefined && fold(extracted.quote.text) === fold(curated.quote.text);
+  if (extracted.quote) return curated.quote !== undefined && foldQuotationText(extracted.quote.text) === foldQuotationText(curated.quote.text);
   const value = curated.slots?.find((s) => s.type === 'quantity')?.value;
   return value !== undefined && valueOf(extracted) === value;
 }

@@ -9,6 +9,7 @@ import type { Knowledge } from './knowledge/knowledge';
 import { statesFact } from './rules/facts/entailment';
 import { readSentenceFacts, withEntitiesCarried } from './rules/facts/sentenceFacts';
 import type { SentenceFacts } from './rules/facts/sentenceFacts';
+import { foldQuotationText } from './text/quotes';
 import type { Span } from './types';
 
 /** A sentence of a draft that states a fact, by id. */
@@ -19,17 +20,11 @@ export interface Citation extends Span {
 /** Recorded quotes shorter than this are too common to count as repeated ("legitimate"). */
 const MIN_QUOTE_WORDS = 3;
 
-const normalised = (text: string): string =>
-  text
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201C\u201D]/g, '"')
-    .replace(/\s+/g, ' ')
-    .toLowerCase();
 
 /** True when the sentence repeats the fact's recorded quote word for word (quotation marks and case aside). */
 function repeatsQuote(sentence: SentenceFacts, quote: string | undefined): boolean {
   if (!quote || quote.trim().split(/\s+/).length < MIN_QUOTE_WORDS) return false;
-  return normalised(sentence.text.slice(sentence.sentence.start, sentence.sentence.end)).includes(normalised(quote));
+  return foldQuotationText(sentence.text.slice(sentence.sentence.start, sentence.sentence.end)).includes(foldQuotationText(quote));
 }
 
 /** Every sentence of `text` that cites a fact of `knowledge`, in document order. Pure. */

@@ -256,3 +256,13 @@ export async function clickViewRow(page, title, text, timeout = 10_000) {
   const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: title }) });
   await pane.locator('.pane-body .monaco-list-row', { hasText: text }).first().click({ timeout });
 }
+
+/** Sets the side bar's width by dragging its sash, as a user would. */
+export async function dragSideBarTo(page, width) {
+  const sideBar = await page.locator('.part.sidebar').boundingBox();
+  if (!sideBar || Math.abs(sideBar.width - width) < 20) return;
+  await page.mouse.move(sideBar.x + sideBar.width + 1, sideBar.y + sideBar.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(sideBar.x + width, sideBar.y + sideBar.height / 2, { steps: 5 });
+  await page.mouse.up();
+}

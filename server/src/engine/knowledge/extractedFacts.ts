@@ -3,6 +3,7 @@
  * fact the curated base already records (the same quotation) is left out — curated facts win — and figures
  * that disagree across documents are linked as disputed, so neither side is reported against the other.
  */
+import { foldQuotationText } from '../text/quotes';
 import type { DataProblem } from './dataFile';
 import type { Entity, ExtractedFacts, Fact, FactData } from './factTypes';
 
@@ -23,22 +24,15 @@ export interface PendingRole {
   index: number;
 }
 
-const fold = (text: string): string =>
-  text
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201C\u201D]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
 
 /** The folded texts of the quotations curated facts record. */
 export function curatedQuoteTexts(pending: readonly PendingFact[]): Set<string> {
-  return new Set(pending.flatMap((p) => (p.data.quote ? [fold(p.data.quote.text)] : [])));
+  return new Set(pending.flatMap((p) => (p.data.quote ? [foldQuotationText(p.data.quote.text)] : [])));
 }
 
 /** What makes two extracted facts the same: the quotation and its speakers, or the figure, its words and entities. */
 function sameness(data: FactData): string {
-  if (data.quote) return `q\u0000${fold(data.quote.text)}\u0000${[...(data.quote.speakers ?? [])].sort().join(',')}`;
+  if (data.quote) return `q\u0000${foldQuotationText(data.quote.text)}\u0000${[...(data.quote.speakers ?? [])].sort().join(',')}`;
   return `n\u0000${JSON.stringify(data.slots)}\u0000${[...(data.cues ?? [])].sort().join(',')}\u0000${JSON.stringify(data.about ?? [])}`;
 }
 
@@ -72,7 +66,7 @@ export function addExtracted(
       for (const role of data.roles ?? []) (known.roles ??= []).push(role);
     });
     source.facts.forEach((data, index) => {
-      if (data.quote && curatedQuotes.has(fold(data.quote.text))) return;
+      if (data.quote && curatedQuotes.has(foldQuotationText(data.quote.text))) return;
       // the same quotation or figure in two documents (wire copy and the release it quotes) is one fact
       const key = sameness(data);
       if (seen.has(key)) return;

@@ -4,17 +4,10 @@
  * marked so — the same shape as the seeds' `metadata.yaml`.
  */
 import { parse as parseYaml } from 'yaml';
+import type { ArticleMetadata } from '../knowledge/seedLibrary';
 
-/** What a source document says about itself, and how each field was found. */
-export interface DocumentMetadata {
-  title: string;
-  titleBasis: string;
-  outlet: string;
-  outletBasis: string;
-  /** ISO date (YYYY-MM-DD), or '' when neither stated nor found. */
-  date: string;
-  dateBasis: string;
-}
+/** What a source document says about itself, and how each field was found (a seed's metadata, less its file); its date is '' when neither stated nor found. */
+export type DocumentMetadata = Omit<ArticleMetadata, 'file'>;
 
 const HEADER_KEYS: Record<string, 'title' | 'outlet' | 'date'> = {
   title: 'title',

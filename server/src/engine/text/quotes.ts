@@ -78,3 +78,13 @@ export function quotationAt(quotes: readonly Quotation[], offset: number): Quota
   const quote = quotes[partitionPoint(quotes, (q) => q.innerEnd <= offset)];
   return quote && offset >= quote.innerStart && offset < quote.innerEnd ? quote : undefined;
 }
+
+/** Quotation text folded for comparing two copies of it: straight quote marks, single spaces, lower case. */
+export function foldQuotationText(text: string): string {
+  return text
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
