@@ -30,6 +30,26 @@ export interface ExtractionScore {
   right: number;
   wrong: string[];
   unjudged: string[];
+  /** Dated events (a weekday or a full date), scored apart: the issue's targets are for quotes and figures. */
+  events: { curated: number; recalled: number; extracted: number; right: number; wrong: string[]; unjudged: string[] };
+}
+
+/** The day an event fact gives: its weekday and its full date, as text ("tuesday 2015-11-23"). */
+function dayOf(fact: FactData): string | undefined {
+  if (fact.quote || fact.slots?.some((s) => s.type === 'quantity')) return undefined;
+  const weekday = fact.slots?.find((s) => s.type === 'weekday')?.value;
+  const date = fact.slots?.find((s) => s.type === 'date' && s.day !== undefined);
+  const day = [weekday, date ? `${date.year ?? ''}-${date.month}-${date.day}` : undefined].filter(Boolean).join(' ');
+  return day || undefined;
+}
+
+/** True when an extracted event and a curated one are the same: same seed, passages that meet, a day in common. */
+function sameEvent(extracted: FactData, curated: Fact): boolean {
+  const a = dayOf(extracted);
+  const b = dayOf(curated);
+  if (!a || !b || extracted.source.seed !== curated.source.seed) return false;
+  if (!extracted.source.passage.includes(curated.source.passage) && !curated.source.passage.includes(extracted.source.passage)) return false;
+  return a.split(' ').some((part) => b.split(' ').includes(part));
 }
 
 
@@ -59,8 +79,21 @@ export function scoreExtraction(knowledge: Knowledge, judgedFile = path.join(__d
   const curatedFacts = [...knowledge.facts.facts.values()].filter((f) => knowledge.seeds.articles.has(f.source.seed));
   const curatedQuotes = curatedFacts.filter((f) => f.quote);
   const curatedFigures = curatedFacts.filter((f) => f.slots?.some((s) => s.type === 'quantity'));
-  const extracted: FactData[] = [];
-  for (const [file, article] of knowledge.seeds.articles) extracted.push(...extractFacts({ key: file, text: article.text, format: 'plaintext', date: article.date }, knowledge).facts);
+  const all: FactData[] = [];
+  for (const [file, article] of knowledge.seeds.articles) for (const fact of extractFacts({ key: file, text: article.text, format: 'plaintext', date: article.date }, knowledge).facts) all.push(fact);
+  const extracted = all.filter((f) => !dayOf(f));
+  const events = all.filter((f) => dayOf(f));
+  const curatedEvents = curatedFacts.filter((f) => dayOf(f));
+  const eventScore: ExtractionScore['events'] = { curated: curatedEvents.length, recalled: 0, extracted: events.length, right: 0, wrong: [], unjudged: [] };
+  for (const curated of curatedEvents) if (events.some((x) => sameEvent(x, curated))) eventScore.recalled++;
+  for (const event of events) {
+    const describe = `${event.source.seed} event ${dayOf(event)}: ${event.source.passage.slice(0, 60)}`;
+    const judgement = judged.find((j) => j.seed === event.source.seed && String(j.value) === dayOf(event));
+    const right = curatedEvents.some((c) => sameEvent(event, c)) || judgement?.correct;
+    if (right === true) eventScore.right++;
+    else if (right === false) eventScore.wrong.push(describe);
+    else eventScore.unjudged.push(describe);
+  }
   const score: ExtractionScore = {
     curated: { quotes: curatedQuotes.length, figures: curatedFigures.length },
     recalled: { quotes: 0, figures: 0 },
@@ -68,6 +101,7 @@ export function scoreExtraction(knowledge: Knowledge, judgedFile = path.join(__d
     right: 0,
     wrong: [],
     unjudged: [],
+    events: eventScore,
   };
   for (const curated of curatedQuotes) if (extracted.some((x) => sameItem(x, curated) && rightSpeaker(x, curated))) score.recalled.quotes++;
   for (const curated of curatedFigures) if (extracted.some((x) => sameItem(x, curated))) score.recalled.figures++;
@@ -95,4 +129,8 @@ export function printExtractionReport(score: ExtractionScore): void {
   console.log(`  precision  ${pct(score.right, score.extracted)}  (${score.right} right of ${score.extracted} extracted; ${score.wrong.length} wrong, ${score.unjudged.length} not judged)`);
   for (const item of score.wrong) console.log(`    wrong: ${item}`);
   for (const item of score.unjudged) console.log(`    not judged: ${item}`);
+  const e = score.events;
+  console.log(`  dated events (apart): recall ${pct(e.recalled, e.curated)} (${e.recalled}/${e.curated}), precision ${pct(e.right, e.extracted)} (${e.right} right of ${e.extracted}; ${e.wrong.length} wrong, ${e.unjudged.length} not judged)`);
+  for (const item of e.wrong) console.log(`    wrong: ${item}`);
+  for (const item of e.unjudged) console.log(`    not judged: ${item}`);
 }

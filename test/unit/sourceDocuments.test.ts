@@ -62,6 +62,19 @@ describe('source documents: extraction', function () {
     assert.ok(facts.every((f) => !f.quote));
   });
 
+  it('reads the weekday or date of an event a sentence tells of someone, not one in quoted words', () => {
+    const { facts } = extract('Council Leader Aisha Brennan opened the new quay on Tuesday. \u201CWe will be back on Friday,\u201D said Chief Executive Tomas Velde.\n');
+    const events = facts.filter((f) => !f.quote);
+    assert.deepEqual(events.map((f) => [f.about, f.slots]), [[[['x-aisha-brennan']], [{ type: 'weekday', value: 'tuesday' }]]]);
+    const draft = 'Aisha Brennan opened the new quay on Wednesday.';
+    const knowledge = withSources([{ file: '/desk/release.md', text: 'Title: Quay\n\nCouncil Leader Aisha Brennan opened the new quay on Tuesday.\n' }]);
+    assert.deepEqual(
+      lint(draft, { knowledge }).findings.filter((f) => f.rule.startsWith('fact.')).map((f) => [f.rule, draft.slice(f.start, f.end), f.severity]),
+      [['fact.contradiction', 'Wednesday', 'warning']],
+    );
+    assert.deepEqual(lint(draft.replace('Wednesday', 'Tuesday'), { knowledge }).findings.filter((f) => f.rule.startsWith('fact.')), []);
+  });
+
   it('recovers the curated quotes and figures of the seeds, with the right speakers', () => {
     const knowledge = builtInKnowledge();
     const extracted = [...knowledge.seeds.articles].flatMap(([file, article]) => extractFacts({ key: file, text: article.text, format: 'plaintext', date: article.date }, knowledge).facts);

@@ -1,7 +1,8 @@
 /**
  * Facts read from a source document with the sentence analysis every rule uses: direct quotations with
  * their speaker (an entity of the fact base, or a person the document names, with the title it gives them),
- * and figures with what they count and their qualifier ("up to 140,000 Shiite forces"). Each fact keeps its
+ * figures with what they count and their qualifier ("up to 140,000 Shiite forces"), and the weekday or date
+ * of an event a sentence tells of someone ("Putin met Assad in Sochi on Tuesday"). Each fact keeps its
  * verbatim passage, like a curated one, and is marked extracted. Pure: the same document and knowledge give
  * the same facts.
  */
@@ -200,7 +201,21 @@ function unitAfter(tokens: readonly Token[], last: number): Token[] {
   return unit;
 }
 
-/** Reads the quotations and figures of one source document. */
+/**
+ * The day an event a sentence tells happened ("met Assad on Tuesday", "opened on 14 March 2026"): a weekday or
+ * a full date outside quoted words, when the sentence names who and has a verb for what. Undefined otherwise.
+ */
+function eventOf(times: ReturnType<typeof findTimes>, about: readonly string[], cues: readonly string[], spoken: (span: Span) => boolean): Slot[] | undefined {
+  if (about.length === 0 || cues.length === 0) return undefined;
+  const weekday = times.weekdays.find((w) => w.weekday !== 'weekend' && !spoken(w));
+  const date = times.dates.find((d) => d.day !== undefined && d.month !== undefined && !d.reference && !spoken(d));
+  const slots: Slot[] = [];
+  if (weekday) slots.push({ type: 'weekday', value: weekday.weekday });
+  if (date) slots.push({ type: 'date', ...(date.year !== undefined ? { year: date.year } : {}), month: date.month, day: date.day });
+  return slots.length > 0 ? slots : undefined;
+}
+
+/** Reads the quotations, figures and dated events of one source document. */
 export function extractFacts(input: ExtractionInput, knowledge: Knowledge): ExtractedFacts {
   const people = new DocumentEntities(input, knowledge);
   const facts: FactData[] = [];
@@ -251,7 +266,20 @@ export function extractFacts(input: ExtractionInput, knowledge: Knowledge): Extr
         const tokens = sentence.tokens;
         const cues = [...new Set(tokens.filter((t) => t.pos === 'VERB' && !REPORTING.has(t.lemma)).map((t) => t.lemma))];
         if (about.length === 0 && cues.length === 0) continue;
-        const dates = findTimes(tokens).dates;
+        const times = findTimes(tokens);
+        const dates = times.dates;
+        const spoken = (span: Span): boolean => block.quotes.some((q) => q.innerStart <= span.start && q.innerEnd >= span.end);
+        const event = eventOf(times, about, cues, spoken);
+        if (event) {
+          facts.push({
+            id: `x-${key}-e${facts.length + 1}`,
+            statement: passage,
+            source: citation,
+            about: [about],
+            cues,
+            slots: event,
+          });
+        }
         for (const number of findNumbers(tokens)) {
           if (number.year || number.ordinal || number.range) continue;
           if (dates.some((d) => d.start <= number.numberStart && d.end >= number.end)) continue;
