@@ -50,6 +50,11 @@ describe('source documents: extraction', function () {
     );
   });
 
+  it('reads a title set after the name as the speaker\'s role', () => {
+    const { entities } = extract('\u201CNobody wants a strike in winter, but our members have run out of patience,\u201D said Marta Okafor, general secretary of the Rail Workers\u2019 Union.\n');
+    assert.deepEqual(entities.filter((e) => e.type === 'person').map((e) => [e.name, e.roles?.map((r) => r.title)]), [['Marta Okafor', ['general-secretary']]]);
+  });
+
   it('reads figures with their qualifier, unit and currency; names in quotation marks are not quotations', () => {
     const { facts } = extract('The scheme will create up to 1,200 new berths. The court heard that he took \u00A32.3 million from clients. Locals call it \u201CHarbour Town\u201D.\n');
     assert.deepEqual(

@@ -142,10 +142,13 @@ function speakersOf(frame: AttributionFrame, sentence: SentenceAnalysis, chunkTe
   const name = lastProperName(words.filter((t) => !sentence.titles.some((title) => title.start <= t.start && title.end >= t.end)));
   if (name) {
     const id = people.person(chunkText.slice(name.start, name.end));
-    // the title just before the name: "Company spokesperson Jane Doe", "Chief Executive Maria Lopez"
-    const title = sentence.titles.find((t) => t.end <= name.start && /^[\s,]*$/.test(chunkText.slice(t.end, name.start)));
+    // the title just before the name ("Chief Executive Maria Lopez") or set after it ("Marta Okafor, general
+    // secretary of the union")
+    const title =
+      sentence.titles.find((t) => t.end <= name.start && /^[\s,]*$/.test(chunkText.slice(t.end, name.start))) ??
+      sentence.titles.find((t) => t.start >= name.end && /^,\s*(?:the\s+)?$/i.test(chunkText.slice(name.end, t.start)));
     if (title) {
-      const of = sentence.mentions.find((m) => m.end <= title.start && m.entity.type !== 'person');
+      const of = sentence.mentions.find((m) => (m.end <= title.start || m.start >= title.end) && m.entity.type !== 'person');
       people.addRole(id, { title: title.value, ...(of ? { of: of.entity.id } : {}), ...(people.date ? { asOf: people.date } : {}), source: passage() });
     }
     return [id];
