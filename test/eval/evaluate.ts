@@ -9,7 +9,8 @@
  * the project corpus figures as JSON; `--failures` lists every false positive and false negative of the dev
  * split (`--failures=all` includes the holdout split: look at those only to report, never to tune).
  * `--only=TEXT` scores only the corpus files whose names contain TEXT; `--only=polnear`, `--only=ptc`,
- * `--only=claimbuster`, `--only=markdown` or `--only=extraction` runs that one report alone. `--examples=N` prints N examples of
+ * `--only=claimbuster`, `--only=markdown` or `--only=extraction` (or `sources`: extraction and drafts checked
+ * against source documents) runs that one report alone. `--examples=N` prints N examples of
  * each kind of miss on the real corpora, and N flagged sentences of the Markdown noise report.
  *
  * Real corpora: give their folders (or ClaimBuster's sentences.json) as arguments, e.g. `npm run eval --
@@ -26,6 +27,7 @@ import { crossValidatedReport, detectorReports, foldKnowledge } from './real/cla
 import { FOLDS } from '../train/claimTraining';
 import { framesReport, printFramesReport, readArticle } from './real/framesReport';
 import { printExtractionReport, scoreExtraction } from './extraction';
+import { printSourceDraftReport, scoreSourceDrafts, SOURCE_DRAFT_SETS } from './sourceDrafts';
 import { collectMarkdownDocs, markdownNoiseReport, printMarkdownNoiseReport } from './real/markdownNoise';
 import { newsNoiseReport, printNewsNoiseReport } from './real/newsNoise';
 import { isPolnearSplit, readPolnearSplit } from './real/polnear';
@@ -149,8 +151,9 @@ function main(): void {
     return;
   }
   const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-  if (only === 'extraction') {
+  if (only === 'extraction' || only === 'sources') {
     printExtractionReport(scoreExtraction(builtInKnowledge()));
+    printSourceDraftReport(SOURCE_DRAFT_SETS.map(scoreSourceDrafts));
     return;
   }
   if (isReportName(only)) {
@@ -222,6 +225,7 @@ function main(): void {
     for (const f of failures) console.log('  ' + f);
   }
   printExtractionReport(scoreExtraction(builtInKnowledge()));
+  printSourceDraftReport(SOURCE_DRAFT_SETS.map(scoreSourceDrafts));
   if (args.includes('--no-real')) return;
   realCorpora(defaultRealCorpora(), examples);
   markdownNoise(examples);

@@ -50,6 +50,30 @@ describe('source documents: extraction', function () {
     );
   });
 
+  it('reads a double-barrelled name as one, with the rank before it as the role, and finds the person again by surname', () => {
+    const { facts, entities } = extract(
+      '\u201CWe will not tolerate attacks on the people who care for us,\u201D said Chief Superintendent Ellen Ashdown-Pike.\n\n\u201CEvery assault will be investigated and every offender charged,\u201D Ashdown-Pike added.\n',
+    );
+    assert.deepEqual(entities.map((e) => [e.name, e.aliases, e.roles?.map((r) => r.title)]), [['Ellen Ashdown-Pike', ['Ashdown-Pike'], ['superintendent']]]);
+    assert.deepEqual(facts.map((f) => f.quote?.speakers), [['x-ellen-ashdown-pike'], ['x-ellen-ashdown-pike']]);
+  });
+
+  it('reads a transcript\'s turns as quotations of the named speaker, not of a one-word role', () => {
+    const transcript = 'Title: Briefing\n\nINTERVIEWER: How many officers will take part in the operation?\n\nSUPERINTENDENT JONAS FERREIRA: We will have forty officers on the wards every night until the end of August.\n\nJONAS FERREIRA: Thanks.\n';
+    const { facts, entities } = extract(transcript);
+    assert.deepEqual(
+      facts.filter((f) => f.quote).map((f) => [f.quote?.speakers, f.quote?.text]),
+      [[['x-jonas-ferreira'], 'We will have forty officers on the wards every night until the end of August.']],
+    );
+    assert.deepEqual(entities.map((e) => [e.name, e.roles?.map((r) => r.title)]), [['Jonas Ferreira', ['superintendent']]]);
+    const knowledge = withSources([{ file: '/desk/briefing.txt', text: transcript }]);
+    const draft = '\u201CWe will have twenty officers on the wards every night until the end of August,\u201D Ferreira said.';
+    assert.deepEqual(
+      lint(draft, { knowledge }).findings.filter((f) => f.rule.startsWith('fact.')).map((f) => [f.rule, draft.slice(f.start, f.end)]),
+      [['fact.misquote', 'twenty']],
+    );
+  });
+
   it('reads a title set after the name as the speaker\'s role', () => {
     const { entities } = extract('\u201CNobody wants a strike in winter, but our members have run out of patience,\u201D said Marta Okafor, general secretary of the Rail Workers\u2019 Union.\n');
     assert.deepEqual(entities.filter((e) => e.type === 'person').map((e) => [e.name, e.roles?.map((r) => r.title)]), [['Marta Okafor', ['general-secretary']]]);

@@ -15,7 +15,7 @@ import type { Knowledge } from '../knowledge/knowledge';
 import { findTimes } from '../text/dates';
 import { currencyBefore, findNumbers } from '../text/numbers';
 import type { Token } from '../text/tokens';
-import { isCapitalized } from '../text/tokens';
+import { isCapitalized, tokenize } from '../text/tokens';
 import type { Span } from '../types';
 
 export type { ExtractedFacts };
@@ -49,18 +49,23 @@ const slug = (name: string): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-/** The last run of two or more capitalised words in `tokens` (a person's name), as a span. */
-function lastProperName(tokens: readonly Token[]): Span | undefined {
+/** A capitalised name word, or the hyphen of a double-barrelled name ("Ashdown-Pike"). */
+const inName = (token: Token, next: Token | undefined): boolean =>
+  (token.kind === 'word' && isCapitalized(token.text) && (token.pos === 'PROPN' || token.afterHyphen)) ||
+  (token.text === '-' && next !== undefined && next.afterHyphen && isCapitalized(next.text));
+
+/** The last run of at least `words` capitalised words in `tokens` (a name; "Ashdown-Pike" is one word), as a span. */
+function lastProperName(tokens: readonly Token[], words = 2): Span | undefined {
   let run: Token[] = [];
   let best: Span | undefined;
-  for (const token of tokens) {
-    if (token.kind === 'word' && isCapitalized(token.text) && token.pos === 'PROPN') {
+  tokens.forEach((token, i) => {
+    if (inName(token, tokens[i + 1])) {
       run.push(token);
-      if (run.length >= 2) best = { start: run[0].start, end: token.end };
+      if (run.filter((t) => t.kind === 'word' && !t.afterHyphen).length >= words && token.kind === 'word') best = { start: run[0].start, end: token.end };
     } else {
       run = [];
     }
-  }
+  });
   return best;
 }
 
@@ -75,12 +80,21 @@ class DocumentEntities {
   ) {}
 
   /** The id of the person named `name`, creating them on first mention; "Doe" finds "Jane Doe". */
-  person(name: string): string {
-    const known = this.byName.get(name.toLowerCase());
-    if (known) return known;
-    const id = `x-${slug(name)}`;
+  person(written: string): string {
+    // a name in capitals (a transcript's label) is kept as names are written
+    const name = written === written.toUpperCase() ? titleCase(written) : written;
     const words = name.split(/\s+/);
     const last = words[words.length - 1];
+    const known = this.byName.get(name.toLowerCase());
+    const entity = known ? this.created.get(known) : undefined;
+    // a name first met as a body ("JONAS FERREIRA" before it spoke) turns out to be a person's
+    if (known && entity?.type === 'organisation' && words.length > 1) {
+      entity.type = 'person';
+      entity.aliases = [last];
+      if (!this.byName.has(last.toLowerCase())) this.byName.set(last.toLowerCase(), known);
+    }
+    if (known) return known;
+    const id = `x-${slug(name)}`;
     this.created.set(id, { id, type: 'person', name, aliases: words.length > 1 ? [last] : [] });
     this.byName.set(name.toLowerCase(), id);
     if (words.length > 1 && !this.byName.has(last.toLowerCase())) this.byName.set(last.toLowerCase(), id);
@@ -88,7 +102,8 @@ class DocumentEntities {
   }
 
   /** The id of the body named `name` ("Eastmere Harbour Council"), creating it on first mention. */
-  body(name: string): string {
+  body(written: string): string {
+    const name = written === written.toUpperCase() ? titleCase(written) : written;
     const known = this.byName.get(name.toLowerCase());
     if (known) return known;
     const id = `x-${slug(name)}`;
@@ -153,8 +168,9 @@ function speakersOf(frame: AttributionFrame, sentence: SentenceAnalysis, chunkTe
     }
     return [id];
   }
-  const single = words.find((t) => t.kind === 'word' && isCapitalized(t.text));
-  const named = single ? people.named(single.text) : undefined;
+  // a person named before, by surname ("Okafor said", "Ashdown-Pike added")
+  const surname = lastProperName(words, 1);
+  const named = surname ? people.named(chunkText.slice(surname.start, surname.end)) : undefined;
   return named ? [named] : [];
 }
 
@@ -172,19 +188,17 @@ function entitiesIn(sentence: SentenceAnalysis, chunkText: string, people: Docum
   const taken = (t: Token): boolean => [...sentence.mentions, ...sentence.titles].some((m) => m.start <= t.start && m.end >= t.end);
   let run: Token[] = [];
   const flush = (): void => {
-    if (run.length >= 2) {
-      const name = chunkText.slice(run[0].start, run[run.length - 1].end);
-      ids.push(people.named(name) ?? people.body(name));
-    } else if (run.length === 1) {
-      const id = people.named(run[0].text);
-      if (id) ids.push(id);
-    }
+    const words = run.filter((t) => t.kind === 'word' && !t.afterHyphen).length;
+    const name = run.length > 0 ? chunkText.slice(run[0].start, run[run.length - 1].end) : '';
+    const known = name ? people.named(name) : undefined;
+    if (known) ids.push(known);
+    else if (words >= 2) ids.push(people.body(name));
     run = [];
   };
-  for (const token of sentence.tokens) {
-    if (token.kind === 'word' && isCapitalized(token.text) && token.pos === 'PROPN' && !taken(token)) run.push(token);
+  sentence.tokens.forEach((token, i) => {
+    if (inName(token, sentence.tokens[i + 1]) && !taken(token)) run.push(token);
     else flush();
-  }
+  });
   flush();
   return [...new Set(ids)];
 }
@@ -216,6 +230,47 @@ function eventOf(times: ReturnType<typeof findTimes>, about: readonly string[], 
   if (weekday) slots.push({ type: 'weekday', value: weekday.weekday });
   if (date) slots.push({ type: 'date', ...(date.year !== undefined ? { year: date.year } : {}), month: date.month, day: date.day });
   return slots.length > 0 ? slots : undefined;
+}
+
+/** A transcript turn: a line opening with a speaker's name in capitals and a colon ("MARTA OKAFOR: …"). */
+const TRANSCRIPT_TURN = /^([A-Z][A-Z'\u2019.-]*(?:[ \t]+[A-Z][A-Z'\u2019.-]*)+):[ \t]+(\S.*)$/gm;
+/** Turns shorter than this many words ("Thank you.") record nothing worth checking a draft against. */
+const MIN_TURN_WORDS = 5;
+
+/** "MARTA OKAFOR" as "Marta Okafor", "ASHDOWN-PIKE" as "Ashdown-Pike". */
+const titleCase = (label: string): string => label.toLowerCase().replace(/(^|[\s'\u2019-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+
+/**
+ * The turns of a transcript as quotations of their speaker: the label's name, less any title it holds
+ * ("SUPERINTENDENT JONAS FERREIRA"), is a person of the document. Labels of one word (INTERVIEWER) name a
+ * role, not a source, and are left out.
+ */
+function transcriptQuotes(input: ExtractionInput, knowledge: Knowledge, people: DocumentEntities, key: string, facts: FactData[], seen: Set<string>): void {
+  for (const turn of input.text.matchAll(TRANSCRIPT_TURN)) {
+    const label = titleCase(turn[1]);
+    const said = turn[2].trim();
+    if (said.split(/\s+/).length < MIN_TURN_WORDS) continue;
+    const tokens = tokenize(label);
+    const titles = knowledge.vocabulary.titles.findAll(label, tokens);
+    const words = tokens.filter((t) => t.kind === 'word' && !titles.some((m) => m.start <= t.start && m.end >= t.end));
+    if (words.length < 2) continue;
+    const name = label.slice(words[0].start, words[words.length - 1].end);
+    const speaker = people.person(name);
+    const title = titles.find((m) => m.end <= words[0].start);
+    const passage = turn[0];
+    const citation = { seed: input.key, passage, attribution: `extracted from the document (${label}, transcript)` };
+    if (title) people.addRole(speaker, { title: title.value, ...(people.date ? { asOf: people.date } : {}), source: citation });
+    if (seen.has(said + '\u0000' + passage)) continue;
+    seen.add(said + '\u0000' + passage);
+    facts.push({
+      id: `x-${key}-t${facts.length + 1}`,
+      statement: `${name}: \u201C${said}\u201D`,
+      source: citation,
+      ...(input.date ? { asOf: input.date } : {}),
+      about: [[speaker]],
+      quote: { speakers: [speaker], text: said },
+    });
+  }
 }
 
 /** Reads the quotations, figures and dated events of one source document. */
@@ -321,5 +376,6 @@ export function extractFacts(input: ExtractionInput, knowledge: Knowledge): Extr
       }
     }
   }
+  transcriptQuotes(input, knowledge, people, key, facts, seenQuotes);
   return { file: input.key, entities: [...people.created.values()], facts };
 }
