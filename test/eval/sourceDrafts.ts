@@ -1,7 +1,8 @@
 /**
  * Drafts checked against source documents, scored against an answer key (`key.yaml` beside the drafts):
  * an error is caught when a fact finding covers its words and names the right document; any other fact
- * finding is a false alarm. Two sets: examples/ (the dev set the extraction was built on) and
+ * finding is a false alarm. Three sets: examples/ (the dev set the extraction was built on),
+ * test/eval/sources-dev2/ (a second dev set, written by a helper from a brief, read for tuning) and
  * test/eval/sources-holdout/ (written blind by a helper who never saw the code; only its counts are printed,
  * so it stays a holdout).
  */
@@ -28,6 +29,13 @@ export interface SourceDraftSet {
 
 export const SOURCE_DRAFT_SETS: readonly SourceDraftSet[] = [
   { name: 'examples (dev)', sources: path.join(ROOT, 'examples', 'sources'), drafts: path.join(ROOT, 'examples'), key: path.join(ROOT, 'examples', 'sources-errors.yaml'), showFailures: true },
+  {
+    name: 'sources-dev2 (dev)',
+    sources: path.join(__dirname, 'sources-dev2', 'sources'),
+    drafts: path.join(__dirname, 'sources-dev2', 'drafts'),
+    key: path.join(__dirname, 'sources-dev2', 'key.yaml'),
+    showFailures: true,
+  },
   {
     name: 'sources-holdout (blind)',
     sources: path.join(__dirname, 'sources-holdout', 'sources'),

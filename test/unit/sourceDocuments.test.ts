@@ -74,6 +74,29 @@ describe('source documents: extraction', function () {
     );
   });
 
+  it('gives a quotation that goes on in the next sentence to the same speaker, named without an honorific', () => {
+    const { facts } = extract('\u201CNo family should spend another winter watching the river,\u201D said Ms Eleanor Whitcombe-Hale. \u201CThis investment is the largest we have ever made in Northvale.\u201D\n');
+    assert.deepEqual(
+      facts.map((f) => [f.quote?.speakers, f.quote?.text]),
+      [
+        [['x-eleanor-whitcombe-hale'], 'No family should spend another winter watching the river'],
+        [['x-eleanor-whitcombe-hale'], 'This investment is the largest we have ever made in Northvale'],
+      ],
+    );
+  });
+
+  it('reads a share in per cent however it is written, and checks a draft\'s percentage against it', () => {
+    const { facts } = extract('Revenue in the division rose 22 per cent to \u00A3131 million. Margins grew 4% in the year.\n');
+    assert.deepEqual(facts.map((f) => [f.slots?.[0]?.value, f.slots?.[0]?.unit]), [
+      [22, 'per cent'],
+      [131000000, 'pounds'],
+      [4, 'per cent'],
+    ]);
+    const knowledge = withSources([{ file: '/desk/update.md', text: 'Title: Update\n\nRevenue in the division rose 22 per cent to \u00A3131 million.\n' }]);
+    const draft = 'Revenue in the division rose 27% to \u00A3131 million.';
+    assert.deepEqual(lint(draft, { knowledge }).findings.filter((f) => f.rule.startsWith('fact.')).map((f) => [f.rule, draft.slice(f.start, f.end)]), [['fact.contradiction', '27']]);
+  });
+
   it('reads a title set after the name as the speaker\'s role', () => {
     const { entities } = extract('\u201CNobody wants a strike in winter, but our members have run out of patience,\u201D said Marta Okafor, general secretary of the Rail Workers\u2019 Union.\n');
     assert.deepEqual(entities.filter((e) => e.type === 'person').map((e) => [e.name, e.roles?.map((r) => r.title)]), [['Marta Okafor', ['general-secretary']]]);

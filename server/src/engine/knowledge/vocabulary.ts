@@ -6,6 +6,7 @@ import vocabularySchema from '../../../../seeds/schema/vocabulary.schema.json';
 
 interface VocabularyData {
   titles: { id: string; names: string[] }[];
+  honorifics?: string[];
   scales: { id: string; positive: string[]; negative: string[] }[];
   cueGroups?: string[][];
 }
@@ -21,6 +22,8 @@ export interface Vocabulary {
   titleNames: ReadonlyMap<string, string>;
   /** Every name of each title id ("foreign minister", "top diplomat", …). */
   titleForms: ReadonlyMap<string, readonly string[]>;
+  /** Words before a name that are neither part of it nor a role ("ms", "dr"), lower case, without a full stop. */
+  honorifics: ReadonlySet<string>;
   /** Per scale id, phrases to their polarity. */
   scales: ReadonlyMap<string, PhraseMatcher<Polarity>>;
   /** Per scale id, the first phrase of each side, to show a stance in plain words ("legitimate", "illegitimate"). */
@@ -52,5 +55,6 @@ export function buildVocabulary(source: SourceFile): { vocabulary: Vocabulary; p
     scaleNames.set(scale.id, { positive: scale.positive[0] ?? scale.id, negative: scale.negative[0] ?? `not ${scale.id}` });
   }
   const cueGroups = (parsed.value?.cueGroups ?? []).filter((g) => Array.isArray(g));
-  return { vocabulary: { titles, titleNames, titleForms, scales, scaleNames, cueGroups }, problems: parsed.problems };
+  const honorifics = new Set((parsed.value?.honorifics ?? []).filter((h) => typeof h === 'string').map((h) => h.toLowerCase().replace(/\.$/, '')));
+  return { vocabulary: { titles, titleNames, titleForms, honorifics, scales, scaleNames, cueGroups }, problems: parsed.problems };
 }

@@ -13,7 +13,7 @@ import { analyseChunk, splitChunks } from '../document';
 import type { EntityData, ExtractedFacts, FactData, RoleData, Slot } from '../knowledge/factTypes';
 import type { Knowledge } from '../knowledge/knowledge';
 import { findTimes } from '../text/dates';
-import { currencyBefore, findNumbers } from '../text/numbers';
+import { currencyBefore, findNumbers, PERCENT_UNIT, percentAfter } from '../text/numbers';
 import type { Token } from '../text/tokens';
 import { isCapitalized, tokenize } from '../text/tokens';
 import type { Span } from '../types';
@@ -54,12 +54,15 @@ const inName = (token: Token, next: Token | undefined): boolean =>
   (token.kind === 'word' && isCapitalized(token.text) && (token.pos === 'PROPN' || token.afterHyphen)) ||
   (token.text === '-' && next !== undefined && next.afterHyphen && isCapitalized(next.text));
 
-/** The last run of at least `words` capitalised words in `tokens` (a name; "Ashdown-Pike" is one word), as a span. */
-function lastProperName(tokens: readonly Token[], words = 2): Span | undefined {
+/**
+ * The last run of at least `words` capitalised words in `tokens` (a name; "Ashdown-Pike" is one word), as a
+ * span. A token `breaks` says is not part of any name (a title, an honorific) ends a run.
+ */
+function lastProperName(tokens: readonly Token[], words = 2, breaks: (token: Token) => boolean = () => false): Span | undefined {
   let run: Token[] = [];
   let best: Span | undefined;
   tokens.forEach((token, i) => {
-    if (inName(token, tokens[i + 1])) {
+    if (!breaks(token) && inName(token, tokens[i + 1])) {
       run.push(token);
       if (run.filter((t) => t.kind === 'word' && !t.afterHyphen).length >= words && token.kind === 'word') best = { start: run[0].start, end: token.end };
     } else {
@@ -128,6 +131,11 @@ class DocumentEntities {
   get date(): string {
     return this.input.date;
   }
+
+  /** True for a word before a name that is neither part of it nor a role ("Ms", "Dr."). */
+  honorific(token: Token): boolean {
+    return this.knowledge.vocabulary.honorifics.has(token.norm.replace(/\.$/, ''));
+  }
 }
 
 /** The sentence's text from the document, verbatim. */
@@ -138,11 +146,16 @@ const passageOf = (text: string, offset: number, span: Span): string => text.sli
  * the people the sentence names before the cue ("Putin and Khamenei both rejected …"), or a person the
  * document names (created, with the title before the name as their role).
  */
-function speakersOf(frame: AttributionFrame, sentence: SentenceAnalysis, chunkText: string, people: DocumentEntities, passage: () => RoleData['source']): string[] {
+function speakersOf(frame: AttributionFrame, sentences: readonly SentenceAnalysis[], chunkText: string, people: DocumentEntities, passage: () => RoleData['source']): string[] {
   if (frame.mention) return [frame.mention.entity.id];
   if (frame.antecedent?.mention) return [frame.antecedent.mention.entity.id];
+  // a pronoun source stands for the source of the frame it points back to ("she added")
+  if (frame.antecedent && frame.antecedent !== frame) return speakersOf(frame.antecedent, sentences, chunkText, people, passage);
   const source = frame.source;
   if (!source) return [];
+  // the frame may be carried over from an earlier sentence of the paragraph (a quotation that goes on)
+  const sentence = sentences.find((s) => s.start <= source.start && s.end >= source.end);
+  if (!sentence) return [];
   const words = sentence.tokens.filter((t) => t.start >= source.start && t.end <= source.end);
   // the person the source names, else the body or country ("Israel said"), the last one named
   const inSource = sentence.mentions.filter((m) => m.start >= source.start && m.end <= source.end);
@@ -153,8 +166,9 @@ function speakersOf(frame: AttributionFrame, sentence: SentenceAnalysis, chunkTe
     const before = sentence.mentions.filter((m) => m.end <= frame.cue.start && m.entity.type === 'person');
     return [...new Set(before.map((m) => m.entity.id))];
   }
-  // a title is not part of the name ("Chief Executive Tomas Velde")
-  const name = lastProperName(words.filter((t) => !sentence.titles.some((title) => title.start <= t.start && title.end >= t.end)));
+  // a title or an honorific is not part of the name ("Chief Executive Tomas Velde", "Ms Whitcombe-Hale")
+  const notName = (t: Token): boolean => people.honorific(t) || sentence.titles.some((title) => title.start <= t.start && title.end >= t.end);
+  const name = lastProperName(words, 2, notName);
   if (name) {
     const id = people.person(chunkText.slice(name.start, name.end));
     // the title just before the name ("Chief Executive Maria Lopez") or set after it ("Marta Okafor, general
@@ -168,10 +182,12 @@ function speakersOf(frame: AttributionFrame, sentence: SentenceAnalysis, chunkTe
     }
     return [id];
   }
-  // a person named before, by surname ("Okafor said", "Ashdown-Pike added")
-  const surname = lastProperName(words, 1);
-  const named = surname ? people.named(chunkText.slice(surname.start, surname.end)) : undefined;
-  return named ? [named] : [];
+  // a person named before, by surname ("Okafor said", "Ashdown-Pike added"), or first met so ("said Minister
+  // Whitcombe-Hale")
+  const surname = lastProperName(words, 1, notName);
+  if (!surname) return [];
+  const written = chunkText.slice(surname.start, surname.end);
+  return [people.named(written) ?? people.person(written)];
 }
 
 /** The sentence's tokens inside a quotation's marks. */
@@ -185,14 +201,16 @@ const tokensIn = (sentence: SentenceAnalysis, quote: Span & { innerStart: number
  */
 function entitiesIn(sentence: SentenceAnalysis, chunkText: string, people: DocumentEntities): string[] {
   const ids = sentence.mentions.map((m) => m.entity.id);
-  const taken = (t: Token): boolean => [...sentence.mentions, ...sentence.titles].some((m) => m.start <= t.start && m.end >= t.end);
+  const taken = (t: Token): boolean => people.honorific(t) || [...sentence.mentions, ...sentence.titles].some((m) => m.start <= t.start && m.end >= t.end);
   let run: Token[] = [];
+  // a name right after a title is a person's ("Flood Defence Minister Eleanor Whitcombe-Hale")
+  const afterTitle = (t: Token): boolean => sentence.titles.some((m) => m.end <= t.start && /^\s+$/.test(chunkText.slice(m.end, t.start)));
   const flush = (): void => {
     const words = run.filter((t) => t.kind === 'word' && !t.afterHyphen).length;
     const name = run.length > 0 ? chunkText.slice(run[0].start, run[run.length - 1].end) : '';
     const known = name ? people.named(name) : undefined;
     if (known) ids.push(known);
-    else if (words >= 2) ids.push(people.body(name));
+    else if (words >= 2) ids.push(afterTitle(run[0]) ? people.person(name) : people.body(name));
     run = [];
   };
   sentence.tokens.forEach((token, i) => {
@@ -252,7 +270,7 @@ function transcriptQuotes(input: ExtractionInput, knowledge: Knowledge, people: 
     if (said.split(/\s+/).length < MIN_TURN_WORDS) continue;
     const tokens = tokenize(label);
     const titles = knowledge.vocabulary.titles.findAll(label, tokens);
-    const words = tokens.filter((t) => t.kind === 'word' && !titles.some((m) => m.start <= t.start && m.end >= t.end));
+    const words = tokens.filter((t) => t.kind === 'word' && !people.honorific(t) && !titles.some((m) => m.start <= t.start && m.end >= t.end));
     if (words.length < 2) continue;
     const name = label.slice(words[0].start, words[words.length - 1].end);
     const speaker = people.person(name);
@@ -304,7 +322,7 @@ export function extractFacts(input: ExtractionInput, knowledge: Knowledge): Extr
           const nameOnly = tokensIn(sentence, quote).every((t) => t.kind !== 'word' || isCapitalized(t.text) || NAME_PARTICLES.has(t.norm));
           if (quoted === '' || nameOnly || !quotePassage.includes(quoted) || seenQuotes.has(quoted + '\u0000' + quotePassage)) continue;
           const quoteCitation = { ...citation, passage: quotePassage };
-          const speakers = speakersOf(speaker, sentence, chunkText, people, () => quoteCitation);
+          const speakers = speakersOf(speaker, block.sentences, chunkText, people, () => quoteCitation);
           if (speakers.length === 0) continue;
           seenQuotes.add(quoted + '\u0000' + quotePassage);
           const names = speakers.map((id) => knowledge.facts.entities.get(id)?.name ?? people.created.get(id)?.name ?? id);
@@ -341,19 +359,21 @@ export function extractFacts(input: ExtractionInput, knowledge: Knowledge): Extr
         for (const number of findNumbers(tokens)) {
           if (number.year || number.ordinal || number.range) continue;
           if (dates.some((d) => d.start <= number.numberStart && d.end >= number.end)) continue;
-          const unit = unitAfter(tokens, number.last);
+          const percent = percentAfter(tokens, number);
+          const unit = percent ? [] : unitAfter(tokens, number.last);
           const currency = currencyBefore(tokens, number);
-          if (unit.length === 0 && !currency) continue;
-          // an amount is counted in its currency ("£2.3 million": pounds), else in the words after it
-          const unitText = currency ?? chunkText.slice(unit[0].start, unit[unit.length - 1].end);
-          const unitHead = currency ?? unit[unit.length - 1].lemma;
+          if (unit.length === 0 && !currency && !percent) continue;
+          // an amount is counted in its currency ("£2.3 million": pounds), a share in per cent, else in the
+          // words after it
+          const unitText = currency ?? (percent ? PERCENT_UNIT : chunkText.slice(unit[0].start, unit[unit.length - 1].end));
+          const unitHead = currency ?? (percent ? 'cent' : unit[unit.length - 1].lemma);
           const slot: Slot = {
             type: 'quantity',
             value: number.value,
             unit: unitText,
             ...(number.qualifier !== 'exact' ? { qualifier: number.qualifier } : {}),
           };
-          const written = chunkText.slice(number.start, currency ? number.end : unit[unit.length - 1].end);
+          const written = chunkText.slice(number.start, currency || percent ? number.end : unit[unit.length - 1].end);
           // a figure whose sentence names nobody is anchored by the first noun it is about besides its unit
           // ("The scheme will create … new berths"): without one it is too loose to check a draft against
           const topic = about.length > 0 ? undefined : tokens.find((t) => t.pos === 'NOUN' && !unit.includes(t) && t.start < number.start)?.lemma ?? tokens.find((t) => t.pos === 'NOUN' && !unit.includes(t))?.lemma;

@@ -276,3 +276,19 @@ export function currencyBefore(tokens: readonly Token[], mention: NumberMention)
   const sign = tokens[mention.first - 1];
   return sign && sign.end === tokens[mention.first].start ? CURRENCY_SIGNS.get(sign.text) : undefined;
 }
+
+/** True when a percentage sign or "per cent" / "percent" follows the number ("27 per cent", "27%"). */
+export function percentAfter(tokens: readonly Token[], mention: NumberMention): boolean {
+  const next = tokens[mention.last + 1];
+  if (!next) return false;
+  if (next.text === '%') return true;
+  return next.norm === 'percent' || (next.norm === 'per' && tokens[mention.last + 2]?.norm === 'cent');
+}
+
+/** The unit a percentage is recorded in, however it is written. */
+export const PERCENT_UNIT = 'per cent';
+
+/** The word a token stands for as a unit: "£" pounds, "%" and "percent" cent (of "per cent"), else its own. */
+export function unitWord(token: Token): string {
+  return currencyName(token.text) ?? (token.text === '%' || token.norm === 'percent' ? 'cent' : token.norm);
+}

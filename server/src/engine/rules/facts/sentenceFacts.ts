@@ -4,7 +4,7 @@ import { ANY_CUE } from '../../knowledge/factBase';
 import type { Mention } from '../../knowledge/entityMatcher';
 import type { Fact } from '../../knowledge/factTypes';
 import { wordForms } from '../../knowledge/inflections';
-import { currencyName } from '../../text/numbers';
+import { unitWord } from '../../text/numbers';
 import type { PhraseMatch } from '../../text/phrases';
 import type { Token } from '../../text/tokens';
 import { PhraseMatcher, phraseKeys } from '../../text/phrases';
@@ -124,7 +124,7 @@ export function computeSentenceFacts(text: string, sentence: SentenceAnalysis, f
     if (mention.entity.type === 'place') for (const id of mention.entity.within ?? []) mentioned.add(id);
   }
   // figures from source documents that name nobody are found by their unit word ("new berths") and a cue
-  const units = facts.unanchored.size > 0 ? sentence.tokens.flatMap((t) => facts.unanchored.get(currencyName(t.text) ?? t.norm) ?? []) : [];
+  const units = facts.unanchored.size > 0 ? sentence.tokens.flatMap((t) => facts.unanchored.get(unitWord(t)) ?? []) : [];
   const cues = mentions.length > 0 || units.length > 0 ? [...facts.cues.findAll(text, sentence.tokens), ...separatedParticleCues(sentence.tokens, facts.cues)] : [];
   const cueKeys = new Set<string>();
   for (const cue of cues) cueKeys.add(cue.value);

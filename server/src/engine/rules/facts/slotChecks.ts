@@ -4,7 +4,7 @@ import type { Fact, Slot } from '../../knowledge/factTypes';
 import type { Knowledge } from '../../knowledge/knowledge';
 import { pluralOf, wordForms } from '../../knowledge/inflections';
 import type { NumberMention } from '../../text/numbers';
-import { claimedInterval, currencyBefore, describeQuantity, quantityInterval } from '../../text/numbers';
+import { claimedInterval, currencyBefore, describeQuantity, percentAfter, quantityInterval } from '../../text/numbers';
 import { PhraseMatcher, phraseKeys } from '../../text/phrases';
 import type { Token } from '../../text/tokens';
 import { isCapitalized, tokenize } from '../../text/tokens';
@@ -132,7 +132,8 @@ const checkQuantity: SlotCheck = (slot, sentence) => {
     .numbers.filter((n) => !n.year && !n.ordinal && !refersBack(tokens, n))
     .flatMap((n) => {
       const currency = currencyBefore(tokens, n);
-      const unit = unitAfter(tokens, n, accepts) ?? (currency && accepts(currency) ? currency : undefined);
+      const percent = percentAfter(tokens, n) && accepts('cent') ? 'cent' : undefined;
+      const unit = percent ?? unitAfter(tokens, n, accepts) ?? (currency && accepts(currency) ? currency : undefined);
       if (!unit || (measured && !measured(tokens, n))) return [];
       const unitScale = factUnit && UNIT_SCALE.get(singular(unit));
       const scale = factUnit && unitScale ? unitScale.factor / factUnit.factor : 1;
