@@ -322,7 +322,9 @@ describe('language server robustness', function () {
         assert.match(hover.contents.value, /Harbour dredging to resume\* — Eastmere Harbour Council, 2026-03-12/);
         assert.ok(hover.contents.value.includes(encodeURIComponent(JSON.stringify(release)).slice(3, 30)), 'the hover link does not open the source document');
 
-        // the source document itself is not a draft
+        // the source document itself is not a draft, for Lint Workspace either
+        const workspace = (await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'claimlint.server.lintWorkspace', arguments: [] })) as { files: number };
+        assert.equal(workspace.files, 0);
         const sourceDiagnostics = server.diagnostics(uriOf(release));
         await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(release), languageId: 'markdown', version: 1, text: releaseText } });
         assert.deepEqual((await sourceDiagnostics).diagnostics, []);

@@ -2,6 +2,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintDocument } from '../engine/lint';
 import { findDrafts, formatOfFile, readDraft } from '../workspace/draftFiles';
+import { isInside } from '../workspace/configResolver';
 import { ignoredBy } from '../workspace/fileFilter';
 import { limitedDiagnostics } from './problemLimit';
 import { relatedSources } from './relatedSources';
@@ -46,6 +47,8 @@ export async function lintWorkspace(
       progress.report(Math.round((index / Math.max(files.length, 1)) * 100), `${index + 1}/${files.length}: ${file}`);
       const uri = pathToUri(file);
       const context = await settings.forDocument(uri);
+      // source documents are what drafts are checked against, not drafts
+      if (context.config.sourcePaths.some((source) => isInside(file, source))) continue;
       const open = openFindings(uri);
       if (open.open && !ignoredBy(file, context.config.files)) {
         if (context.config.enabled) {
