@@ -62,11 +62,6 @@ export class KnowledgeStore {
     return [...this.sourcePathsSeen].some((target) => isInside(file, target));
   }
 
-  /** True while source documents are being read in the background. */
-  get busy(): boolean {
-    return this.indexing;
-  }
-
   /** Knowledge with the given extra lexicon, fact-base and source files or folders (absolute paths). */
   get(lexiconPaths: readonly string[], factBasePaths: readonly string[], sourcePaths: readonly string[] = []): Knowledge {
     const key = JSON.stringify([lexiconPaths, factBasePaths, sourcePaths]);
