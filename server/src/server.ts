@@ -75,18 +75,20 @@ const documents = new TextDocuments<TextDocument>({
 });
 
 /**
- * Text of a file: the open document's (unsaved) text if open, else the disk's. A file deleted while open
- * stays open in the editor; it counts as gone, or a deleted `.claimlint.yaml` would keep applying.
+ * A reader that gives the open document's (unsaved) text when a file is open, else `fromDisk`'s. A file
+ * deleted while open stays open in the editor; it counts as gone, or a deleted `.claimlint.yaml` would keep
+ * applying.
  */
-const readText = (file: string): FileRead<string> => {
-  const open = documents.get(pathToUri(file));
-  return open && fs.existsSync(file) ? { ok: true, value: open.getText() } : readDataFile(file);
-};
-/** A source document's text: the open document's if it is open, else the disk's. */
-const readSourceText = (file: string): FileRead<string> => {
-  const open = documents.get(pathToUri(file));
-  return open && fs.existsSync(file) ? { ok: true, value: open.getText() } : readSourceDocument(file);
-};
+const withOpenText =
+  (fromDisk: (file: string) => FileRead<string>) =>
+  (file: string): FileRead<string> => {
+    const open = documents.get(pathToUri(file));
+    return open && fs.existsSync(file) ? { ok: true, value: open.getText() } : fromDisk(file);
+  };
+/** Text of a data or configuration file. */
+const readText = withOpenText(readDataFile);
+/** Text of a source document. */
+const readSourceText = withOpenText(readSourceDocument);
 const textOf = (file: string): string | undefined => {
   const read = readText(file);
   return read.ok ? read.value : undefined;

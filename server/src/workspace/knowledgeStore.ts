@@ -94,8 +94,9 @@ export class KnowledgeStore {
       this.cache.set(key, previous.knowledge);
       return previous.knowledge;
     }
-    knowledge = buildKnowledge({ ...this.filesOf(lexiconPaths, factBasePaths), sources });
-    for (const problem of [...this.userFiles.get(JSON.stringify([lexiconPaths, factBasePaths]))!.problems, ...problems]) knowledge.problems.push(problem);
+    const user = this.filesOf(lexiconPaths, factBasePaths);
+    knowledge = buildKnowledge({ ...user.files, sources });
+    for (const problem of [...user.problems, ...problems]) knowledge.problems.push(problem);
     this.lastBuilt.set(key, { signature, knowledge });
     // while the indexer reads, this holds what was read before it started; it is dropped when it finishes
     this.cache.set(key, knowledge);
@@ -106,15 +107,16 @@ export class KnowledgeStore {
     const key = JSON.stringify([lexiconPaths, factBasePaths, []]);
     let knowledge = this.cache.get(key);
     if (!knowledge) {
-      knowledge = buildKnowledge(this.filesOf(lexiconPaths, factBasePaths));
-      for (const problem of this.userFiles.get(JSON.stringify([lexiconPaths, factBasePaths]))!.problems) knowledge.problems.push(problem);
+      const { files, problems } = this.filesOf(lexiconPaths, factBasePaths);
+      knowledge = buildKnowledge(files);
+      for (const problem of problems) knowledge.problems.push(problem);
       this.cache.set(key, knowledge);
     }
     return knowledge;
   }
 
-  /** The built-in files with the user's lexicons and fact bases (read once until invalidated). */
-  private filesOf(lexiconPaths: readonly string[], factBasePaths: readonly string[]): KnowledgeFiles {
+  /** The built-in files with the user's lexicons and fact bases, and the problems reading them (read once until invalidated). */
+  private filesOf(lexiconPaths: readonly string[], factBasePaths: readonly string[]): { files: KnowledgeFiles; problems: readonly DataProblem[] } {
     const key = JSON.stringify([lexiconPaths, factBasePaths]);
     let user = this.userFiles.get(key);
     if (!user) {
@@ -123,7 +125,10 @@ export class KnowledgeStore {
       user = { lexicons: this.readAll(lexiconPaths, 'lexicon', problems, budget), factFiles: this.readAll(factBasePaths, 'fact base', problems, budget), problems };
       this.userFiles.set(key, user);
     }
-    return { ...this.builtIn, lexicons: [...this.builtIn.lexicons, ...user.lexicons], factFiles: [...this.builtIn.factFiles, ...user.factFiles] };
+    return {
+      files: { ...this.builtIn, lexicons: [...this.builtIn.lexicons, ...user.lexicons], factFiles: [...this.builtIn.factFiles, ...user.factFiles] },
+      problems: user.problems,
+    };
   }
 
   private readAll(paths: readonly string[], what: string, problems: DataProblem[], budget: { chars: number }): SourceFile[] {

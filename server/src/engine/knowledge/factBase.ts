@@ -105,6 +105,17 @@ export function cueKey(cue: string): string {
   return remembered(rememberedKeys, cue, () => phraseKeys(cue).join(' '));
 }
 
+/** Files `fact` under `outer` → each of `keys` in a two-level index. */
+function addUnder(index: Map<string, Map<string, Fact[]>>, outer: string, keys: readonly string[], fact: Fact): void {
+  const byKey = index.get(outer) ?? new Map<string, Fact[]>();
+  index.set(outer, byKey);
+  for (const key of keys) {
+    const list = byKey.get(key);
+    if (list) list.push(fact);
+    else byKey.set(key, [fact]);
+  }
+}
+
 /**
  * Loads entity and fact files in order, checks them beyond the schema — every passage verbatim in its seed,
  * every quote inside its passage, every referenced entity, title and scale defined, ids unique — and
@@ -221,38 +232,21 @@ export function buildFactBase(
   const unanchored = new Map<string, Map<string, Fact[]>>();
   for (const fact of facts.values()) {
     if (fact.quote) quotes.push(fact);
-    const unit = fact.extracted && !fact.about?.length ? fact.slots?.find((s) => s.type === 'quantity')?.unit : undefined;
-    if (unit && fact.cues?.length) {
-      for (const cue of fact.cues) for (const words of cueKeys(cue)) cues.addKeys(words, cueKey(cue));
+    const unit = fact.extracted && !fact.about?.length && fact.cues?.length ? fact.slots?.find((s) => s.type === 'quantity')?.unit : undefined;
+    if (!unit && (!fact.about?.length || (!fact.slots?.length && !fact.cues?.length))) continue;
+    for (const cue of fact.cues ?? []) for (const words of cueKeys(cue)) cues.addKeys(words, cueKey(cue));
+    if (unit) {
       // the unit is written as the source wrote it ("new berths"): its head word and that word's singular
       const head = phraseKeys(unit).pop();
       const forms = head ? new Set([head, ...wordForms(head, 'noun'), ...(head.endsWith('s') ? wordForms(head.slice(0, -1), 'noun') : [])]) : [];
-      for (const form of forms) {
-        const byCue = unanchored.get(form) ?? new Map<string, Fact[]>();
-        unanchored.set(form, byCue);
-        for (const key of fact.cueKeys) {
-          const list = byCue.get(key);
-          if (list) list.push(fact);
-          else byCue.set(key, [fact]);
-        }
-      }
+      for (const form of forms) addUnder(unanchored, form, fact.cueKeys, fact);
       continue;
     }
-    if (!fact.about?.length || (!fact.slots?.length && !fact.cues?.length)) continue;
     // a quantity that names what it measures ("31 miles from …") is anchored enough to need no cue word
     const measured = fact.slots?.some((slot) => slot.type === 'quantity' && slot.measures?.length);
     const keys = fact.cueKeys.length ? [...fact.cueKeys, ...(measured ? [ANY_CUE] : [])] : [ANY_CUE];
-    for (const cue of fact.cues ?? []) for (const words of cueKeys(cue)) cues.addKeys(words, cueKey(cue));
-    const first = fact.about[0];
-    for (const id of Array.isArray(first) ? first : [first]) {
-      const byCue = index.get(id) ?? new Map<string, Fact[]>();
-      for (const key of keys) {
-        const list = byCue.get(key);
-        if (list) list.push(fact);
-        else byCue.set(key, [fact]);
-      }
-      index.set(id, byCue);
-    }
+    const first = fact.about?.[0] ?? [];
+    for (const id of Array.isArray(first) ? first : [first]) addUnder(index, id, keys, fact);
   }
   const mentions = new EntityMatcher(entities.values(), roleDescriptors(entities, vocabulary.titleForms));
   return { factBase: { entities, facts, mentions, cues, index, quotes, unanchored }, problems };

@@ -66,11 +66,14 @@ function frontMatter(text: string): Record<string, unknown> | undefined {
   }
 }
 
+/** A header line: a short key, a colon, a value ("Outlet: Radio Northfield"). */
+const HEADER_LINE = /^([A-Za-z][A-Za-z ]{1,20}):\s+(.+)$/;
+
 /** `Key: value` lines at the very top, up to the first blank line. */
 function headerLines(text: string): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const line of text.split(/\r?\n/)) {
-    const m = /^([A-Za-z][A-Za-z ]{1,20}):\s+(.+)$/.exec(line.trim());
+    const m = HEADER_LINE.exec(line.trim());
     if (!m) break;
     const key = HEADER_KEYS[m[1].toLowerCase()];
     if (key) fields[key] = m[2].trim();
@@ -83,7 +86,7 @@ function firstLineTitle(text: string): string | undefined {
   const body = text.replace(/^---\r?\n[\s\S]*?\r?\n---\s*\r?\n/, '');
   for (const raw of body.split(/\r?\n/)) {
     const line = raw.replace(/^#+\s*/, '').trim();
-    if (line === '' || /^[A-Za-z][A-Za-z ]{1,20}:\s/.test(line)) continue;
+    if (line === '' || HEADER_LINE.test(line)) continue;
     return line.length <= 140 && !/[.!?]["\u201D]?$/.test(line) ? line : undefined;
   }
   return undefined;

@@ -163,13 +163,13 @@ export function extractFacts(input: ExtractionInput, knowledge: Knowledge): Extr
           // ("The scheme will create … new berths"): without one it is too loose to check a draft against
           const topic = about.length > 0 ? undefined : tokens.find((t) => t.pos === 'NOUN' && !unit.includes(t) && t.start < number.start)?.lemma ?? tokens.find((t) => t.pos === 'NOUN' && !unit.includes(t))?.lemma;
           if (about.length === 0 && !topic) continue;
-          // the year the sentence gives the figure ("by 2028") is part of it; without one the figure holds
-          // in the document's year
+          // the year the sentence gives the figure ("by 2028") is part of it; without one it holds whenever
+          // its sentence says (no year is assumed)
           const when = dates.find((d) => d.year !== undefined && !d.season);
           const dateSlot: Slot[] = when ? [{ type: 'date', year: when.year, ...(when.month ? { month: when.month } : {}), ...(when.day ? { day: when.day } : {}) }] : [];
           facts.push({
             id: `x-${key}-n${facts.length + 1}`,
-            statement: `${passage.length > 160 ? written : passage}`,
+            statement: passage.length > 160 ? written : passage,
             source: citation,
             // no asOf: the document's date is when it was written, not when the figure held ("between 2016 and 2023")
             ...(about.length > 0 ? { about: [about] } : {}),
