@@ -32,7 +32,8 @@ async function openSourcePassage(location: PassageLocation): Promise<void> {
   const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
   let uri: vscode.Uri;
   if ('file' in location && typeof location.file === 'string') uri = vscode.Uri.file(location.file);
-  else if ('seed' in location && typeof location.seed === 'string' && !/[\\/]/.test(location.seed)) uri = sourceUri(location.seed, text(location.title), text(location.outlet));
+  else if ('seed' in location && typeof location.seed === 'string' && !/[\\/]/.test(location.seed))
+    uri = sourceUri(location.seed, text(location.title), text(location.outlet));
   else return;
   const document = await vscode.workspace.openTextDocument(uri);
   const start = document.positionAt(location.offset);
@@ -51,13 +52,21 @@ async function allowListEdited(uri: string, term: string): Promise<void> {
   const document = await vscode.workspace.openTextDocument(target).then(undefined, () => undefined);
   const saved = document ? !document.isDirty || (await document.save()) : false;
   const where = vscode.workspace.asRelativePath(target);
-  const message = saved ? `"${term}" is allowed in this workspace: added to ${where} and saved.` : `"${term}" was added to ${where}; save it to keep it.`;
+  const message = saved
+    ? `"${term}" is allowed in this workspace: added to ${where} and saved.`
+    : `"${term}" was added to ${where}; save it to keep it.`;
   // not awaited: the message stays until dismissed, and the quick fix is done once the file is saved
-  void vscode.window.showInformationMessage(message, 'Open').then((choice) => (choice === 'Open' ? vscode.window.showTextDocument(target, { preview: true }) : undefined));
+  void vscode.window
+    .showInformationMessage(message, 'Open')
+    .then((choice) => (choice === 'Open' ? vscode.window.showTextDocument(target, { preview: true }) : undefined));
 }
 
 /** Registers the ClaimLint commands: restart, lint workspace, open source passage, show fact base, allow-list. */
-export function registerCommands(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined, output: vscode.OutputChannel): void {
+export function registerCommands(
+  context: vscode.ExtensionContext,
+  getClient: () => LanguageClient | undefined,
+  output: vscode.OutputChannel,
+): void {
   // ClaimLint's own windows: read-only, outside the linted schemes
   const factBase = new FactBaseDocument();
   context.subscriptions.push(
@@ -74,7 +83,9 @@ export function registerCommands(context: vscode.ExtensionContext, getClient: ()
     const uri = vscode.window.activeTextEditor?.document.uri;
     return uri && (uri.scheme === 'file' || uri.scheme === 'untitled') ? [uri.toString()] : [];
   };
-  const factBaseView = new FactBaseView(async () => (await run('claimlint.server.factBaseTree', activeDraft())) as FactBaseTree | undefined);
+  const factBaseView = new FactBaseView(
+    async () => (await run('claimlint.server.factBaseTree', activeDraft())) as FactBaseTree | undefined,
+  );
   context.subscriptions.push(
     vscode.commands.registerCommand('claimlint.restartServer', async () => {
       output.appendLine('Restarting the ClaimLint server');
@@ -109,9 +120,13 @@ export function registerCommands(context: vscode.ExtensionContext, getClient: ()
       const selected = editor.document.getText(editor.selection).trim();
       const wordRange = editor.document.getWordRangeAtPosition(editor.selection.active, /[\p{L}\p{N}'’-]+/u);
       const chosen = term ?? (selected || (wordRange ? editor.document.getText(wordRange) : ''));
-      const value = await vscode.window.showInputBox({ prompt: 'Term to allow in this workspace (never reported as loaded)', value: chosen });
+      const value = await vscode.window.showInputBox({
+        prompt: 'Term to allow in this workspace (never reported as loaded)',
+        value: chosen,
+      });
       if (!value) return;
-      const result = (await run('claimlint.server.addToAllowList', [editor.document.uri.toString(), value])) as { applied: boolean; uri?: string } | undefined;
+      const result = (await run('claimlint.server.addToAllowList', [editor.document.uri.toString(), value])) as
+        { applied: boolean; uri?: string } | undefined;
       if (result?.applied && result.uri) await allowListEdited(result.uri, value.trim());
       else void vscode.window.showWarningMessage(`ClaimLint could not add "${value.trim()}" to the allow-list (it may be there already).`);
     }),

@@ -25,7 +25,14 @@ function matches(query: readonly string[], texts: readonly string[]): boolean {
   return query.every((word) => haystack.includes(word));
 }
 
-const factTexts = (fact: FactNode): string[] => [fact.statement, ...fact.values, fact.quote ?? '', fact.passage, fact.attribution, ...fact.names];
+const factTexts = (fact: FactNode): string[] => [
+  fact.statement,
+  ...fact.values,
+  fact.quote ?? '',
+  fact.passage,
+  fact.attribution,
+  ...fact.names,
+];
 
 function factTooltip(fact: FactNode): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString(undefined, true);
@@ -112,14 +119,19 @@ export class FactBaseView implements vscode.TreeDataProvider<Node>, vscode.Dispo
 
   private visibleFacts(): { source: FactSourceNode; facts: FactNode[] }[] {
     return (this.tree?.sources ?? [])
-      .map((source) => ({ source, facts: source.facts.filter((fact) => this.query.length === 0 || matches(this.query, [source.title, ...factTexts(fact)])) }))
+      .map((source) => ({
+        source,
+        facts: source.facts.filter((fact) => this.query.length === 0 || matches(this.query, [source.title, ...factTexts(fact)])),
+      }))
       .filter((group) => group.facts.length > 0);
   }
 
   getChildren(node?: Node): Node[] {
     if (!node) {
       const sources: Node[] = this.visibleFacts().map(({ source, facts }) => ({ kind: 'source', source, facts }));
-      const people = (this.tree?.people ?? []).filter((p) => this.query.length === 0 || matches(this.query, [p.name, ...p.aliases, ...p.roles]));
+      const people = (this.tree?.people ?? []).filter(
+        (p) => this.query.length === 0 || matches(this.query, [p.name, ...p.aliases, ...p.roles]),
+      );
       return people.length > 0 ? [...sources, { kind: 'people', people }] : sources;
     }
     if (node.kind === 'source') return node.facts.map((fact) => ({ kind: 'fact', fact }));
@@ -144,9 +156,17 @@ export class FactBaseView implements vscode.TreeDataProvider<Node>, vscode.Dispo
         const { fact } = node;
         const contradicted = fact.drafts.filter((d) => d.relation === 'contradicts').length;
         const cited = fact.drafts.length - contradicted;
-        const item = new vscode.TreeItem(fact.statement, fact.drafts.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          fact.statement,
+          fact.drafts.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+        );
         item.id = `fact:${fact.id}:${this.queryText}`;
-        item.description = [contradicted ? `contradicted ${contradicted}×` : '', cited ? `cited ${cited}×` : '', fact.extracted ? 'extracted' : '', fact.values.join(' · ')]
+        item.description = [
+          contradicted ? `contradicted ${contradicted}×` : '',
+          cited ? `cited ${cited}×` : '',
+          fact.extracted ? 'extracted' : '',
+          fact.values.join(' · '),
+        ]
           .filter(Boolean)
           .join(' · ');
         item.tooltip = factTooltip(fact);

@@ -39,7 +39,14 @@ export class ClaimLintStatusBar implements vscode.Disposable {
         if (counts.has(family)) counts.set(family, (counts.get(family) ?? 0) + 1);
       }
     }
-    const icon = this.serverState !== 'running' ? (this.serverState === 'starting' ? '$(sync~spin)' : '$(error)') : configProblem ? '$(warning)' : '$(law)';
+    const icon =
+      this.serverState !== 'running'
+        ? this.serverState === 'starting'
+          ? '$(sync~spin)'
+          : '$(error)'
+        : configProblem
+          ? '$(warning)'
+          : '$(law)';
     const summary = FAMILIES.map((f) => `${f} ${counts.get(f)}`).join(' · ');
     this.item.text = `${icon} ClaimLint${configProblem ? ' (configuration problem)' : ''}: ${summary}`;
     this.item.tooltip =

@@ -67,7 +67,16 @@ interface CliOptions {
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[], notices: string[]): CliOptions | 'help' | 'version' {
-  const options: CliOptions = { format: 'text', noExit: false, sources: [], workers: MAX_WORKERS, paths: [], include: [], exclude: [], noIgnore: false };
+  const options: CliOptions = {
+    format: 'text',
+    noExit: false,
+    sources: [],
+    workers: MAX_WORKERS,
+    paths: [],
+    include: [],
+    exclude: [],
+    noIgnore: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -136,7 +145,10 @@ function collectFiles(options: CliOptions, errors: string[], notes: string[]): C
   const resolver = new ConfigResolver(readDataFile);
   const configsSeen = new Set<string>();
   const cwd = process.cwd();
-  const commandLine: FileFilterSpec = { include: { globs: options.include, base: cwd, origin: '--include' }, exclude: { globs: options.exclude, base: cwd, origin: '--exclude' } };
+  const commandLine: FileFilterSpec = {
+    include: { globs: options.include, base: cwd, origin: '--include' },
+    exclude: { globs: options.exclude, base: cwd, origin: '--exclude' },
+  };
   for (const given of options.paths) {
     if (!fs.existsSync(given)) {
       errors.push(`${given}: no such file or folder`);
@@ -150,7 +162,9 @@ function collectFiles(options: CliOptions, errors: string[], notes: string[]): C
     let left = 0;
     for (const file of search.files) {
       const absolute = path.resolve(file);
-      const config = options.noIgnore ? undefined : resolver.resolve(absolute, options.configFile ? { configFile: options.configFile } : { searchRoot });
+      const config = options.noIgnore
+        ? undefined
+        : resolver.resolve(absolute, options.configFile ? { configFile: options.configFile } : { searchRoot });
       if (config?.configFile && !configsSeen.has(config.configFile)) {
         configsSeen.add(config.configFile);
         for (const problem of config.problems) collected.problems.push(problem);
@@ -166,7 +180,8 @@ function collectFiles(options: CliOptions, errors: string[], notes: string[]): C
       }
       collected.files.push({ path: absolute, shownAs: isDir ? path.join(given, path.relative(given, file)) : given, searchRoot });
     }
-    if (isDir && left > 0 && left === search.files.length) notes.push(`${given}: all ${left} draft(s) found are left out by include/exclude`);
+    if (isDir && left > 0 && left === search.files.length)
+      notes.push(`${given}: all ${left} draft(s) found are left out by include/exclude`);
   }
   return collected;
 }
@@ -176,31 +191,38 @@ const BATCH = 25;
 /** Below this many files, start-up of workers costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 64;
 
-async function lintInWorkers(files: DraftToLint[], workers: number, configFile: string | undefined, sources: readonly string[]): Promise<FileResult[]> {
+async function lintInWorkers(
+  files: DraftToLint[],
+  workers: number,
+  configFile: string | undefined,
+  sources: readonly string[],
+): Promise<FileResult[]> {
   const results: FileResult[][] = [];
   const batches: { index: number; files: typeof files }[] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push({ index: batches.length, files: files.slice(i, i + BATCH) });
   let next = 0;
   await Promise.all(
-    Array.from({ length: Math.min(workers, batches.length) }, () =>
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(path.join(__dirname, 'cliWorker.js'), { workerData: { configFile, sources } });
-        let current = -1;
-        const send = (): void => {
-          if (next >= batches.length) {
-            void worker.terminate().then(() => resolve());
-            return;
-          }
-          current = next++;
-          worker.postMessage({ files: batches[current].files });
-        };
-        worker.on('message', (batch: FileResult[]) => {
-          results[batches[current].index] = batch;
+    Array.from(
+      { length: Math.min(workers, batches.length) },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(path.join(__dirname, 'cliWorker.js'), { workerData: { configFile, sources } });
+          let current = -1;
+          const send = (): void => {
+            if (next >= batches.length) {
+              void worker.terminate().then(() => resolve());
+              return;
+            }
+            current = next++;
+            worker.postMessage({ files: batches[current].files });
+          };
+          worker.on('message', (batch: FileResult[]) => {
+            results[batches[current].index] = batch;
+            send();
+          });
+          worker.on('error', reject);
           send();
-        });
-        worker.on('error', reject);
-        send();
-      }),
+        }),
     ),
   );
   return results.flat();
@@ -252,14 +274,19 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
   for (const problem of filterProblems) problems.set(formatProblem(problem), problem);
   for (const result of results) {
     if (result.skipped) inputErrors.push(`${result.file}: skipped: ${result.skipped}`);
-    if (result.truncatedAt !== undefined) err.write(`claimlint: ${result.file}: only the first ${result.truncatedAt} characters were checked, because ${result.truncatedBecause ?? 'the draft is too long'}\n`);
+    if (result.truncatedAt !== undefined)
+      err.write(
+        `claimlint: ${result.file}: only the first ${result.truncatedAt} characters were checked, because ${result.truncatedBecause ?? 'the draft is too long'}\n`,
+      );
     for (const problem of result.problems) problems.set(formatProblem(problem), problem);
   }
   for (const problem of shownProblems([...problems.values()])) err.write(`claimlint: ${formatProblem(problem)}\n`);
   for (const message of inputErrors) err.write(`claimlint: ${message}\n`);
   for (const note of ignoredNotes) err.write(`claimlint: ${note}\n`);
   const linted = results.filter((r) => !r.skipped);
-  out.write(options.format === 'json' ? formatJson(linted) : options.format === 'sarif' ? formatSarif(linted, VERSION) : formatText(linted));
+  out.write(
+    options.format === 'json' ? formatJson(linted) : options.format === 'sarif' ? formatSarif(linted, VERSION) : formatText(linted),
+  );
   if (inputErrors.length > 0) return 2;
   return !options.noExit && linted.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

@@ -16,17 +16,30 @@ export function formatText(results: readonly FileResult[]): string {
   }
   const all = results.flatMap((r) => r.findings);
   const count = (s: Severity) => all.filter((f) => f.severity === s).length;
-  lines.push(`${all.length} finding(s) in ${results.length} file(s): ${count('error')} error(s), ${count('warning')} warning(s), ${count('information')} information, ${count('hint')} hint(s)`);
+  lines.push(
+    `${all.length} finding(s) in ${results.length} file(s): ${count('error')} error(s), ${count('warning')} warning(s), ${count('information')} information, ${count('hint')} hint(s)`,
+  );
   return lines.join('\n') + '\n';
 }
 
 /** One JSON array of findings, exactly the design's contract. */
 export function formatJson(results: readonly FileResult[]): string {
   const findings: ReportedFinding[] = results.flatMap((r) => r.findings);
-  return JSON.stringify(findings.map(({ file, rule, severity, message, range }) => ({ file, rule, severity, message, range })), null, 2) + '\n';
+  return (
+    JSON.stringify(
+      findings.map(({ file, rule, severity, message, range }) => ({ file, rule, severity, message, range })),
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
-const SARIF_LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const SARIF_LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
 
 /**
  * SARIF 2.1.0 as GitHub code scanning accepts it: one run, the rule catalogue as `tool.driver.rules`,

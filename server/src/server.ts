@@ -66,7 +66,11 @@ const documents = new TextDocuments<TextDocument>({
         // a whole-text change (editors without incremental sync): what changed lies between the common ends
         const before = document.getText();
         const { prefix, suffix } = commonEnds(before, change.text);
-        scheduler.current?.noteChange(document.uri, { start: prefix, end: before.length - suffix, length: change.text.length - prefix - suffix });
+        scheduler.current?.noteChange(document.uri, {
+          start: prefix,
+          end: before.length - suffix,
+          length: change.text.length - prefix - suffix,
+        });
       }
       TextDocument.update(document, [change], version);
     }
@@ -99,19 +103,29 @@ const extensionRoot = path.dirname(dataDir);
 const ruleDoc = ruleDocLinker(extensionRoot);
 const builtIn = readBuiltInFiles(dataDir);
 // source documents are read in the background; the open drafts are linted again against them once read
-const knowledgeStore = new KnowledgeStore(builtIn, readText, readSourceText, backgroundIndexer(connection, () => relintAll()));
+const knowledgeStore = new KnowledgeStore(
+  builtIn,
+  readText,
+  readSourceText,
+  backgroundIndexer(connection, () => relintAll()),
+);
 const settings = new SettingsProvider(connection, new ConfigResolver(readText), knowledgeStore);
 const dataProblems = new DataProblemPublisher(connection, (uri) => documents.get(uri), textOf);
 const reportedBuiltInProblems = new Set<string>();
 const draftReferences = new DraftReferences();
 
-const lints = new LintScheduler(connection, (uri) => documents.get(uri), ruleDoc, (uri, outcome) => {
-  if (outcome.truncatedAt !== undefined) {
-    void connection.window.showWarningMessage(
-      `ClaimLint checked only the first ${outcome.truncatedAt} characters of ${uri}, because ${outcome.truncatedBecause ?? 'the draft is too long'}.`,
-    );
-  }
-});
+const lints = new LintScheduler(
+  connection,
+  (uri) => documents.get(uri),
+  ruleDoc,
+  (uri, outcome) => {
+    if (outcome.truncatedAt !== undefined) {
+      void connection.window.showWarningMessage(
+        `ClaimLint checked only the first ${outcome.truncatedAt} characters of ${uri}, because ${outcome.truncatedBecause ?? 'the draft is too long'}.`,
+      );
+    }
+  },
+);
 scheduler.current = lints;
 
 function reportKnowledgeProblems(problems: readonly DataProblem[], files: readonly string[]): void {
@@ -122,7 +136,10 @@ function reportKnowledgeProblems(problems: readonly DataProblem[], files: readon
     reportedBuiltInProblems.add(line);
     connection.console.error(`ClaimLint built-in data: ${line}`);
   }
-  dataProblems.report(files, problems.filter((p) => path.isAbsolute(p.file)));
+  dataProblems.report(
+    files,
+    problems.filter((p) => path.isAbsolute(p.file)),
+  );
 }
 
 async function lintUri(uri: string): Promise<void> {
@@ -134,14 +151,20 @@ async function lintUri(uri: string): Promise<void> {
     const userDataFiles = new Set([...context.config.lexiconPaths, ...context.config.factBasePaths].map((p) => path.resolve(p)));
     const role = documentRole(document.languageId, file, context.config.languages, userDataFiles);
     const configFiles = context.config.configFile ? [context.config.configFile] : [];
-    reportKnowledgeProblems([...context.config.problems, ...context.knowledge.problems], [...configFiles, ...context.config.lexiconPaths, ...context.config.factBasePaths]);
+    reportKnowledgeProblems(
+      [...context.config.problems, ...context.knowledge.problems],
+      [...configFiles, ...context.config.lexiconPaths, ...context.config.factBasePaths],
+    );
     if (role.kind === 'config' && file) {
       dataProblems.report([file], parseConfigFile(file, document.getText()).problems);
       return;
     }
     if (role.kind === 'data' && file) {
       const knowledge = settings.knowledge.get([...context.config.lexiconPaths, file], [...context.config.factBasePaths, file]);
-      dataProblems.report([file], knowledge.problems.filter((p) => p.file === file));
+      dataProblems.report(
+        [file],
+        knowledge.problems.filter((p) => p.file === file),
+      );
       return;
     }
     // a source document is what drafts are checked against, not a draft
@@ -186,7 +209,11 @@ function allowListTarget(draftUri: string, term: string): AllowListTarget | unde
   const edit = allowListEdit(text, term);
   if (!edit) return undefined;
   const doc = TextDocument.create(pathToUri(target), 'yaml', 0, text);
-  return { uri: pathToUri(target), exists: existing !== undefined, edit: { start: doc.positionAt(edit.start), end: doc.positionAt(edit.end), newText: edit.newText } };
+  return {
+    uri: pathToUri(target),
+    exists: existing !== undefined,
+    edit: { start: doc.positionAt(edit.start), end: doc.positionAt(edit.end), newText: edit.newText },
+  };
 }
 
 connection.onInitialize((params): InitializeResult => {
@@ -236,7 +263,9 @@ connection.onDidChangeWatchedFiles((params) => {
   if (!params.changes.some((change) => isDataOrConfig(change.uri))) return;
   settings.invalidateFiles();
   // a deleted configuration or data file takes its problems with it
-  const deleted = params.changes.filter((change) => change.type === FileChangeType.Deleted).flatMap((change) => uriToPath(change.uri) ?? []);
+  const deleted = params.changes
+    .filter((change) => change.type === FileChangeType.Deleted)
+    .flatMap((change) => uriToPath(change.uri) ?? []);
   if (deleted.length > 0) dataProblems.report(deleted, []);
   relintAll();
 });
@@ -278,13 +307,18 @@ connection.onCodeAction((params) => {
 
 connection.onExecuteCommand(async (params) => {
   if (params.command === SERVER_COMMANDS.lintWorkspace) {
-    return lintWorkspace(connection, settings, (uri) => ({ open: documents.get(uri) !== undefined, findings: lints.state(uri)?.findings ?? 0 }), ruleDoc);
+    return lintWorkspace(
+      connection,
+      settings,
+      (uri) => ({ open: documents.get(uri) !== undefined, findings: lints.state(uri)?.findings ?? 0 }),
+      ruleDoc,
+    );
   }
   if (params.command === SERVER_COMMANDS.factBase || params.command === SERVER_COMMANDS.factBaseTree) {
     // the knowledge of the active draft (its folder's fact bases), else of the first workspace folder
     const [uri] = params.arguments ?? [];
     const folder = settings.workspaceFolders[0]?.uri;
-    const { knowledge } = await settings.forDocument(typeof uri === 'string' ? uri : folder ?? 'untitled:factbase');
+    const { knowledge } = await settings.forDocument(typeof uri === 'string' ? uri : (folder ?? 'untitled:factbase'));
     if (params.command === SERVER_COMMANDS.factBase) return renderFactBase(knowledge);
     const drafts = documents.all().flatMap((document) => {
       const state = lints.state(document.uri);

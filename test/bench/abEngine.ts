@@ -41,7 +41,15 @@ function option(name: string, fallback: number): number {
 async function bundle(tree: string, outfile: string): Promise<void> {
   const entry = `${outfile}.entry.ts`;
   fs.writeFileSync(entry, entryFor(tree));
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error', nodePaths: [path.join(ROOT, 'node_modules')] });
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile,
+    logLevel: 'error',
+    nodePaths: [path.join(ROOT, 'node_modules')],
+  });
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1];
@@ -59,6 +67,7 @@ async function main(): Promise<void> {
     await bundle(baseTree, path.join(work, 'base.js'));
     await bundle(ROOT, path.join(work, 'current.js'));
     fs.copyFileSync(path.join(work, 'current.js'), path.join(work, 'current-copy.js'));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- bundles built at run time
     const builds = ['base.js', 'current.js', 'current-copy.js'].map((f) => require(path.join(work, f)) as EngineBuild);
     const text = generateDraft(seedSentences(path.join(ROOT, 'seeds')), size, DRAFT_SEED);
     const same = builds[0].findingsJson(text) === builds[1].findingsJson(text);
@@ -78,7 +87,9 @@ async function main(): Promise<void> {
     }
     const ratio = (a: number, b: number): number => median(cpu[b].map((t, i) => t / cpu[a][i]));
     console.log(`draft ${(text.length / 1000).toFixed(0)} KB, ${rounds} rounds of ${reps} lint(s) per build, CPU ms per lint (median)`);
-    console.log(`  ${revision}: ${median(cpu[0]).toFixed(2)} ms   current: ${median(cpu[1]).toFixed(2)} ms   current again: ${median(cpu[2]).toFixed(2)} ms`);
+    console.log(
+      `  ${revision}: ${median(cpu[0]).toFixed(2)} ms   current: ${median(cpu[1]).toFixed(2)} ms   current again: ${median(cpu[2]).toFixed(2)} ms`,
+    );
     console.log(`  current / ${revision}: ${ratio(0, 1).toFixed(3)}×   noise floor (current again / current): ${ratio(1, 2).toFixed(3)}×`);
     console.log(`  findings: ${same ? 'identical' : 'DIFFERENT'}`);
   } finally {

@@ -77,7 +77,11 @@ function countReport(json: string): { files: number; findings: number } {
   return { files: new Set(findings.map((f) => f.file)).size, findings: findings.length };
 }
 
-export async function runCliBench(drafts: string[], workerCounts: readonly number[], log: (line: string) => void = () => undefined): Promise<CliResult> {
+export async function runCliBench(
+  drafts: string[],
+  workerCounts: readonly number[],
+  log: (line: string) => void = () => undefined,
+): Promise<CliResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimlint-bench-cli-'));
   try {
     const draftDir = path.join(dir, 'drafts');
@@ -118,8 +122,17 @@ export async function runCliBench(drafts: string[], workerCounts: readonly numbe
       } catch (error) {
         log(`  cli --workers ${workers}: unreadable report (${(error as Error).message}); stderr: ${stderr.slice(0, 500)}`);
       }
-      runs.push({ workers, seconds: round(seconds, 2), draftsPerSecond: round(drafts.length / seconds, 1), exitCode: code, filesWithFindings: counted.files, findings: counted.findings });
-      log(`  cli --workers ${workers}: ${drafts.length} drafts in ${seconds.toFixed(1)} s (${(drafts.length / seconds).toFixed(0)}/s), exit ${code}`);
+      runs.push({
+        workers,
+        seconds: round(seconds, 2),
+        draftsPerSecond: round(drafts.length / seconds, 1),
+        exitCode: code,
+        filesWithFindings: counted.files,
+        findings: counted.findings,
+      });
+      log(
+        `  cli --workers ${workers}: ${drafts.length} drafts in ${seconds.toFixed(1)} s (${(drafts.length / seconds).toFixed(0)}/s), exit ${code}`,
+      );
     }
     return { drafts: drafts.length, totalBytes, runs, effectiveCores: cores, twoProcessSpeedup };
   } finally {

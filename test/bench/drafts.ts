@@ -15,7 +15,10 @@ const JUNK = /^(Share|Advertisement|Sign Up|See all of our|By clicking)/;
 /** Sentences of the seed articles, without page furniture (ads, sign-up boxes, captions, URLs). */
 export function seedSentences(seedsDir: string): string[] {
   const sentences: string[] = [];
-  for (const name of fs.readdirSync(seedsDir).filter((n) => n.endsWith('.txt')).sort()) {
+  for (const name of fs
+    .readdirSync(seedsDir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()) {
     const text = fs.readFileSync(path.join(seedsDir, name), 'utf8');
     for (const paragraph of text.split(/\n\s*\n/)) {
       const p = paragraph.replace(/\s+/g, ' ').trim();
@@ -27,18 +30,87 @@ export function seedSentences(seedsDir: string): string[] {
   return sentences;
 }
 
-const ACTORS = ['Iran', 'Russia', 'Syria', 'Turkey', 'Hezbollah', 'The Syrian army', 'Moscow', 'Tehran', 'The Pentagon', 'Damascus', 'The Revolutionary Guards'];
-const PLACES = ['Aleppo', 'Idlib', 'Homs', 'Deir ez-Zor', 'Raqqa', 'Palmyra', 'Latakia', 'Tartus', 'Daraa', 'Quneitra', 'Hama', 'Mosul', 'Kirkuk', 'Baghdad', 'Beirut'];
+const ACTORS = [
+  'Iran',
+  'Russia',
+  'Syria',
+  'Turkey',
+  'Hezbollah',
+  'The Syrian army',
+  'Moscow',
+  'Tehran',
+  'The Pentagon',
+  'Damascus',
+  'The Revolutionary Guards',
+];
+const PLACES = [
+  'Aleppo',
+  'Idlib',
+  'Homs',
+  'Deir ez-Zor',
+  'Raqqa',
+  'Palmyra',
+  'Latakia',
+  'Tartus',
+  'Daraa',
+  'Quneitra',
+  'Hama',
+  'Mosul',
+  'Kirkuk',
+  'Baghdad',
+  'Beirut',
+];
 const UNITS = ['fighters', 'troops', 'soldiers', 'advisers', 'militiamen', 'tanks', 'aircraft', 'rocket launchers', 'armoured vehicles'];
 const PEOPLE = ['Vladimir Putin', 'Bashar al-Assad', 'Sergei Lavrov', 'Hassan Rouhani', 'Dmitry Peskov', 'Ali Khamenei', 'Eric Pahon'];
-const NAMED_SOURCES = ['Reuters reported', 'Tass reported', 'Interfax said', 'the Kremlin said', 'Peskov told reporters', 'the Pentagon said in a statement', 'the Syrian foreign ministry said', 'Lavrov told Interfax'];
-const VAGUE = ['officials say', 'sources said', 'analysts believe', 'according to reports', 'diplomats said', 'people familiar with the talks said', 'experts warn'];
-const LOADED = ['regime', 'dictator', 'narco-terrorist', 'hard-line', 'henchmen', 'puppet government', 'warmonger', 'jihadist', 'rogue state', 'propaganda machine', 'crony', 'martyrs'];
+const NAMED_SOURCES = [
+  'Reuters reported',
+  'Tass reported',
+  'Interfax said',
+  'the Kremlin said',
+  'Peskov told reporters',
+  'the Pentagon said in a statement',
+  'the Syrian foreign ministry said',
+  'Lavrov told Interfax',
+];
+const VAGUE = [
+  'officials say',
+  'sources said',
+  'analysts believe',
+  'according to reports',
+  'diplomats said',
+  'people familiar with the talks said',
+  'experts warn',
+];
+const LOADED = [
+  'regime',
+  'dictator',
+  'narco-terrorist',
+  'hard-line',
+  'henchmen',
+  'puppet government',
+  'warmonger',
+  'jihadist',
+  'rogue state',
+  'propaganda machine',
+  'crony',
+  'martyrs',
+];
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const ORDINALS = ['second', 'third', 'fourth', 'fifth'];
 const CITIES = ['Sochi', 'Moscow', 'Tehran', 'Damascus', 'Cairo', 'Ankara', 'Geneva', 'Astana'];
-const TOPICS = ['ceasefire', 'reconstruction', 'humanitarian corridor', 'prisoner exchange', 'border crossing', 'oil field', 'air base', 'aid convoy', 'peace talks', 'electricity grid'];
+const TOPICS = [
+  'ceasefire',
+  'reconstruction',
+  'humanitarian corridor',
+  'prisoner exchange',
+  'border crossing',
+  'oil field',
+  'air base',
+  'aid convoy',
+  'peace talks',
+  'electricity grid',
+];
 const NOUNS = ['the delegation', 'the convoy', 'the committee', 'the mission', 'the council', 'the envoy', 'the commander', 'the governor'];
 const VERBS = ['arrived in', 'left', 'returned to', 'toured', 'inspected positions near', 'held meetings in', 'visited'];
 

@@ -60,7 +60,11 @@ export function benchEditPath(texts: Map<number, string>, knowledge: Knowledge, 
       const converted = limitedDiagnostics(document, outcome, offset, EDITOR_PROBLEMS_PER_FILE, ruleDoc).diagnostics;
       conversion.push(now() - t);
       t = now();
-      const message = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: document.uri, version: i + 2, diagnostics: converted } });
+      const message = JSON.stringify({
+        jsonrpc: '2.0',
+        method: 'textDocument/publishDiagnostics',
+        params: { uri: document.uri, version: i + 2, diagnostics: converted },
+      });
       JSON.parse(message);
       payload.push(now() - t);
       bytes = Buffer.byteLength(message);

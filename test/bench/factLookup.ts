@@ -95,13 +95,19 @@ export function runFactLookup(sizes: readonly number[], log: (line: string) => v
   let sentenceCount = 0;
   // builds first (one at a time, each measured on its own), then the lookups and lints of every base in
   // turns, so that a change of load on the machine during the run hits every size alike
-  const built: { size: number; knowledge: Knowledge; sentences: ReturnType<typeof analysedSentences>; row: Omit<FactLookupRow, 'lookupUsPerSentence' | 'lintMs'> }[] = [];
+  const built: {
+    size: number;
+    knowledge: Knowledge;
+    sentences: ReturnType<typeof analysedSentences>;
+    row: Omit<FactLookupRow, 'lookupUsPerSentence' | 'lintMs'>;
+  }[] = [];
   const lookupWith = (knowledge: Knowledge, sentences: ReturnType<typeof analysedSentences>) => (): number => {
     let candidates = 0;
     for (const { text, sentence } of sentences) candidates += computeSentenceFacts(text, sentence, knowledge.facts).candidates.length;
     return candidates;
   };
-  const lintWith = (knowledge: Knowledge) => (): ReturnType<typeof lintDocument> => lintDocument({ text: draft, format: 'markdown', settings, knowledge });
+  const lintWith = (knowledge: Knowledge) => (): ReturnType<typeof lintDocument> =>
+    lintDocument({ text: draft, format: 'markdown', settings, knowledge });
   for (const size of sizes) {
     let base = size > 0 ? syntheticFactBase(size, passages) : { files: [], entityCount: 0, factCount: 0, quoteFacts: 0 };
     const dataBytes = base.files.reduce((sum, f) => sum + Buffer.byteLength(f.text), 0);
@@ -140,7 +146,12 @@ export function runFactLookup(sizes: readonly number[], log: (line: string) => v
     });
     log(
       `  facts +${size}: build ${buildMs.toFixed(0)} ms` +
-        (knowledge.problems.length ? `, ${knowledge.problems.length} data problem(s): ${knowledge.problems.slice(0, 2).map((p) => p.message).join('; ')}` : ''),
+        (knowledge.problems.length
+          ? `, ${knowledge.problems.length} data problem(s): ${knowledge.problems
+              .slice(0, 2)
+              .map((p) => p.message)
+              .join('; ')}`
+          : ''),
     );
   }
   heapMb();
@@ -162,7 +173,9 @@ export function runFactLookup(sizes: readonly number[], log: (line: string) => v
 }
 
 if (require.main === module) {
-  const sizes = (process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length) ?? '0,1000,10000,100000').split(',').map(Number);
+  const sizes = (process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length) ?? '0,1000,10000,100000')
+    .split(',')
+    .map(Number);
   const result = runFactLookup(sizes, (line) => process.stderr.write(line + '\n'));
   process.stdout.write(JSON.stringify(result) + '\n');
 }

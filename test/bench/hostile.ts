@@ -8,7 +8,13 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, HoverRequest, ShutdownRequest } from 'vscode-languageserver-protocol/node';
+import {
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  HoverRequest,
+  ShutdownRequest,
+} from 'vscode-languageserver-protocol/node';
 import type { ServerSession } from '../helpers/lspClient';
 import { startServer } from '../helpers/lspClient';
 
@@ -23,13 +29,41 @@ interface HostileCase {
 }
 
 const CASES: HostileCase[] = [
-  { name: '.claimlint.yaml -> /dev/zero', language: 'markdown', unit: 'The dictator spoke. ', size: 20, config: (f) => fs.symlinkSync('/dev/zero', f) },
-  { name: '.claimlint.yaml is a FIFO', language: 'markdown', unit: 'The dictator spoke. ', size: 20, config: (f) => spawnSync('mkfifo', [f]) },
-  { name: '2 MB .claimlint.yaml, 1M allow items', language: 'markdown', unit: 'The dictator spoke. ', size: 20, config: (f) => fs.writeFileSync(f, `allow: [${Array(1_000_000).fill('a').join(',')}]\n`) },
+  {
+    name: '.claimlint.yaml -> /dev/zero',
+    language: 'markdown',
+    unit: 'The dictator spoke. ',
+    size: 20,
+    config: (f) => fs.symlinkSync('/dev/zero', f),
+  },
+  {
+    name: '.claimlint.yaml is a FIFO',
+    language: 'markdown',
+    unit: 'The dictator spoke. ',
+    size: 20,
+    config: (f) => spawnSync('mkfifo', [f]),
+  },
+  {
+    name: '2 MB .claimlint.yaml, 1M allow items',
+    language: 'markdown',
+    unit: 'The dictator spoke. ',
+    size: 20,
+    config: (f) => fs.writeFileSync(f, `allow: [${Array(1_000_000).fill('a').join(',')}]\n`),
+  },
   { name: '100 KB of "a{i}', language: 'markdown', unit: '"a{i} ', size: 100_000 },
   { name: '[a{i}]( x 400 KB', language: 'markdown', unit: '[a{i}](', size: 400_000 },
-  { name: 'directive lines, plain text, 700 KB', language: 'plaintext', unit: '<!-- claimlint-disable loaded.term -->\nThe regime fell {i}.\n', size: 700_000 },
-  { name: 'single newlines, plain text, 4.5 MB', language: 'plaintext', unit: 'The minister said the regime fell on Monday {i}.\n', size: 4_500_000 },
+  {
+    name: 'directive lines, plain text, 700 KB',
+    language: 'plaintext',
+    unit: '<!-- claimlint-disable loaded.term -->\nThe regime fell {i}.\n',
+    size: 700_000,
+  },
+  {
+    name: 'single newlines, plain text, 4.5 MB',
+    language: 'plaintext',
+    unit: 'The minister said the regime fell on Monday {i}.\n',
+    size: 4_500_000,
+  },
   { name: '*a{i} _b{i} x 4.8 MB', language: 'markdown', unit: '*a{i} _b{i} ', size: 4_800_000 },
   { name: '<a{i}> x 4.8 MB', language: 'markdown', unit: '<a{i}>', size: 4_800_000 },
   { name: 'one 4.8 MB paragraph of "The regime fell {i}."', language: 'markdown', unit: 'The regime fell {i}. ', size: 4_800_000 },
@@ -47,7 +81,12 @@ function draftOf({ unit, size }: HostileCase): string {
 
 const peakRssMb = (pid: number): number => Number(/^VmHWM:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
-async function published(server: ServerSession, uri: string, version: number, send: () => Promise<void>): Promise<{ ms: number; shown: number }> {
+async function published(
+  server: ServerSession,
+  uri: string,
+  version: number,
+  send: () => Promise<void>,
+): Promise<{ ms: number; shown: number }> {
   const start = performance.now();
   const publish = server.diagnostics(uri, (p) => p.version === version);
   await send();
@@ -63,7 +102,9 @@ async function measure(hostile: HostileCase): Promise<string> {
     const uri = `file://${dir}/draft.${hostile.language === 'markdown' ? 'md' : 'txt'}`;
     const text = draftOf(hostile);
     const open = await published(server, uri, 1, () =>
-      server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: hostile.language, version: 1, text } }),
+      server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: hostile.language, version: 1, text },
+      }),
     );
     const edit = await published(server, uri, 2, () =>
       server.connection.sendNotification(DidChangeTextDocumentNotification.type, {

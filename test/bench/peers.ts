@@ -96,7 +96,11 @@ export async function loadPeers(projectRoot: string): Promise<PeerLoad> {
       const started = performance.now();
       await linter.setup();
       result.setupMs['harper.js'] = performance.now() - started;
-      result.peers.push({ name: 'harper.js', version: versionOf(harperDir), lint: async (text) => (await linter.lint(text, { language: 'markdown' })).length });
+      result.peers.push({
+        name: 'harper.js',
+        version: versionOf(harperDir),
+        lint: async (text) => (await linter.lint(text, { language: 'markdown' })).length,
+      });
     } catch (error) {
       result.missing.push({ name: 'harper.js', reason: (error as Error).message });
     }

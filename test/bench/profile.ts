@@ -45,7 +45,9 @@ export interface HotFunction {
 }
 
 function post<T>(session: inspector.Session, method: string, params?: object): Promise<T> {
-  return new Promise((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as T))));
+  return new Promise((resolve, reject) =>
+    session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as T))),
+  );
 }
 
 /** Profiles `work` with the V8 sampling profiler (100 µs interval). */
@@ -145,7 +147,10 @@ export function printHot(title: string, summary: ReturnType<typeof summarise>, t
     console.log(`    ${f.selfPct.toFixed(1).padStart(5)}%  ${fmtMs(f.selfMs).padStart(9)}  ${f.name}  ${f.location}`);
   }
   console.log('  by total time (engine functions):');
-  for (const f of [...rows].filter((r) => r.location.startsWith('server/src/engine')).sort((a, b) => b.totalMs - a.totalMs).slice(0, top)) {
+  for (const f of [...rows]
+    .filter((r) => r.location.startsWith('server/src/engine'))
+    .sort((a, b) => b.totalMs - a.totalMs)
+    .slice(0, top)) {
     console.log(`    ${f.totalPct.toFixed(1).padStart(5)}%  ${fmtMs(f.totalMs).padStart(9)}  ${f.name}  ${f.location}`);
   }
 }
@@ -172,7 +177,12 @@ async function main(): Promise<void> {
     const text = generateDraft(seedSentences(path.join(ROOT, 'seeds')), size, DRAFT_SEED);
     const lint = (): void => void lintDocument({ text, format: 'markdown', settings: defaultSettings(), knowledge });
     // one small lint first so lazily built indexes are not charged to the profile
-    lintDocument({ text: generateDraft(seedSentences(path.join(ROOT, 'seeds')), 10_000, 7), format: 'markdown', settings: defaultSettings(), knowledge });
+    lintDocument({
+      text: generateDraft(seedSentences(path.join(ROOT, 'seeds')), 10_000, 7),
+      format: 'markdown',
+      settings: defaultSettings(),
+      knowledge,
+    });
     result = await profile(lint);
   }
   const file = path.join(outDir, `${what}.cpuprofile`);

@@ -108,7 +108,11 @@ function loadavg(): number[] {
 
 function gitCommit(): string | undefined {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return undefined;
   }
@@ -156,7 +160,9 @@ function benchLint(texts: Map<number, string>, knowledge: Knowledge): LintRow[] 
       c.tokenizeMs.push(...timeRuns(c.tokenizeScan, { runs: 5, warmup: 1 }));
       c.tagMs.push(...timeRuns(c.tagScan, { runs: lintSamplesPerRound(c.size), warmup: 1 }));
     }
-    log(`  lint round ${turn + 1}/${LINT_ROUNDS}: ${cases.map((c) => `${sizeLabel(c.size)} ${fmtMs(c.lintMs[c.lintMs.length - 1])}`).join(', ')}`);
+    log(
+      `  lint round ${turn + 1}/${LINT_ROUNDS}: ${cases.map((c) => `${sizeLabel(c.size)} ${fmtMs(c.lintMs[c.lintMs.length - 1])}`).join(', ')}`,
+    );
   }
   return cases.map((c, i) => {
     const bytes = Buffer.byteLength(c.text);
@@ -182,14 +188,20 @@ function benchLint(texts: Map<number, string>, knowledge: Knowledge): LintRow[] 
       ratioToTokenize: round(lintMedianMs / median(c.tokenizeMs), 1),
       ratioToTagger: round(lintMedianMs / median(c.tagMs), 2),
     };
-    log(`  lint ${sizeLabel(c.size)}: ${fmtMs(row.lintMedianMs)} median of ${row.lintMs.length}, regex floor ${fmtMs(row.regexFloorMs)}, tokenize floor ${fmtMs(row.tokenizeFloorMs)}, tagger alone ${fmtMs(row.taggerFloorMs)}, ${row.findings} findings`);
+    log(
+      `  lint ${sizeLabel(c.size)}: ${fmtMs(row.lintMedianMs)} median of ${row.lintMs.length}, regex floor ${fmtMs(row.regexFloorMs)}, tokenize floor ${fmtMs(row.tokenizeFloorMs)}, tagger alone ${fmtMs(row.taggerFloorMs)}, ${row.findings} findings`,
+    );
     return row;
   });
 }
 
-async function benchPeers(texts: Map<number, string>, lintRows: LintRow[]): Promise<{ rows: PeerRow[]; missing: { name: string; reason: string }[]; setupMs: Record<string, number> }> {
+async function benchPeers(
+  texts: Map<number, string>,
+  lintRows: LintRow[],
+): Promise<{ rows: PeerRow[]; missing: { name: string; reason: string }[]; setupMs: Record<string, number> }> {
   const { peers, missing, setupMs } = await loadPeers(ROOT);
-  for (const m of missing) log(`  peer ${m.name}: skipped (${m.reason}); install it (see test/bench/README.md) or set CLAIMLINT_BENCH_PEERS`);
+  for (const m of missing)
+    log(`  peer ${m.name}: skipped (${m.reason}); install it (see test/bench/README.md) or set CLAIMLINT_BENCH_PEERS`);
   const rows: PeerRow[] = [];
   for (const peer of peers) {
     for (const [size, text] of texts) {
@@ -202,7 +214,15 @@ async function benchPeers(texts: Map<number, string>, lintRows: LintRow[]): Prom
         { runs: big ? 2 : 7, warmup: big ? 0 : 1, budgetMs: big ? 15_000 : 6_000, minRuns: 1 },
       );
       const claimlint = lintRows.find((r) => r.size === size)?.lintMedianMs ?? NaN;
-      const row: PeerRow = { peer: peer.name, version: peer.version, size, ms: ms.map((v) => round(v, 2)), medianMs: round(median(ms), 2), findings, claimlintOverPeer: round(claimlint / median(ms), 3) };
+      const row: PeerRow = {
+        peer: peer.name,
+        version: peer.version,
+        size,
+        ms: ms.map((v) => round(v, 2)),
+        medianMs: round(median(ms), 2),
+        findings,
+        claimlintOverPeer: round(claimlint / median(ms), 3),
+      };
       rows.push(row);
       log(`  ${peer.name} ${sizeLabel(size)}: ${fmtMs(row.medianMs)}, ${findings} findings`);
     }
@@ -218,10 +238,14 @@ function benchFacts(sizes: readonly number[]): Promise<FactLookupResult> {
 /** Runs a benchmark script in a child process (its own heap and RSS) and parses the JSON of its last line. */
 function benchInChild<T>(script: string, args: readonly string[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', path.join(__dirname, script), ...args], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', path.join(__dirname, script), ...args],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.on('error', reject);
@@ -238,12 +262,20 @@ function benchInChild<T>(script: string, args: readonly string[]): Promise<T> {
 
 /** Left-aligns the first `leftColumns` columns, right-aligns the rest. */
 function pad(cells: string[], widths: number[], leftColumns: number): string {
-  return cells.map((c, i) => (i < leftColumns ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  return cells
+    .map((c, i) => (i < leftColumns ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+    .join('  ')
+    .trimEnd();
 }
 
 function table(title: string, header: string[], rows: string[][], leftColumns = 1): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const lines = [`\n${title}`, pad(header, widths, leftColumns), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map((r) => pad(r, widths, leftColumns))];
+  const lines = [
+    `\n${title}`,
+    pad(header, widths, leftColumns),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...rows.map((r) => pad(r, widths, leftColumns)),
+  ];
   return lines.join('\n');
 }
 
@@ -254,7 +286,9 @@ function verdict(pass: boolean | null): string {
 async function main(): Promise<void> {
   const started = now();
   const loadBefore = loadavg();
-  log(`ClaimLint bench${QUICK ? ' (quick)' : ''}: node ${process.version}, ${os.availableParallelism?.() ?? os.cpus().length} cores, load ${loadBefore.join(' ')}`);
+  log(
+    `ClaimLint bench${QUICK ? ' (quick)' : ''}: node ${process.version}, ${os.availableParallelism?.() ?? os.cpus().length} cores, load ${loadBefore.join(' ')}`,
+  );
   if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js')) || !fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) {
     throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
   }
@@ -303,7 +337,11 @@ async function main(): Promise<void> {
   if (!SKIP.has('soak')) {
     const largest = Math.max(...SIZES);
     try {
-      soak = await runServerSoak(texts.get(largest)!, { edits: SOAK_EDITS, batch: SOAK_BATCH, budgetMs: 240_000, idleMs: SOAK_IDLE_MS, warmupText }, log);
+      soak = await runServerSoak(
+        texts.get(largest)!,
+        { edits: SOAK_EDITS, batch: SOAK_BATCH, budgetMs: 240_000, idleMs: SOAK_IDLE_MS, warmupText },
+        log,
+      );
     } catch (error) {
       log(`  soak failed: ${(error as Error).message}`);
     }
@@ -319,20 +357,43 @@ async function main(): Promise<void> {
   const lintAt = (size: number): LintRow | undefined => lintRows.find((r) => r.size === size);
   const small = lintAt(10_000);
   const large = lintAt(1_000_000);
-  if (small) targets.push({ target: 'full lint of 10 KB ≤ 5 ms (performance issue)', measured: fmtMs(small.lintMedianMs), pass: small.lintMedianMs <= 5 });
-  if (large) targets.push({ target: 'full lint of 1 MB ≤ 0.5 s (performance issue)', measured: fmtMs(large.lintMedianMs), pass: large.lintMedianMs <= 500 });
+  if (small)
+    targets.push({
+      target: 'full lint of 10 KB ≤ 5 ms (performance issue)',
+      measured: fmtMs(small.lintMedianMs),
+      pass: small.lintMedianMs <= 5,
+    });
+  if (large)
+    targets.push({
+      target: 'full lint of 1 MB ≤ 0.5 s (performance issue)',
+      measured: fmtMs(large.lintMedianMs),
+      pass: large.lintMedianMs <= 500,
+    });
   for (const row of lintRows) {
-    targets.push({ target: `full lint ≤ 2× one pass of the tagger alone (${sizeLabel(row.size)})`, measured: `${fmtRatio(row.ratioToTagger)} (${fmtMs(row.lintMedianMs)} vs ${fmtMs(row.taggerFloorMs)}; tokenize floor: ${fmtRatio(row.ratioToTokenize)})`, pass: row.ratioToTagger <= 2 });
+    targets.push({
+      target: `full lint ≤ 2× one pass of the tagger alone (${sizeLabel(row.size)})`,
+      measured: `${fmtRatio(row.ratioToTagger)} (${fmtMs(row.lintMedianMs)} vs ${fmtMs(row.taggerFloorMs)}; tokenize floor: ${fmtRatio(row.ratioToTokenize)})`,
+      pass: row.ratioToTagger <= 2,
+    });
   }
   if (lintRows.length > 1) {
     const perKb = lintRows.map((r) => r.msPerKb);
     const spread = Math.max(...perKb) / Math.min(...perKb);
-    targets.push({ target: 'lint time linear in size (ms/KB within 1.5× across sizes)', measured: `${perKb.map((v) => v.toFixed(2)).join(' / ')} ms/KB (${fmtRatio(spread)})`, pass: spread <= 1.5 });
+    targets.push({
+      target: 'lint time linear in size (ms/KB within 1.5× across sizes)',
+      measured: `${perKb.map((v) => v.toFixed(2)).join(' / ')} ms/KB (${fmtRatio(spread)})`,
+      pass: spread <= 1.5,
+    });
   }
   for (const row of peers.rows.filter((r) => r.peer === 'write-good')) {
-    targets.push({ target: `≥ 2× faster than write-good (${sizeLabel(row.size)})`, measured: row.claimlintOverPeer <= 1 ? `${fmtRatio(1 / row.claimlintOverPeer)} faster` : `${fmtRatio(row.claimlintOverPeer)} slower`, pass: row.claimlintOverPeer <= 0.5 });
+    targets.push({
+      target: `≥ 2× faster than write-good (${sizeLabel(row.size)})`,
+      measured: row.claimlintOverPeer <= 1 ? `${fmtRatio(1 / row.claimlintOverPeer)} faster` : `${fmtRatio(row.claimlintOverPeer)} slower`,
+      pass: row.claimlintOverPeer <= 0.5,
+    });
   }
-  if (!peers.rows.some((r) => r.peer === 'write-good') && !SKIP.has('peers')) targets.push({ target: '≥ 2× faster than write-good', measured: 'write-good not installed', pass: null });
+  if (!peers.rows.some((r) => r.peer === 'write-good') && !SKIP.has('peers'))
+    targets.push({ target: '≥ 2× faster than write-good', measured: 'write-good not installed', pass: null });
   const serverSmall = server.find((r) => r.bytes === 10_000 && r.maxProblems === undefined);
   const serverLarge = server.find((r) => r.bytes === Math.max(...SIZES) && r.maxProblems === undefined);
   const serverUnlimited = server.find((r) => r.bytes === Math.max(...SIZES) && r.maxProblems === 0);
@@ -346,7 +407,12 @@ async function main(): Promise<void> {
     });
   }
   const soakLabel = sizeLabel(Math.max(...SIZES));
-  if (soak?.rssOpenMb !== undefined) targets.push({ target: `server RSS with the ${soakLabel} draft open ≤ 200 MB`, measured: `${soak.rssOpenMb.toFixed(0)} MB`, pass: soak.rssOpenMb <= 200 });
+  if (soak?.rssOpenMb !== undefined)
+    targets.push({
+      target: `server RSS with the ${soakLabel} draft open ≤ 200 MB`,
+      measured: `${soak.rssOpenMb.toFixed(0)} MB`,
+      pass: soak.rssOpenMb <= 200,
+    });
   if (soak?.rssAfterIdleMb !== undefined && soak.rssOpenMb !== undefined) {
     const after = soak.rssAfterIdleMb;
     targets.push({
@@ -366,7 +432,12 @@ async function main(): Promise<void> {
       pass: late <= early * 1.1,
     });
   }
-  if (soak?.error) targets.push({ target: `server survives ${SOAK_EDITS} edits`, measured: `stopped after ${soak.edits}: ${soak.error.slice(0, 80)}`, pass: false });
+  if (soak?.error)
+    targets.push({
+      target: `server survives ${SOAK_EDITS} edits`,
+      measured: `stopped after ${soak.edits}: ${soak.error.slice(0, 80)}`,
+      pass: false,
+    });
   const factRows = facts?.rows.filter((r) => r.syntheticFacts > 0) ?? [];
   if (factRows.length > 1) {
     const first = factRows[0];
@@ -387,13 +458,29 @@ async function main(): Promise<void> {
 
   // ---------------------------------------------------------------- report
   const out: string[] = [];
-  out.push(`ClaimLint bench — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores, load avg ${loadBefore.join(' ')} → ${loadavg().join(' ')}`);
+  out.push(
+    `ClaimLint bench — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores, load avg ${loadBefore.join(' ')} → ${loadavg().join(' ')}`,
+  );
   out.push(`knowledge build (built-in data): ${fmtMs(median(buildSamples))}`);
   if (lintRows.length) {
     out.push(
       table(
         'Cold full lint (lintDocument, no cache; median) against the tokenisation and tagger floors',
-        ['draft', 'bytes', 'chunks', 'findings', 'lint', '(min)', 'ms/KB', 'regex scan', 'tokenize', 'tagger', 'lint/regex', 'lint/tokenize', 'lint/tagger'],
+        [
+          'draft',
+          'bytes',
+          'chunks',
+          'findings',
+          'lint',
+          '(min)',
+          'ms/KB',
+          'regex scan',
+          'tokenize',
+          'tagger',
+          'lint/regex',
+          'lint/tokenize',
+          'lint/tagger',
+        ],
         lintRows.map((r) => [
           sizeLabel(r.size),
           String(r.bytes),
@@ -412,14 +499,27 @@ async function main(): Promise<void> {
       ),
     );
     const rules = [...new Set(lintRows.flatMap((r) => Object.keys(r.findingsByRule)))].sort();
-    out.push(table('Findings by rule (every rule family fires)', ['draft', ...rules], lintRows.map((r) => [sizeLabel(r.size), ...rules.map((rule) => String(r.findingsByRule[rule] ?? 0))])));
+    out.push(
+      table(
+        'Findings by rule (every rule family fires)',
+        ['draft', ...rules],
+        lintRows.map((r) => [sizeLabel(r.size), ...rules.map((rule) => String(r.findingsByRule[rule] ?? 0))]),
+      ),
+    );
   }
   if (peers.rows.length || peers.missing.length) {
     out.push(
       table(
         'Peer linters on the same text (median; ClaimLint/peer < 1 means ClaimLint is faster)',
         ['peer', 'draft', 'time', 'findings', 'ClaimLint', 'ClaimLint/peer'],
-        peers.rows.map((r) => [`${r.peer} ${r.version}`, sizeLabel(r.size), fmtMs(r.medianMs), String(r.findings), fmtMs(lintAt(r.size)?.lintMedianMs ?? NaN), fmtRatio(r.claimlintOverPeer)]),
+        peers.rows.map((r) => [
+          `${r.peer} ${r.version}`,
+          sizeLabel(r.size),
+          fmtMs(r.medianMs),
+          String(r.findings),
+          fmtMs(lintAt(r.size)?.lintMedianMs ?? NaN),
+          fmtRatio(r.claimlintOverPeer),
+        ]),
       ),
     );
     for (const [peer, ms] of Object.entries(peers.setupMs)) out.push(`  ${peer} one-off setup (WebAssembly compile): ${fmtMs(ms)}`);
@@ -429,7 +529,20 @@ async function main(): Promise<void> {
     out.push(
       table(
         `Fact lookup (fixed ${Math.round(facts.draftBytes / 1000)} KB draft; synthetic facts appended to the built-in data)`,
-        ['synthetic facts', 'facts', 'entities', 'YAML', 'problems', 'build', 'heap kept', 'peak RSS', 'lookup/sentence', 'candidates/sent.', 'lint draft', 'contradictions'],
+        [
+          'synthetic facts',
+          'facts',
+          'entities',
+          'YAML',
+          'problems',
+          'build',
+          'heap kept',
+          'peak RSS',
+          'lookup/sentence',
+          'candidates/sent.',
+          'lint draft',
+          'contradictions',
+        ],
         facts.rows.map((r) => [
           r.syntheticFacts === 0 ? 'none (built-in)' : `${r.syntheticFacts / 1000}k`,
           String(r.totalFacts),
@@ -463,7 +576,15 @@ async function main(): Promise<void> {
       table(
         'Where edit→diagnostics goes, in-process (one-character edit in the middle; median)',
         ['draft', 'chunks re-analysed', 'engine re-lint', 'findings → diagnostics', 'diagnostics', 'message', 'stringify + parse'],
-        editPath.map((r) => [sizeLabel(r.size), String(r.analysedChunks), fmtMs(r.engineMs), fmtMs(r.toDiagnosticsMs), String(r.diagnostics), `${(r.payloadBytes / 1e6).toFixed(2)} MB`, fmtMs(r.payloadMs)]),
+        editPath.map((r) => [
+          sizeLabel(r.size),
+          String(r.analysedChunks),
+          fmtMs(r.engineMs),
+          fmtMs(r.toDiagnosticsMs),
+          String(r.diagnostics),
+          `${(r.payloadBytes / 1e6).toFixed(2)} MB`,
+          fmtMs(r.payloadMs),
+        ]),
       ),
     );
   }
@@ -472,11 +593,19 @@ async function main(): Promise<void> {
       table(
         'Language server over stdio (debounce 0; median)',
         ['draft', 'maxProblems', 'diagnostics', 'open→diagnostics', 'edit→diagnostics', 'RSS open'],
-        server.map((r) => [sizeLabel(r.bytes), r.maxProblems === undefined ? 'default' : r.maxProblems === 0 ? '0 (no limit)' : String(r.maxProblems), String(r.diagnostics), fmtMs(r.openMedianMs), fmtMs(r.editMedianMs), r.rssOpenMb !== undefined ? `${r.rssOpenMb.toFixed(0)} MB` : 'n/a']),
+        server.map((r) => [
+          sizeLabel(r.bytes),
+          r.maxProblems === undefined ? 'default' : r.maxProblems === 0 ? '0 (no limit)' : String(r.maxProblems),
+          String(r.diagnostics),
+          fmtMs(r.openMedianMs),
+          fmtMs(r.editMedianMs),
+          r.rssOpenMb !== undefined ? `${r.rssOpenMb.toFixed(0)} MB` : 'n/a',
+        ]),
       ),
     );
     const d = server.find((r) => r.editDefaultDebounceMedianMs !== undefined);
-    if (d) out.push(`  with the default 250 ms debounce, edit→diagnostics in ${sizeLabel(d.bytes)}: ${fmtMs(d.editDefaultDebounceMedianMs!)}`);
+    if (d)
+      out.push(`  with the default 250 ms debounce, edit→diagnostics in ${sizeLabel(d.bytes)}: ${fmtMs(d.editDefaultDebounceMedianMs!)}`);
   }
   if (soak) {
     out.push(
@@ -492,11 +621,24 @@ async function main(): Promise<void> {
       table(
         `CLI: ${cli.drafts} drafts (${(cli.totalBytes / 1e6).toFixed(1)} MB) with node dist/cli.js --format json (two busy-loop threads got ${cli.effectiveCores} cores' worth of CPU; two single-worker CLI processes side by side reach ${cli.twoProcessSpeedup}× the throughput of one)`,
         ['workers', 'time', 'drafts/s', 'exit', 'findings'],
-        cli.runs.map((r) => [String(r.workers), `${r.seconds.toFixed(1)} s`, r.draftsPerSecond.toFixed(0), String(r.exitCode), String(r.findings)]),
+        cli.runs.map((r) => [
+          String(r.workers),
+          `${r.seconds.toFixed(1)} s`,
+          r.draftsPerSecond.toFixed(0),
+          String(r.exitCode),
+          String(r.findings),
+        ]),
       ),
     );
   }
-  out.push(table('Targets', ['target', 'measured', 'verdict'], targets.map((t) => [t.target, t.measured, verdict(t.pass)]), 3));
+  out.push(
+    table(
+      'Targets',
+      ['target', 'measured', 'verdict'],
+      targets.map((t) => [t.target, t.measured, verdict(t.pass)]),
+      3,
+    ),
+  );
   const seconds = (now() - started) / 1000;
   out.push(`\nbench took ${seconds.toFixed(0)} s`);
   console.log(out.join('\n'));
@@ -506,7 +648,15 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     commit: gitCommit(),
     quick: QUICK,
-    machine: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30, 1), loadavgBefore: loadBefore, loadavgAfter: loadavg() },
+    machine: {
+      node: process.version,
+      platform: `${os.platform()} ${os.arch()}`,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGb: round(os.totalmem() / 2 ** 30, 1),
+      loadavgBefore: loadBefore,
+      loadavgAfter: loadavg(),
+    },
     seconds: round(seconds, 1),
     knowledgeBuildMs: round(median(buildSamples), 1),
     lint: lintRows,

@@ -243,7 +243,9 @@ export async function runServerLatency(
         }
         await draft.close();
         results.push(result);
-        log(`  server ${bytes} B${maxProblems !== undefined ? ` (maxProblems ${maxProblems})` : ''}: open ${result.openMedianMs.toFixed(1)} ms, edit ${result.editMedianMs.toFixed(1)} ms, ${diagnostics} diagnostics`);
+        log(
+          `  server ${bytes} B${maxProblems !== undefined ? ` (maxProblems ${maxProblems})` : ''}: open ${result.openMedianMs.toFixed(1)} ms, edit ${result.editMedianMs.toFixed(1)} ms, ${diagnostics} diagnostics`,
+        );
       } finally {
         await shutdown(server);
       }
@@ -317,7 +319,9 @@ export async function runServerSoak(
     const final = processMemoryMb(pid);
     if (!error) await new Promise((resolve) => setTimeout(resolve, options.idleMs));
     const idle = error ? undefined : processMemoryMb(pid);
-    log(`  soak: ${sent} edits in ${batches} batches, ${seconds.toFixed(1)} s, RSS ${rssOpen?.toFixed(0)} -> ${final?.rss.toFixed(0)} MB (${idle?.rss.toFixed(0)} MB after idle)`);
+    log(
+      `  soak: ${sent} edits in ${batches} batches, ${seconds.toFixed(1)} s, RSS ${rssOpen?.toFixed(0)} -> ${final?.rss.toFixed(0)} MB (${idle?.rss.toFixed(0)} MB after idle)`,
+    );
     if (!error) await draft.close();
     return {
       ...(error ? { error } : {}),

@@ -8,20 +8,61 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ROOT } from '../helpers/knowledge';
 
-const FIRST = 'Aisha Tomas Marta Helen Lena Rosa Owen Ines Pablo Joaquim Nadia Karl Priya Samuel Yara Felix Ada Omar Greta Ivan Chloe Dmitri Leila Hugo Mira Tariq Elena Jonas Sofia Rafael Nora Emil Hana Luca Zara Malik Vera Oskar Lina Marco Amara Piet Sunita Bruno Ilse Kofi Maren Teo Anika Rui'.split(' ');
-const LAST = 'Brennan Velde Okafor Marsh Hartwell Iribarne Lathbury Kowal Ruiz Serrat Amari Lund Novak Achebe Moreau Lindqvist Haddad Fischer Duarte Kaur Mensah Rossi Varga Keller Sato Nilsen Abara Petrov Costa Weber Ibsen Dalton Farah Grant Holm Ito Jansen Kimura Larsen Mbeki'.split(' ');
-const PLACES = 'Eastmere Northfield Valdora Kestleford Harland Brackwater Sellby Orrin Dunmore Ashby Carrow Fenwick Galloway Hollin Islay Jarrow Kirkby Langley Morden Netley Oakham Penrith Quarry Redlake Stanton Thorne Upton Varley Westby Yarrow'.split(' ');
-const BODIES = ['Council', 'Water Board', 'Health Trust', 'Transport Authority', 'Housing Association', 'Chamber of Commerce', 'Port Authority', 'Police Service', 'Fire Service', 'Education Board'];
-const TITLES = ['Chief Executive', 'Mayor', 'Council Leader', 'General Secretary', 'Chief Statistician', 'Harbour Master', 'Judge', 'Agriculture Minister'];
-const UNITS = 'homes berths jobs flats beds schools buses trains nurses teachers doctors patients pupils tonnes hectares kilometres miles trees boats houses shops farms wells bridges roads lanes stations parcels meals visitors passengers residents volunteers officers apprentices permits licences complaints claims cases arrests fines inspections vaccines clinics wards'.split(' ');
-const VERBS = 'built approved hired funded opened closed repaired planted delivered recruited inspected cleared treated trained moved housed served rebuilt replaced installed collected issued recorded fined vaccinated rescued restored connected upgraded'.split(' ');
+const FIRST =
+  'Aisha Tomas Marta Helen Lena Rosa Owen Ines Pablo Joaquim Nadia Karl Priya Samuel Yara Felix Ada Omar Greta Ivan Chloe Dmitri Leila Hugo Mira Tariq Elena Jonas Sofia Rafael Nora Emil Hana Luca Zara Malik Vera Oskar Lina Marco Amara Piet Sunita Bruno Ilse Kofi Maren Teo Anika Rui'.split(
+    ' ',
+  );
+const LAST =
+  'Brennan Velde Okafor Marsh Hartwell Iribarne Lathbury Kowal Ruiz Serrat Amari Lund Novak Achebe Moreau Lindqvist Haddad Fischer Duarte Kaur Mensah Rossi Varga Keller Sato Nilsen Abara Petrov Costa Weber Ibsen Dalton Farah Grant Holm Ito Jansen Kimura Larsen Mbeki'.split(
+    ' ',
+  );
+const PLACES =
+  'Eastmere Northfield Valdora Kestleford Harland Brackwater Sellby Orrin Dunmore Ashby Carrow Fenwick Galloway Hollin Islay Jarrow Kirkby Langley Morden Netley Oakham Penrith Quarry Redlake Stanton Thorne Upton Varley Westby Yarrow'.split(
+    ' ',
+  );
+const BODIES = [
+  'Council',
+  'Water Board',
+  'Health Trust',
+  'Transport Authority',
+  'Housing Association',
+  'Chamber of Commerce',
+  'Port Authority',
+  'Police Service',
+  'Fire Service',
+  'Education Board',
+];
+const TITLES = [
+  'Chief Executive',
+  'Mayor',
+  'Council Leader',
+  'General Secretary',
+  'Chief Statistician',
+  'Harbour Master',
+  'Judge',
+  'Agriculture Minister',
+];
+const UNITS =
+  'homes berths jobs flats beds schools buses trains nurses teachers doctors patients pupils tonnes hectares kilometres miles trees boats houses shops farms wells bridges roads lanes stations parcels meals visitors passengers residents volunteers officers apprentices permits licences complaints claims cases arrests fines inspections vaccines clinics wards'.split(
+    ' ',
+  );
+const VERBS =
+  'built approved hired funded opened closed repaired planted delivered recruited inspected cleared treated trained moved housed served rebuilt replaced installed collected issued recorded fined vaccinated rescued restored connected upgraded'.split(
+    ' ',
+  );
 /** Words for quotations: those of the seed articles (a few thousand), so quotations share words as real ones do. */
 const WORDS = [
   ...new Set(
     fs
       .readdirSync(path.join(ROOT, 'seeds'))
       .filter((name) => name.endsWith('.txt'))
-      .flatMap((name) => fs.readFileSync(path.join(ROOT, 'seeds', name), 'utf8').toLowerCase().match(/[a-z]{3,}/g) ?? []),
+      .flatMap(
+        (name) =>
+          fs
+            .readFileSync(path.join(ROOT, 'seeds', name), 'utf8')
+            .toLowerCase()
+            .match(/[a-z]{3,}/g) ?? [],
+      ),
   ),
 ];
 
@@ -46,7 +87,12 @@ export function syntheticSource(i: number, bytes = 5_000): string {
   const people = Array.from({ length: 3 }, () => ({ title: pick(TITLES), name: `${pick(FIRST)} ${pick(LAST)}` }));
   const qualifier = (): string => pick(['', '', '', 'about ', 'up to ', 'nearly ', 'more than ']);
   const year = 2020 + Math.floor(random() * 8);
-  const lines = [`Title: ${body} sets out its plans for ${year}`, `Outlet: ${body}`, `Date: ${year}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`, ''];
+  const lines = [
+    `Title: ${body} sets out its plans for ${year}`,
+    `Outlet: ${body}`,
+    `Date: ${year}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`,
+    '',
+  ];
   let text = lines.join('\n');
   let n = 0;
   while (text.length < bytes) {

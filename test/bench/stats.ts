@@ -68,7 +68,10 @@ export function timeRuns(fn: () => unknown, options: { runs: number; warmup?: nu
 }
 
 /** Like `timeRuns` for async work. */
-export async function timeRunsAsync(fn: () => Promise<unknown>, options: { runs: number; warmup?: number; budgetMs?: number; minRuns?: number }): Promise<number[]> {
+export async function timeRunsAsync(
+  fn: () => Promise<unknown>,
+  options: { runs: number; warmup?: number; budgetMs?: number; minRuns?: number },
+): Promise<number[]> {
   for (let i = 0; i < (options.warmup ?? 1); i++) await fn();
   const samples: number[] = [];
   const started = now();

@@ -8,7 +8,38 @@
 import type { SourceFile } from '../../server/src/engine/knowledge/sourceFiles';
 import { Random } from './stats';
 
-const ONSETS = ['b', 'd', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z', 'br', 'dr', 'kr', 'st', 'tr', 'gr', 'sh', 'th', 'f', 'h', 'j', 'g', 'pl', 'fl', 'sk', 'sl', 'sn', 'kl'];
+const ONSETS = [
+  'b',
+  'd',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'z',
+  'br',
+  'dr',
+  'kr',
+  'st',
+  'tr',
+  'gr',
+  'sh',
+  'th',
+  'f',
+  'h',
+  'j',
+  'g',
+  'pl',
+  'fl',
+  'sk',
+  'sl',
+  'sn',
+  'kl',
+];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ou', 'ea'];
 
 function syllable(i: number): string {
@@ -36,7 +67,11 @@ const UNITS: [string, string[]][] = [
 ];
 const SYNTHETIC_UNIT_WORDS = UNITS.map(([, words]) => words[words.length - 1]);
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const REAL_SECOND_GROUPS = [['russia', 'moscow', 'kremlin'], ['iran', 'tehran'], ['syria', 'damascus']];
+const REAL_SECOND_GROUPS = [
+  ['russia', 'moscow', 'kremlin'],
+  ['iran', 'tehran'],
+  ['syria', 'damascus'],
+];
 
 /** Verbatim sentences of the seeds, usable as passages (and quote texts inside them). */
 export function seedPassages(seeds: readonly SourceFile[]): { seed: string; passage: string }[] {
@@ -68,13 +103,21 @@ export interface SyntheticBase {
  * `factCount` facts about `factCount / 10` (at least 100) synthetic entities, written as YAML fact files of
  * at most 5,000 facts each plus one entity file. Deterministic in `factCount`.
  */
-export function syntheticFactBase(factCount: number, passages: readonly { seed: string; passage: string }[], dir = '/synthetic'): SyntheticBase {
+export function syntheticFactBase(
+  factCount: number,
+  passages: readonly { seed: string; passage: string }[],
+  dir = '/synthetic',
+): SyntheticBase {
   const r = new Random(factCount);
   const entityCount = Math.max(100, Math.floor(factCount / 10));
   const files: SourceFile[] = [];
   const entityLines = ['entities:'];
   for (let i = 0; i < entityCount; i++) {
-    entityLines.push(`  - id: syn-e-${i}`, `    type: ${i % 3 === 0 ? 'organisation' : 'person'}`, `    name: ${yamlString(syntheticName(i))}`);
+    entityLines.push(
+      `  - id: syn-e-${i}`,
+      `    type: ${i % 3 === 0 ? 'organisation' : 'person'}`,
+      `    name: ${yamlString(syntheticName(i))}`,
+    );
   }
   files.push({ file: `${dir}/synthetic-entities.yaml`, text: entityLines.join('\n') + '\n' });
 
@@ -88,7 +131,12 @@ export function syntheticFactBase(factCount: number, passages: readonly { seed: 
       const cues = [SYNTHETIC_CUES[k % SYNTHETIC_CUES.length], SYNTHETIC_CUES[(k * 3 + 1) % SYNTHETIC_CUES.length]];
       lines.push(`  - id: syn-f-${k}`);
       lines.push(`    statement: ${yamlString(`${syntheticName(entity)} ${cues[0]}s something (synthetic fact ${k}).`)}`);
-      lines.push('    source:', `      seed: ${seed}`, `      passage: ${yamlString(passage)}`, '      attribution: synthetic benchmark data');
+      lines.push(
+        '    source:',
+        `      seed: ${seed}`,
+        `      passage: ${yamlString(passage)}`,
+        '      attribution: synthetic benchmark data',
+      );
       const about = r.chance(0.3) ? `[syn-e-${entity}, [${r.pick(REAL_SECOND_GROUPS).join(', ')}]]` : `[syn-e-${entity}]`;
       lines.push(`    about: ${about}`, `    cues: [${cues.join(', ')}]`, '    slots:');
       const slotKind = k % 4;

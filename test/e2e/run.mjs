@@ -91,7 +91,11 @@ const watchdog = setTimeout(() => {
 watchdog.unref();
 
 function slug(name) {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
 }
 
 function prepareScreenshots() {
@@ -123,7 +127,15 @@ async function main() {
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   prepareScreenshots();
 
@@ -151,7 +163,9 @@ async function main() {
     await openFile(p, file);
     // Settled: the status bar shows this draft's counts as the engine computes them (or the wait ran out).
     await p
-      .waitForFunction((summary) => window.claimlintE2E.statusText()?.includes(summary), statusSummary(visible(file)), { timeout: SETTLE_MS })
+      .waitForFunction((summary) => window.claimlintE2E.statusText()?.includes(summary), statusSummary(visible(file)), {
+        timeout: SETTLE_MS,
+      })
       .catch(() => undefined);
     return p;
   }
@@ -192,7 +206,11 @@ async function main() {
         const p = await showDraft('sample-draft.md');
         const finding = visible('sample-draft.md').find((f) => f.rule === 'loaded.term' && f.message.includes('"dictator"'));
         check(finding, 'the CLI reports no loaded.term finding for "dictator"');
-        await hoverPhrase(p, { phrase: 'dictator', context: 'Syrian dictator Bashar', expected: ['loaded.term', finding.message, 'Why:', 'president'] }, RENDER_MS);
+        await hoverPhrase(
+          p,
+          { phrase: 'dictator', context: 'Syrian dictator Bashar', expected: ['loaded.term', finding.message, 'Why:', 'president'] },
+          RENDER_MS,
+        );
         await p.screenshot({ path: path.join(SCREENSHOTS, 'editor-hover.png'), animations: 'disabled' });
         await dismissHover(p);
       },
@@ -202,21 +220,43 @@ async function main() {
       run: async () => {
         const p = await showDraft('sample-draft.md');
         const source = factSource(extensionDir, REPO, '140,000');
-        await hoverPhrase(p, { phrase: '200,000', context: 'Iran deployed 200,000 Shiite fighters', expected: ['fact.contradiction', source.title, source.outlet, source.passage] }, RENDER_MS);
-        await scrollHoverTo(p, source.passage.replace(/[\s\u00a0]+/g, ' ').trim().slice(-40)); // the passage's end: its start is also in the message
+        await hoverPhrase(
+          p,
+          {
+            phrase: '200,000',
+            context: 'Iran deployed 200,000 Shiite fighters',
+            expected: ['fact.contradiction', source.title, source.outlet, source.passage],
+          },
+          RENDER_MS,
+        );
+        await scrollHoverTo(
+          p,
+          source.passage
+            .replace(/[\s\u00a0]+/g, ' ')
+            .trim()
+            .slice(-40),
+        ); // the passage's end: its start is also in the message
         await p.screenshot({ path: path.join(SCREENSHOTS, 'editor-hover-fact.png'), animations: 'disabled' });
         await dismissHover(p);
       },
     },
     {
-      name: 'hover: a disputed report shows the speaker\'s claim and the source\'s side by side',
+      name: "hover: a disputed report shows the speaker's claim and the source's side by side",
       run: async () => {
         const p = await showDraft('sample-draft.md');
         const finding = visible('sample-draft.md').find((f) => f.rule === 'fact.disputed-report');
         // the CLI's message names both claims: 'The Kremlin says "Moscow"; the source says Sochi — …'
         const [, by, claim, sourceSays] = /^(.+) says? "(.+)"; the source says (.+?) \u2014/.exec(finding?.message ?? '') ?? [];
         check(claim === 'Moscow', `the CLI reports no disputed report on "Moscow" (${finding?.message})`);
-        await hoverPhrase(p, { phrase: claim, context: 'in Moscow on Tuesday', expected: ['fact.disputed-report', `${by} says:`, 'The source says:', sourceSays] }, RENDER_MS);
+        await hoverPhrase(
+          p,
+          {
+            phrase: claim,
+            context: 'in Moscow on Tuesday',
+            expected: ['fact.disputed-report', `${by} says:`, 'The source says:', sourceSays],
+          },
+          RENDER_MS,
+        );
         await p.screenshot({ path: path.join(SCREENSHOTS, 'editor-hover-disputed.png'), animations: 'disabled' });
         await dismissHover(p);
       },
@@ -229,7 +269,9 @@ async function main() {
         try {
           await p.waitForFunction((s) => window.claimlintE2E.statusText()?.includes(s), summary, { timeout: RENDER_MS });
         } catch {
-          throw new Error(`status bar shows "${await p.evaluate(() => window.claimlintE2E.statusText())}", expected "ClaimLint: ${summary}"`);
+          throw new Error(
+            `status bar shows "${await p.evaluate(() => window.claimlintE2E.statusText())}", expected "ClaimLint: ${summary}"`,
+          );
         }
         const text = await p.evaluate(() => window.claimlintE2E.statusText());
         check(/^ClaimLint: fact \d+ · attribution \d+ · loaded [1-9]\d*$/.test(text), `unexpected status text "${text}"`);
@@ -246,13 +288,20 @@ async function main() {
         check(findings.length > 0, 'the CLI reports no findings for sample-draft.md');
         const rowParts = (f) => [f.message, f.rule, `[Ln ${f.range.start.line + 1}, Col ${f.range.start.character + 1}]`];
         await p
-          .waitForFunction((all) => all.every((parts) => window.claimlintE2E.hasProblemRow('sample-draft.md', parts)), findings.map(rowParts), { timeout: RENDER_MS })
+          .waitForFunction(
+            (all) => all.every((parts) => window.claimlintE2E.hasProblemRow('sample-draft.md', parts)),
+            findings.map(rowParts),
+            { timeout: RENDER_MS },
+          )
           .catch(() => undefined);
         await p.screenshot({ path: path.join(SCREENSHOTS, 'problems-panel.png'), animations: 'disabled' });
         const groups = await problemsByFile(p);
         const rows = groups['sample-draft.md'] ?? [];
         const missing = findings.filter((f) => !rows.some((r) => rowParts(f).every((part) => r.text.includes(part))));
-        check(missing.length === 0, `${missing.length} of ${findings.length} finding(s) missing from the Problems panel, e.g. ${missing[0]?.rule} "${missing[0]?.message}" (${rows.length} rows listed for sample-draft.md)`);
+        check(
+          missing.length === 0,
+          `${missing.length} of ${findings.length} finding(s) missing from the Problems panel, e.g. ${missing[0]?.rule} "${missing[0]?.message}" (${rows.length} rows listed for sample-draft.md)`,
+        );
         const rules = new Set(findings.map((f) => f.rule));
         console.log(`      ${findings.length} rows in the Problems panel for sample-draft.md (${[...rules].join(', ')})`);
         await maximizePanel(p, false);
@@ -268,7 +317,10 @@ async function main() {
         await waitForSquiggle(p, { ...target, kind: 'warning' }, RENDER_MS);
         const entries = await openQuickFixMenu(p, target);
         const title = 'Replace with "president"';
-        check(entries.some((e) => e.includes(title)), `the quick-fix menu lacks ${title}: ${entries.join(' | ')}`);
+        check(
+          entries.some((e) => e.includes(title)),
+          `the quick-fix menu lacks ${title}: ${entries.join(' | ')}`,
+        );
         await pickQuickFix(p, title);
         await waitForEditorText(p, { contains: ['The Syrian president received'], lacks: ['The Syrian dictator received'] });
         await waitForNoSquiggle(p, { phrase: 'president', context: 'The Syrian president received', kind: 'warning' }, RENDER_MS);
@@ -306,9 +358,19 @@ async function main() {
         // the contradiction's source passage is a child row of its Problems row (relatedInformation)
         await openProblems(p);
         await maximizePanel(p, true);
-        const childRow = [`${source.outlet}, ${source.date}:`, source.passage.replace(/[\s\u00a0]+/g, ' ').trim().slice(0, 30)];
+        const childRow = [
+          `${source.outlet}, ${source.date}:`,
+          source.passage
+            .replace(/[\s\u00a0]+/g, ' ')
+            .trim()
+            .slice(0, 30),
+        ];
         await p
-          .waitForFunction((parts) => window.claimlintE2E.problemRows().some((row) => parts.every((part) => row.text.includes(part))), childRow, { timeout: RENDER_MS })
+          .waitForFunction(
+            (parts) => window.claimlintE2E.problemRows().some((row) => parts.every((part) => row.text.includes(part))),
+            childRow,
+            { timeout: RENDER_MS },
+          )
           .catch(async () => {
             const rows = await p.evaluate(() => window.claimlintE2E.problemRows().map((r) => r.text));
             const found = rows.some((t) => childRow.every((part) => t.includes(part)));
@@ -316,7 +378,11 @@ async function main() {
           });
         await maximizePanel(p, false);
         await closePanel(p);
-        await hoverPhrase(p, { phrase: '200,000', context: 'Iran deployed 200,000 Shiite fighters', expected: ['Open source passage'] }, RENDER_MS);
+        await hoverPhrase(
+          p,
+          { phrase: '200,000', context: 'Iran deployed 200,000 Shiite fighters', expected: ['Open source passage'] },
+          RENDER_MS,
+        );
         await scrollHoverTo(p, 'Open source passage');
         await p.locator('.monaco-hover:not(.hidden) a', { hasText: 'Open source passage' }).first().click();
         await p.waitForFunction((outlet) => window.claimlintE2E.activeTab()?.includes(outlet), source.outlet, { timeout: RENDER_MS });
@@ -329,8 +395,15 @@ async function main() {
         // ClaimLint's own windows are not drafts: once the status bar has moved from the draft's counts to this
         // window's (none), the client has taken the window in; it must show no squiggles
         await p
-          .waitForFunction(() => /fact 0 · attribution 0 · loaded 0$/.test(window.claimlintE2E.statusText() ?? ''), undefined, { timeout: RENDER_MS })
-          .catch(async () => check(false, `the status bar never showed no findings for the source window: ${await p.evaluate(() => window.claimlintE2E.statusText())}`));
+          .waitForFunction(() => /fact 0 · attribution 0 · loaded 0$/.test(window.claimlintE2E.statusText() ?? ''), undefined, {
+            timeout: RENDER_MS,
+          })
+          .catch(async () =>
+            check(
+              false,
+              `the status bar never showed no findings for the source window: ${await p.evaluate(() => window.claimlintE2E.statusText())}`,
+            ),
+          );
         check((await p.evaluate(() => window.claimlintE2E.squiggles().length)) === 0, 'the source window has squiggles');
         await p.keyboard.type('x');
         check((await p.evaluate(() => window.claimlintE2E.editorText())) === text, 'the source window accepted typing');
@@ -350,7 +423,9 @@ async function main() {
         const preview = p.locator('.part.editor .tab', { hasText: 'Preview ClaimLint fact base.md' }).first();
         await preview.hover();
         await preview.locator('.tab-actions .action-label').first().click({ timeout: RENDER_MS });
-        await p.waitForFunction(() => document.querySelectorAll('.part.editor .editor-group-container').length === 1, undefined, { timeout: RENDER_MS });
+        await p.waitForFunction(() => document.querySelectorAll('.part.editor .editor-group-container').length === 1, undefined, {
+          timeout: RENDER_MS,
+        });
       },
     },
     {
@@ -360,7 +435,10 @@ async function main() {
         const target = { phrase: 'Officials', context: 'Officials say the new Iranian base' };
         await waitForSquiggle(p, { ...target, kind: 'info' }, RENDER_MS);
         const entries = await openQuickFixMenu(p, target);
-        check(entries.some((e) => e.includes('Say why the source cannot be named')), `the quick-fix menu lacks "Say why the source cannot be named": ${entries.join(' | ')}`);
+        check(
+          entries.some((e) => e.includes('Say why the source cannot be named')),
+          `the quick-fix menu lacks "Say why the source cannot be named": ${entries.join(' | ')}`,
+        );
         await pickQuickFix(p, 'Name the source');
         await waitForEditorText(p, { contains: ['[SOURCE] say the new Iranian base'], lacks: ['Officials say the new Iranian base'] });
         await waitForSquiggle(p, { phrase: '[SOURCE]', context: '[SOURCE] say the new Iranian base', kind: 'warning' }, RENDER_MS);
@@ -370,7 +448,7 @@ async function main() {
       },
     },
     {
-      name: 'configuration: a .claimlint.yaml with a syntax error turns the status bar to a warning and is said once in the draft\'s problems; deleting it clears both',
+      name: "configuration: a .claimlint.yaml with a syntax error turns the status bar to a warning and is said once in the draft's problems; deleting it clears both",
       run: async () => {
         const p = await showDraft('loaded-terms.md');
         const config = path.join(sandbox.workspace, '.claimlint.yaml');
@@ -378,9 +456,21 @@ async function main() {
         try {
           await p
             .waitForFunction(() => window.claimlintE2E.statusText()?.includes('(configuration problem)'), undefined, { timeout: SETTLE_MS })
-            .catch(async () => check(false, `the status bar never told of the configuration problem: ${await p.evaluate(() => window.claimlintE2E.statusText())}`));
+            .catch(async () =>
+              check(
+                false,
+                `the status bar never told of the configuration problem: ${await p.evaluate(() => window.claimlintE2E.statusText())}`,
+              ),
+            );
           await openProblems(p);
-          await waitForProblemRow(p, { file: 'loaded-terms.md', parts: ["ClaimLint's configuration has a problem (.claimlint.yaml)", 'YAML syntax', 'config.invalid'] }, RENDER_MS);
+          await waitForProblemRow(
+            p,
+            {
+              file: 'loaded-terms.md',
+              parts: ["ClaimLint's configuration has a problem (.claimlint.yaml)", 'YAML syntax', 'config.invalid'],
+            },
+            RENDER_MS,
+          );
           const notices = (await problemsByFile(p))['loaded-terms.md'].filter((row) => row.text.includes("ClaimLint's configuration"));
           check(notices.length === 1, `the draft shows the configuration problem ${notices.length} times`);
           await p.screenshot({ path: path.join(SCREENSHOTS, 'config-problem.png'), animations: 'disabled' });
@@ -391,7 +481,12 @@ async function main() {
         await waitForProblemRow(p, { file: '.claimlint.yaml', parts: ['YAML syntax'], present: false }, SETTLE_MS);
         await p
           .waitForFunction(() => /^ClaimLint: fact/.test(window.claimlintE2E.statusText() ?? ''), undefined, { timeout: SETTLE_MS })
-          .catch(async () => check(false, `the status bar still tells of a configuration problem: ${await p.evaluate(() => window.claimlintE2E.statusText())}`));
+          .catch(async () =>
+            check(
+              false,
+              `the status bar still tells of a configuration problem: ${await p.evaluate(() => window.claimlintE2E.statusText())}`,
+            ),
+          );
         await closePanel(p);
       },
     },
@@ -405,7 +500,9 @@ async function main() {
         await waitForViewRow(p, view, [source.title.slice(0, 30), source.outlet], RENDER_MS);
         await runCommand(p, 'ClaimLint: Search the Fact Base');
         await answerInputBox(p, 'Search the fact base', 'Hmeimim');
-        await p.waitForFunction((view) => /matching \u201CHmeimim\u201D/.test(window.claimlintE2E.viewMessage(view) ?? ''), view, { timeout: RENDER_MS });
+        await p.waitForFunction((view) => /matching \u201CHmeimim\u201D/.test(window.claimlintE2E.viewMessage(view) ?? ''), view, {
+          timeout: RENDER_MS,
+        });
         await waitForViewRow(p, view, ['Hmeymim air base'], RENDER_MS);
         await runCommand(p, 'ClaimLint: Search the Fact Base');
         await answerInputBox(p, 'Search the fact base', '140,000');
@@ -418,7 +515,10 @@ async function main() {
         await clickViewRow(p, view, source.statement);
         await p.waitForFunction((outlet) => window.claimlintE2E.activeTab()?.includes(outlet), source.outlet, { timeout: RENDER_MS });
         const fold = (text) => text.replace(/\s+/g, ' ');
-        check(fold(await p.evaluate(() => window.claimlintE2E.editorText())).includes(fold(source.passage)), 'the fact did not open its source passage');
+        check(
+          fold(await p.evaluate(() => window.claimlintE2E.editorText())).includes(fold(source.passage)),
+          'the fact did not open its source passage',
+        );
         await clickViewRow(p, view, 'sample-draft.md:');
         await p.waitForFunction(() => window.claimlintE2E.activeTab()?.includes('sample-draft.md'), undefined, { timeout: RENDER_MS });
         await runCommand(p, 'ClaimLint: Clear Fact Base Search');
@@ -441,13 +541,30 @@ async function main() {
         const target = { phrase: 'cannot', context: 'We cannot let the harbour silt up again' };
         await waitForSquiggle(p, { ...target, kind: 'warning' }, SETTLE_MS);
         const release = 'Council approves £4.5 million plan to reopen Eastmere inner harbour';
-        await hoverPhrase(p, { ...target, expected: ['fact.misquote', release, 'Eastmere Harbour Council', 'will not let the harbour silt up again', 'Open source passage'] }, RENDER_MS);
+        await hoverPhrase(
+          p,
+          {
+            ...target,
+            expected: [
+              'fact.misquote',
+              release,
+              'Eastmere Harbour Council',
+              'will not let the harbour silt up again',
+              'Open source passage',
+            ],
+          },
+          RENDER_MS,
+        );
         await p.screenshot({ path: path.join(SCREENSHOTS, 'source-document-hover.png'), animations: 'disabled' });
         await scrollHoverTo(p, 'Open source passage');
         await p.locator('.monaco-hover:not(.hidden) a', { hasText: 'Open source passage' }).first().click();
-        await p.waitForFunction(() => window.claimlintE2E.activeTab()?.includes('press-release-harbour-council.md'), undefined, { timeout: RENDER_MS });
+        await p.waitForFunction(() => window.claimlintE2E.activeTab()?.includes('press-release-harbour-council.md'), undefined, {
+          timeout: RENDER_MS,
+        });
         await p
-          .waitForFunction(() => window.claimlintE2E.activeEditor()?.querySelector('.selected-text') !== null, undefined, { timeout: RENDER_MS })
+          .waitForFunction(() => window.claimlintE2E.activeEditor()?.querySelector('.selected-text') !== null, undefined, {
+            timeout: RENDER_MS,
+          })
           .catch(() => check(false, 'the passage is not selected in the source document'));
         // a source document is not a draft: no squiggles of its own
         check((await p.evaluate(() => window.claimlintE2E.squiggles().length)) === 0, 'the source document has squiggles');

@@ -14,7 +14,10 @@ export const SUITE_OUT = path.join(HERE, '.out');
 export async function bundleSuite() {
   const esbuild = createRequire(path.join(REPO, 'package.json'))('esbuild');
   const suite = path.join(HERE, 'suite');
-  const entryPoints = fs.readdirSync(suite).filter((f) => f === 'index.ts' || f.endsWith('.test.ts')).map((f) => path.join(suite, f));
+  const entryPoints = fs
+    .readdirSync(suite)
+    .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
+    .map((f) => path.join(suite, f));
   fs.rmSync(SUITE_OUT, { recursive: true, force: true });
   await esbuild.build({
     entryPoints,

@@ -73,8 +73,10 @@ async function main() {
         '--disable-workspace-trust',
         '--skip-welcome',
         '--skip-release-notes',
-        '--user-data-dir', path.join(root, 'user-data'),
-        '--extensions-dir', path.join(root, 'extensions'),
+        '--user-data-dir',
+        path.join(root, 'user-data'),
+        '--extensions-dir',
+        path.join(root, 'extensions'),
         ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), // Electron refuses to run as root with its sandbox
       ],
     });

@@ -74,7 +74,15 @@ async function main() {
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     const page = await browser.newPage();
     let pageClosed;
@@ -84,8 +92,11 @@ async function main() {
     const started = Date.now();
     await whenFileExists(results, SUITE_DEADLINE_MS, closed);
     const { failures, outcomes } = JSON.parse(fs.readFileSync(results, 'utf8'));
-    for (const outcome of outcomes) console.log(`${outcome.ok ? 'PASS' : 'FAIL'}  ${outcome.title}${outcome.error ? `\n      ${outcome.error.split('\n')[0]}` : ''}`);
-    console.log(`\n${outcomes.length - failures} passed, ${failures} failed in code-server's extension host (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+    for (const outcome of outcomes)
+      console.log(`${outcome.ok ? 'PASS' : 'FAIL'}  ${outcome.title}${outcome.error ? `\n      ${outcome.error.split('\n')[0]}` : ''}`);
+    console.log(
+      `\n${outcomes.length - failures} passed, ${failures} failed in code-server's extension host (${((Date.now() - started) / 1000).toFixed(1)}s)`,
+    );
     return failures === 0 && outcomes.length > 0 ? 0 : 1;
   } finally {
     await stop();

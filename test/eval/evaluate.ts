@@ -110,7 +110,10 @@ function markdownNoise(examples: number): void {
     console.log('\nMarkdown noise: no documents (node_modules missing? run npm ci)');
     return;
   }
-  printMarkdownNoiseReport('Markdown noise (node_modules READMEs and changelogs)', markdownNoiseReport(docs, { knowledge: builtInKnowledge(), examples }));
+  printMarkdownNoiseReport(
+    'Markdown noise (node_modules READMEs and changelogs)',
+    markdownNoiseReport(docs, { knowledge: builtInKnowledge(), examples }),
+  );
 }
 
 /** Runs the report that fits each real corpus path. */
@@ -127,13 +130,21 @@ function realCorpora(paths: readonly string[], examples: number): void {
     } else if (isPtcFolder(target)) {
       printPtcReport(`PTC ${target}`, ptcReport(readPtc(target), { knowledge, examples }));
     } else if (isClaimBusterFile(target)) {
-      printClaimBusterReport(`ClaimBuster ${target}, shipped model (trained on these sentences: flattering)`, claimBusterReport(readClaimBuster(target), { knowledge, examples: 0 }));
+      printClaimBusterReport(
+        `ClaimBuster ${target}, shipped model (trained on these sentences: flattering)`,
+        claimBusterReport(readClaimBuster(target), { knowledge, examples: 0 }),
+      );
       const folds = foldKnowledge(target, knowledge);
       for (const sensitivity of ['standard', 'strict'] as const) {
-        printClaimBusterReport(`ClaimBuster cross-validated (${FOLDS} folds), sensitivity ${sensitivity}`, crossValidatedReport(target, folds, sensitivity, examples));
+        printClaimBusterReport(
+          `ClaimBuster cross-validated (${FOLDS} folds), sensitivity ${sensitivity}`,
+          crossValidatedReport(target, folds, sensitivity, examples),
+        );
       }
       for (const d of detectorReports(target, folds)) {
-        console.log(`claim detector alone, cross-validated, score ≥ ${d.threshold.toFixed(3)}: recall ${d.recall.toFixed(3)}, flag rate ${d.flagRate.toFixed(3)} (target: recall ≥ 0.8 at flag rate ≤ 0.15)`);
+        console.log(
+          `claim detector alone, cross-validated, score ≥ ${d.threshold.toFixed(3)}: recall ${d.recall.toFixed(3)}, flag rate ${d.flagRate.toFixed(3)} (target: recall ≥ 0.8 at flag rate ≤ 0.15)`,
+        );
       }
     } else {
       console.error(`${target}: not a PolNeAR split, PTC folder or ClaimBuster file`);
@@ -160,7 +171,8 @@ function main(): void {
     if (only === 'markdown') markdownNoise(examples);
     else {
       const folders = defaultRealCorpora(only);
-      if (folders.length === 0) console.log(`no ${REPORTS[only]} under ${path.resolve(ROOT, '..', 'shared', 'data')}: give its folder as an argument`);
+      if (folders.length === 0)
+        console.log(`no ${REPORTS[only]} under ${path.resolve(ROOT, '..', 'shared', 'data')}: give its folder as an argument`);
       realCorpora(folders, examples);
     }
     return;
@@ -183,7 +195,8 @@ function main(): void {
       continue;
     }
     // dev files pool; each holdout file is its own split (one written blind before a round of tuning)
-    const group = corpus.split === 'holdout' ? `${corpus.family}/${name.replace(/^[^.]+\.|\.yaml$/g, '')}` : `${corpus.family}/${corpus.split}`;
+    const group =
+      corpus.split === 'holdout' ? `${corpus.family}/${name.replace(/^[^.]+\.|\.yaml$/g, '')}` : `${corpus.family}/${corpus.split}`;
     const tally = byGroup.get(group) ?? emptyTally();
     for (const c of corpus.cases) {
       const { tally: t, misses, extras } = scoreCase(corpus.family, c);
@@ -199,7 +212,8 @@ function main(): void {
       byKind.set(kindKey, k);
       if (corpus.split === 'dev' || args.includes('--failures=all')) {
         for (const miss of misses) failures.push(`FN ${c.id} [${c.kind}] ${miss}`);
-        for (const extra of extras) failures.push(`FP ${c.id} [${c.kind}] ${extra.rule} "${c.text.slice(extra.start, extra.end)}": ${extra.message}`);
+        for (const extra of extras)
+          failures.push(`FP ${c.id} [${c.kind}] ${extra.rule} "${c.text.slice(extra.start, extra.end)}": ${extra.message}`);
       }
     }
     byGroup.set(group, tally);
@@ -216,7 +230,9 @@ function main(): void {
   }
   console.log('family/split              TP    FP    FN  precision  recall');
   for (const s of summary) {
-    console.log(`${s.group.padEnd(24)} ${String(s.tp).padStart(4)}  ${String(s.fp).padStart(4)}  ${String(s.fn).padStart(4)}  ${fmt(s.precision).padStart(9)}  ${fmt(s.recall).padStart(6)}`);
+    console.log(
+      `${s.group.padEnd(24)} ${String(s.tp).padStart(4)}  ${String(s.fp).padStart(4)}  ${String(s.fn).padStart(4)}  ${fmt(s.precision).padStart(9)}  ${fmt(s.recall).padStart(6)}`,
+    );
   }
   console.log('\nper kind (cases, TP/FP/FN):');
   for (const [kind, t] of [...byKind].sort()) console.log(`  ${kind.padEnd(44)} ${String(t.cases).padStart(3)}  ${t.tp}/${t.fp}/${t.fn}`);

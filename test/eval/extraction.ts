@@ -48,10 +48,10 @@ function sameEvent(extracted: FactData, curated: Fact): boolean {
   const a = dayOf(extracted);
   const b = dayOf(curated);
   if (!a || !b || extracted.source.seed !== curated.source.seed) return false;
-  if (!extracted.source.passage.includes(curated.source.passage) && !curated.source.passage.includes(extracted.source.passage)) return false;
+  if (!extracted.source.passage.includes(curated.source.passage) && !curated.source.passage.includes(extracted.source.passage))
+    return false;
   return a.split(' ').some((part) => b.split(' ').includes(part));
 }
-
 
 const valueOf = (fact: FactData): string | number | undefined => fact.quote?.text ?? fact.slots?.find((s) => s.type === 'quantity')?.value;
 const unitOf = (fact: FactData): string | undefined => fact.slots?.find((s) => s.type === 'quantity')?.unit;
@@ -59,9 +59,13 @@ const unitOf = (fact: FactData): string | undefined => fact.slots?.find((s) => s
 /** True when an extracted item stands for the curated one: same seed, the same value, passages that meet. */
 function sameItem(extracted: FactData, curated: Fact): boolean {
   if (extracted.source.seed !== curated.source.seed) return false;
-  const meet = extracted.source.passage.includes(curated.source.passage) || curated.source.passage.includes(extracted.source.passage) || extracted.source.passage.includes(curated.quote?.text ?? '\u0000');
+  const meet =
+    extracted.source.passage.includes(curated.source.passage) ||
+    curated.source.passage.includes(extracted.source.passage) ||
+    extracted.source.passage.includes(curated.quote?.text ?? '\u0000');
   if (!meet) return false;
-  if (extracted.quote) return curated.quote !== undefined && foldQuotationText(extracted.quote.text) === foldQuotationText(curated.quote.text);
+  if (extracted.quote)
+    return curated.quote !== undefined && foldQuotationText(extracted.quote.text) === foldQuotationText(curated.quote.text);
   const value = curated.slots?.find((s) => s.type === 'quantity')?.value;
   return value !== undefined && valueOf(extracted) === value;
 }
@@ -80,11 +84,20 @@ export function scoreExtraction(knowledge: Knowledge, judgedFile = path.join(__d
   const curatedQuotes = curatedFacts.filter((f) => f.quote);
   const curatedFigures = curatedFacts.filter((f) => f.slots?.some((s) => s.type === 'quantity'));
   const all: FactData[] = [];
-  for (const [file, article] of knowledge.seeds.articles) for (const fact of extractFacts({ key: file, text: article.text, format: 'plaintext', date: article.date }, knowledge).facts) all.push(fact);
+  for (const [file, article] of knowledge.seeds.articles)
+    for (const fact of extractFacts({ key: file, text: article.text, format: 'plaintext', date: article.date }, knowledge).facts)
+      all.push(fact);
   const extracted = all.filter((f) => !dayOf(f));
   const events = all.filter((f) => dayOf(f));
   const curatedEvents = curatedFacts.filter((f) => dayOf(f));
-  const eventScore: ExtractionScore['events'] = { curated: curatedEvents.length, recalled: 0, extracted: events.length, right: 0, wrong: [], unjudged: [] };
+  const eventScore: ExtractionScore['events'] = {
+    curated: curatedEvents.length,
+    recalled: 0,
+    extracted: events.length,
+    right: 0,
+    wrong: [],
+    unjudged: [],
+  };
   for (const curated of curatedEvents) if (events.some((x) => sameEvent(x, curated))) eventScore.recalled++;
   for (const event of events) {
     const describe = `${event.source.seed} event ${dayOf(event)}: ${event.source.passage.slice(0, 60)}`;
@@ -109,7 +122,9 @@ export function scoreExtraction(knowledge: Knowledge, judgedFile = path.join(__d
     const describe = `${item.source.seed} ${item.quote ? `quote by ${item.quote.speakers?.join('+')}` : 'figure'} ${JSON.stringify(String(valueOf(item)).slice(0, 60))}${unitOf(item) ? ` ${unitOf(item)}` : ''}`;
     const verbatim = knowledge.seeds.articles.get(item.source.seed)?.text.includes(item.source.passage) === true;
     const counterpart = curatedFacts.find((c) => sameItem(item, c));
-    const judgement = judged.find((j) => j.seed === item.source.seed && String(j.value) === String(valueOf(item)) && j.unit === unitOf(item));
+    const judgement = judged.find(
+      (j) => j.seed === item.source.seed && String(j.value) === String(valueOf(item)) && j.unit === unitOf(item),
+    );
     const right = verbatim && (counterpart ? rightSpeaker(item, counterpart) : judgement?.correct);
     if (right === true) score.right++;
     else if (right === false || !verbatim) score.wrong.push(describe);
@@ -125,12 +140,18 @@ export function printExtractionReport(score: ExtractionScore): void {
   const curated = score.curated.quotes + score.curated.figures;
   const recalled = score.recalled.quotes + score.recalled.figures;
   console.log('\nFact extraction on the seed articles, against the curated fact base (targets: recall >= 0.8, precision >= 0.95)');
-  console.log(`  recall     ${pct(recalled, curated)}  (${recalled}/${curated}: quotes ${score.recalled.quotes}/${score.curated.quotes}, figures ${score.recalled.figures}/${score.curated.figures})`);
-  console.log(`  precision  ${pct(score.right, score.extracted)}  (${score.right} right of ${score.extracted} extracted; ${score.wrong.length} wrong, ${score.unjudged.length} not judged)`);
+  console.log(
+    `  recall     ${pct(recalled, curated)}  (${recalled}/${curated}: quotes ${score.recalled.quotes}/${score.curated.quotes}, figures ${score.recalled.figures}/${score.curated.figures})`,
+  );
+  console.log(
+    `  precision  ${pct(score.right, score.extracted)}  (${score.right} right of ${score.extracted} extracted; ${score.wrong.length} wrong, ${score.unjudged.length} not judged)`,
+  );
   for (const item of score.wrong) console.log(`    wrong: ${item}`);
   for (const item of score.unjudged) console.log(`    not judged: ${item}`);
   const e = score.events;
-  console.log(`  dated events (apart): recall ${pct(e.recalled, e.curated)} (${e.recalled}/${e.curated}), precision ${pct(e.right, e.extracted)} (${e.right} right of ${e.extracted}; ${e.wrong.length} wrong, ${e.unjudged.length} not judged)`);
+  console.log(
+    `  dated events (apart): recall ${pct(e.recalled, e.curated)} (${e.recalled}/${e.curated}), precision ${pct(e.right, e.extracted)} (${e.right} right of ${e.extracted}; ${e.wrong.length} wrong, ${e.unjudged.length} not judged)`,
+  );
   for (const item of e.wrong) console.log(`    wrong: ${item}`);
   for (const item of e.unjudged) console.log(`    not judged: ${item}`);
 }

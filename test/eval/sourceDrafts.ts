@@ -28,7 +28,13 @@ export interface SourceDraftSet {
 }
 
 export const SOURCE_DRAFT_SETS: readonly SourceDraftSet[] = [
-  { name: 'examples (dev)', sources: path.join(ROOT, 'examples', 'sources'), drafts: path.join(ROOT, 'examples'), key: path.join(ROOT, 'examples', 'sources-errors.yaml'), showFailures: true },
+  {
+    name: 'examples (dev)',
+    sources: path.join(ROOT, 'examples', 'sources'),
+    drafts: path.join(ROOT, 'examples'),
+    key: path.join(ROOT, 'examples', 'sources-errors.yaml'),
+    showFailures: true,
+  },
   {
     name: 'sources-dev2 (dev)',
     sources: path.join(__dirname, 'sources-dev2', 'sources'),
@@ -62,8 +68,22 @@ export interface SourceDraftScore {
 /** Scores one set. */
 export function scoreSourceDrafts(set: SourceDraftSet): SourceDraftScore {
   const key = parse(fs.readFileSync(set.key, 'utf8')) as AnswerKey;
-  const knowledge = withSources(fs.readdirSync(set.sources).map((name) => ({ file: path.join(set.sources, name), text: fs.readFileSync(path.join(set.sources, name), 'utf8') })));
-  const score: SourceDraftScore = { name: set.name, errors: key.errors.length, caught: 0, wrongSource: 0, falseAlarms: 0, correctFlagged: 0, correct: key.correct?.length ?? 0, byKind: {}, failures: [] };
+  const knowledge = withSources(
+    fs
+      .readdirSync(set.sources)
+      .map((name) => ({ file: path.join(set.sources, name), text: fs.readFileSync(path.join(set.sources, name), 'utf8') })),
+  );
+  const score: SourceDraftScore = {
+    name: set.name,
+    errors: key.errors.length,
+    caught: 0,
+    wrongSource: 0,
+    falseAlarms: 0,
+    correctFlagged: 0,
+    correct: key.correct?.length ?? 0,
+    byKind: {},
+    failures: [],
+  };
   for (const draft of new Set([...key.errors.map((e) => e.draft), ...(key.correct ?? []).map((c) => c.draft)])) {
     const text = fs.readFileSync(path.join(set.drafts, draft), 'utf8');
     const findings = lint(text, { knowledge }).findings.filter((f) => f.rule.startsWith('fact.'));
@@ -85,7 +105,9 @@ export function scoreSourceDrafts(set: SourceDraftSet): SourceDraftScore {
     for (const finding of findings) {
       if (explained.has(finding)) continue;
       score.falseAlarms++;
-      score.failures.push(`false alarm ${finding.rule} "${text.slice(finding.start, finding.end)}" in ${draft}: ${finding.message.slice(0, 100)}`);
+      score.failures.push(
+        `false alarm ${finding.rule} "${text.slice(finding.start, finding.end)}" in ${draft}: ${finding.message.slice(0, 100)}`,
+      );
     }
     for (const correct of (key.correct ?? []).filter((c) => c.draft === draft)) {
       const at = text.indexOf(correct.sentence);
@@ -99,7 +121,9 @@ const ratio = (n: number, d: number): string => (d === 0 ? 'n/a' : (n / d).toFix
 
 /** Prints the scores of every set. */
 export function printSourceDraftReport(scores: readonly SourceDraftScore[], sets: readonly SourceDraftSet[] = SOURCE_DRAFT_SETS): void {
-  console.log('\nDrafts checked against source documents (errors of the answer key caught at their words; other fact findings are false alarms)');
+  console.log(
+    '\nDrafts checked against source documents (errors of the answer key caught at their words; other fact findings are false alarms)',
+  );
   for (const score of scores) {
     const kinds = Object.entries(score.byKind)
       .map(([kind, k]) => `${kind} ${k.caught}/${k.errors}`)

@@ -93,7 +93,11 @@ const wink: Tagger = {
       }
       const sentenceStarts: number[] = [];
       for (const [first, last] of doc.sentences().out(nlp.its.span) as [number, number][]) {
-        for (let k = first; k <= last; k++) if (starts[k] >= 0) { sentenceStarts.push(starts[k]); break; }
+        for (let k = first; k <= last; k++)
+          if (starts[k] >= 0) {
+            sentenceStarts.push(starts[k]);
+            break;
+          }
       }
       return { tokens, sentenceStarts, lost };
     };
@@ -116,7 +120,12 @@ const compromise: Tagger = {
         if (sentence.terms.length > 0) sentenceStarts.push(sentence.terms[0].offset.start);
         for (const { text: value, tags, offset } of sentence.terms) {
           if (!text.startsWith(value, offset.start)) lost++;
-          tokens.push({ start: offset.start, end: offset.start + offset.length, verb: tags.includes('Verb'), nominal: tags.includes('Noun') });
+          tokens.push({
+            start: offset.start,
+            end: offset.start + offset.length,
+            verb: tags.includes('Verb'),
+            nominal: tags.includes('Noun'),
+          });
         }
       }
       return { tokens, sentenceStarts, lost };
@@ -124,12 +133,27 @@ const compromise: Tagger = {
   },
 };
 
-interface Span { type: string; frags: [number, number][]; text: string }
-interface Article { text: string; spans: Map<string, Span>; events: Map<string, string>[] }
+interface Span {
+  type: string;
+  frags: [number, number][];
+  text: string;
+}
+interface Article {
+  text: string;
+  spans: Map<string, Span>;
+  events: Map<string, string>[];
+}
 
 function readSplit(dir: string): Article[] {
-  const anns = fs.readdirSync(path.join(dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort();
-  const names = fs.readdirSync(path.join(dir, 'text')).filter((f) => f.endsWith('.txt')).sort().map((f) => f.slice(0, -4));
+  const anns = fs
+    .readdirSync(path.join(dir, 'attributions'))
+    .filter((f) => f.endsWith('.ann'))
+    .sort();
+  const names = fs
+    .readdirSync(path.join(dir, 'text'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => f.slice(0, -4));
   return names.map((name) => {
     const article: Article = { text: fs.readFileSync(path.join(dir, 'text', name + '.txt'), 'utf8'), spans: new Map(), events: [] };
     const ann = anns.find((f) => f.startsWith(name) && /^_[0-9a-f]{4}\.ann$/.test(f.slice(name.length)));
@@ -139,7 +163,10 @@ function readSplit(dir: string): Article[] {
       const [id, body, text] = line.split('\t');
       if (/^T\d+$/.test(id) && body) {
         const [type, ...rest] = body.split(' ');
-        const frags = rest.join(' ').split(';').map((f) => f.split(' ').map(Number) as [number, number]);
+        const frags = rest
+          .join(' ')
+          .split(';')
+          .map((f) => f.split(' ').map(Number) as [number, number]);
         article.spans.set(id, { type, frags, text: text ?? '' });
       } else if (/^E\d+$/.test(id) && body) {
         article.events.push(new Map(body.split(' ').map((pair) => pair.split(':') as [string, string])));
@@ -149,8 +176,15 @@ function readSplit(dir: string): Article[] {
   });
 }
 
-interface Count { hit: number; n: number }
-interface Counts { cueVerb: Count; sourceHead: Count; sentence: Count }
+interface Count {
+  hit: number;
+  n: number;
+}
+interface Counts {
+  cueVerb: Count;
+  sourceHead: Count;
+  sentence: Count;
+}
 const IRREGULAR = new Set(['said', 'told', 'wrote', 'thought', 'spoke', 'found', 'knew', 'saw']);
 
 /** The tagger's tokens that overlap [start, end). */
@@ -191,7 +225,14 @@ const MB = 2 ** 20;
 /** Keeps the tagger being measured alive until its memory is read. */
 const retained: unknown[] = [];
 
-interface Run { loadMs: number; sPerMB: number; heapMB: number; rssMB: number; counts: Counts; lost: number }
+interface Run {
+  loadMs: number;
+  sPerMB: number;
+  heapMB: number;
+  rssMB: number;
+  counts: Counts;
+  lost: number;
+}
 
 function measure(tagger: Tagger, articles: Article[], textMB: number): Run {
   retained.length = 0;
@@ -202,7 +243,8 @@ function measure(tagger: Tagger, articles: Article[], textMB: number): Run {
   const loadMs = performance.now() - t;
   const counts: Counts = { cueVerb: { hit: 0, n: 0 }, sourceHead: { hit: 0, n: 0 }, sentence: { hit: 0, n: 0 } };
   let lost = 0;
-  for (const article of articles) { // warm-up pass, scored
+  for (const article of articles) {
+    // warm-up pass, scored
     const tagged = tag(article.text);
     lost += tagged.lost;
     score(article, tagged, counts);
@@ -234,11 +276,20 @@ function main(): void {
   const results = taggers.map((tagger) => {
     const own = runs.get(tagger)!;
     const { counts, lost } = own[0];
-    if (own.some((run) => JSON.stringify(run.counts) !== JSON.stringify(counts))) console.error(`${tagger.name}: accuracy differs between rounds`);
+    if (own.some((run) => JSON.stringify(run.counts) !== JSON.stringify(counts)))
+      console.error(`${tagger.name}: accuracy differs between rounds`);
     const med = (key: 'loadMs' | 'sPerMB' | 'heapMB' | 'rssMB') => median(own.map((run) => run[key]));
-    return { tagger: tagger.name, loadMs: med('loadMs'), sPerMB: med('sPerMB'), heapMB: med('heapMB'), rssMB: med('rssMB'),
-      cueVerb: { ...counts.cueVerb, pct: pct(counts.cueVerb) }, sourceHead: { ...counts.sourceHead, pct: pct(counts.sourceHead) },
-      sentence: { ...counts.sentence, pct: pct(counts.sentence) }, lostTokens: lost };
+    return {
+      tagger: tagger.name,
+      loadMs: med('loadMs'),
+      sPerMB: med('sPerMB'),
+      heapMB: med('heapMB'),
+      rssMB: med('rssMB'),
+      cueVerb: { ...counts.cueVerb, pct: pct(counts.cueVerb) },
+      sourceHead: { ...counts.sourceHead, pct: pct(counts.sourceHead) },
+      sentence: { ...counts.sentence, pct: pct(counts.sentence) },
+      lostTokens: lost,
+    };
   });
   if (args.includes('--json')) {
     console.log(JSON.stringify({ split: path.basename(path.resolve(dir)), articles: articles.length, textMB, rounds, results }, null, 2));
@@ -249,7 +300,9 @@ function main(): void {
   console.log('| tagger | load ms | s/MB | heap MB | RSS MB | cue-verb % (n) | source-head % (n) | sentence agreement % (n) |');
   console.log('|---|--:|--:|--:|--:|--:|--:|--:|');
   for (const r of results) {
-    console.log(`| ${r.tagger} | ${r.loadMs.toFixed(0)} | ${r.sPerMB.toFixed(2)} | ${r.heapMB.toFixed(1)} | ${r.rssMB.toFixed(1)} | ${cell(r.cueVerb)} | ${cell(r.sourceHead)} | ${cell(r.sentence)} |`);
+    console.log(
+      `| ${r.tagger} | ${r.loadMs.toFixed(0)} | ${r.sPerMB.toFixed(2)} | ${r.heapMB.toFixed(1)} | ${r.rssMB.toFixed(1)} | ${cell(r.cueVerb)} | ${cell(r.sourceHead)} | ${cell(r.sentence)} |`,
+    );
   }
   const lost = results.filter((r) => r.lostTokens > 0).map((r) => `${r.tagger} ${r.lostTokens}`);
   if (lost.length) console.log(`\nTokens not found in the text: ${lost.join(', ')}`);

@@ -7,9 +7,35 @@ import type { Fact, Slot } from '../../server/src/engine/knowledge/factTypes';
 import type { Knowledge } from '../../server/src/engine/knowledge/knowledge';
 
 const UNITS: Record<string, number> = {
-  a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
-  forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, dozen: 12,
+  a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  dozen: 12,
 };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 };
 
@@ -81,7 +107,12 @@ function namesEntity(sentence: string, id: string, knowledge: Knowledge): boolea
   const lower = sentence.toLowerCase();
   const named = (entityId: string): boolean => {
     const entity = knowledge.facts.entities.get(entityId);
-    return entity !== undefined && [entity.name, ...(entity.aliases ?? []), ...(entity.adjectives ?? []), ...(entity.descriptors ?? [])].some((n) => lower.includes(n.toLowerCase()));
+    return (
+      entity !== undefined &&
+      [entity.name, ...(entity.aliases ?? []), ...(entity.adjectives ?? []), ...(entity.descriptors ?? [])].some((n) =>
+        lower.includes(n.toLowerCase()),
+      )
+    );
   };
   return named(id) || [...knowledge.facts.entities.values()].some((e) => e.within?.includes(id) && named(e.id));
 }
@@ -109,6 +140,7 @@ export function unstatedSlots(sentence: string, fact: Fact, knowledge: Knowledge
     }
   }
   const about = (fact.about ?? []).map((a) => (Array.isArray(a) ? a : [a]));
-  if (about.length > 0 && !about.some((group) => group.some((id) => namesEntity(sentence, id, knowledge)))) missing.push(`about ${JSON.stringify(fact.about)}`);
+  if (about.length > 0 && !about.some((group) => group.some((id) => namesEntity(sentence, id, knowledge))))
+    missing.push(`about ${JSON.stringify(fact.about)}`);
   return missing;
 }

@@ -35,7 +35,10 @@ export function withSources(documents: readonly { file: string; text: string }[]
 }
 
 /** Lints `text` with the built-in knowledge and (optionally adjusted) default settings. */
-export function lint(text: string, options: { format?: DocumentFormat; settings?: Partial<LintSettings>; knowledge?: Knowledge } = {}): LintOutcome {
+export function lint(
+  text: string,
+  options: { format?: DocumentFormat; settings?: Partial<LintSettings>; knowledge?: Knowledge } = {},
+): LintOutcome {
   return lintDocument({
     text,
     format: options.format ?? 'markdown',

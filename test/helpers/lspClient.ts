@@ -31,7 +31,9 @@ export interface ServerSession {
  * with `rootDir` as the one workspace folder, or as a client without workspace folders when it is null.
  */
 export async function startServer(rootDir: string | null = ROOT, settings: Record<string, unknown> = {}): Promise<ServerSession> {
-  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, path.join(ROOT, 'dist', 'server.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -8,7 +8,7 @@ import type { Measurement, ShapeWork } from './shapeWork';
 import { shapeText } from './shapeWork';
 
 startWorkMeter();
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the meter starts, on purpose
+// eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports -- loaded after the meter starts, on purpose
 const { lint } = require('./knowledge') as typeof import('./knowledge');
 
 const measurements = JSON.parse(fs.readFileSync(0, 'utf8')) as Measurement[];

@@ -106,7 +106,11 @@ const spliceCost: Cost = (after, args, removed) => {
  * to what it finds or to the end; the rest cost the length of what they read or make.
  */
 const BUILTIN_PATCHES: [owner: object, name: string, cost: Cost][] = [
-  [String.prototype, 'indexOf', (s, args, found) => ((found as number) < 0 ? s.length : (found as number)) - Math.max(0, position(args[1], 0)) + 1],
+  [
+    String.prototype,
+    'indexOf',
+    (s, args, found) => ((found as number) < 0 ? s.length : (found as number)) - Math.max(0, position(args[1], 0)) + 1,
+  ],
   [String.prototype, 'lastIndexOf', (s, args, found) => Math.min(s.length, position(args[1], s.length)) - Math.max(0, found as number) + 1],
   [String.prototype, 'includes', lengthOf],
   [String.prototype, 'split', (s, args) => (args[0] instanceof RegExp ? 1 : s.length)],
@@ -162,7 +166,8 @@ function withNativeCounts(run: () => void, tally: Tally): { regexChars: number; 
     run();
   } finally {
     RegExp.prototype.exec = exec;
-    for (const [owner, name, original] of originals) Object.defineProperty(owner, name, { value: original, writable: true, configurable: true, enumerable: false });
+    for (const [owner, name, original] of originals)
+      Object.defineProperty(owner, name, { value: original, writable: true, configurable: true, enumerable: false });
   }
   return { regexChars, builtinChars };
 }

@@ -11,7 +11,10 @@ import { ROOT } from './knowledge';
 import * as path from 'node:path';
 
 /** A flow list of one-letter items, `[a, a, …]`: the most parse work per byte (about two tokens per item). */
-const flowList = (key: string, tokens: number): string => `${key}: [${Array(Math.floor(tokens / 2) - 4).fill('a').join(',')}]\n`;
+const flowList = (key: string, tokens: number): string =>
+  `${key}: [${Array(Math.floor(tokens / 2) - 4)
+    .fill('a')
+    .join(',')}]\n`;
 const entry = (i: number): string =>
   `  - id: t${i}\n    term: zq${i} word\n    category: editorialising\n    why: w\n    alternatives: [x]\n    examples:\n      flagged: [a zq${i} word b]\n      neutral: [c]\n`;
 
@@ -22,8 +25,16 @@ const report: Record<string, { chars: number; problems: number; heapMb: number }
 const cases: [string, 'lexicon' | 'facts' | 'config', string][] = [
   ['lexicon flow list', 'lexicon', flowList('entries', DATA_FILE_LIMITS.maxTokens)],
   ['fact base flow list', 'facts', flowList('facts', DATA_FILE_LIMITS.maxTokens)],
-  ['lexicon of valid entries', 'lexicon', 'entries:\n' + Array.from({ length: Math.floor(DATA_FILE_LIMITS.maxTokens / 70) }, (_, i) => entry(i)).join('')],
-  ['mapping of distinct keys', 'facts', Array.from({ length: Math.floor(DATA_FILE_LIMITS.maxTokens / 5) }, (_, i) => `k${i}: a`).join('\n')],
+  [
+    'lexicon of valid entries',
+    'lexicon',
+    'entries:\n' + Array.from({ length: Math.floor(DATA_FILE_LIMITS.maxTokens / 70) }, (_, i) => entry(i)).join(''),
+  ],
+  [
+    'mapping of distinct keys',
+    'facts',
+    Array.from({ length: Math.floor(DATA_FILE_LIMITS.maxTokens / 5) }, (_, i) => `k${i}: a`).join('\n'),
+  ],
   ['configuration flow list', 'config', flowList('allow', CONFIG_FILE_LIMITS.maxTokens)],
 ];
 for (const [name, kind, text] of cases) {
@@ -32,7 +43,9 @@ for (const [name, kind, text] of cases) {
     problems = parseConfigFile('/team/.claimlint.yaml', text).problems.length;
   } else {
     const file = { file: `/team/${kind}.yaml`, text };
-    const knowledge = buildKnowledge(kind === 'lexicon' ? { ...builtIn, lexicons: [...builtIn.lexicons, file] } : { ...builtIn, factFiles: [...builtIn.factFiles, file] });
+    const knowledge = buildKnowledge(
+      kind === 'lexicon' ? { ...builtIn, lexicons: [...builtIn.lexicons, file] } : { ...builtIn, factFiles: [...builtIn.factFiles, file] },
+    );
     problems = knowledge.problems.length;
   }
   report[name] = { chars: text.length, problems, heapMb: heapMb() };

@@ -34,7 +34,14 @@ interface Observed {
   nvim: string;
   uri?: string;
   filetype?: string;
-  diagnostics?: { code?: string; source?: string; severity?: string; message: string; text: string; range: { start: Position; end: Position } }[];
+  diagnostics?: {
+    code?: string;
+    source?: string;
+    severity?: string;
+    message: string;
+    text: string;
+    range: { start: Position; end: Position };
+  }[];
   hovers?: { position: Position; code?: string; kind?: string; markdown?: string }[];
   server_messages: string[];
   log_messages: string[];
@@ -47,7 +54,9 @@ function nvimVersion(): string {
   const probe = spawnSync(NVIM, ['--version'], { encoding: 'utf8', timeout: 10000 });
   if (probe.error) {
     const missing = (probe.error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new Error(`${missing ? `Neovim is not installed: \`${NVIM}\` was not found` : `\`${NVIM} --version\` failed: ${probe.error.message}`}. ${INSTALL_HINT}`);
+    throw new Error(
+      `${missing ? `Neovim is not installed: \`${NVIM}\` was not found` : `\`${NVIM} --version\` failed: ${probe.error.message}`}. ${INSTALL_HINT}`,
+    );
   }
   const match = /^NVIM v(\d+)\.(\d+)\.(\d+)/m.exec(probe.stdout);
   if (!match) throw new Error(`\`${NVIM} --version\` printed no NVIM version:\n${probe.stdout}${probe.stderr}\n${INSTALL_HINT}`);
@@ -57,7 +66,10 @@ function nvimVersion(): string {
 }
 
 /** Runs the headless Neovim session and resolves with its exit code and output (killed after PROCESS_MS). */
-function runNvim(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; timedOut: boolean }> {
+function runNvim(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; timedOut: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn(NVIM, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -138,7 +150,10 @@ describe("Neovim's built-in LSP client", function () {
       observed.server_messages.includes('workspace/configuration claimlint'),
       `server messages: ${observed.server_messages.join('; ')}`,
     );
-    assert.ok(observed.log_messages.some((m) => m.startsWith('ClaimLint server started')), observed.log_messages.join('\n'));
+    assert.ok(
+      observed.log_messages.some((m) => m.startsWith('ClaimLint server started')),
+      observed.log_messages.join('\n'),
+    );
   });
 
   it('shows the loaded.term diagnostics at the flagged words', () => {
@@ -146,8 +161,18 @@ describe("Neovim's built-in LSP client", function () {
     assert.deepEqual(
       loaded.map((d) => ({ text: d.text, range: d.range, source: d.source, severity: d.severity })),
       [
-        { text: 'narco-terrorist', range: { start: { line: 0, character: 4 }, end: { line: 0, character: 19 } }, source: 'claimlint', severity: 'WARN' },
-        { text: 'dictator', range: { start: { line: 2, character: 31 }, end: { line: 2, character: 39 } }, source: 'claimlint', severity: 'WARN' },
+        {
+          text: 'narco-terrorist',
+          range: { start: { line: 0, character: 4 }, end: { line: 0, character: 19 } },
+          source: 'claimlint',
+          severity: 'WARN',
+        },
+        {
+          text: 'dictator',
+          range: { start: { line: 2, character: 31 }, end: { line: 2, character: 39 } },
+          source: 'claimlint',
+          severity: 'WARN',
+        },
       ],
       JSON.stringify(observed.diagnostics, null, 2),
     );

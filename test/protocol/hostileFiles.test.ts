@@ -11,7 +11,13 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import type { CodeAction } from 'vscode-languageserver-protocol/node';
-import { CodeActionRequest, DidOpenTextDocumentNotification, ExitNotification, HoverRequest, ShutdownRequest } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  HoverRequest,
+  ShutdownRequest,
+} from 'vscode-languageserver-protocol/node';
 import type { ServerSession } from '../helpers/lspClient';
 import { startServer } from '../helpers/lspClient';
 
@@ -37,7 +43,9 @@ async function shutDown(server: ServerSession): Promise<void> {
 async function openDraft(server: ServerSession, file: string): Promise<Diagnostic[]> {
   const uri = uriOf(file);
   const published = server.diagnostics(uri, (p) => p.version === 1);
-  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT } });
+  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT },
+  });
   const { diagnostics } = await published;
   const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 6 } });
   assert.ok(hover, 'the server answers hovers');
@@ -69,9 +77,17 @@ describe('language server and hostile workspace files', function () {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   for (const [what, make, says] of [
-    ['a symlink to /dev/zero', (file: string) => fs.symlinkSync('/dev/zero', file), /^configuration file: a device, not a regular file; it is ignored$/],
+    [
+      'a symlink to /dev/zero',
+      (file: string) => fs.symlinkSync('/dev/zero', file),
+      /^configuration file: a device, not a regular file; it is ignored$/,
+    ],
     ['a FIFO', (file: string) => spawnSync('mkfifo', [file]), /^configuration file: a pipe \(FIFO\), not a regular file; it is ignored$/],
-    ['a million-item allow-list (2 MB)', (file: string) => fs.writeFileSync(file, `allow: [${Array(1_000_000).fill('a').join(',')}]\n`), /^file is too large to load/],
+    [
+      'a million-item allow-list (2 MB)',
+      (file: string) => fs.writeFileSync(file, `allow: [${Array(1_000_000).fill('a').join(',')}]\n`),
+      /^file is too large to load/,
+    ],
   ] as const) {
     it(`.claimlint.yaml that is ${what}: the draft is linted with the defaults, the problem published at 1:1, memory bounded`, async () => {
       const configFile = path.join(dir, '.claimlint.yaml');
@@ -81,7 +97,10 @@ describe('language server and hostile workspace files', function () {
         const configProblems = server.diagnostics(uriOf(configFile), (p) => p.diagnostics.length > 0);
         const findings = await openDraft(server, path.join(dir, 'story.md'));
         // the draft says once that its configuration is ignored
-        assert.deepEqual(findings.map((d) => d.code), ['config.invalid', 'loaded.term']);
+        assert.deepEqual(
+          findings.map((d) => d.code),
+          ['config.invalid', 'loaded.term'],
+        );
         const { diagnostics } = await configProblems;
         assert.equal(diagnostics.length, 1);
         assert.match(messageOf(diagnostics[0]), says);
@@ -100,22 +119,33 @@ describe('language server and hostile workspace files', function () {
     const server = await startServer(workspace, { debounceMs: 0 });
     try {
       const findings = await openDraft(server, path.join(workspace, 'story.md'));
-      assert.deepEqual(findings.map((d) => d.code), ['loaded.term']);
+      assert.deepEqual(
+        findings.map((d) => d.code),
+        ['loaded.term'],
+      );
     } finally {
       await shutDown(server);
     }
   });
 
-  it('the allow-list quick fix edits the workspace\'s own .claimlint.yaml, never one above the workspace', async () => {
+  it("the allow-list quick fix edits the workspace's own .claimlint.yaml, never one above the workspace", async () => {
     fs.writeFileSync(path.join(dir, '.claimlint.yaml'), 'allow: [thugs]\n');
     const workspace = path.join(dir, 'ws');
     const draft = path.join(workspace, 'drafts', 'sub', 'story.md');
     const workspaceConfig = path.join(workspace, '.claimlint.yaml');
     fs.mkdirSync(path.dirname(draft), { recursive: true });
     const created = await allowListActionFor(workspace, draft);
-    assert.deepEqual(created?.edit?.documentChanges?.[0], { kind: 'create', uri: uriOf(workspaceConfig), options: { ignoreIfExists: true } });
+    assert.deepEqual(created?.edit?.documentChanges?.[0], {
+      kind: 'create',
+      uri: uriOf(workspaceConfig),
+      options: { ignoreIfExists: true },
+    });
     // after the edit the editor runs the client command that saves the file and says so
-    assert.deepEqual(created?.command, { title: 'Save the allow-list', command: 'claimlint.allowListEdited', arguments: [uriOf(workspaceConfig), 'dictator'] });
+    assert.deepEqual(created?.command, {
+      title: 'Save the allow-list',
+      command: 'claimlint.allowListEdited',
+      arguments: [uriOf(workspaceConfig), 'dictator'],
+    });
     fs.writeFileSync(workspaceConfig, 'sensitivity: standard\n');
     const changed = await allowListActionFor(workspace, draft);
     assert.deepEqual(Object.keys(changed?.edit?.changes ?? {}), [uriOf(workspaceConfig)]);
@@ -125,8 +155,14 @@ describe('language server and hostile workspace files', function () {
     const server = await startServer(null, { debounceMs: 0 });
     try {
       const findings = await openDraft(server, path.join(dir, 'story.md'));
-      assert.deepEqual(findings.map((d) => d.code), ['loaded.term']);
-      assert.deepEqual(server.logs.filter((l) => l.type === 1), []);
+      assert.deepEqual(
+        findings.map((d) => d.code),
+        ['loaded.term'],
+      );
+      assert.deepEqual(
+        server.logs.filter((l) => l.type === 1),
+        [],
+      );
     } finally {
       await shutDown(server);
     }

@@ -52,7 +52,9 @@ describe('language server: include and exclude', function () {
 
   async function open(uri: string, text = TEXT, version = 1): Promise<PublishDiagnosticsParams> {
     const published = server.diagnostics(uri);
-    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } });
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'markdown', version, text },
+    });
     return published;
   }
 
@@ -73,13 +75,19 @@ describe('language server: include and exclude', function () {
       contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Thugs. ' }],
     });
     const untitled = await open('untitled:Untitled-1');
-    assert.ok(untitled.diagnostics.some((d) => d.code === 'loaded.term'), 'an untitled document is always linted');
+    assert.ok(
+      untitled.diagnostics.some((d) => d.code === 'loaded.term'),
+      'an untitled document is always linted',
+    );
     await settle('story.md');
     assert.ok(seen.length >= 1 && seen.every((p) => p.diagnostics.length === 0), JSON.stringify(seen));
-    assert.equal(await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: readme }, position: { line: 0, character: 6 } }), null);
+    assert.equal(
+      await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: readme }, position: { line: 0, character: 6 } }),
+      null,
+    );
   });
 
-  it("follows the nearest .claimlint.yaml, relative to its folder", async () => {
+  it('follows the nearest .claimlint.yaml, relative to its folder', async () => {
     const archived = uriOf(path.join(dir, 'desk', 'archive', 'old.md'));
     const seen = record(archived);
     assert.deepEqual((await open(archived)).diagnostics, []);
@@ -87,20 +95,29 @@ describe('language server: include and exclude', function () {
     const deskReadme = await open(uriOf(path.join(dir, 'desk', 'README.md')));
     assert.ok(deskReadme.diagnostics.length > 0, 'the defaults no longer apply under desk/');
     await settle('desk/story.md');
-    assert.ok(seen.every((p) => p.diagnostics.length === 0), JSON.stringify(seen));
+    assert.ok(
+      seen.every((p) => p.diagnostics.length === 0),
+      JSON.stringify(seen),
+    );
   });
 
   it('lints and clears an open document as claimlint.exclude changes', async () => {
     const readme = uriOf(path.join(dir, 'README.md'));
     server.settings.exclude = [];
     const linted = await open(readme);
-    assert.ok(linted.diagnostics.some((d) => d.code === 'loaded.term'), 'with claimlint.exclude empty, the README is linted');
+    assert.ok(
+      linted.diagnostics.some((d) => d.code === 'loaded.term'),
+      'with claimlint.exclude empty, the README is linted',
+    );
 
     server.settings.exclude = ['**/README*.md'];
     const cleared = server.diagnostics(readme);
     await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
     assert.deepEqual((await cleared).diagnostics, [], 'excluding it clears its diagnostics');
-    assert.equal(await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: readme }, position: { line: 0, character: 6 } }), null);
+    assert.equal(
+      await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: readme }, position: { line: 0, character: 6 } }),
+      null,
+    );
 
     server.settings.include = ['news/**'];
     server.settings.exclude = [];
@@ -121,14 +138,21 @@ describe('language server: include and exclude', function () {
     const readme = record(uriOf(path.join(dir, 'README.md')));
     const archived = record(uriOf(path.join(dir, 'desk', 'archive', 'old.md')));
     const story = server.diagnostics(uriOf(path.join(dir, 'story.md')));
-    const summary = (await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'claimlint.server.lintWorkspace', arguments: [] })) as {
+    const summary = (await server.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: 'claimlint.server.lintWorkspace',
+      arguments: [],
+    })) as {
       files: number;
       excluded: number;
     };
     assert.equal(summary.files, 1);
     assert.equal(summary.excluded, 2);
     assert.ok((await story).diagnostics.length > 0);
-    for (const seen of [readme, archived]) assert.ok(seen.every((p) => p.diagnostics.length === 0), JSON.stringify(seen));
+    for (const seen of [readme, archived])
+      assert.ok(
+        seen.every((p) => p.diagnostics.length === 0),
+        JSON.stringify(seen),
+      );
   });
 
   it('Lint Workspace counts an open draft with the findings the editor shows for it', async () => {
@@ -136,7 +160,10 @@ describe('language server: include and exclude', function () {
     fs.writeFileSync(path.join(dir, 'open.md'), TEXT);
     const shown = await open(uriOf(path.join(dir, 'open.md')));
     const story = server.diagnostics(uriOf(path.join(dir, 'story.md')));
-    const summary = (await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'claimlint.server.lintWorkspace', arguments: [] })) as {
+    const summary = (await server.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: 'claimlint.server.lintWorkspace',
+      arguments: [],
+    })) as {
       files: number;
       findings: number;
     };
@@ -144,4 +171,3 @@ describe('language server: include and exclude', function () {
     assert.equal(summary.findings, shown.diagnostics.length + (await story).diagnostics.length);
   });
 });
-

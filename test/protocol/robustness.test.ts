@@ -64,7 +64,8 @@ function recordPublishes(server: ServerSession, uri: string): { at: number; para
 function serverErrorAbout(server: ServerSession, needle: string): Promise<never> {
   return new Promise((_, reject) => {
     server.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
-      if (params.type === 1 && params.message.includes(needle)) reject(new Error(`server error: ${params.message.split('\n').slice(0, 4).join(' | ')}`));
+      if (params.type === 1 && params.message.includes(needle))
+        reject(new Error(`server error: ${params.message.split('\n').slice(0, 4).join(' | ')}`));
     });
   });
 }
@@ -105,9 +106,14 @@ describe('language server robustness', function () {
         // A new URI every time: per-document state that is never dropped would pile up.
         const uri = `file:///tmp/claimlint-cycles/draft-${i}.md`;
         const opened = server.diagnostics(uri, (p) => p.version === 1);
-        await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+        await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+          textDocument: { uri, languageId: 'markdown', version: 1, text },
+        });
         const published = await opened;
-        assert.ok(published.diagnostics.some((d) => d.code === 'loaded.term'), `cycle ${i}: no findings`);
+        assert.ok(
+          published.diagnostics.some((d) => d.code === 'loaded.term'),
+          `cycle ${i}: no findings`,
+        );
         const cleared = server.diagnostics(uri, (p) => p.diagnostics.length === 0 && p.version === undefined);
         await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
         await cleared;
@@ -119,13 +125,18 @@ describe('language server robustness', function () {
       const after1000 = rssOf(server.process.pid!);
       const growth = after1000 - after100;
       if (process.env.CLAIMLINT_TIMINGS) {
-        console.log(`      1000 cycles in ${Date.now() - started} ms; RSS after 100: ${(after100 / 2 ** 20).toFixed(1)} MB, after 1000: ${(after1000 / 2 ** 20).toFixed(1)} MB`);
+        console.log(
+          `      1000 cycles in ${Date.now() - started} ms; RSS after 100: ${(after100 / 2 ** 20).toFixed(1)} MB, after 1000: ${(after1000 / 2 ** 20).toFixed(1)} MB`,
+        );
       }
       assert.ok(growth < 30 * 2 ** 20, `RSS grew by ${(growth / 2 ** 20).toFixed(1)} MB over 900 cycles`);
 
       // Closed documents have no state: no hover, no code actions.
       const closedUri = 'file:///tmp/claimlint-cycles/draft-999.md';
-      assert.equal(await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: closedUri }, position: { line: 0, character: 0 } }), null);
+      assert.equal(
+        await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: closedUri }, position: { line: 0, character: 0 } }),
+        null,
+      );
       assert.deepEqual(
         await server.connection.sendRequest(CodeActionRequest.type, {
           textDocument: { uri: closedUri },
@@ -166,12 +177,17 @@ describe('language server robustness', function () {
       const failed = serverErrorAbout(server, uri);
 
       const opened = server.diagnostics(uri, (p) => p.version === 1);
-      await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: draftVersion(1) } });
+      await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: 'markdown', version: 1, text: draftVersion(1) },
+      });
       await Promise.race([opened, failed]);
 
       // One lint of a fresh 1 MB version, alone: the yardstick for the burst.
       const replaceAll = (version: number, text: string) =>
-        server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+        server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+          textDocument: { uri, version },
+          contentChanges: [{ text }],
+        });
       const single = server.diagnostics(uri, (p) => p.version === 2);
       const singleStarted = process.hrtime.bigint();
       await replaceAll(2, draftVersion(2));
@@ -206,21 +222,30 @@ describe('language server robustness', function () {
       );
       // Versions are published in increasing order: never an older one after a newer one.
       const versions = publishes.map((p) => p.params.version);
-      for (let i = 1; i < versions.length; i++) assert.ok((versions[i] ?? 0) > (versions[i - 1] ?? 0), `published versions out of order: ${versions.join(', ')}`);
+      for (let i = 1; i < versions.length; i++)
+        assert.ok((versions[i] ?? 0) > (versions[i - 1] ?? 0), `published versions out of order: ${versions.join(', ')}`);
       // No version was published after the server had applied a newer one.
       for (const { at, params } of publishes) {
         const v = params.version ?? 0;
         const newerApplied = fenceAnsweredAt.get(v + 1);
-        assert.ok(newerApplied === undefined || at < newerApplied, `version ${v} published after version ${v + 1} was applied (published versions: ${versions.join(', ')})`);
+        assert.ok(
+          newerApplied === undefined || at < newerApplied,
+          `version ${v} published after version ${v + 1} was applied (published versions: ${versions.join(', ')})`,
+        );
       }
       // Superseded lints are abandoned, not run to the end: the whole burst costs far less than linting
       // every version (a generous factor keeps this independent of machine speed).
       const burstVersions = N - 2;
       if (process.env.CLAIMLINT_TIMINGS) {
-        console.log(`      one 1 MB lint: ${singleMs.toFixed(0)} ms; burst of ${burstVersions}: ${burstMs.toFixed(0)} ms; published versions: ${versions.join(', ')}`);
+        console.log(
+          `      one 1 MB lint: ${singleMs.toFixed(0)} ms; burst of ${burstVersions}: ${burstMs.toFixed(0)} ms; published versions: ${versions.join(', ')}`,
+        );
       }
       assert.ok(burstMs < (burstVersions * singleMs) / 3, `burst took ${burstMs.toFixed(0)} ms; one lint ${singleMs.toFixed(0)} ms`);
-      assert.ok(versions.filter((v) => v !== undefined && v > 2 && v < N).length <= 2, `intermediate versions published: ${versions.join(', ')}`);
+      assert.ok(
+        versions.filter((v) => v !== undefined && v > 2 && v < N).length <= 2,
+        `intermediate versions published: ${versions.join(', ')}`,
+      );
     });
   });
 
@@ -236,7 +261,9 @@ describe('language server robustness', function () {
     async function expectUsualFindings(server: ServerSession, draftUri: string): Promise<Diagnostic[]> {
       const published = server.diagnostics(draftUri, (p) => p.version === 1);
       const failed = serverErrorAbout(server, draftUri);
-      await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: draftUri, languageId: 'markdown', version: 1, text: DRAFT } });
+      await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri: draftUri, languageId: 'markdown', version: 1, text: DRAFT },
+      });
       const { diagnostics } = await Promise.race([published, failed]);
       const codes = diagnostics.map((d) => d.code);
       assert.ok(codes.includes('loaded.term') && codes.includes('fact.contradiction'), `draft findings: ${codes.join(', ')}`);
@@ -251,9 +278,17 @@ describe('language server robustness', function () {
         const configProblems = server.diagnostics(uriOf(configFile), (p) => p.diagnostics.length > 0);
         await expectUsualFindings(server, uriOf(path.join(dir, 'drafts', 'story.md')));
         const { diagnostics } = await configProblems;
-        const byLine = diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${messageOf(d)}`);
-        assert.ok(byLine.some((l) => /^3:15-3:19 rules\.loaded\.term: should be one of/.test(l)), byLine.join('\n'));
-        assert.ok(byLine.some((l) => /^4:7-4:15 allow: should be a list$/.test(l)), byLine.join('\n'));
+        const byLine = diagnostics.map(
+          (d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${messageOf(d)}`,
+        );
+        assert.ok(
+          byLine.some((l) => /^3:15-3:19 rules\.loaded\.term: should be one of/.test(l)),
+          byLine.join('\n'),
+        );
+        assert.ok(
+          byLine.some((l) => /^4:7-4:15 allow: should be a list$/.test(l)),
+          byLine.join('\n'),
+        );
         assert.ok(diagnostics.every((d) => d.source === 'claimlint' && d.severity !== undefined));
       } finally {
         await shutDown(server);
@@ -268,13 +303,16 @@ describe('language server robustness', function () {
         const configProblems = server.diagnostics(uriOf(configFile), (p) => p.diagnostics.length > 0);
         await expectUsualFindings(server, uriOf(path.join(dir, 'story.md')));
         const { diagnostics } = await configProblems;
-        assert.ok(diagnostics.some((d) => /^YAML syntax: /.test(messageOf(d)) && d.range.start.line >= 0), JSON.stringify(diagnostics));
+        assert.ok(
+          diagnostics.some((d) => /^YAML syntax: /.test(messageOf(d)) && d.range.start.line >= 0),
+          JSON.stringify(diagnostics),
+        );
       } finally {
         await shutDown(server);
       }
     });
 
-    it('says once, on the draft\'s first line, that its .claimlint.yaml could not be read, with the problem as a child row; fixing the file clears it', async () => {
+    it("says once, on the draft's first line, that its .claimlint.yaml could not be read, with the problem as a child row; fixing the file clears it", async () => {
       const configFile = path.join(dir, '.claimlint.yaml');
       fs.writeFileSync(configFile, 'allow: [dictator\n');
       const server = await startServer(dir, { debounceMs: 0 });
@@ -285,14 +323,19 @@ describe('language server robustness', function () {
         assert.equal(notices.length, 1, JSON.stringify(diagnostics));
         const [notice] = notices;
         assert.deepEqual(notice.range, { start: { line: 0, character: 0 }, end: { line: 0, character: DRAFT.indexOf('\n') } });
-        assert.match(messageOf(notice), /^ClaimLint's configuration has a problem \(\.claimlint\.yaml\), so this draft is checked without what could not be read\. \.claimlint\.yaml line \d+: YAML syntax: /);
+        assert.match(
+          messageOf(notice),
+          /^ClaimLint's configuration has a problem \(\.claimlint\.yaml\), so this draft is checked without what could not be read\. \.claimlint\.yaml line \d+: YAML syntax: /,
+        );
         assert.equal(notice.relatedInformation?.[0].location.uri, uriOf(configFile));
         // the allow-list never applied: "dictator" is still flagged
         assert.ok(diagnostics.some((d) => d.code === 'loaded.term' && /dictator/.test(messageOf(d))));
 
         fs.writeFileSync(configFile, 'allow: [dictator]\n');
         const relinted = server.diagnostics(draftUri, (p) => !p.diagnostics.some((d) => d.code === 'config.invalid'));
-        await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(configFile), type: FileChangeType.Changed }] });
+        await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+          changes: [{ uri: uriOf(configFile), type: FileChangeType.Changed }],
+        });
         const { diagnostics: after } = await relinted;
         assert.ok(!after.some((d) => d.code === 'loaded.term' && /dictator/.test(messageOf(d))), JSON.stringify(after));
       } finally {
@@ -303,7 +346,8 @@ describe('language server robustness', function () {
     it('reads the source documents .claimlint.yaml names in the background, then relints: a misquote shows its document; sources are not linted; an edited source is read again', async () => {
       fs.mkdirSync(path.join(dir, 'sources'));
       const release = path.join(dir, 'sources', 'release.md');
-      const releaseText = '---\ntitle: Harbour dredging to resume\noutlet: Eastmere Harbour Council\ndate: 2026-03-12\n---\n\n\u201CWe will not let the harbour silt up again, whatever it costs,\u201D said Council Leader Aisha Brennan.\n';
+      const releaseText =
+        '---\ntitle: Harbour dredging to resume\noutlet: Eastmere Harbour Council\ndate: 2026-03-12\n---\n\n\u201CWe will not let the harbour silt up again, whatever it costs,\u201D said Council Leader Aisha Brennan.\n';
       fs.writeFileSync(release, releaseText);
       fs.writeFileSync(path.join(dir, '.claimlint.yaml'), 'sources: [sources]\n');
       const server = await startServer(dir, { debounceMs: 0 });
@@ -311,22 +355,38 @@ describe('language server robustness', function () {
         const draftUri = uriOf(path.join(dir, 'story.md'));
         const misquoted = server.diagnostics(draftUri, (p) => p.diagnostics.some((d) => d.code === 'fact.misquote'));
         await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-          textDocument: { uri: draftUri, languageId: 'markdown', version: 1, text: '\u201CWe cannot let the harbour silt up again, whatever it costs,\u201D said Council Leader Aisha Brennan.\n' },
+          textDocument: {
+            uri: draftUri,
+            languageId: 'markdown',
+            version: 1,
+            text: '\u201CWe cannot let the harbour silt up again, whatever it costs,\u201D said Council Leader Aisha Brennan.\n',
+          },
         });
         const { diagnostics } = await misquoted;
         const misquote = diagnostics.find((d) => d.code === 'fact.misquote');
         assert.ok(misquote);
         assert.equal(misquote.severity, 2, 'a finding against an extracted fact is a warning');
         assert.equal(misquote.relatedInformation?.[0].location.uri, uriOf(release));
-        const hover = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: draftUri }, position: misquote.range.start })) as { contents: { value: string } };
+        const hover = (await server.connection.sendRequest(HoverRequest.type, {
+          textDocument: { uri: draftUri },
+          position: misquote.range.start,
+        })) as { contents: { value: string } };
         assert.match(hover.contents.value, /Harbour dredging to resume\* — Eastmere Harbour Council, 2026-03-12/);
-        assert.ok(hover.contents.value.includes(encodeURIComponent(JSON.stringify(release)).slice(3, 30)), 'the hover link does not open the source document');
+        assert.ok(
+          hover.contents.value.includes(encodeURIComponent(JSON.stringify(release)).slice(3, 30)),
+          'the hover link does not open the source document',
+        );
 
         // the source document itself is not a draft, for Lint Workspace either
-        const workspace = (await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'claimlint.server.lintWorkspace', arguments: [] })) as { files: number };
+        const workspace = (await server.connection.sendRequest(ExecuteCommandRequest.type, {
+          command: 'claimlint.server.lintWorkspace',
+          arguments: [],
+        })) as { files: number };
         assert.equal(workspace.files, 0);
         const sourceDiagnostics = server.diagnostics(uriOf(release));
-        await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(release), languageId: 'markdown', version: 1, text: releaseText } });
+        await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+          textDocument: { uri: uriOf(release), languageId: 'markdown', version: 1, text: releaseText },
+        });
         assert.deepEqual((await sourceDiagnostics).diagnostics, []);
 
         // the reporter corrects the source: the draft's words now agree with it
@@ -347,17 +407,28 @@ describe('language server robustness', function () {
       fs.writeFileSync(configFile, configText);
       const server = await startServer(dir, { debounceMs: 0 });
       try {
-        await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(configFile), languageId: 'yaml', version: 1, text: configText } });
+        await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+          textDocument: { uri: uriOf(configFile), languageId: 'yaml', version: 1, text: configText },
+        });
         const draftUri = uriOf(path.join(dir, 'story.md'));
         const published = server.diagnostics(draftUri, (p) => p.version === 1);
-        await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: draftUri, languageId: 'markdown', version: 1, text: DRAFT } });
+        await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+          textDocument: { uri: draftUri, languageId: 'markdown', version: 1, text: DRAFT },
+        });
         const { diagnostics } = await published;
-        assert.ok(diagnostics.some((d) => d.code === 'fact.contradiction'), JSON.stringify(diagnostics));
+        assert.ok(
+          diagnostics.some((d) => d.code === 'fact.contradiction'),
+          JSON.stringify(diagnostics),
+        );
         assert.ok(!diagnostics.some((d) => d.code === 'loaded.term' && /dictator/.test(messageOf(d))), JSON.stringify(diagnostics));
 
         fs.rmSync(configFile);
-        const relinted = server.diagnostics(draftUri, (p) => p.diagnostics.some((d) => d.code === 'loaded.term' && /dictator/.test(messageOf(d))));
-        await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(configFile), type: FileChangeType.Deleted }] });
+        const relinted = server.diagnostics(draftUri, (p) =>
+          p.diagnostics.some((d) => d.code === 'loaded.term' && /dictator/.test(messageOf(d))),
+        );
+        await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+          changes: [{ uri: uriOf(configFile), type: FileChangeType.Deleted }],
+        });
         await relinted;
       } finally {
         await shutDown(server);
@@ -407,7 +478,10 @@ describe('language server robustness', function () {
         'team.lexicon.yaml',
         'entries:\n  - id: zorblatt\n    term: zorblatt\n    category: editorialising\n    why: A made-up loaded word.\n    alternatives: [plain word]\n    examples: {flagged: [The zorblatt spread.], neutral: [Nothing.]}\n',
       );
-      write('data/team.facts.yaml', 'facts:\n  - id: team-fact\n    statement: A team fact.\n    source: {seed: notes, passage: The desk wrote it., attribution: desk}\n    colour: red\n');
+      write(
+        'data/team.facts.yaml',
+        'facts:\n  - id: team-fact\n    statement: A team fact.\n    source: {seed: notes, passage: The desk wrote it., attribution: desk}\n    colour: red\n',
+      );
       const story = write('drafts/story.md', DRAFT + '\nThe zorblatt spread quickly.\n');
       const notes = write('drafts/notes.txt', 'Officials said the talks had failed. The regime fell.\n');
       write('drafts/closed.md', '# Closed draft\n\nThe narco-terrorist group met. \u{1F600}\n');
@@ -432,12 +506,17 @@ describe('language server robustness', function () {
           const uri = uriOf(file);
           const text = fs.readFileSync(file, 'utf8');
           const published = server.diagnostics(uri, (p) => p.version === 1);
-          await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+          await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri, languageId, version: 1, text },
+          });
           const { diagnostics } = await Promise.race([published, serverErrorAbout(server, uri)]);
           assert.ok(diagnostics.length > 0, `${file}: no findings`);
           opened.push({ uri, text, diagnostics });
         }
-        assert.ok(opened[0].diagnostics.some((d) => d.code === 'loaded.term' && messageOf(d).length > 0), 'the team lexicon applies');
+        assert.ok(
+          opened[0].diagnostics.some((d) => d.code === 'loaded.term' && messageOf(d).length > 0),
+          'the team lexicon applies',
+        );
 
         let actionCount = 0;
         let allowListActions = 0;
@@ -445,7 +524,10 @@ describe('language server robustness', function () {
         for (const { diagnostics } of opened) assert.equal(diagnostics.filter((d) => d.code === 'config.invalid').length, 1);
         for (const { uri, diagnostics } of opened) {
           for (const diagnostic of diagnostics.filter((d) => d.code !== 'config.invalid')) {
-            const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: diagnostic.range.start });
+            const hover = await server.connection.sendRequest(HoverRequest.type, {
+              textDocument: { uri },
+              position: diagnostic.range.start,
+            });
             assert.ok(hover, `no hover at ${JSON.stringify(diagnostic.range.start)}`);
             const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
               textDocument: { uri },
@@ -459,12 +541,18 @@ describe('language server robustness', function () {
         assert.ok(actionCount > 0 && allowListActions > 0, `${actionCount} actions, ${allowListActions} allow-list actions`);
 
         // The allow-list command asks the client to apply an edit; it must not write the file itself.
-        const allowed = await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'claimlint.server.addToAllowList', arguments: [opened[0].uri, 'dictator'] });
+        const allowed = await server.connection.sendRequest(ExecuteCommandRequest.type, {
+          command: 'claimlint.server.addToAllowList',
+          arguments: [opened[0].uri, 'dictator'],
+        });
         assert.deepEqual(allowed, { applied: false });
         assert.equal(applyEditRequests.length, 1);
 
         const workspaceLinted = server.diagnostics(uriOf(path.join(dir, 'drafts', 'deep', 'nested', 'old.markdown')));
-        const summary = (await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'claimlint.server.lintWorkspace', arguments: [] })) as {
+        const summary = (await server.connection.sendRequest(ExecuteCommandRequest.type, {
+          command: 'claimlint.server.lintWorkspace',
+          arguments: [],
+        })) as {
           files: number;
           skipped: { file: string; reason: string }[];
           cancelled: boolean;
@@ -481,7 +569,8 @@ describe('language server robustness', function () {
           ],
         );
 
-        for (const { uri } of opened) await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+        for (const { uri } of opened)
+          await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
         await shutDown(server);
       } finally {
         if (server.process.exitCode === null) server.process.kill();

@@ -108,13 +108,21 @@ describe('language server: a draft with more problems than claimlint.maxProblems
   });
 
   const hoverAt = (line: number) =>
-    server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { ...termAt(line), character: termAt(line).character + 2 } }) as Promise<Hover | null>;
+    server.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { ...termAt(line), character: termAt(line).character + 2 },
+    }) as Promise<Hover | null>;
 
   it('gives a fact finding its source passage as related information, in the read-only article window', async () => {
     const factsUri = 'file:///tmp/claimlint-protocol/facts.md';
     const opened = server.diagnostics(factsUri);
     await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri: factsUri, languageId: 'markdown', version: 1, text: 'Iran has deployed 200,000 Shiite fighters to Syria and Iraq.\n' },
+      textDocument: {
+        uri: factsUri,
+        languageId: 'markdown',
+        version: 1,
+        text: 'Iran has deployed 200,000 Shiite fighters to Syria and Iraq.\n',
+      },
     });
     const contradiction = (await opened).diagnostics.find((d) => d.code === 'fact.contradiction');
     assert.ok(contradiction, 'no fact.contradiction on "200,000"');
@@ -144,22 +152,37 @@ describe('language server: a draft with more problems than claimlint.maxProblems
 
   it('sends the fact base view: facts by source article in plain words, names under every spelling, the drafts that cite or contradict each', async () => {
     const draftUri = 'file:///tmp/claimlint-protocol/view.md';
-    const text = 'Putin met Khamenei in Tehran.\n\nIran has deployed 200,000 Shiite fighters to Syria and Iraq.\n\nIran deployed up to 140,000 Shiite forces to Iraq and Syria, the report said.\n';
+    const text =
+      'Putin met Khamenei in Tehran.\n\nIran has deployed 200,000 Shiite fighters to Syria and Iraq.\n\nIran deployed up to 140,000 Shiite forces to Iraq and Syria, the report said.\n';
     const opened = server.diagnostics(draftUri);
-    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: draftUri, languageId: 'markdown', version: 1, text } });
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: draftUri, languageId: 'markdown', version: 1, text },
+    });
     await opened;
-    const tree = (await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'claimlint.server.factBaseTree', arguments: [draftUri] })) as FactBaseTree;
+    const tree = (await server.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: 'claimlint.server.factBaseTree',
+      arguments: [draftUri],
+    })) as FactBaseTree;
     assert.equal(tree.sources.length, 3);
-    assert.ok(tree.sources.every((s) => s.facts.length > 0 && /, \d{4}-\d{2}-\d{2}/.test(s.detail)), JSON.stringify(tree.sources.map((s) => s.detail)));
+    assert.ok(
+      tree.sources.every((s) => s.facts.length > 0 && /, \d{4}-\d{2}-\d{2}/.test(s.detail)),
+      JSON.stringify(tree.sources.map((s) => s.detail)),
+    );
     const facts = tree.sources.flatMap((s) => s.facts);
     // a search for another spelling finds the fact: the names it carries include the aliases
     const hmeymim = facts.filter((f) => f.names.includes('Hmeimim'));
-    assert.ok(hmeymim.some((f) => /Hmeymim/.test(f.statement)), JSON.stringify(hmeymim.map((f) => f.statement)));
+    assert.ok(
+      hmeymim.some((f) => /Hmeymim/.test(f.statement)),
+      JSON.stringify(hmeymim.map((f) => f.statement)),
+    );
     // values in plain words, never ids or schema terms
     const deployed = facts.find((f) => f.id === 'iran-deployed-up-to-140000');
     assert.ok(deployed);
     assert.ok(deployed.values.includes('up to 140,000 Shiite forces'), JSON.stringify(deployed.values));
-    assert.ok(!facts.some((f) => f.values.some((v) => /positive|negative|venue|legitimacy /.test(v))), JSON.stringify(facts.flatMap((f) => f.values)));
+    assert.ok(
+      !facts.some((f) => f.values.some((v) => /positive|negative|venue|legitimacy /.test(v))),
+      JSON.stringify(facts.flatMap((f) => f.values)),
+    );
     assert.deepEqual('seed' in deployed.open && deployed.open.seed, '000_f7105e6547317780.txt');
     // the draft contradicts it on line 3 and cites it on line 5 (other open drafts have their own rows)
     assert.deepEqual(
@@ -170,12 +193,17 @@ describe('language server: a draft with more problems than claimlint.maxProblems
       ],
     );
     assert.match(deployed.drafts.find((d) => d.uri === draftUri)?.text ?? '', /^"200,000": the source says up to 140,000/);
-    assert.ok(tree.people.some((p) => p.name === 'Sergei Lavrov' && p.roles.some((r) => /^Foreign minister of Russia/.test(r))), JSON.stringify(tree.people.slice(0, 3)));
+    assert.ok(
+      tree.people.some((p) => p.name === 'Sergei Lavrov' && p.roles.some((r) => /^Foreign minister of Russia/.test(r))),
+      JSON.stringify(tree.people.slice(0, 3)),
+    );
   });
 
   it('publishes the problems nearest the start, then nearest the last edit, and says how many it left out', async () => {
     const opened = server.diagnostics(uri, (p) => p.version === 1);
-    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'markdown', version: 1, text },
+    });
     const first = (await opened).diagnostics;
     assert.equal(first.length, 5);
     assert.deepEqual(
@@ -191,7 +219,10 @@ describe('language server: a draft with more problems than claimlint.maxProblems
     // type a letter in the last paragraph
     const edited = server.diagnostics(uri, (p) => p.version === 2);
     const end = { line: 38, character: 12 };
-    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: end, end }, text: 'x' }] });
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: end, end }, text: 'x' }],
+    });
     const second = (await edited).diagnostics;
     assert.deepEqual(
       second.slice(0, 4).map((d) => d.range.start.line),

@@ -37,7 +37,8 @@ function sentencesOf(text: string, format: DocumentFormat, knowledge: Knowledge)
   return sentences;
 }
 
-const featuresOf = (s: SentenceAnalysis, knowledge: Knowledge): string[] => claimFeatures({ tokens: s.tokens, claims: s.claims, vocabulary: knowledge.attribution });
+const featuresOf = (s: SentenceAnalysis, knowledge: Knowledge): string[] =>
+  claimFeatures({ tokens: s.tokens, claims: s.claims, vocabulary: knowledge.attribution });
 
 /** ClaimBuster rows as examples, in file order (`index` is the row's position, for folds). */
 export function claimBusterExamples(file: string, knowledge: Knowledge): Labelled[] {
@@ -57,15 +58,20 @@ interface CorpusCase {
 export function newsExamples(knowledge: Knowledge): Labelled[] {
   const folder = path.join(ROOT, 'test', 'eval', 'corpus');
   const examples: Labelled[] = [];
-  for (const file of fs.readdirSync(folder).filter((f) => /^attribution\.dev.*\.yaml$/.test(f)).sort()) {
+  for (const file of fs
+    .readdirSync(folder)
+    .filter((f) => /^attribution\.dev.*\.yaml$/.test(f))
+    .sort()) {
     const corpus = parse(fs.readFileSync(path.join(folder, file), 'utf8')) as { split: string; cases: CorpusCase[] };
     if (corpus.split !== 'dev') continue;
     for (const c of corpus.cases) {
       if (c.kind === 'quote' || c.kind === 'vague' || c.kind === 'not-vague') continue;
-      const spans = c.expect.filter((e) => e.rule === 'attribution.missing').map((e) => {
-        const start = c.text.indexOf(e.span);
-        return { start, end: start + e.span.length };
-      });
+      const spans = c.expect
+        .filter((e) => e.rule === 'attribution.missing')
+        .map((e) => {
+          const start = c.text.indexOf(e.span);
+          return { start, end: start + e.span.length };
+        });
       for (const s of sentencesOf(c.text, 'markdown', knowledge)) {
         const flagged = spans.some((span) => span.start < s.end && span.end > s.start);
         if (!flagged && s.frames.some((f) => f.kind !== 'none')) continue;

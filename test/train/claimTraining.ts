@@ -23,7 +23,13 @@ export const FLAG_RATES = { relaxed: 0.08, standard: 0.15, strict: 0.25 } as con
 function indexFeatures(examples: readonly Labelled[]): string[] {
   const counts = new Map<string, number>();
   for (const e of examples) for (const f of e.features) counts.set(f, (counts.get(f) ?? 0) + 1);
-  return ['bias', ...[...counts].filter(([f, n]) => f !== 'bias' && n >= MIN_COUNT).map(([f]) => f).sort()];
+  return [
+    'bias',
+    ...[...counts]
+      .filter(([f, n]) => f !== 'bias' && n >= MIN_COUNT)
+      .map(([f]) => f)
+      .sort(),
+  ];
 }
 
 function encode(examples: readonly Labelled[], names: readonly string[]): Example[] {
@@ -37,7 +43,10 @@ function encode(examples: readonly Labelled[], names: readonly string[]): Exampl
 
 /** The lowest threshold at which at most `rate` of the negatives score at or above it. */
 export function thresholdFor(scores: readonly Scored[], rate: number): number {
-  const negatives = scores.filter((s) => s.label === 0).map((s) => s.score).sort((a, b) => b - a);
+  const negatives = scores
+    .filter((s) => s.label === 0)
+    .map((s) => s.score)
+    .sort((a, b) => b - a);
   const allowed = Math.floor(negatives.length * rate);
   return allowed >= negatives.length ? 0 : negatives[allowed] + 1e-9;
 }
@@ -45,7 +54,10 @@ export function thresholdFor(scores: readonly Scored[], rate: number): number {
 export function recallAt(scores: readonly Scored[], threshold: number): { recall: number; flagRate: number } {
   const pos = scores.filter((s) => s.label === 1);
   const neg = scores.filter((s) => s.label === 0);
-  return { recall: pos.filter((s) => s.score >= threshold).length / pos.length, flagRate: neg.filter((s) => s.score >= threshold).length / neg.length };
+  return {
+    recall: pos.filter((s) => s.score >= threshold).length / pos.length,
+    flagRate: neg.filter((s) => s.score >= threshold).length / neg.length,
+  };
 }
 
 export function auc(scores: readonly Scored[]): number {
@@ -72,7 +84,10 @@ export function fitWeights(examples: readonly Labelled[]): Record<string, number
 
 /** The score of `example` under `weights` (unknown features weigh nothing). */
 export function scoreWith(weights: Record<string, number>, example: Labelled): number {
-  return score([0, ...example.features.map((f) => weights[f] ?? 0)], example.features.map((_, i) => i + 1));
+  return score(
+    [0, ...example.features.map((f) => weights[f] ?? 0)],
+    example.features.map((_, i) => i + 1),
+  );
 }
 
 /** The training examples of fold `fold` for ClaimBuster cross-validation: the other folds and all news. */

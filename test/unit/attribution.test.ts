@@ -19,7 +19,8 @@ describe('attribution.missing', () => {
   ];
   for (const [kind, text] of needs) it(`flags an unsourced ${kind}`, () => assert.ok(missing(text).length > 0, text));
 
-  it('flags a quotation with no speaker', () => assert.deepEqual(missing('The deal is "a historic turning point for the region."'), ['"a historic turning point for the region."']));
+  it('flags a quotation with no speaker', () =>
+    assert.deepEqual(missing('The deal is "a historic turning point for the region."'), ['"a historic turning point for the region."']));
 
   const sourced: [string, string][] = [
     ['named source after', 'The strikes killed 42 civilians in the city, the health ministry said.'],
@@ -35,10 +36,16 @@ describe('attribution.missing', () => {
     ['a live-blog timestamp', '10:30 a.m.'],
     ['a time in hours and minutes', 'The vote began at 9:30 a.m. on Tuesday.'],
     ['the future progressive of a schedule', 'Trump will be holding a rally at an Elks Lodge in Salem.'],
-    ['a quotation whose speaker follows an aside ending in an abbreviation', '"Both of them scare me," Harry Bond, 30, of Raleigh, N.C., who was among those polled, said in an interview.'],
+    [
+      'a quotation whose speaker follows an aside ending in an abbreviation',
+      '"Both of them scare me," Harry Bond, 30, of Raleigh, N.C., who was among those polled, said in an interview.',
+    ],
     ['a change that is not a trend', 'The sun rose over the harbour and he fell asleep.'],
     ['a claim inside what a source says', 'The bank thinks inflation will rise.'],
-    ['a source after an aside in dashes', 'His campaign chairman said \u2014 on Twitter, as it happens \u2014 that he raised $4 million that day.'],
+    [
+      'a source after an aside in dashes',
+      'His campaign chairman said \u2014 on Twitter, as it happens \u2014 that he raised $4 million that day.',
+    ],
     ['a poll named before its finding', 'A poll from Marquette Law School released Wednesday found Clinton leading by 15 points.'],
     ['a statement of intent made by a speaker', 'The governor is promising lawmakers that taxes will fall by 10 percent.'],
   ];
@@ -72,7 +79,12 @@ describe('attribution.vague', () => {
     ['Western officials told the BBC that Iran is building a base.', 'Western officials told'],
     ['Experts agree the policy has failed.', 'Experts agree'],
   ];
-  for (const [text, words] of cases) it(`flags "${words}"`, () => assert.ok(vague(text).some((v) => v.includes(words) || words.includes(v)), `${vague(text)} in ${text}`));
+  for (const [text, words] of cases)
+    it(`flags "${words}"`, () =>
+      assert.ok(
+        vague(text).some((v) => v.includes(words) || words.includes(v)),
+        `${vague(text)} in ${text}`,
+      ));
 
   it('offers a desk editor\u2019s fixes: name the source, or say why it cannot be named, each leaving a placeholder flagged', () => {
     const text = 'Officials say the new base will be finished by March.';
@@ -80,20 +92,36 @@ describe('attribution.vague', () => {
     const applied = (title: RegExp) => {
       const fix = finding?.fixes.find((f) => title.test(f.title));
       let result = text;
-      for (const edit of [...(fix?.edits ?? [])].sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+      for (const edit of [...(fix?.edits ?? [])].sort((a, b) => b.start - a.start))
+        result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
       return result;
     };
     const named = applied(/^Name the source/);
     assert.equal(named, '[SOURCE] say the new base will be finished by March.');
-    assert.deepEqual(flagged(named, 'attribution.missing').map(([, w]) => w), ['[SOURCE]']);
+    assert.deepEqual(
+      flagged(named, 'attribution.missing').map(([, w]) => w),
+      ['[SOURCE]'],
+    );
     const reasoned = applied(/^Say why/);
     assert.equal(reasoned, 'Officials, who asked not to be named because [REASON], say the new base will be finished by March.');
-    assert.ok(lint(reasoned).findings.some((f) => f.rule === 'attribution.missing' && /\[REASON\].*say why the source cannot be named/.test(f.message)));
-    assert.deepEqual(lint('The minister reportedly resigned.').findings.find((f) => f.rule === 'attribution.vague')?.fixes, [], 'a sourceless hedge has no source to replace');
+    assert.ok(
+      lint(reasoned).findings.some(
+        (f) => f.rule === 'attribution.missing' && /\[REASON\].*say why the source cannot be named/.test(f.message),
+      ),
+    );
+    assert.deepEqual(
+      lint('The minister reportedly resigned.').findings.find((f) => f.rule === 'attribution.vague')?.fixes,
+      [],
+      'a sourceless hedge has no source to replace',
+    );
   });
 
   it('does not flag named institutions or officials', () => {
-    for (const text of ['The police said two men were arrested.', 'Pentagon officials said the strikes continued.', 'Eric Pahon, a Pentagon spokesman, said the strikes continued.']) {
+    for (const text of [
+      'The police said two men were arrested.',
+      'Pentagon officials said the strikes continued.',
+      'Eric Pahon, a Pentagon spokesman, said the strikes continued.',
+    ]) {
       assert.deepEqual(vague(text), [], text);
     }
   });

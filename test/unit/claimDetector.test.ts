@@ -12,7 +12,10 @@ const missing = (text: string, sensitivity: 'relaxed' | 'standard' | 'strict' = 
 function read(text: string): { features: string[]; score: number } {
   const knowledge = builtInKnowledge();
   const sentence = analyseChunk(text, 'markdown', knowledge).blocks[0].sentences[0];
-  return { features: claimFeatures({ tokens: sentence.tokens, claims: sentence.claims, vocabulary: knowledge.attribution }), score: sentence.claimScore };
+  return {
+    features: claimFeatures({ tokens: sentence.tokens, claims: sentence.claims, vocabulary: knowledge.attribution }),
+    score: sentence.claimScore,
+  };
 }
 
 describe('claim detector', function () {
@@ -37,7 +40,11 @@ describe('claim detector', function () {
 
   it('scores a figure above courtesies and first-person plans', () => {
     const figure = read('The strikes killed 42 civilians in the city last week.').score;
-    for (const text of ['Thank you all very much for coming tonight.', 'I will fight for you every single day.', 'Is that what you want?']) {
+    for (const text of [
+      'Thank you all very much for coming tonight.',
+      'I will fight for you every single day.',
+      'Is that what you want?',
+    ]) {
       assert.ok(read(text).score < figure, text);
     }
     assert.ok(figure >= SHIPPED_CLAIM_MODEL.thresholds.standard);
@@ -70,7 +77,8 @@ describe('attribution.missing reads claims in context', function () {
     ['a prediction of being done', 'The facility is expected to be built near the border.', 'is expected to'],
     ['a count of people killed', 'Two soldiers were killed in the ambush.', 'Two soldiers'],
   ];
-  for (const [what, text, words] of claims) it(`flags ${what}`, () => assert.ok(missing(text).includes(words), `${text} -> ${JSON.stringify(missing(text))}`));
+  for (const [what, text, words] of claims)
+    it(`flags ${what}`, () => assert.ok(missing(text).includes(words), `${text} -> ${JSON.stringify(missing(text))}`));
 
   it('names a trend a trend', () => {
     const finding = lint('Unemployment has risen for three straight months.').findings.find((f) => f.rule === 'attribution.missing');
@@ -85,11 +93,17 @@ describe('attribution.missing reads claims in context', function () {
   });
 
   it('carries a closing attribution to the next sentence of the paragraph', () => {
-    assert.deepEqual(missing('Clinton leads Trump by 46 percent to 42 percent, according to the poll. Twelve percent of voters are undecided.'), []);
-    assert.ok(missing('Clinton leads Trump by 46 percent to 42 percent, according to the poll.\n\nTwelve percent of voters are undecided.').length > 0);
+    assert.deepEqual(
+      missing('Clinton leads Trump by 46 percent to 42 percent, according to the poll. Twelve percent of voters are undecided.'),
+      [],
+    );
+    assert.ok(
+      missing('Clinton leads Trump by 46 percent to 42 percent, according to the poll.\n\nTwelve percent of voters are undecided.').length >
+        0,
+    );
   });
 
-  it('gives a paragraph\'s quotations to the named party acting in it', () => {
+  it("gives a paragraph's quotations to the named party acting in it", () => {
     const text = '"This is a big year for us!" Price shouted to the crowd. "The nation is watching Virginia."';
     assert.deepEqual(missing(text), []);
     assert.deepEqual(missing('The deal is "a historic turning point for the region."'), ['"a historic turning point for the region."']);
@@ -98,7 +112,10 @@ describe('attribution.missing reads claims in context', function () {
   it('keeps a fill-in placeholder flagged, once, until it is replaced', () => {
     const text = 'Unemployment has climbed to 4.6 percent, according to [SOURCE].';
     const findings = lint(text).findings.filter((f) => f.rule === 'attribution.missing');
-    assert.deepEqual(findings.map((f) => [text.slice(f.start, f.end), f.kind]), [['[SOURCE]', 'placeholder']]);
+    assert.deepEqual(
+      findings.map((f) => [text.slice(f.start, f.end), f.kind]),
+      [['[SOURCE]', 'placeholder']],
+    );
     assert.deepEqual(missing('"We will never give up the fight for this town," [SPEAKER] said.'), ['[SPEAKER]']);
     assert.deepEqual(missing('Unemployment has climbed to 4.6 percent, according to the statistics office.'), []);
   });

@@ -11,7 +11,10 @@ const reader = readDataFile;
 
 describe('.claimlint.yaml', () => {
   it('parses the same keys as the VS Code settings', () => {
-    const { config, problems } = parseConfigFile('c.yaml', 'rules:\n  loaded.term: error\n  attribution.vague: off\nsensitivity: strict\nallow: [regime]\n');
+    const { config, problems } = parseConfigFile(
+      'c.yaml',
+      'rules:\n  loaded.term: error\n  attribution.vague: off\nsensitivity: strict\nallow: [regime]\n',
+    );
     assert.deepEqual(problems, []);
     const settings = resolveLintSettings([config]);
     assert.equal(settings.rules['loaded.term'], 'error');
@@ -24,9 +27,18 @@ describe('.claimlint.yaml', () => {
     const text = 'rules:\n  loaded.term: loud\n  fact.contradictoin: off\n  attribution.vague: off\nsensitivity: standard\nallow: regime\n';
     const { config, problems } = parseConfigFile('c.yaml', text);
     const messages = problems.map((p) => `${p.line}:${p.column} ${p.message}`);
-    assert.ok(messages.some((m) => /^2:16 rules\.loaded\.term: should be one of: off, error, warning, information, hint$/.test(m)), messages.join('\n'));
-    assert.ok(messages.some((m) => /^3:3 rules: unknown key "fact\.contradictoin"; did you mean "fact\.contradiction"\?$/.test(m)), messages.join('\n'));
-    assert.ok(messages.some((m) => /^6:8 allow: should be a list$/.test(m)), messages.join('\n'));
+    assert.ok(
+      messages.some((m) => /^2:16 rules\.loaded\.term: should be one of: off, error, warning, information, hint$/.test(m)),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((m) => /^3:3 rules: unknown key "fact\.contradictoin"; did you mean "fact\.contradiction"\?$/.test(m)),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((m) => /^6:8 allow: should be a list$/.test(m)),
+      messages.join('\n'),
+    );
     assert.equal(config.sensitivity, 'standard');
     assert.deepEqual(config.rules, { 'attribution.vague': 'off' });
   });
@@ -57,7 +69,9 @@ describe('.claimlint.yaml', () => {
   it('lets the file override editor settings and merges allow-lists', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'claimlint-config-'));
     fs.writeFileSync(path.join(root, '.claimlint.yaml'), 'sensitivity: strict\nallow: [thugs]\n');
-    const resolved = new ConfigResolver(reader).resolve(path.join(root, 'd.md'), { editorLayer: { sensitivity: 'relaxed', allow: ['regime'] } });
+    const resolved = new ConfigResolver(reader).resolve(path.join(root, 'd.md'), {
+      editorLayer: { sensitivity: 'relaxed', allow: ['regime'] },
+    });
     assert.equal(resolved.settings.sensitivity, 'strict');
     assert.deepEqual([...resolved.settings.allow].sort(), ['regime', 'thugs']);
   });

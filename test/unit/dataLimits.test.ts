@@ -15,7 +15,10 @@ describe('data-file limits', function () {
 
   it('the worst file each limit lets through fits in half the server heap (server flags, 256 MB ceiling)', () => {
     const flags = [...SERVER_EXEC_ARGV.filter((f) => !f.startsWith('--max-old-space-size')), `--max-old-space-size=${TEST_HEAP_MB}`];
-    const child = spawnSync(process.execPath, [...flags, '--import', 'tsx', path.join(ROOT, 'test/helpers/worstCaseData.ts')], { cwd: ROOT, encoding: 'utf8' });
+    const child = spawnSync(process.execPath, [...flags, '--import', 'tsx', path.join(ROOT, 'test/helpers/worstCaseData.ts')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     assert.equal(child.status, 0, `worst case did not fit: ${child.stderr.slice(-600)}`);
     const report = JSON.parse(child.stdout) as Record<string, { chars: number; problems: number; heapMb: number }>;
     assert.equal(Object.keys(report).length, 5);
@@ -26,7 +29,10 @@ describe('data-file limits', function () {
     const big = `entries: []\n# ${'x'.repeat(DATA_FILE_LIMITS.maxLength - 20)}\n`;
     const files = Array.from({ length: 6 }, (_, i) => `/team/lexicon${i}.yaml`);
     const store = new KnowledgeStore(readBuiltInFiles(path.join(ROOT, 'seeds')), () => ({ ok: true, value: big }));
-    const refused = store.get(files, []).problems.filter((p) => /together may hold/.test(p.message)).map((p) => p.file);
+    const refused = store
+      .get(files, [])
+      .problems.filter((p) => /together may hold/.test(p.message))
+      .map((p) => p.file);
     const fitting = Math.floor(MAX_USER_DATA_CHARS / big.length);
     assert.deepEqual(refused, files.slice(fitting));
     assert.equal(fitting, 4);

@@ -36,7 +36,8 @@ const rules = (text: string, format: 'markdown' | 'plaintext' = 'markdown') =>
 
 describe('inline directives', () => {
   it('disable and enable a rule for a stretch of the draft', () => {
-    const text = 'The regime fell.\n\n<!-- claimlint-disable loaded.term -->\n\nThe regime fell.\n\n<!-- claimlint-enable loaded.term -->\n\nThe regime fell.\n';
+    const text =
+      'The regime fell.\n\n<!-- claimlint-disable loaded.term -->\n\nThe regime fell.\n\n<!-- claimlint-enable loaded.term -->\n\nThe regime fell.\n';
     assert.deepEqual(rules(text), ['loaded.term regime', 'loaded.term regime']);
     assert.equal(lint(text).findings[1].start, text.lastIndexOf('regime'));
   });
@@ -62,11 +63,14 @@ describe('inline directives', () => {
   it('end at their own --> when a note follows on the same line', () => {
     assert.deepEqual(rules('Hello.\n\n<!-- claimlint-disable loaded.term --> <!-- the desk agreed -->\n\nThe regime fell.\n'), []);
     assert.deepEqual(rules('<!-- note --> <!-- claimlint-disable loaded.term -->\n\nThe regime fell.\n'), []);
-    assert.deepEqual(rules('<!-- claimlint-disable loaded.term --> <!-- claimlint-enable loaded.term -->\n\nThe regime fell.\n'), ['loaded.term regime']);
+    assert.deepEqual(rules('<!-- claimlint-disable loaded.term --> <!-- claimlint-enable loaded.term -->\n\nThe regime fell.\n'), [
+      'loaded.term regime',
+    ]);
   });
 
   it('work in plain text as directive lines, which are not linted themselves', () => {
-    const text = 'claimlint-disable-next-line loaded.term\nThe regime fell.\n# claimlint-disable-next-line\nThe dictator fell.\nThe thugs ran.\n';
+    const text =
+      'claimlint-disable-next-line loaded.term\nThe regime fell.\n# claimlint-disable-next-line\nThe dictator fell.\nThe thugs ran.\n';
     assert.deepEqual(rules(text, 'plaintext'), ['loaded.term thugs']);
   });
 
@@ -89,7 +93,12 @@ describe('inline directives', () => {
           const directives: Directive[] = drafts
             .map((d) => {
               const start = d.at % (text.length + 1);
-              return { kind: d.kind, start, end: Math.min(text.length, start + d.length), selectors: d.selectors.map((name) => ({ name, start: 0, end: 0 })) };
+              return {
+                kind: d.kind,
+                start,
+                end: Math.min(text.length, start + d.length),
+                selectors: d.selectors.map((name) => ({ name, start: 0, end: 0 })),
+              };
             })
             .sort((a, b) => a.start - b.start);
           const filter = directiveFilter(directives, text);
@@ -106,4 +115,3 @@ describe('inline directives', () => {
     );
   });
 });
-

@@ -18,7 +18,10 @@ describe('built-in fact base', () => {
   const facts = [...knowledge.facts.facts.values()];
 
   it('loads every built-in data file without a problem', () => {
-    assert.deepEqual(knowledge.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`), []);
+    assert.deepEqual(
+      knowledge.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`),
+      [],
+    );
   });
 
   it('holds on the order of 80-120 facts, each with provenance', () => {
@@ -47,11 +50,16 @@ describe('built-in fact base', () => {
   it('records both sides of the disputes the seeds report, linked both ways', () => {
     const disputed = facts.filter((f) => f.disputedBy.length > 0);
     assert.ok(disputed.length >= 2);
-    for (const fact of disputed) for (const other of fact.disputedBy) assert.ok(other.disputedBy.includes(fact), `${fact.id} <-> ${other.id}`);
+    for (const fact of disputed)
+      for (const other of fact.disputedBy) assert.ok(other.disputedBy.includes(fact), `${fact.id} <-> ${other.id}`);
   });
 
   it('resolves aliases and the seeds\u2019 own spelling slips to one entity', () => {
-    const resolve = (name: string): string[] => knowledge.facts.mentions.find(name, tokenize(name)).filter((m) => m.kind === 'alias').map((m) => m.entity.id);
+    const resolve = (name: string): string[] =>
+      knowledge.facts.mentions
+        .find(name, tokenize(name))
+        .filter((m) => m.kind === 'alias')
+        .map((m) => m.entity.id);
     assert.deepEqual(new Set(['Hmeymim', 'Hmeimim', 'Khmeimim'].flatMap(resolve)), new Set(['hmeymim']));
     assert.deepEqual(new Set(resolve('el-Siss')), new Set(resolve('el-Sisi')));
     assert.equal(new Set(['ISIS', 'ISIL', 'Islamic State'].flatMap(resolve)).size, 1);
@@ -65,18 +73,26 @@ describe('built-in fact base', () => {
   });
 
   it('covers every seed sentence with a number, date, quote or named person, or lists why not', () => {
-    const coverage = parse(fs.readFileSync(path.join(SEEDS, 'coverage.yaml'), 'utf8')) as { notCheckable: { seed: string; sentence: string; reason: string }[] };
+    const coverage = parse(fs.readFileSync(path.join(SEEDS, 'coverage.yaml'), 'utf8')) as {
+      notCheckable: { seed: string; sentence: string; reason: string }[];
+    };
     const people = [...knowledge.facts.entities.values()].filter((e) => e.type === 'person').flatMap((e) => [e.name, ...(e.aliases ?? [])]);
     const checkable = (s: string): boolean =>
       /\d/.test(s) ||
-      /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i.test(s) ||
-      /\b(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(s) ||
+      /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i.test(
+        s,
+      ) ||
+      /\b(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(
+        s,
+      ) ||
       /[\u201C\u201D"]/.test(s) ||
       people.some((name) => new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(s));
     const uncovered: string[] = [];
     for (const [seed, article] of knowledge.seeds.articles) {
       const passages: [number, number][] = [
-        ...facts.filter((f) => f.source.seed === seed).map((f) => [f.sourceRef.offset, f.sourceRef.offset + f.source.passage.length] as [number, number]),
+        ...facts
+          .filter((f) => f.source.seed === seed)
+          .map((f) => [f.sourceRef.offset, f.sourceRef.offset + f.source.passage.length] as [number, number]),
         ...[...knowledge.facts.entities.values()].flatMap((e) =>
           (e.roleSources ?? []).filter((r) => r?.seed === seed).map((r) => [r!.offset, r!.offset + r!.passage.length] as [number, number]),
         ),
@@ -97,7 +113,10 @@ describe('built-in fact base', () => {
   it('finds no contradiction, misquote or misattribution in the source articles themselves', () => {
     for (const [file, article] of knowledge.seeds.articles) {
       const findings = lint(article.text, { format: 'plaintext' }).findings.filter((f) => f.rule.startsWith('fact.'));
-      assert.deepEqual(findings.map((f) => `${file}: ${f.rule} "${article.text.slice(f.start, f.end)}"`), []);
+      assert.deepEqual(
+        findings.map((f) => `${file}: ${f.rule} "${article.text.slice(f.start, f.end)}"`),
+        [],
+      );
     }
   });
 
@@ -109,8 +128,14 @@ describe('built-in fact base', () => {
     };
     const k = buildKnowledge({ ...files, factFiles: [...files.factFiles, broken] });
     const messages = k.problems.map((p) => `${p.line}:${p.column} ${p.message}`);
-    assert.ok(messages.some((m) => /^3:5 .*missing required key "source"/.test(m) || /unknown key "sourc"/.test(m)), messages.join('\n'));
-    assert.ok(messages.some((m) => /duplicate fact id "iran-deployed-up-to-140000"/.test(m)), messages.join('\n'));
+    assert.ok(
+      messages.some((m) => /^3:5 .*missing required key "source"/.test(m) || /unknown key "sourc"/.test(m)),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((m) => /duplicate fact id "iran-deployed-up-to-140000"/.test(m)),
+      messages.join('\n'),
+    );
     assert.equal(k.facts.facts.size, knowledge.facts.facts.size);
     const syntax = buildKnowledge({ ...files, factFiles: [...files.factFiles, { file: '/p/bad.facts.yaml', text: 'facts: [\n' }] });
     assert.ok(syntax.problems.some((p) => p.file === '/p/bad.facts.yaml' && /YAML syntax/.test(p.message)));
@@ -120,7 +145,15 @@ describe('built-in fact base', () => {
 
 describe('descriptions derived from roles', () => {
   it('describes the one holder of a role by country, adjective and "of", and leaves shared roles undescribed', () => {
-    const entity = (id: string, extra: Partial<Entity>): Entity => ({ id, type: 'person', name: id, file: 'f', span: { start: 0, end: 0 }, roleSources: [], ...extra });
+    const entity = (id: string, extra: Partial<Entity>): Entity => ({
+      id,
+      type: 'person',
+      name: id,
+      file: 'f',
+      span: { start: 0, end: 0 },
+      roleSources: [],
+      ...extra,
+    });
     const egypt = entity('egypt', { type: 'country', name: 'Egypt', adjectives: ['Egyptian'] });
     const cairo = entity('cairo', { type: 'place', name: 'Cairo', standsFor: ['egypt'] });
     const usa = entity('usa', { type: 'country', name: 'United States', aliases: ['U.S.'] });

@@ -3,11 +3,25 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseConfigFile } from '../../server/src/engine/config';
-import { globListProblem, globPatterns, globProblem, MAX_BRACE_ALTERNATIVES, MAX_PATTERNS_PER_LIST, MAX_STARS_PER_NAME } from '../../server/src/engine/globs';
+import {
+  globListProblem,
+  globPatterns,
+  globProblem,
+  MAX_BRACE_ALTERNATIVES,
+  MAX_PATTERNS_PER_LIST,
+  MAX_STARS_PER_NAME,
+} from '../../server/src/engine/globs';
 import { ConfigResolver } from '../../server/src/workspace/configResolver';
 import { readDataFile } from '../../server/src/workspace/dataFiles';
 import type { FileFilterSpec, GlobList } from '../../server/src/workspace/fileFilter';
-import { checkedGlobs, DEFAULT_EXCLUDE, describeIgnore, ignoredBy, matchingGlob, relativeGlobPath } from '../../server/src/workspace/fileFilter';
+import {
+  checkedGlobs,
+  DEFAULT_EXCLUDE,
+  describeIgnore,
+  ignoredBy,
+  matchingGlob,
+  relativeGlobPath,
+} from '../../server/src/workspace/fileFilter';
 import { ROOT } from '../helpers/knowledge';
 
 const BASE = path.join(path.sep, 'ws');
@@ -30,10 +44,32 @@ function write(root: string, relative: string, text: string): string {
 describe('include / exclude globs', () => {
   describe('the default exclude', () => {
     it('leaves out repository documents at any depth and keeps drafts', () => {
-      for (const doc of ['README.md', 'docs/README.md', 'README-de.md', 'CHANGELOG.md', 'pkg/CONTRIBUTING.md', 'CODE_OF_CONDUCT.md', 'SECURITY.md', 'LICENSE', 'LICENSE.txt', 'LICENSE.md', '.github/PULL_REQUEST_TEMPLATE.md', '.github/ISSUE_TEMPLATE/bug.md', 'node_modules/pkg/notes.md', 'a/node_modules/b/c.txt']) {
+      for (const doc of [
+        'README.md',
+        'docs/README.md',
+        'README-de.md',
+        'CHANGELOG.md',
+        'pkg/CONTRIBUTING.md',
+        'CODE_OF_CONDUCT.md',
+        'SECURITY.md',
+        'LICENSE',
+        'LICENSE.txt',
+        'LICENSE.md',
+        '.github/PULL_REQUEST_TEMPLATE.md',
+        '.github/ISSUE_TEMPLATE/bug.md',
+        'node_modules/pkg/notes.md',
+        'a/node_modules/b/c.txt',
+      ]) {
         assert.ok(ignoredBy(at(doc), defaults), `${doc} should be excluded`);
       }
-      for (const draft of ['story.md', 'news/2024/election.md', 'notes.txt', 'drafts/readme-for-editors.txt', 'READ_ME_FIRST.txt', 'desk/licensing-deal.md']) {
+      for (const draft of [
+        'story.md',
+        'news/2024/election.md',
+        'notes.txt',
+        'drafts/readme-for-editors.txt',
+        'READ_ME_FIRST.txt',
+        'desk/licensing-deal.md',
+      ]) {
         assert.equal(ignoredBy(at(draft), defaults), undefined, `${draft} should be linted`);
       }
     });
@@ -84,7 +120,12 @@ describe('include / exclude globs', () => {
     it('matches a file outside the base (or with no base) by its name alone', () => {
       assert.equal(relativeGlobPath(path.join(path.sep, 'elsewhere', 'README.md'), BASE), 'README.md');
       assert.equal(relativeGlobPath(path.join(path.sep, 'elsewhere', 'README.md'), undefined), 'README.md');
-      assert.ok(ignoredBy(path.join(path.sep, 'elsewhere', 'README.md'), { include: list([], undefined), exclude: list([...DEFAULT_EXCLUDE], undefined) }));
+      assert.ok(
+        ignoredBy(path.join(path.sep, 'elsewhere', 'README.md'), {
+          include: list([], undefined),
+          exclude: list([...DEFAULT_EXCLUDE], undefined),
+        }),
+      );
       assert.equal(matchingGlob(path.join(path.sep, 'elsewhere', 'archive', 'a.md'), list(['archive'])), undefined);
     });
 
@@ -98,7 +139,10 @@ describe('include / exclude globs', () => {
     });
 
     it('says why a file is left out', () => {
-      assert.equal(describeIgnore({ key: 'exclude', glob: '**/README*.md', origin: 'default' }), 'excluded by "**/README*.md" (default exclude)');
+      assert.equal(
+        describeIgnore({ key: 'exclude', glob: '**/README*.md', origin: 'default' }),
+        'excluded by "**/README*.md" (default exclude)',
+      );
       assert.equal(describeIgnore({ key: 'include', origin: '/ws/.claimlint.yaml' }), 'matched by no include glob (/ws/.claimlint.yaml)');
     });
 
@@ -115,7 +159,9 @@ describe('include / exclude globs', () => {
       // expression backtracks as far as it can; as many of them as a list may hold
       const name = 'x'.repeat(255);
       const costly = (i: number) => `${'*x'.repeat(MAX_STARS_PER_NAME - 1)}*y${i}`;
-      const globs = Array.from({ length: MAX_PATTERNS_PER_LIST / 2 }, (_, i) => costly(i)).concat(Array.from({ length: MAX_PATTERNS_PER_LIST / 2 }, (_, i) => `**/${costly(i)}`));
+      const globs = Array.from({ length: MAX_PATTERNS_PER_LIST / 2 }, (_, i) => costly(i)).concat(
+        Array.from({ length: MAX_PATTERNS_PER_LIST / 2 }, (_, i) => `**/${costly(i)}`),
+      );
       assert.equal(globListProblem(globs), undefined);
       assert.ok(globs.every((g) => globProblem(g) === undefined));
       const file = at(Array.from({ length: 10 }, () => name).join('/'));
@@ -127,7 +173,16 @@ describe('include / exclude globs', () => {
 
   describe('glob syntax', () => {
     it('accepts the usual globs', () => {
-      for (const glob of [...DEFAULT_EXCLUDE, 'archive', 'news/**', '**/*.{md,txt}', 'drafts/[0-9]*.md', 'a\\[1\\].md', '{1..12}/*.md', 'x/**/y/**']) {
+      for (const glob of [
+        ...DEFAULT_EXCLUDE,
+        'archive',
+        'news/**',
+        '**/*.{md,txt}',
+        'drafts/[0-9]*.md',
+        'a\\[1\\].md',
+        '{1..12}/*.md',
+        'x/**/y/**',
+      ]) {
         assert.equal(globProblem(glob), undefined, glob);
       }
     });
@@ -157,7 +212,10 @@ describe('include / exclude globs', () => {
       assert.equal(globPatterns('{1..12}/*.md'), 12);
       assert.equal(globPatterns('[x'), 0);
       const many = Array.from({ length: MAX_PATTERNS_PER_LIST / 4 + 1 }, (_, i) => `desk-${i}/*.{a,b,c,d}`);
-      assert.match(globListProblem(many) ?? 'accepted', new RegExp(`expand to ${MAX_PATTERNS_PER_LIST + 4} patterns, more than the ${MAX_PATTERNS_PER_LIST}`));
+      assert.match(
+        globListProblem(many) ?? 'accepted',
+        new RegExp(`expand to ${MAX_PATTERNS_PER_LIST + 4} patterns, more than the ${MAX_PATTERNS_PER_LIST}`),
+      );
       assert.equal(globListProblem(many.slice(1)), undefined);
       const { globs, problems } = checkedGlobs(many, 'claimlint.exclude');
       assert.equal(globs.length, many.length - 1, 'the editor keeps the globs that fit');
@@ -182,7 +240,10 @@ describe('include / exclude globs', () => {
     });
 
     it('reports a malformed glob at its line and column and ignores that key only', () => {
-      const { config, problems } = parseConfigFile('c.yaml', 'sensitivity: strict\nexclude:\n  - archive\n  - "[draft"\ninclude: [news/**]\n');
+      const { config, problems } = parseConfigFile(
+        'c.yaml',
+        'sensitivity: strict\nexclude:\n  - archive\n  - "[draft"\ninclude: [news/**]\n',
+      );
       assert.equal(problems.length, 1);
       const [problem] = problems;
       assert.equal(`${problem.line}:${problem.column}`, '4:5');
@@ -197,7 +258,10 @@ describe('include / exclude globs', () => {
       const { config, problems } = parseConfigFile('c.yaml', `exclude: [${globs}]\n`);
       assert.equal(problems.length, 1);
       assert.equal(`${problems[0].line}:${problems[0].column}`, '1:10');
-      assert.match(problems[0].message, /^exclude: its globs expand to 260 patterns, more than the 256 matched for each file\. Until it is fixed/);
+      assert.match(
+        problems[0].message,
+        /^exclude: its globs expand to 260 patterns, more than the 256 matched for each file\. Until it is fixed/,
+      );
       assert.equal(config.exclude, undefined);
     });
 
@@ -225,7 +289,11 @@ describe('include / exclude globs', () => {
       const root = tempDir();
       write(root, 'desk/.claimlint.yaml', 'exclude: [archive]\n');
       const resolver = new ConfigResolver(readDataFile);
-      const options = { editorLayer: { exclude: ['drafts/old/**'], include: ['desk/**', 'drafts/**'] }, editorBaseDir: root, searchRoot: root };
+      const options = {
+        editorLayer: { exclude: ['drafts/old/**'], include: ['desk/**', 'drafts/**'] },
+        editorBaseDir: root,
+        searchRoot: root,
+      };
       const resolve = (relative: string) => resolver.resolve(path.join(root, ...relative.split('/')), options);
       const ignored = (relative: string) => ignoredBy(path.join(root, ...relative.split('/')), resolve(relative).files);
 
@@ -237,9 +305,17 @@ describe('include / exclude globs', () => {
 
       // under desk/: the file's exclude, relative to desk/, replaces the editor's; the editor's include still applies
       const desk = resolve('desk/archive/a.md').files;
-      assert.deepEqual(desk.exclude, { globs: ['archive'], base: path.join(root, 'desk'), origin: path.join(root, 'desk', '.claimlint.yaml') });
+      assert.deepEqual(desk.exclude, {
+        globs: ['archive'],
+        base: path.join(root, 'desk'),
+        origin: path.join(root, 'desk', '.claimlint.yaml'),
+      });
       assert.equal(desk.include.origin, 'claimlint.include');
-      assert.deepEqual(ignored('desk/archive/a.md'), { key: 'exclude', glob: 'archive', origin: path.join(root, 'desk', '.claimlint.yaml') });
+      assert.deepEqual(ignored('desk/archive/a.md'), {
+        key: 'exclude',
+        glob: 'archive',
+        origin: path.join(root, 'desk', '.claimlint.yaml'),
+      });
       assert.equal(ignored('desk/story.md'), undefined);
       assert.equal(ignored('desk/drafts/old/a.md'), undefined, "the editor's exclude does not apply under desk/");
     });
@@ -254,7 +330,7 @@ describe('include / exclude globs', () => {
       assert.ok(ignoredBy(path.join(root, 'README.md'), resolved.files));
     });
 
-    it('takes an explicit configuration file\'s globs relative to that file', () => {
+    it("takes an explicit configuration file's globs relative to that file", () => {
       const root = tempDir();
       const config = write(root, 'config/team.yaml', 'exclude: ["**/wire/**"]\ninclude: ["stories/**"]\n');
       const resolver = new ConfigResolver(readDataFile);

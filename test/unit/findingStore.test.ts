@@ -22,7 +22,14 @@ function applyEagerly(findings: Finding[], change: OffsetChange): Finding[] {
   return findings.flatMap((f) => {
     if (f.end <= change.start) return [f];
     if (f.start < change.end) return [];
-    return [{ ...f, start: f.start + delta, end: f.end + delta, fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) })) }];
+    return [
+      {
+        ...f,
+        start: f.start + delta,
+        end: f.end + delta,
+        fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) })),
+      },
+    ];
   });
 }
 
@@ -32,15 +39,24 @@ describe('finding store', () => {
     store.set([finding(0, 5), finding(10, 15), finding(20, 25)], 1);
     store.applyChange({ start: 12, end: 13, length: 0 });
     store.applyChange({ start: 7, end: 7, length: 3 });
-    assert.deepEqual(store.overlapping(0, 100).map((f) => [f.start, f.end, f.fixes[0].edits[0].start]), [
-      [0, 5, 0],
-      [22, 27, 22],
-    ]);
-    assert.deepEqual(store.overlapping(27, 27).map((f) => f.start), [22], 'touching the end counts');
+    assert.deepEqual(
+      store.overlapping(0, 100).map((f) => [f.start, f.end, f.fixes[0].edits[0].start]),
+      [
+        [0, 5, 0],
+        [22, 27, 22],
+      ],
+    );
+    assert.deepEqual(
+      store.overlapping(27, 27).map((f) => f.start),
+      [22],
+      'touching the end counts',
+    );
   });
 
   it('answers like eagerly moved findings after any sequence of edits, before and after pending edits are settled', () => {
-    const change = fc.record({ start: fc.nat({ max: 400 }), span: fc.nat({ max: 12 }), length: fc.nat({ max: 12 }) }).map((c) => ({ start: c.start, end: c.start + c.span, length: c.length }));
+    const change = fc
+      .record({ start: fc.nat({ max: 400 }), span: fc.nat({ max: 12 }), length: fc.nat({ max: 12 }) })
+      .map((c) => ({ start: c.start, end: c.start + c.span, length: c.length }));
     fc.assert(
       fc.property(
         fc.array(fc.record({ start: fc.nat({ max: 400 }), span: fc.nat({ max: 20 }) }), { maxLength: 40 }),
@@ -54,7 +70,10 @@ describe('finding store', () => {
             store.applyChange(c);
             model = applyEagerly(model, c);
           }
-          assert.deepEqual(store.overlapping(probe, probe + 5), model.filter((f) => f.start <= probe + 5 && f.end >= probe));
+          assert.deepEqual(
+            store.overlapping(probe, probe + 5),
+            model.filter((f) => f.start <= probe + 5 && f.end >= probe),
+          );
           assert.deepEqual(store.overlapping(0, Number.MAX_SAFE_INTEGER), model);
         },
       ),

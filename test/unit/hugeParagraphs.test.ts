@@ -18,13 +18,17 @@ describe('huge paragraphs', function () {
     assert.equal(outcome.truncatedAt, undefined);
     assert.ok(findings.every((f) => f.rule === 'loaded.term'));
     // every seventh offset starts a finding: the three nearest 200,000
-    assert.deepEqual(outcome.nearest(200_000, 3).map((f) => f.start), [199_990, 199_997, 200_004]);
+    assert.deepEqual(
+      outcome.nearest(200_000, 3).map((f) => f.start),
+      [199_990, 199_997, 200_004],
+    );
   });
 });
 
 describe('paragraphs linted in pieces', function () {
   this.timeout(60_000);
-  const sentences = (count: number): string => Array.from({ length: count }, (_, i) => `Officials said ${i} people died. The regime fell on day ${i}. `).join('');
+  const sentences = (count: number): string =>
+    Array.from({ length: count }, (_, i) => `Officials said ${i} people died. The regime fell on day ${i}. `).join('');
 
   it('cuts a long paragraph into pieces that cover it, none longer than the bound, at sentence starts', () => {
     const text = sentences(2_000);
@@ -40,7 +44,8 @@ describe('paragraphs linted in pieces', function () {
 
   it('prefers line starts, never splits a surrogate pair, and never cuts fenced code', () => {
     const lines = Array.from({ length: 3_000 }, (_, i) => `- item ${i} of a long list`).join('\n');
-    for (const piece of piecesOf(lines, { start: 0, end: lines.length, kind: 'prose' }, 'markdown').slice(1)) assert.equal(lines[piece.start - 1], '\n');
+    for (const piece of piecesOf(lines, { start: 0, end: lines.length, kind: 'prose' }, 'markdown').slice(1))
+      assert.equal(lines[piece.start - 1], '\n');
     const emoji = '\u{1F600}'.repeat(30_000);
     for (const piece of piecesOf(emoji, { start: 0, end: emoji.length, kind: 'prose' }, 'plaintext')) assert.equal(piece.start % 2, 0);
     const fenced = 'Intro.\n```\n' + 'code line\n'.repeat(5_000) + '```\nThe regime fell.';
@@ -66,7 +71,8 @@ describe('paragraphs linted in pieces', function () {
   });
 
   it('cuts text with no white space at content marks, so an edit at its start re-lints only the first pieces', () => {
-    const units = (from: number, count: number): string => Array.from({ length: count }, (_, i) => `<a${from + i}>[b${from + i}](`).join('');
+    const units = (from: number, count: number): string =>
+      Array.from({ length: count }, (_, i) => `<a${from + i}>[b${from + i}](`).join('');
     const cache = new LintCache();
     const settings = defaultSettings();
     const knowledge = builtInKnowledge();

@@ -24,11 +24,20 @@ describe('loaded-term lexicon', () => {
       it(entry.id, () => {
         for (const example of entry.examples.flagged) {
           const findings = lint(example).findings.filter((f) => f.rule === 'loaded.term' && f.severity !== 'hint');
-          assert.ok(findings.some((f) => f.entryId === entry.id), `not flagged: ${example}`);
+          assert.ok(
+            findings.some((f) => f.entryId === entry.id),
+            `not flagged: ${example}`,
+          );
         }
         for (const example of entry.examples.neutral) {
-          const findings = lint(example).findings.filter((f) => f.rule === 'loaded.term' && f.severity !== 'hint' && f.entryId === entry.id);
-          assert.deepEqual(findings.map((f) => example.slice(f.start, f.end)), [], `flagged: ${example}`);
+          const findings = lint(example).findings.filter(
+            (f) => f.rule === 'loaded.term' && f.severity !== 'hint' && f.entryId === entry.id,
+          );
+          assert.deepEqual(
+            findings.map((f) => example.slice(f.start, f.end)),
+            [],
+            `flagged: ${example}`,
+          );
         }
       });
     }
@@ -37,13 +46,17 @@ describe('loaded-term lexicon', () => {
 
 describe('loaded.term matching', () => {
   it('matches inflections, possessives and case', () => {
-    assert.deepEqual(warnings('Dictator\u2019s thugs beat a thug.').map(([, w]) => w), ['Dictator\u2019s', 'thugs', 'thug']);
+    assert.deepEqual(
+      warnings('Dictator\u2019s thugs beat a thug.').map(([, w]) => w),
+      ['Dictator\u2019s', 'thugs', 'thug'],
+    );
   });
   it('skips a one-word term capitalised mid-sentence as a name (the Crusaders, a rugby team)', () => {
     assert.deepEqual(warnings('The Crusaders beat the Chiefs on Saturday.'), []);
   });
   it('treats hyphen, space and closed forms alike', () => {
-    for (const text of ['a narco-terrorist group', 'a narco terrorist group', 'a narcoterrorist group']) assert.equal(warnings(text).length, 1, text);
+    for (const text of ['a narco-terrorist group', 'a narco terrorist group', 'a narcoterrorist group'])
+      assert.equal(warnings(text).length, 1, text);
   });
   it('skips word-sense exceptions', () => {
     assert.deepEqual(warnings('Washington ruled out regime change; the sanctions regime stays; she keeps a strict diet regime.'), []);
@@ -78,11 +91,17 @@ describe('loaded.term categories and context', function () {
     assert.deepEqual(Object.keys(LEXICON_CATEGORIES).sort(), [...lexiconSchema.definitions.entry.properties.category.enum].sort());
   });
   it('gives each finding its category’s default severity: evaluative words information, labels warning', () => {
-    assert.deepEqual(warnings('The reckless plan was drafted by thugs.'), [['information', 'reckless'], ['warning', 'thugs']]);
+    assert.deepEqual(warnings('The reckless plan was drafted by thugs.'), [
+      ['information', 'reckless'],
+      ['warning', 'thugs'],
+    ]);
   });
   it('applies a level the user sets for loaded.term to every category', () => {
     const settings = { rules: { ...defaultSettings().rules, 'loaded.term': 'error' as const } };
-    assert.deepEqual(flagged('The reckless plan was drafted by thugs.', 'loaded.term', { settings }), [['error', 'reckless'], ['error', 'thugs']]);
+    assert.deepEqual(flagged('The reckless plan was drafted by thugs.', 'loaded.term', { settings }), [
+      ['error', 'reckless'],
+      ['error', 'thugs'],
+    ]);
   });
   it('reads a verdict in a named or vague speaker’s reported statement as theirs, a label as the writer’s', () => {
     assert.deepEqual(warnings('The senator said the plan was reckless.'), []);
@@ -105,7 +124,10 @@ describe('loaded.term categories and context', function () {
       '    examples: { flagged: [a wild claim], neutral: [in the wild] }',
     ].join('\n');
     const knowledge = withUserLexicon(`entries:\n${entry}\n`, 'test.lexicon.yaml');
-    assert.deepEqual(knowledge.problems.filter((p) => p.file === 'test.lexicon.yaml'), []);
+    assert.deepEqual(
+      knowledge.problems.filter((p) => p.file === 'test.lexicon.yaml'),
+      [],
+    );
     const wild = (text: string) => flagged(text, 'loaded.term', { knowledge }).map(([, w]) => w);
     assert.deepEqual(wild('He made a wild claim about the vote.'), ['wild']);
     assert.deepEqual(wild('Only 400 of the cats survive in the wild.'), []);
@@ -118,7 +140,8 @@ describe('loaded.term categories and context', function () {
       'The dictator, as the opposition calls him, fled.',
       'According to the ministry, the thugs fled.',
       'He was branded a traitor by the court.',
-    ]) assert.deepEqual(warnings(text), [], text);
+    ])
+      assert.deepEqual(warnings(text), [], text);
   });
   it('keeps a label the writer\u2019s in an agentless passive or with an attribution only after it', () => {
     assert.deepEqual(warnings('He was branded a traitor.'), [['warning', 'traitor']]);
@@ -127,9 +150,12 @@ describe('loaded.term categories and context', function () {
   });
   it('offers to drop an intensifier or a certainty marker, with its commas, capitalising what then opens the sentence', () => {
     const dropped = (text: string) => {
-      const fix = lint(text).findings.flatMap((f) => f.fixes).find((f) => f.title.startsWith('Remove'));
+      const fix = lint(text)
+        .findings.flatMap((f) => f.fixes)
+        .find((f) => f.title.startsWith('Remove'));
       let result = text;
-      for (const edit of [...(fix?.edits ?? [])].sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+      for (const edit of [...(fix?.edits ?? [])].sort((a, b) => b.start - a.start))
+        result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
       return result;
     };
     assert.equal(dropped('The plan is utterly inadequate.'), 'The plan is inadequate.');
@@ -142,15 +168,37 @@ describe('loaded.term categories and context', function () {
   });
   it('settles each match\u2019s sense before choosing the longest, so an excepted longer match hides nothing', () => {
     const entry = (id: string, term: string, except: string[]) =>
-      [`  - id: ${id}`, `    term: ${term}`, '    category: loaded-framing', '    why: A test entry.', '    alternatives: [(describe)]', `    except: [${except.join(', ')}]`, '    examples: { flagged: [x], neutral: [y] }'].join('\n');
+      [
+        `  - id: ${id}`,
+        `    term: ${term}`,
+        '    category: loaded-framing',
+        '    why: A test entry.',
+        '    alternatives: [(describe)]',
+        `    except: [${except.join(', ')}]`,
+        '    examples: { flagged: [x], neutral: [y] }',
+      ].join('\n');
     const text = `entries:\n${entry('test-long', 'tiger economy of the east', ['tiger economy of the east asian'])}\n${entry('test-short', 'tiger economy', [])}\n`;
     const knowledge = withUserLexicon(text, 'test.lexicon.yaml');
-    const found = lint('It was the tiger economy of the East Asian region.', { knowledge }).findings.filter((f) => f.rule === 'loaded.term');
-    assert.deepEqual(found.map((f) => f.entryId), ['test-short']);
+    const found = lint('It was the tiger economy of the East Asian region.', { knowledge }).findings.filter(
+      (f) => f.rule === 'loaded.term',
+    );
+    assert.deepEqual(
+      found.map((f) => f.entryId),
+      ['test-short'],
+    );
   });
   it('reads an adjective\u2019s position when an entry asks for one: before its noun, or after a linking verb', () => {
     const entry = (id: string, position: string) =>
-      [`  - id: ${id}`, '    term: splendiferous', '    inflect: adjective', `    position: ${position}`, '    category: editorialising', '    why: A test entry.', '    alternatives: [(describe)]', '    examples: { flagged: [x], neutral: [y] }'].join('\n');
+      [
+        `  - id: ${id}`,
+        '    term: splendiferous',
+        '    inflect: adjective',
+        `    position: ${position}`,
+        '    category: editorialising',
+        '    why: A test entry.',
+        '    alternatives: [(describe)]',
+        '    examples: { flagged: [x], neutral: [y] }',
+      ].join('\n');
     const only = (position: string) => {
       const knowledge = withUserLexicon(`entries:\n${entry(`test-${position}`, position)}\n`, 'test.lexicon.yaml');
       return (text: string) => flagged(text, 'loaded.term', { knowledge }).map(([, w]) => w);

@@ -20,7 +20,11 @@ const REGRESSIONS: Shape[] = [
   { name: 'quotation marks in plain text', unit: '"', format: 'plaintext' },
   { name: 'a quotation opened in every sentence', unit: 'He said "no. ', format: 'markdown' },
   { name: 'curly quotations with a speaker each', unit: '\u201CYes,\u201D she said. ', format: 'markdown' },
-  { name: 'directive lines in one plain-text paragraph', unit: '<!-- claimlint-disable loaded.term -->\nThe regime fell.\n', format: 'plaintext' },
+  {
+    name: 'directive lines in one plain-text paragraph',
+    unit: '<!-- claimlint-disable loaded.term -->\nThe regime fell.\n',
+    format: 'plaintext',
+  },
   { name: 'directive lines in one Markdown chunk', unit: '<!-- claimlint-disable loaded.term -->\nThe regime fell.\n', format: 'markdown' },
   { name: 'plain text with single newlines', unit: 'The minister said the regime fell on Monday {i}.\n', format: 'plaintext' },
   { name: 'list items', unit: '- a\n', format: 'markdown' },
@@ -39,8 +43,16 @@ const PARSER_BOUND: Shape[] = [
 
 /** Other hostile shapes and ordinary prose, held to the same bound. */
 const HOSTILE: Shape[] = [
-  { name: 'ordinary prose in one paragraph', unit: 'Officials said {i} people died in the city on Monday, according to the ministry. "We will rebuild," the mayor said. ', format: 'markdown' },
-  { name: 'ordinary prose in paragraphs', unit: 'The regime fell on day {i}, officials said. Putin met Assad in Moscow on Friday.\n\n', format: 'markdown' },
+  {
+    name: 'ordinary prose in one paragraph',
+    unit: 'Officials said {i} people died in the city on Monday, according to the ministry. "We will rebuild," the mayor said. ',
+    format: 'markdown',
+  },
+  {
+    name: 'ordinary prose in paragraphs',
+    unit: 'The regime fell on day {i}, officials said. Putin met Assad in Moscow on Friday.\n\n',
+    format: 'markdown',
+  },
   { name: 'one loaded word per sentence', unit: 'The regime fell. ', format: 'markdown' },
   { name: 'emphasis marks', unit: '*a _b ', format: 'markdown' },
   { name: 'inline HTML', unit: '<a>', format: 'markdown' },

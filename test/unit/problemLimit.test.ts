@@ -8,7 +8,15 @@ import type { Finding } from '../../server/src/engine/types';
 import { builtInKnowledge, ROOT } from '../helpers/knowledge';
 import { DRAFT_SEED, generateDraft, seedSentences } from '../bench/drafts';
 
-const finding = (start: number): Finding => ({ rule: 'loaded.term', severity: 'warning', start, end: start + 3, message: `at ${start}`, detail: { reason: '' }, fixes: [] });
+const finding = (start: number): Finding => ({
+  rule: 'loaded.term',
+  severity: 'warning',
+  start,
+  end: start + 3,
+  message: `at ${start}`,
+  detail: { reason: '' },
+  fixes: [],
+});
 
 /** The reference: every finding ranked by distance of its start from the focus, earlier first on ties. */
 function nearestByRanking(findings: readonly Finding[], focus: number, keep: number): Finding[] {
@@ -62,7 +70,8 @@ describe('claimlint.maxProblems: the findings nearest the last edit', () => {
     ];
 
     it('keeps nothing at a focus past the last chunk without reading past the chunks (a fast-check counterexample)', () => {
-      const text = '> \u201CWe consider you a reliable ally,\u201D Rouhani said in Damascus.\n> Iran has deployed 281,000 Shiite fighters to Iraq and Syria.\n';
+      const text =
+        '> \u201CWe consider you a reliable ally,\u201D Rouhani said in Damascus.\n> Iran has deployed 281,000 Shiite fighters to Iraq and Syria.\n';
       const outcome = lintDocument({ text, format: 'markdown', settings, knowledge });
       assert.ok(outcome.count > 0);
       assert.deepEqual(outcome.nearest(text.length, 0), []);

@@ -172,9 +172,13 @@ const inline: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...INLINE_MARKUP) },
 );
 
-const lineOf = fc.array(inline, { minLength: 1, maxLength: 4 }).chain((parts) =>
-  fc.array(fc.constantFrom(' ', '', '  ', '\t'), { minLength: parts.length, maxLength: parts.length }).map((gaps) => parts.map((p, i) => (i === 0 ? p : gaps[i] + p)).join('')),
-);
+const lineOf = fc
+  .array(inline, { minLength: 1, maxLength: 4 })
+  .chain((parts) =>
+    fc
+      .array(fc.constantFrom(' ', '', '  ', '\t'), { minLength: parts.length, maxLength: parts.length })
+      .map((gaps) => parts.map((p, i) => (i === 0 ? p : gaps[i] + p)).join('')),
+  );
 
 const linesOf = (max: number): fc.Arbitrary<string[]> => fc.array(lineOf, { minLength: 1, maxLength: max });
 
@@ -184,15 +188,15 @@ const block: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(lineOf, fc.constantFrom('===', '---', '-')).map(([l, u]) => `${l}\n${u}`) },
   {
     weight: 2,
-    arbitrary: fc.tuple(fc.constantFrom('- ', '* ', '+ ', '1. ', '2) ', '- [ ] '), linesOf(3), fc.boolean()).map(([marker, ls, nested]) =>
-      ls.map((l, i) => (nested && i > 0 ? '  ' : '') + marker + l).join('\n'),
-    ),
+    arbitrary: fc
+      .tuple(fc.constantFrom('- ', '* ', '+ ', '1. ', '2) ', '- [ ] '), linesOf(3), fc.boolean())
+      .map(([marker, ls, nested]) => ls.map((l, i) => (nested && i > 0 ? '  ' : '') + marker + l).join('\n')),
   },
   {
     weight: 2,
-    arbitrary: fc.tuple(fc.constantFrom('```', '~~~', '````', '```js'), linesOf(3), fc.boolean()).map(([fence, ls, closed]) =>
-      `${fence}\n${ls.join('\n')}${closed ? '\n' + fence.replace(/js$/, '') : ''}`,
-    ),
+    arbitrary: fc
+      .tuple(fc.constantFrom('```', '~~~', '````', '```js'), linesOf(3), fc.boolean())
+      .map(([fence, ls, closed]) => `${fence}\n${ls.join('\n')}${closed ? '\n' + fence.replace(/js$/, '') : ''}`),
   },
   { weight: 1, arbitrary: linesOf(2).map((ls) => ls.map((l) => '    ' + l).join('\n')) },
   {
@@ -213,16 +217,39 @@ const block: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(lineOf, lineOf).map(([a, b]) => `| ${a} | ${b} |\n|---|:-:|\n| ${b} | ${a} |`) },
   { weight: 2, arbitrary: linesOf(3).map((ls) => ls.map((l) => '> ' + l).join('\n')) },
   { weight: 1, arbitrary: lineOf.map((l) => `<div>\n${l}\n</div>`) },
-  { weight: 1, arbitrary: fc.constantFrom('***', '---', '___', '[x]: http://example.com/regime "dictator"', '[^1]: The dictator spoke.', '<script>\nregime\n\n</script>') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '***',
+      '---',
+      '___',
+      '[x]: http://example.com/regime "dictator"',
+      '[^1]: The dictator spoke.',
+      '<script>\nregime\n\n</script>',
+    ),
+  },
 );
 
-const frontMatter = fc.constantFrom('', '', '', '---\ntitle: The dictator\n---\n', '\uFEFF---\na: 1\n\nb: 2\n---\n', '+++\nx = 1\n+++\n', '---\nunclosed: true\n', '\uFEFF');
+const frontMatter = fc.constantFrom(
+  '',
+  '',
+  '',
+  '---\ntitle: The dictator\n---\n',
+  '\uFEFF---\na: 1\n\nb: 2\n---\n',
+  '+++\nx = 1\n+++\n',
+  '---\nunclosed: true\n',
+  '\uFEFF',
+);
 
 const SEPARATORS = ['\n\n', '\n\n', '\n', '\r\n\r\n', '\r\r', '\n \n', '\r\n', '\n\t\n', '\n\n\n'];
 
 /** A random draft: optional front matter, then blocks joined by random (often mixed) line endings. */
 const markdownDoc: fc.Arbitrary<string> = fc
-  .tuple(frontMatter, fc.array(fc.tuple(block, fc.constantFrom(...SEPARATORS)), { minLength: 0, maxLength: 8 }), fc.constantFrom('lf', 'crlf', 'cr', 'keep'))
+  .tuple(
+    frontMatter,
+    fc.array(fc.tuple(block, fc.constantFrom(...SEPARATORS)), { minLength: 0, maxLength: 8 }),
+    fc.constantFrom('lf', 'crlf', 'cr', 'keep'),
+  )
   .map(([matter, blocks, endings]) => {
     let body = blocks.map(([b, sep]) => b + sep).join('');
     if (endings === 'crlf') body = body.replace(/\r?\n/g, '\r\n');
@@ -249,7 +276,12 @@ interface Edit {
   text: string;
 }
 
-const editText = fc.oneof(inline, block, nasty, fc.constantFrom(...SEPARATORS, '\r', '\n', '"', '\u201C', '<!--', '```\n', '---\n', '> ', '- '));
+const editText = fc.oneof(
+  inline,
+  block,
+  nasty,
+  fc.constantFrom(...SEPARATORS, '\r', '\n', '"', '\u201C', '<!--', '```\n', '---\n', '> ', '- '),
+);
 
 const edit: fc.Arbitrary<Edit> = fc.record({
   kind: fc.constantFrom('insert', 'delete', 'replace'),
@@ -273,7 +305,11 @@ const SETTINGS: LintSettings[] = [
 ];
 
 /** One step of an editing session: an edit, the settings in force, and optionally a lint cancelled midway first. */
-const step = fc.record({ edit, settings: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat({ max: SETTINGS.length - 1 }) }), cancelAfter: fc.option(fc.nat({ max: 6 }), { freq: 3 }) });
+const step = fc.record({
+  edit,
+  settings: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat({ max: SETTINGS.length - 1 }) }),
+  cancelAfter: fc.option(fc.nat({ max: 6 }), { freq: 3 }),
+});
 
 // ---------------------------------------------------------------------------------------------------------
 // Invariants.
@@ -316,8 +352,13 @@ function assertWellFormed(text: string, outcome: LintOutcome): void {
 
 const knowledge = builtInKnowledge();
 
-const lintWith = (text: string, format: DocumentFormat, settings: LintSettings, cache?: LintCache, isCancelled?: () => boolean): LintOutcome =>
-  lintDocument({ text, format, settings, knowledge, ...(cache ? { cache } : {}), ...(isCancelled ? { isCancelled } : {}) });
+const lintWith = (
+  text: string,
+  format: DocumentFormat,
+  settings: LintSettings,
+  cache?: LintCache,
+  isCancelled?: () => boolean,
+): LintOutcome => lintDocument({ text, format, settings, knowledge, ...(cache ? { cache } : {}), ...(isCancelled ? { isCancelled } : {}) });
 
 /** Statistics gathered across runs, so the tests can show they exercised what they claim to. */
 const seen = { findings: 0, reused: 0, rules: new Set<string>(), fixes: 0, cancelled: 0, steps: 0 };
@@ -374,33 +415,47 @@ describe('property: lint is total, exact and cache-transparent under random draf
       assert.ok(seen.findings - before.findings > 200, `only ${seen.findings - before.findings} findings`);
       assert.ok(seen.reused - before.reused > 100, `cache reused only ${seen.reused - before.reused} chunks`);
       assert.ok(seen.fixes - before.fixes > 50);
-      for (const rule of ['loaded.term', 'attribution.missing', 'attribution.vague', 'fact.contradiction']) assert.ok(seen.rules.has(rule), rule);
+      for (const rule of ['loaded.term', 'attribution.missing', 'attribution.vague', 'fact.contradiction'])
+        assert.ok(seen.rules.has(rule), rule);
       if (format === 'markdown') assert.ok(seen.rules.has('directive.unknown'));
     });
   }
 
   it('arbitrary code units (lone surrogates, NUL, controls) never break either format', () => {
     fc.assert(
-      fc.property(fc.string({ unit: anyCodeUnit, maxLength: 400 }), fc.constantFrom<DocumentFormat>('markdown', 'plaintext'), (text, format) => {
-        assertWellFormed(text, lintWith(text, format, defaultSettings()));
-      }),
+      fc.property(
+        fc.string({ unit: anyCodeUnit, maxLength: 400 }),
+        fc.constantFrom<DocumentFormat>('markdown', 'plaintext'),
+        (text, format) => {
+          assertWellFormed(text, lintWith(text, format, defaultSettings()));
+        },
+      ),
       runs(300),
     );
   });
 
   it('the sliced lint the server runs (pausing between chunks, cache carried across edits) equals a fresh lint', async () => {
     await fc.assert(
-      fc.asyncProperty(markdownDoc, fc.array(edit, { maxLength: 4 }), fc.constantFrom<DocumentFormat>('markdown', 'plaintext'), async (initial, edits, format) => {
-        const cache = new LintCache();
-        let text = initial;
-        for (let i = 0; i <= edits.length; i++) {
-          if (i > 0) text = applyEdit(text, edits[i - 1]);
-          let pauses = 0;
-          const sliced = await lintDocumentInSlices({ text, format, settings: defaultSettings(), knowledge, cache }, async () => void pauses++, 0);
-          assertWellFormed(text, sliced);
-          assert.deepEqual(sliced.findings, lintWith(text, format, defaultSettings()).findings);
-        }
-      }),
+      fc.asyncProperty(
+        markdownDoc,
+        fc.array(edit, { maxLength: 4 }),
+        fc.constantFrom<DocumentFormat>('markdown', 'plaintext'),
+        async (initial, edits, format) => {
+          const cache = new LintCache();
+          let text = initial;
+          for (let i = 0; i <= edits.length; i++) {
+            if (i > 0) text = applyEdit(text, edits[i - 1]);
+            let pauses = 0;
+            const sliced = await lintDocumentInSlices(
+              { text, format, settings: defaultSettings(), knowledge, cache },
+              async () => void pauses++,
+              0,
+            );
+            assertWellFormed(text, sliced);
+            assert.deepEqual(sliced.findings, lintWith(text, format, defaultSettings()).findings);
+          }
+        },
+      ),
       runs(40),
     );
   });
@@ -437,7 +492,10 @@ function definedTokens(text: string, start: number, end: number): [number, numbe
   for (let m = TOKEN_DEFINITION.exec(text); m && m.index < end; m = TOKEN_DEFINITION.exec(text)) {
     let tokenEnd = Math.min(m.index + m[0].length, end);
     const kind = m[1] !== undefined ? 'word' : m[2] !== undefined ? 'number' : 'punct';
-    const raw = text.slice(m.index, tokenEnd).toLowerCase().replace(/\u2019/g, "'");
+    const raw = text
+      .slice(m.index, tokenEnd)
+      .toLowerCase()
+      .replace(/\u2019/g, "'");
     if (kind === 'word' && raw.endsWith("'") && !raw.endsWith("s'")) {
       tokenEnd -= 1;
       TOKEN_DEFINITION.lastIndex = tokenEnd;
@@ -448,7 +506,34 @@ function definedTokens(text: string, start: number, end: number): [number, numbe
 }
 
 const tokenText = fc.oneof(
-  { weight: 3, arbitrary: fc.array(fc.oneof(inline, nasty, fc.constantFrom("'", '\u2019', "s'", '.', ',', '1', '\u0661', '\u00BD', 'e\u0301', '\u{1D7D8}', '\u{1F600}', 'a'.repeat(130), '9'.repeat(40), "o'" + 'b'.repeat(30))), { maxLength: 30 }).map((p) => p.join('')) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .array(
+        fc.oneof(
+          inline,
+          nasty,
+          fc.constantFrom(
+            "'",
+            '\u2019',
+            "s'",
+            '.',
+            ',',
+            '1',
+            '\u0661',
+            '\u00BD',
+            'e\u0301',
+            '\u{1D7D8}',
+            '\u{1F600}',
+            'a'.repeat(130),
+            '9'.repeat(40),
+            "o'" + 'b'.repeat(30),
+          ),
+        ),
+        { maxLength: 30 },
+      )
+      .map((p) => p.join('')),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 120 }) },
   { weight: 1, arbitrary: fc.string({ unit: anyCodeUnit, maxLength: 120 }) },
 );
@@ -475,33 +560,45 @@ describe('property: the tokenizer splits text exactly as its definition does', f
 
 describe('property: a phrase list finds every phrase it holds', function () {
   this.timeout(60000);
-  const WORDS = [...new Set(SENTENCES.flatMap((sentence) => tokenize(sentence).filter((t) => t.kind !== 'punct').map((t) => t.norm)))];
+  const WORDS = [
+    ...new Set(
+      SENTENCES.flatMap((sentence) =>
+        tokenize(sentence)
+          .filter((t) => t.kind !== 'punct')
+          .map((t) => t.norm),
+      ),
+    ),
+  ];
 
   it('the edge filter never hides an occurrence, also for phrases added after a search', () => {
     const planted = fc.record({ sentence: fc.constantFrom(...SENTENCES), at: fc.nat(), length: fc.integer({ min: 1, max: 3 }) });
     fc.assert(
-      fc.property(fc.array(planted, { minLength: 1, maxLength: 6 }), fc.array(fc.constantFrom(...WORDS), { maxLength: 400 }), (plants, decoys) => {
-        const matcher = new PhraseMatcher<number>();
-        for (const word of decoys) matcher.addKeys([word, 'zz-decoy'], -1);
-        matcher.findAll('warm up', tokenize('warm up'));
-        plants.forEach(({ sentence, at, length }, id) => {
-          const tokens = tokenize(sentence);
-          const words = tokens.filter((t) => t.kind !== 'punct');
-          const first = at % words.length;
-          const run = words.slice(first, first + length);
-          // only runs of words separated by plain spaces are phrases by definition
-          if (run.some((t, i) => i > 0 && sentence.slice(run[i - 1].end, t.start) !== ' ')) return;
-          matcher.addKeys(
-            run.map((t) => t.norm),
-            id,
-          );
-          const found = matcher.findAll(sentence, tokens).filter((m) => m.value === id);
-          assert.ok(
-            found.some((m) => m.start === run[0].start && m.end === run[run.length - 1].end),
-            `"${sentence.slice(run[0].start, run[run.length - 1].end)}" not found with ${matcher.size} phrases`,
-          );
-        });
-      }),
+      fc.property(
+        fc.array(planted, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.constantFrom(...WORDS), { maxLength: 400 }),
+        (plants, decoys) => {
+          const matcher = new PhraseMatcher<number>();
+          for (const word of decoys) matcher.addKeys([word, 'zz-decoy'], -1);
+          matcher.findAll('warm up', tokenize('warm up'));
+          plants.forEach(({ sentence, at, length }, id) => {
+            const tokens = tokenize(sentence);
+            const words = tokens.filter((t) => t.kind !== 'punct');
+            const first = at % words.length;
+            const run = words.slice(first, first + length);
+            // only runs of words separated by plain spaces are phrases by definition
+            if (run.some((t, i) => i > 0 && sentence.slice(run[i - 1].end, t.start) !== ' ')) return;
+            matcher.addKeys(
+              run.map((t) => t.norm),
+              id,
+            );
+            const found = matcher.findAll(sentence, tokens).filter((m) => m.value === id);
+            assert.ok(
+              found.some((m) => m.start === run[0].start && m.end === run[run.length - 1].end),
+              `"${sentence.slice(run[0].start, run[run.length - 1].end)}" not found with ${matcher.size} phrases`,
+            );
+          });
+        },
+      ),
       runs(300),
     );
   });
@@ -512,21 +609,30 @@ describe('property: splitting after an edit reuses the old split and equals a fr
 
   it('resplitChunks after random edit sequences equals splitChunks, both formats', () => {
     fc.assert(
-      fc.property(draft, fc.array(edit, { minLength: 1, maxLength: 8 }), fc.constantFrom<DocumentFormat>('markdown', 'plaintext'), (initial, edits, format) => {
-        let text = initial;
-        let chunks = splitChunks(text, format);
-        for (const e of edits) {
-          const next = applyEdit(text, e);
-          let prefix = 0;
-          while (prefix < Math.min(text.length, next.length) && text[prefix] === next[prefix]) prefix++;
-          let suffix = 0;
-          while (suffix < Math.min(text.length, next.length) - prefix && text[text.length - 1 - suffix] === next[next.length - 1 - suffix]) suffix++;
-          const resplit = resplitChunks(next, format, { previousChunks: chunks, prefix, suffix, delta: next.length - text.length });
-          assert.deepEqual(resplit, splitChunks(next, format), JSON.stringify({ text, next }));
-          text = next;
-          chunks = resplit;
-        }
-      }),
+      fc.property(
+        draft,
+        fc.array(edit, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom<DocumentFormat>('markdown', 'plaintext'),
+        (initial, edits, format) => {
+          let text = initial;
+          let chunks = splitChunks(text, format);
+          for (const e of edits) {
+            const next = applyEdit(text, e);
+            let prefix = 0;
+            while (prefix < Math.min(text.length, next.length) && text[prefix] === next[prefix]) prefix++;
+            let suffix = 0;
+            while (
+              suffix < Math.min(text.length, next.length) - prefix &&
+              text[text.length - 1 - suffix] === next[next.length - 1 - suffix]
+            )
+              suffix++;
+            const resplit = resplitChunks(next, format, { previousChunks: chunks, prefix, suffix, delta: next.length - text.length });
+            assert.deepEqual(resplit, splitChunks(next, format), JSON.stringify({ text, next }));
+            text = next;
+            chunks = resplit;
+          }
+        },
+      ),
       runs(3000),
     );
   });
@@ -536,11 +642,27 @@ describe('property: splitting after an edit reuses the old split and equals a fr
 // The Markdown fast path.
 
 /** Words of the seeds with every character that could be Markdown markup removed. */
-const PLAIN_WORDS = [...new Set(SEED_TEXTS.join(' ').split(/\s+/))].map((w) => w.replace(/[`<>[\]\\|*_~#@&]/g, '')).filter((w) => w.length > 0 && !/:\/\/|www\./.test(w));
+const PLAIN_WORDS = [...new Set(SEED_TEXTS.join(' ').split(/\s+/))]
+  .map((w) => w.replace(/[`<>[\]\\|*_~#@&]/g, ''))
+  .filter((w) => w.length > 0 && !/:\/\/|www\./.test(w));
 
 const plainWord = fc.oneof(
   { weight: 8, arbitrary: fc.constantFrom(...PLAIN_WORDS) },
-  { weight: 1, arbitrary: fc.constantFrom('\u{1F600}', 'e\u0301t\u00E9', '\u0627\u0644\u0631\u0626\u064A\u0633', '\u05E9\u05DC\u05D5\u05DD', '\u{1D400}', '\u201Cquoted\u201D', '(aside)', '42%', '$3.5', '\u2014') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '\u{1F600}',
+      'e\u0301t\u00E9',
+      '\u0627\u0644\u0631\u0626\u064A\u0633',
+      '\u05E9\u05DC\u05D5\u05DD',
+      '\u{1D400}',
+      '\u201Cquoted\u201D',
+      '(aside)',
+      '42%',
+      '$3.5',
+      '\u2014',
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 5 }) },
 );
 
@@ -554,7 +676,10 @@ const plainParagraph = fc
   .tuple(
     fc.constantFrom(...EDGE_SPACE),
     fc.array(plainWord, { minLength: 1, maxLength: 60 }),
-    fc.array(fc.constantFrom(' ', ' ', ' ', ' ', '  ', '\n', '\r', '\r\n', ' \n', ' \r\n', '\t', '\u00A0'), { minLength: 60, maxLength: 60 }),
+    fc.array(fc.constantFrom(' ', ' ', ' ', ' ', '  ', '\n', '\r', '\r\n', ' \n', ' \r\n', '\t', '\u00A0'), {
+      minLength: 60,
+      maxLength: 60,
+    }),
     fc.constantFrom(...EDGE_SPACE),
   )
   .map(([lead, words, gaps, trail]) => lead + words.map((w, i) => (i === 0 ? w : gaps[i] + w)).join('') + trail)
@@ -597,7 +722,11 @@ describe('property: the Markdown fast path agrees with micromark', function () {
         assert.deepEqual(fast.comments, []);
         assert.deepEqual(slow.comments, []);
         assert.equal(fast.blocks.length, 1, 'fast path: one block');
-        assert.deepEqual(slow.blocks.map((b) => [b.kind, b.quoted]), [['paragraph', false]], 'micromark: one paragraph');
+        assert.deepEqual(
+          slow.blocks.map((b) => [b.kind, b.quoted]),
+          [['paragraph', false]],
+          'micromark: one paragraph',
+        );
         const [fastBlock, slowBlock] = [fast.blocks[0], slow.blocks[0]];
         const [start, end] = trimmed(p, fastBlock);
         assert.deepEqual([start, end], trimmed(p, slowBlock), 'the paragraph covers the same prose');
@@ -607,7 +736,11 @@ describe('property: the Markdown fast path agrees with micromark', function () {
         assert.equal(fast.masked.length, slow.masked.length);
         for (const masked of [fast.masked, slow.masked]) assert.match(masked.slice(0, start) + masked.slice(end), /^\s*$/u);
         // The words the rules see do not depend on the path taken.
-        assert.deepEqual(tokenize(fast.masked, fastBlock.start, fastBlock.end), tokenize(slow.masked, slowBlock.start, slowBlock.end), 'tokens');
+        assert.deepEqual(
+          tokenize(fast.masked, fastBlock.start, fastBlock.end),
+          tokenize(slow.masked, slowBlock.start, slowBlock.end),
+          'tokens',
+        );
       }),
       runs(400),
     );
@@ -619,7 +752,11 @@ describe('property: the Markdown fast path agrees with micromark', function () {
       fc.property(plainParagraph, (p) => {
         const fast = maskMarkdown(p);
         const slow = viaMicromark(p);
-        assert.deepEqual(tagSentences(fast.masked, fast.blocks[0]).map(({ start, end }) => [start, end]), tagSentences(slow.masked, slow.blocks[0]).map(({ start, end }) => [start, end]), 'sentences');
+        assert.deepEqual(
+          tagSentences(fast.masked, fast.blocks[0]).map(({ start, end }) => [start, end]),
+          tagSentences(slow.masked, slow.blocks[0]).map(({ start, end }) => [start, end]),
+          'sentences',
+        );
         assert.deepEqual(findQuotations(fast.masked, fast.blocks[0]), findQuotations(slow.masked, slow.blocks[0]), 'quotations');
       }),
       runs(400),
@@ -630,7 +767,9 @@ describe('property: the Markdown fast path agrees with micromark', function () {
     // The micromark path keeps trailing spaces of the chunk's last line inside the paragraph block, the
     // fast path trims them: the open quotation (and its attribution.missing finding) then differs by them.
     const spans = (text: string): string[] =>
-      lintWith(text, 'markdown', defaultSettings()).findings.filter((f) => f.rule === 'attribution.missing').map((f) => text.slice(f.start, f.end));
+      lintWith(text, 'markdown', defaultSettings())
+        .findings.filter((f) => f.rule === 'attribution.missing')
+        .map((f) => text.slice(f.start, f.end));
     assert.deepEqual(spans('The deal is \u201Ca historic turning point  '), ['\u201Ca historic turning point']);
     assert.deepEqual(spans('The deal is \u201Ca *historic* turning point  '), ['\u201Ca *historic* turning point']);
   });
@@ -643,7 +782,11 @@ describe('property: the Markdown fast path agrees with micromark', function () {
     const fast = maskMarkdown(p);
     const slow = viaMicromark(p);
     assert.deepEqual(fast.comments, slow.comments);
-    assert.deepEqual(fast.blocks.map((b) => [b.kind, b.quoted, ...trimmed(p, b)]), slow.blocks.map((b) => [b.kind, b.quoted, ...trimmed(p, b)]), 'blocks');
+    assert.deepEqual(
+      fast.blocks.map((b) => [b.kind, b.quoted, ...trimmed(p, b)]),
+      slow.blocks.map((b) => [b.kind, b.quoted, ...trimmed(p, b)]),
+      'blocks',
+    );
     assert.equal(fast.masked.length, p.length);
     let outside = '';
     let cursor = 0;
@@ -665,16 +808,44 @@ describe('property: the Markdown fast path agrees with micromark', function () {
   /** Links, code spans and near misses of both (images, titles, footnotes, backtick runs, stray brackets). */
   const linkText = fc.oneof(
     { weight: 12, arbitrary: fc.array(plainWord, { minLength: 1, maxLength: 4 }).map((w) => w.join(' ')) },
-    { weight: 1, arbitrary: fc.constantFrom('', '^1', 'a [b] c', 'www.example.com', 'see `code`', ' spaced ', 'x*y*', 'two\nlines', 'x]y', 'a\\b') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('', '^1', 'a [b] c', 'www.example.com', 'see `code`', ' spaced ', 'x*y*', 'two\nlines', 'x]y', 'a\\b'),
+    },
   );
   const destination = fc.oneof(
-    { weight: 6, arbitrary: fc.constantFrom('https://example.com/news/1', 'http://a.b/c?d=1&e=2', 'https://x.org/a_b*c#frag|x', '/relative/path', 'mailto:a@b.c') },
-    { weight: 1, arbitrary: fc.constantFrom('https://u.com/(x)', 'https://u.com/a b', '<https://u.com>', 'https://u.com "title"', '', 'https://u.com/\\x', 'https://u.com/`x`') },
+    {
+      weight: 6,
+      arbitrary: fc.constantFrom(
+        'https://example.com/news/1',
+        'http://a.b/c?d=1&e=2',
+        'https://x.org/a_b*c#frag|x',
+        '/relative/path',
+        'mailto:a@b.c',
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        'https://u.com/(x)',
+        'https://u.com/a b',
+        '<https://u.com>',
+        'https://u.com "title"',
+        '',
+        'https://u.com/\\x',
+        'https://u.com/`x`',
+      ),
+    },
   );
-  const link = fc.tuple(fc.constantFrom('', '', '', '', '', '', '', '', '!', '\\'), linkText, destination).map(([before, text, dest]) => `${before}[${text}](${dest})`);
+  const link = fc
+    .tuple(fc.constantFrom('', '', '', '', '', '', '', '', '!', '\\'), linkText, destination)
+    .map(([before, text, dest]) => `${before}[${text}](${dest})`);
   const codeSpan = fc.oneof(
     { weight: 10, arbitrary: plainWord.map((w) => '`' + w + '`') },
-    { weight: 1, arbitrary: fc.constantFrom('`a [b](c) d`', '``x``', '`unclosed', '`<b>`', '`a\nb`', '`*x*`', '` `', '`x``', '`www.x.com`') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('`a [b](c) d`', '``x``', '`unclosed', '`<b>`', '`a\nb`', '`*x*`', '` `', '`x``', '`www.x.com`'),
+    },
   );
   const simpleInline = fc.oneof(
     { weight: 40, arbitrary: plainWord },
@@ -711,19 +882,55 @@ describe('property: the Markdown fast path agrees with micromark', function () {
   });
 
   /** Bullet lists of simple items, and near misses: mixed markers, nesting, continuations, task boxes. */
-  const listItem = fc.tuple(fc.array(simpleInline, { minLength: 0, maxLength: 8 }), fc.array(fc.constantFrom(' ', ' ', ' ', '  ', '\t'), { minLength: 8, maxLength: 8 }));
+  const listItem = fc.tuple(
+    fc.array(simpleInline, { minLength: 0, maxLength: 8 }),
+    fc.array(fc.constantFrom(' ', ' ', ' ', '  ', '\t'), { minLength: 8, maxLength: 8 }),
+  );
   /** Whole lines that are not simple items: thematic breaks, nested lists, indented content, other blocks. */
   const NOT_AN_ITEM = [
-    '- ---', '- - -', '* * *', '- - x', '- + x', '- * x', '-  x', '-     indented code', '- \tx', '-\tx', '- 1. x', '- 2) y', '  continuation', 'lazy line',
-    '- [ ] task', '- [x] done', '- # h', '- > q', '- ```', '- <b>x</b>', '- |a|b|', '- ===', '-', '- ', '* ', '+ x', '* y',
+    '- ---',
+    '- - -',
+    '* * *',
+    '- - x',
+    '- + x',
+    '- * x',
+    '-  x',
+    '-     indented code',
+    '- \tx',
+    '-\tx',
+    '- 1. x',
+    '- 2) y',
+    '  continuation',
+    'lazy line',
+    '- [ ] task',
+    '- [x] done',
+    '- # h',
+    '- > q',
+    '- ```',
+    '- <b>x</b>',
+    '- |a|b|',
+    '- ===',
+    '-',
+    '- ',
+    '* ',
+    '+ x',
+    '* y',
   ];
   const listLine = fc.oneof(
     { weight: 20, arbitrary: listItem.map(([parts, gaps]) => ['', parts.map((w, k) => (k === 0 ? w : gaps[k] + w)).join('')] as const) },
     { weight: 1, arbitrary: fc.constantFrom(...NOT_AN_ITEM).map((line) => [line, undefined] as const) },
   );
   const listChunk = fc
-    .tuple(fc.constantFrom('- ', '* ', '+ '), fc.array(listLine, { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\n', '\r\n', '\r'), fc.constantFrom(...EDGE_SPACE))
-    .map(([marker, lines, eol, trail]) => lines.map(([whole, content]) => (content === undefined ? whole : marker + content)).join(eol) + trail)
+    .tuple(
+      fc.constantFrom('- ', '* ', '+ '),
+      fc.array(listLine, { minLength: 1, maxLength: 6 }),
+      fc.constantFrom('\n', '\n', '\r\n', '\r'),
+      fc.constantFrom(...EDGE_SPACE),
+    )
+    .map(
+      ([marker, lines, eol, trail]) =>
+        lines.map(([whole, content]) => (content === undefined ? whole : marker + content)).join(eol) + trail,
+    )
     .filter((p) => /\S/.test(p) && !p.startsWith('\uFEFF') && !/\n\s*\n|\r\s*\r/.test(p));
 
   it('reads tight bullet lists of simple items like micromark, and leaves anything else to it', () => {
@@ -732,9 +939,12 @@ describe('property: the Markdown fast path agrees with micromark', function () {
 
   it('gives exactly the same paragraph span when the paragraph has no surrounding white space', () => {
     fc.assert(
-      fc.property(plainParagraph.map((p) => p.trim()).filter((p) => p.length > 0 && isPlainParagraph(p)), (p) => {
-        assert.deepEqual(maskMarkdown(p), viaMicromark(p));
-      }),
+      fc.property(
+        plainParagraph.map((p) => p.trim()).filter((p) => p.length > 0 && isPlainParagraph(p)),
+        (p) => {
+          assert.deepEqual(maskMarkdown(p), viaMicromark(p));
+        },
+      ),
       runs(300),
     );
   });
@@ -748,13 +958,24 @@ describe('property: a leading byte-order mark does not move or change findings',
 
   it('lints "\\uFEFF" + draft like the draft, one code unit later (Markdown)', () => {
     const shifted = (findings: Finding[]): Finding[] =>
-      findings.map((f) => ({ ...f, start: f.start + 1, end: f.end + 1, fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + 1, end: e.end + 1 })) })) }));
+      findings.map((f) => ({
+        ...f,
+        start: f.start + 1,
+        end: f.end + 1,
+        fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + 1, end: e.end + 1 })) })),
+      }));
     fc.assert(
-      fc.property(markdownDoc.filter((d) => !d.startsWith('\uFEFF') && !/^(---|\+\+\+)/.test(d)), (doc) => {
-        const plain = lintWith(doc, 'markdown', defaultSettings()).findings;
-        const withBom = lintWith('\uFEFF' + doc, 'markdown', defaultSettings()).findings;
-        assert.deepEqual(withBom.map((f) => describeFinding('\uFEFF' + doc, f)), shifted(plain).map((f) => describeFinding('\uFEFF' + doc, f)));
-      }),
+      fc.property(
+        markdownDoc.filter((d) => !d.startsWith('\uFEFF') && !/^(---|\+\+\+)/.test(d)),
+        (doc) => {
+          const plain = lintWith(doc, 'markdown', defaultSettings()).findings;
+          const withBom = lintWith('\uFEFF' + doc, 'markdown', defaultSettings()).findings;
+          assert.deepEqual(
+            withBom.map((f) => describeFinding('\uFEFF' + doc, f)),
+            shifted(plain).map((f) => describeFinding('\uFEFF' + doc, f)),
+          );
+        },
+      ),
       runs(150),
     );
   });
@@ -764,7 +985,10 @@ describe('property: a leading byte-order mark does not move or change findings',
     const { masked } = maskMarkdown(text);
     assert.equal(masked.slice(1), 'The  dictator  spoke.', `masked: ${JSON.stringify(masked)}`);
     const found = lintWith(text, 'markdown', defaultSettings()).findings.filter((f) => f.rule === 'loaded.term');
-    assert.deepEqual(found.map((f) => text.slice(f.start, f.end)), ['dictator']);
+    assert.deepEqual(
+      found.map((f) => text.slice(f.start, f.end)),
+      ['dictator'],
+    );
   });
 
   it('never puts a fix between the halves of an emoji when the draft starts with a byte-order mark (minimal case)', () => {

@@ -30,7 +30,8 @@ describe('loaded.scare-quote', () => {
       'Pompeo told the committee the "sonic attack" in China resembled the incidents in Cuba.',
       'They braced for what the president called a looming "invasion" of the border.',
       '"Unacceptable," the minister said.',
-    ]) assert.deepEqual(scare(text), [], text);
+    ])
+      assert.deepEqual(scare(text), [], text);
   });
 
   it('leaves alone a term a possessive attributes, and names, titles and words mentioned as words', () => {
@@ -43,7 +44,8 @@ describe('loaded.scare-quote', () => {
       'Armed men calling themselves "patriots" guarded ballot boxes overnight.',
       'The word "woke" first appeared in print in 1962.',
       'Protesters carried signs reading "enough" through the square.',
-    ]) assert.deepEqual(scare(text), [], text);
+    ])
+      assert.deepEqual(scare(text), [], text);
   });
 
   it('leaves alone a loaded term kept at a distance, a quoted clause and a long quotation', () => {
@@ -52,7 +54,8 @@ describe('loaded.scare-quote', () => {
       'This is not "boys will be boys" behaviour.',
       'The banner said it plainly: "we will not go back to the old ways again".',
       'The report is due on Friday. "It will be thorough and fair to everyone involved."',
-    ]) assert.deepEqual(scare(text), [], text);
+    ])
+      assert.deepEqual(scare(text), [], text);
   });
 
   it('leaves technical documents alone, where quotation marks hold literal values', () => {
@@ -71,7 +74,8 @@ describe('loaded.scare-quote', () => {
     assert.equal(finding?.severity, 'information');
     const edits = finding?.fixes[0].edits ?? [];
     let fixed = text;
-    for (const edit of [...edits].sort((a, b) => b.start - a.start)) fixed = fixed.slice(0, edit.start) + edit.newText + fixed.slice(edit.end);
+    for (const edit of [...edits].sort((a, b) => b.start - a.start))
+      fixed = fixed.slice(0, edit.start) + edit.newText + fixed.slice(edit.end);
     assert.equal(fixed, 'North Korea held another election on Sunday.');
   });
 

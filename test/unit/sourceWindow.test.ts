@@ -7,7 +7,10 @@ describe('source windows: wrapping that keeps offsets', () => {
     const wrapped = wrapKeepingOffsets(text, 40);
     assert.equal(wrapped.length, text.length);
     assert.equal(wrapped.replace(/\n/g, ' '), text.replace(/\n/g, ' '));
-    assert.ok(wrapped.split('\n').every((line) => line.length <= 45), wrapped);
+    assert.ok(
+      wrapped.split('\n').every((line) => line.length <= 45),
+      wrapped,
+    );
     assert.ok(wrapped.startsWith('Short line.\n'));
     for (let i = 0; i < text.length; i++) if (text[i] !== ' ') assert.equal(wrapped[i], text[i]);
   });

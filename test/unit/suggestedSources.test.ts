@@ -24,7 +24,12 @@ function suggestionsAgainstContradictions(text: string): { suggestion: Finding; 
     .filter((f) => f.fixes.some((fix) => SUGGESTS_SOURCE.test(fix.title)))
     .map((suggestion) => ({
       suggestion,
-      contradicted: findings.filter((f) => f.rule.startsWith('fact.') && f.entryId === suggestion.entryId && textOfSentenceAround(text, f.start) === textOfSentenceAround(text, suggestion.start)),
+      contradicted: findings.filter(
+        (f) =>
+          f.rule.startsWith('fact.') &&
+          f.entryId === suggestion.entryId &&
+          textOfSentenceAround(text, f.start) === textOfSentenceAround(text, suggestion.start),
+      ),
     }));
 }
 
@@ -72,7 +77,9 @@ describe('suggested sources are entailed', function () {
   /** Drafts to feed: the labelled corpora, the sample draft and every paragraph of the seed articles. */
   function drafts(): string[] {
     const seeds = fs.readdirSync(path.join(ROOT, 'seeds')).filter((n) => n.endsWith('.txt'));
-    const paragraphs = seeds.flatMap((n) => fs.readFileSync(path.join(ROOT, 'seeds', n), 'utf8').split(/\n\s*\n/)).filter((p) => p.trim().length > 40);
+    const paragraphs = seeds
+      .flatMap((n) => fs.readFileSync(path.join(ROOT, 'seeds', n), 'utf8').split(/\n\s*\n/))
+      .filter((p) => p.trim().length > 40);
     return [...corpusTexts(), fs.readFileSync(path.join(ROOT, 'examples', 'sample-draft.md'), 'utf8'), ...paragraphs];
   }
 
@@ -97,7 +104,9 @@ describe('suggested sources are entailed', function () {
 
   it('the independent check itself refuses a sentence with another figure or other names', () => {
     const knowledge = builtInKnowledge();
-    const withQuantity = [...knowledge.facts.facts.values()].find((f) => f.slots?.some((s) => s.type === 'quantity' && typeof s.value === 'number'));
+    const withQuantity = [...knowledge.facts.facts.values()].find((f) =>
+      f.slots?.some((s) => s.type === 'quantity' && typeof s.value === 'number'),
+    );
     assert.ok(withQuantity);
     assert.ok(unstatedSlots('Nothing of the kind was said about 3 ships.', withQuantity, knowledge).length > 0);
   });

@@ -22,7 +22,22 @@ const SEED_PARAGRAPHS = fs
   .filter((p) => p.trim().length > 0);
 
 /** Words wink-nlp reads differently once it has met them before punctuation, and the like. */
-const TRICKY = ["Clinton's.", 'Clinton\u2019s,', 'cannot.', 'cannot,', "don't.", 'narco-terrorist.', 'U.S.-led.', "forces'.", "O'Brien's,", '(Zorbax\u2019s).', 'e-mail,', 'Hmeimim\u2019s.', "rock'n'roll.", 'self-described,'];
+const TRICKY = [
+  "Clinton's.",
+  'Clinton\u2019s,',
+  'cannot.',
+  'cannot,',
+  "don't.",
+  'narco-terrorist.',
+  'U.S.-led.',
+  "forces'.",
+  "O'Brien's,",
+  '(Zorbax\u2019s).',
+  'e-mail,',
+  'Hmeimim\u2019s.',
+  "rock'n'roll.",
+  'self-described,',
+];
 
 describe('tagger (wink-nlp)', function () {
   this.timeout(120000);
@@ -56,9 +71,13 @@ describe('tagger (wink-nlp)', function () {
     assert.deepEqual(probes.map(tagged), fresh);
   });
 
-  it('keeps offsets, follows wink-nlp\'s tokens to the end and starts sentences in order on random Unicode', () => {
+  it("keeps offsets, follows wink-nlp's tokens to the end and starts sentences in order on random Unicode", () => {
     const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
-    const text = fc.oneof(fc.string({ unit: anyCodeUnit, maxLength: 300 }), fc.string({ unit: 'grapheme-composite', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }));
+    const text = fc.oneof(
+      fc.string({ unit: anyCodeUnit, maxLength: 300 }),
+      fc.string({ unit: 'grapheme-composite', maxLength: 200 }),
+      fc.string({ unit: 'binary', maxLength: 200 }),
+    );
     fc.assert(
       fc.property(text, (t) => {
         const tokens = tokenize(t);
@@ -70,7 +89,8 @@ describe('tagger (wink-nlp)', function () {
         );
         if (tokens.length === 0) return assert.deepEqual(sentenceStarts, []);
         assert.equal(sentenceStarts[0], 0);
-        for (let i = 1; i < sentenceStarts.length; i++) assert.ok(sentenceStarts[i] > sentenceStarts[i - 1] && sentenceStarts[i] < tokens.length);
+        for (let i = 1; i < sentenceStarts.length; i++)
+          assert.ok(sentenceStarts[i] > sentenceStarts[i - 1] && sentenceStarts[i] < tokens.length);
         // wink-nlp read every token where the rendering put it (it never rewrote the text)
         assert.ok(complete, `lost wink-nlp's tokens in ${JSON.stringify(t)}`);
       }),

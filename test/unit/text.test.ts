@@ -25,24 +25,35 @@ describe('sentences', () => {
     assert.deepEqual(sentencesOf('It reached the U.S.-backed forces. They won.'), ['It reached the U.S.-backed forces.', 'They won.']);
   });
   it('does not split before a lower-case continuation', () => {
-    assert.deepEqual(sentencesOf('Talks resumed in Vienna at 10 a.m. on Monday. They ended.'), ['Talks resumed in Vienna at 10 a.m. on Monday.', 'They ended.']);
+    assert.deepEqual(sentencesOf('Talks resumed in Vienna at 10 a.m. on Monday. They ended.'), [
+      'Talks resumed in Vienna at 10 a.m. on Monday.',
+      'They ended.',
+    ]);
     assert.deepEqual(sentencesOf('He said no. and left'), ['He said no. and left']);
   });
 });
 
 describe('tokens', () => {
   it('keeps apostrophes inside words and records possessives and hyphen links', () => {
-    const tokens = tokenize('Iran\u2019s narco-terrorist proxies don\'t');
-    assert.deepEqual(tokens.filter((t) => t.kind !== 'punct').map((t) => [t.norm, t.possessive, t.afterHyphen]), [
-      ['iran', true, false],
-      ['narco', false, false],
-      ['terrorist', false, true],
-      ['proxies', false, false],
-      ["don't", false, false],
-    ]);
+    const tokens = tokenize("Iran\u2019s narco-terrorist proxies don't");
+    assert.deepEqual(
+      tokens.filter((t) => t.kind !== 'punct').map((t) => [t.norm, t.possessive, t.afterHyphen]),
+      [
+        ['iran', true, false],
+        ['narco', false, false],
+        ['terrorist', false, true],
+        ['proxies', false, false],
+        ["don't", false, false],
+      ],
+    );
   });
   it('reads numbers with separators as one token', () => {
-    assert.deepEqual(tokenize('up to 140,000 and 3.5').filter((t) => t.kind === 'number').map((t) => t.text), ['140,000', '3.5']);
+    assert.deepEqual(
+      tokenize('up to 140,000 and 3.5')
+        .filter((t) => t.kind === 'number')
+        .map((t) => t.text),
+      ['140,000', '3.5'],
+    );
   });
   it('keeps offsets in UTF-16 code units around astral characters', () => {
     const text = '\u{1F600} regime';
@@ -54,50 +65,86 @@ describe('tokens', () => {
 describe('dates and timings', () => {
   it('reads months, days, years, weekdays and relative timings', () => {
     const times = findTimes(tokenize('On Tuesday, November 24, 2015, two days after the talks, he left.'));
-    assert.deepEqual(times.dates.map((d) => [d.month, d.day, d.year]), [[11, 24, 2015]]);
-    assert.deepEqual(times.weekdays.map((w) => w.weekday), ['tuesday']);
-    assert.deepEqual(times.relatives.map((r) => [r.amount, r.unit, r.direction]), [[2, 'day', 'after']]);
+    assert.deepEqual(
+      times.dates.map((d) => [d.month, d.day, d.year]),
+      [[11, 24, 2015]],
+    );
+    assert.deepEqual(
+      times.weekdays.map((w) => w.weekday),
+      ['tuesday'],
+    );
+    assert.deepEqual(
+      times.relatives.map((r) => [r.amount, r.unit, r.direction]),
+      [[2, 'day', 'after']],
+    );
   });
   it('never reads names of built-in object properties as months or units', () => {
     const times = findTimes(tokenize('Constructor talks: a toString after the Valueof meeting and two hasOwnProperty before it.'));
     assert.deepEqual(times, { dates: [], weekdays: [], relatives: [], relativeYears: [] });
   });
   it('reads years told relative to another, and dates a sentence speaks from', () => {
-    const text = 'As of November 2017, talks begun early last year, two years earlier and the previous year, but not two years before the war.';
+    const text =
+      'As of November 2017, talks begun early last year, two years earlier and the previous year, but not two years before the war.';
     const times = findTimes(tokenize(text));
-    assert.deepEqual(times.dates.map((d) => [d.year, d.reference]), [[2017, true]]);
+    assert.deepEqual(
+      times.dates.map((d) => [d.year, d.reference]),
+      [[2017, true]],
+    );
     const seasons = findTimes(tokenize('In the summer of 2016 and next spring, prices may fall; a summer offensive.')).dates;
-    assert.deepEqual(seasons.map((d) => [d.season, d.year]), [['summer', 2016], ['spring', undefined]]);
-    assert.deepEqual(times.relativeYears.map((r) => [text.slice(r.start, r.end), r.offset, r.part]), [
-      ['early last year', -1, 'early'],
-      ['two years earlier', -2, undefined],
-      ['the previous year', -1, undefined],
-    ]);
+    assert.deepEqual(
+      seasons.map((d) => [d.season, d.year]),
+      [
+        ['summer', 2016],
+        ['spring', undefined],
+      ],
+    );
+    assert.deepEqual(
+      times.relativeYears.map((r) => [text.slice(r.start, r.end), r.offset, r.part]),
+      [
+        ['early last year', -1, 'early'],
+        ['two years earlier', -2, undefined],
+        ['the previous year', -1, undefined],
+      ],
+    );
   });
 });
 
 describe('numbers and inflections', () => {
   it('reads digits, written numbers, scales and ordinals with their qualifiers', () => {
     const numbers = findNumbers(tokenize('Up to 140,000 fighters, one hundred and forty tanks, 1.5 million people and the third convoy.'));
-    assert.deepEqual(numbers.map((n) => [n.value, n.qualifier, n.ordinal]), [
-      [140000, 'up-to', false],
-      [140, 'exact', false],
-      [1500000, 'exact', false],
-      [3, 'exact', true],
-    ]);
+    assert.deepEqual(
+      numbers.map((n) => [n.value, n.qualifier, n.ordinal]),
+      [
+        [140000, 'up-to', false],
+        [140, 'exact', false],
+        [1500000, 'exact', false],
+        [3, 'exact', true],
+      ],
+    );
   });
   it('reads dozens and counts given by their order of magnitude as ranges', () => {
-    const numbers = findNumbers(tokenize('Two dozen nations, half a dozen envoys, dozens of towns and tens of thousands of fighters; in the hundreds.'));
-    assert.deepEqual(numbers.map((n) => [n.value, n.range]), [
-      [24, undefined],
-      [6, undefined],
-      [24, [24, 99]],
-      [20000, [20000, 99999]],
-    ]);
-    assert.deepEqual(findNumbers(tokenize('nearly a hundred miles')).map((n) => [n.value, n.qualifier]), [[100, 'nearly']]);
+    const numbers = findNumbers(
+      tokenize('Two dozen nations, half a dozen envoys, dozens of towns and tens of thousands of fighters; in the hundreds.'),
+    );
+    assert.deepEqual(
+      numbers.map((n) => [n.value, n.range]),
+      [
+        [24, undefined],
+        [6, undefined],
+        [24, [24, 99]],
+        [20000, [20000, 99999]],
+      ],
+    );
+    assert.deepEqual(
+      findNumbers(tokenize('nearly a hundred miles')).map((n) => [n.value, n.qualifier]),
+      [[100, 'nearly']],
+    );
   });
   it('never reads names of built-in object properties as numbers, scales or irregular forms', () => {
-    assert.deepEqual(findNumbers(tokenize('The constructor of toString and valueOf, two hasOwnProperty.')).map((n) => n.value), [2]);
+    assert.deepEqual(
+      findNumbers(tokenize('The constructor of toString and valueOf, two hasOwnProperty.')).map((n) => n.value),
+      [2],
+    );
     assert.equal(pluralOf('constructor'), 'constructors');
     assert.deepEqual(verbForms('constructor').slice(0, 2), ['constructor', 'constructors']);
   });
@@ -129,7 +176,11 @@ describe('markdown masking', () => {
     for (const kept of ['Head', 'item one', 'quoted words', 'cell']) assert.ok(out.includes(kept), kept);
     assert.ok(!out.includes('regime'));
     const blocks = maskMarkdown(md).blocks;
-    assert.deepEqual(blocks.map((b) => [b.kind, b.quoted]).slice(0, 3), [['heading', false], ['paragraph', false], ['paragraph', true]]);
+    assert.deepEqual(blocks.map((b) => [b.kind, b.quoted]).slice(0, 3), [
+      ['heading', false],
+      ['paragraph', false],
+      ['paragraph', true],
+    ]);
   });
   it('blanks autolinks and bare URLs but keeps line breaks', () => {
     const out = masked('See <https://a.b/regime> and https://c.d/regime\nnow');
@@ -157,16 +208,30 @@ describe('plain-text masking', () => {
 
 describe('chunks', () => {
   it('splits Markdown at blank lines but never inside fences, HTML comments or front matter', () => {
-    const md = '---\na: 1\n\nb: 2\n---\n\nPara one.\n\n```\ncode\n\nmore\n```\n\n<!--\nnote\n\nmore\n-->\n\n- item\n\n  continued\n\nPara two.';
+    const md =
+      '---\na: 1\n\nb: 2\n---\n\nPara one.\n\n```\ncode\n\nmore\n```\n\n<!--\nnote\n\nmore\n-->\n\n- item\n\n  continued\n\nPara two.';
     const chunks = splitChunks(md, 'markdown').map((c) => md.slice(c.start, c.end));
-    assert.deepEqual(chunks, ['---\na: 1\n\nb: 2\n---', 'Para one.', '```\ncode\n\nmore\n```', '<!--\nnote\n\nmore\n-->', '- item\n\n  continued', 'Para two.']);
+    assert.deepEqual(chunks, [
+      '---\na: 1\n\nb: 2\n---',
+      'Para one.',
+      '```\ncode\n\nmore\n```',
+      '<!--\nnote\n\nmore\n-->',
+      '- item\n\n  continued',
+      'Para two.',
+    ]);
   });
   it('treats CRLF, CR and LF alike', () => {
     const text = 'One.\r\n\r\nTwo.\r\rThree.\n\nFour.';
-    assert.deepEqual(splitChunks(text, 'plaintext').map((c) => text.slice(c.start, c.end)), ['One.', 'Two.', 'Three.', 'Four.']);
+    assert.deepEqual(
+      splitChunks(text, 'plaintext').map((c) => text.slice(c.start, c.end)),
+      ['One.', 'Two.', 'Three.', 'Four.'],
+    );
   });
   it('gives each chunk sentences with their tokens', () => {
     const chunk = analyseChunk('First one. Second one here.', 'plaintext', builtInKnowledge());
-    assert.deepEqual(chunk.blocks[0].sentences.map((s) => s.tokens.filter((t) => t.kind === 'word').length), [2, 3]);
+    assert.deepEqual(
+      chunk.blocks[0].sentences.map((s) => s.tokens.filter((t) => t.kind === 'word').length),
+      [2, 3],
+    );
   });
 });

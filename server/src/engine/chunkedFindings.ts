@@ -99,7 +99,10 @@ export class ChunkedFindings {
     const take = (i: number): void => {
       const list = this.visibleIn(i);
       found.set(i, list);
-      for (const finding of list) finding.start < focus ? before++ : after++;
+      for (const finding of list) {
+        if (finding.start < focus) before++;
+        else after++;
+      }
     };
     while ((before < keep && lo > 0) || (after < keep && hi < chunks.length)) {
       if (after < keep && hi < chunks.length) take(hi++);

@@ -20,7 +20,6 @@ export interface Citation extends Span {
 /** Recorded quotes shorter than this are too common to count as repeated ("legitimate"). */
 const MIN_QUOTE_WORDS = 3;
 
-
 /** True when the sentence repeats the fact's recorded quote word for word (quotation marks and case aside). */
 function repeatsQuote(sentence: SentenceFacts, quote: string | undefined): boolean {
   if (!quote || quote.trim().split(/\s+/).length < MIN_QUOTE_WORDS) return false;

@@ -79,7 +79,8 @@ export function parseConfigFile(file: string, text: string): { config: ClaimLint
   for (const problem of parsed.problems) {
     const [key, rule] = problem.path ?? [];
     if (key === 'rules' && typeof rule === 'string') badRules.add(rule);
-    else if (key === 'rules' && /unknown key "([^"]+)"/.test(problem.message)) badRules.add(/unknown key "([^"]+)"/.exec(problem.message)?.[1] ?? '');
+    else if (key === 'rules' && /unknown key "([^"]+)"/.test(problem.message))
+      badRules.add(/unknown key "([^"]+)"/.exec(problem.message)?.[1] ?? '');
     else if (typeof key === 'string') badKeys.add(key);
   }
   const config = Object.fromEntries(Object.entries(value).filter(([key]) => !badKeys.has(key))) as ClaimLintConfig;

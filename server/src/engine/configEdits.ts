@@ -2,7 +2,9 @@ import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { TextEdit } from './types';
 
 function yamlString(term: string): string {
-  return /^[\p{L}\p{N}][\p{L}\p{N} '\u2019.-]*$/u.test(term) && !/^(true|false|null|yes|no|on|off|~)$/i.test(term) ? term : JSON.stringify(term);
+  return /^[\p{L}\p{N}][\p{L}\p{N} '\u2019.-]*$/u.test(term) && !/^(true|false|null|yes|no|on|off|~)$/i.test(term)
+    ? term
+    : JSON.stringify(term);
 }
 
 /**

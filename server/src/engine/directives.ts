@@ -91,7 +91,10 @@ export function directiveFilter(directives: readonly Directive[], text: string):
       lineTargets.push({ after: directive.start, line: nextLine(text, directive.end), rules });
     } else {
       disabled = new Set(disabled);
-      for (const rule of rules) directive.kind === 'disable' ? disabled.add(rule) : disabled.delete(rule);
+      for (const rule of rules) {
+        if (directive.kind === 'disable') disabled.add(rule);
+        else disabled.delete(rule);
+      }
     }
     disabledAfter.push(disabled);
   }

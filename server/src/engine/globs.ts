@@ -49,14 +49,18 @@ export function globPatterns(glob: string): number {
 /** Why a list of usable globs is too costly to match, or undefined when it is not. */
 export function globListProblem(globs: readonly string[]): string | undefined {
   const total = globs.reduce((sum, glob) => sum + globPatterns(glob), 0);
-  return total > MAX_PATTERNS_PER_LIST ? `its globs expand to ${total} patterns, more than the ${MAX_PATTERNS_PER_LIST} matched for each file` : undefined;
+  return total > MAX_PATTERNS_PER_LIST
+    ? `its globs expand to ${total} patterns, more than the ${MAX_PATTERNS_PER_LIST} matched for each file`
+    : undefined;
 }
 
 function scanGlob(glob: string): { problem?: string; alternatives: number } {
   const refuse = (problem: string): { problem: string; alternatives: number } => ({ problem, alternatives: 0 });
   if (glob.trim() === '') return refuse('is empty');
-  if (glob.startsWith('!')) return refuse('starts with "!": patterns cannot be negated; list what to leave out in exclude, or what to lint in include');
-  if (/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(glob)) return refuse('is an absolute path; patterns are relative to the folder of the file or workspace that sets them');
+  if (glob.startsWith('!'))
+    return refuse('starts with "!": patterns cannot be negated; list what to leave out in exclude, or what to lint in include');
+  if (/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(glob))
+    return refuse('is an absolute path; patterns are relative to the folder of the file or workspace that sets them');
   if (/(^|\/)\.\.(\/|$)/.test(glob)) return refuse('goes up with ".."; patterns only match files inside the folder that sets them');
   if (/\\[A-Za-z0-9_-]/.test(glob)) return refuse('has "\\" between names; write "/" between folders ("\\" escapes the next character)');
   let alternatives = 1;

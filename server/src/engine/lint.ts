@@ -181,7 +181,11 @@ function shiftComments(comments: readonly RawComment[], delta: number): readonly
 }
 
 /** How the text differs from the last linted version of the same format, when there is one. */
-function editSince(previous: PreviousLint | undefined, text: string, format: DocumentFormat): (ChunkedEdit & { previous: PreviousLint }) | undefined {
+function editSince(
+  previous: PreviousLint | undefined,
+  text: string,
+  format: DocumentFormat,
+): (ChunkedEdit & { previous: PreviousLint }) | undefined {
   if (!previous || previous.format !== format) return undefined;
   const { prefix, suffix } = commonEnds(previous.text, text);
   return { previous, previousChunks: previous.chunks, prefix, suffix, delta: text.length - previous.text.length };
@@ -262,7 +266,12 @@ function* lintSteps(request: LintRequest): Generator<void, LintOutcome> {
       } else {
         const chunkText = cached ? cached.key.slice(request.format.length + 1) : detached(text.slice(chunk.start, chunk.end));
         const analysed = analyseChunk(chunkText, request.format, request.knowledge);
-        cached = cachedChunk(cached?.key ?? request.format + '\u0000' + chunkText, analysed, findingsKey, runRules(analysed, request, genre).sort(byPosition));
+        cached = cachedChunk(
+          cached?.key ?? request.format + '\u0000' + chunkText,
+          analysed,
+          findingsKey,
+          runRules(analysed, request, genre).sort(byPosition),
+        );
         yield;
       }
       current.set(cached.key, cached);
@@ -291,7 +300,10 @@ function* lintSteps(request: LintRequest): Generator<void, LintOutcome> {
   });
 }
 
-function outcome(found: ChunkedFindings, rest: Pick<LintOutcome, 'cancelled' | 'chunkCount' | 'reusedChunks' | 'truncatedAt' | 'truncatedBecause'>): LintOutcome {
+function outcome(
+  found: ChunkedFindings,
+  rest: Pick<LintOutcome, 'cancelled' | 'chunkCount' | 'reusedChunks' | 'truncatedAt' | 'truncatedBecause'>,
+): LintOutcome {
   return {
     get findings() {
       return found.all();

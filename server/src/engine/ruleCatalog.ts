@@ -85,4 +85,3 @@ export function isRuleSelector(value: string): boolean {
 export function selectorCovers(selector: string, rule: RuleId): boolean {
   return selector === rule || rule.startsWith(selector + '.');
 }
-

@@ -25,7 +25,18 @@ export type Sensitivity = (typeof SENSITIVITIES)[number];
 /** Claim kinds each sensitivity asks a source for. */
 export const CLAIM_KINDS_BY_SENSITIVITY: Record<Sensitivity, readonly ClaimKind[]> = {
   relaxed: ['figures', 'accusations', 'quotes'],
-  standard: ['figures', 'trends', 'superlatives', 'comparisons', 'causal', 'predictions', 'accusations', 'intentions', 'quotes', 'opinions'],
+  standard: [
+    'figures',
+    'trends',
+    'superlatives',
+    'comparisons',
+    'causal',
+    'predictions',
+    'accusations',
+    'intentions',
+    'quotes',
+    'opinions',
+  ],
   strict: CLAIM_KINDS,
 };
 

@@ -92,7 +92,11 @@ export function codeActionsFor(
       title: `Disable ${finding.rule} for this line`,
       kind: CodeActionKind.QuickFix,
       diagnostics: related,
-      edit: { changes: { [document.uri]: [{ range: { start: lineStart, end: lineStart }, newText: disableLineText(format, finding.rule) + '\n' }] } },
+      edit: {
+        changes: {
+          [document.uri]: [{ range: { start: lineStart, end: lineStart }, newText: disableLineText(format, finding.rule) + '\n' }],
+        },
+      },
     });
   }
   return actions;

@@ -32,7 +32,10 @@ export function configNotice(document: TextDocument, problems: readonly DataProb
       `${path.basename(first.file)} line ${first.line}: ${first.message}`,
     relatedInformation: userProblems.slice(0, MAX_ROWS).map((problem) => {
       const at = { line: problem.line - 1, character: problem.column - 1 };
-      return { location: { uri: pathToUri(problem.file), range: { start: at, end: at } }, message: `${path.basename(problem.file)}:${problem.line}: ${problem.message}` };
+      return {
+        location: { uri: pathToUri(problem.file), range: { start: at, end: at } },
+        message: `${path.basename(problem.file)}:${problem.line}: ${problem.message}`,
+      };
     }),
   };
 }

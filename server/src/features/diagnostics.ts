@@ -36,7 +36,12 @@ export function ruleDocLinker(extensionRoot: string): (rule: string) => string {
 export type RelatedRows = (finding: Finding) => DiagnosticRelatedInformation[];
 
 /** Converts findings to LSP diagnostics; offsets become positions only here, at the edge. */
-export function toDiagnostics(document: TextDocument, findings: readonly Finding[], ruleDoc: (rule: string) => string, related?: RelatedRows): Diagnostic[] {
+export function toDiagnostics(
+  document: TextDocument,
+  findings: readonly Finding[],
+  ruleDoc: (rule: string) => string,
+  related?: RelatedRows,
+): Diagnostic[] {
   return findings.map((finding) => {
     const rows = related?.(finding) ?? [];
     return {

@@ -11,7 +11,12 @@ const DATA_FILE = /\.(facts|lexicon)\.ya?ml$/i;
  * Classifies an open document: drafts (languages configured for linting), `.claimlint.yaml`, fact or
  * lexicon files (`*.facts.yaml`, `*.lexicon.yaml`, or files configured as such), or nothing to do.
  */
-export function documentRole(languageId: string, file: string | undefined, languages: readonly string[], dataFiles: ReadonlySet<string>): DocumentRole {
+export function documentRole(
+  languageId: string,
+  file: string | undefined,
+  languages: readonly string[],
+  dataFiles: ReadonlySet<string>,
+): DocumentRole {
   const base = file ? path.basename(file) : '';
   if (base === CONFIG_FILE_NAME) return { kind: 'config' };
   if (file && (DATA_FILE.test(base) || dataFiles.has(path.resolve(file)))) return { kind: 'data' };

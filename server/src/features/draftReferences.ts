@@ -30,11 +30,21 @@ export class DraftReferences {
       const at = (start: number, end: number) => ({ start: document.positionAt(start), end: document.positionAt(end) });
       for (const finding of state.store.overlapping(0, Number.MAX_SAFE_INTEGER)) {
         if (!finding.rule.startsWith('fact.') || !finding.entryId) continue;
-        add(finding.entryId, { uri: document.uri, ...at(finding.start, finding.end), relation: 'contradicts', text: excerpt(finding.message, ROW_CHARS) });
+        add(finding.entryId, {
+          uri: document.uri,
+          ...at(finding.start, finding.end),
+          relation: 'contradicts',
+          text: excerpt(finding.message, ROW_CHARS),
+        });
       }
       for (const citation of this.citations(document, state, knowledge)) {
         const sentence = document.getText().slice(citation.start, citation.end);
-        add(citation.factId, { uri: document.uri, ...at(citation.start, citation.end), relation: 'cites', text: excerpt(sentence, ROW_CHARS) });
+        add(citation.factId, {
+          uri: document.uri,
+          ...at(citation.start, citation.end),
+          relation: 'cites',
+          text: excerpt(sentence, ROW_CHARS),
+        });
       }
     }
     return byFact;

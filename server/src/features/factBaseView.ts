@@ -9,8 +9,7 @@ import type { Knowledge } from '../engine/knowledge/knowledge';
 
 /** Where the view opens a fact's passage: a seed article's window, or a team fact file at the fact. */
 export type PassageTarget =
-  | { seed: string; offset: number; length: number; title: string; outlet: string }
-  | { file: string; offset: number; length: number };
+  { seed: string; offset: number; length: number; title: string; outlet: string } | { file: string; offset: number; length: number };
 
 /** A draft sentence that cites a fact, or a finding that contradicts it. */
 export interface DraftReference {
@@ -66,7 +65,14 @@ export interface FactBaseTree {
   people: PersonNode[];
 }
 
-const QUALIFIERS: Record<string, string> = { about: 'about', 'up-to': 'up to', nearly: 'nearly', 'more-than': 'more than', 'at-least': 'at least', 'fewer-than': 'fewer than' };
+const QUALIFIERS: Record<string, string> = {
+  about: 'about',
+  'up-to': 'up to',
+  nearly: 'nearly',
+  'more-than': 'more than',
+  'at-least': 'at least',
+  'fewer-than': 'fewer than',
+};
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const PLACE_WORDS: Record<string, string> = { venue: 'at', destination: 'to', location: 'in', origin: 'from' };
 const ORDINAL_ENDINGS = ['th', 'st', 'nd', 'rd'];
@@ -116,7 +122,9 @@ export function plainValue(slot: Slot, knowledge: Knowledge): string {
 /** Ids of the entities a fact is about, names as a value, or quotes. */
 function entitiesOf(fact: Fact): string[] {
   const ids = (fact.about ?? []).flat();
-  for (const slot of fact.slots ?? []) if ((slot.type === 'place' || slot.type === 'person' || slot.type === 'outlet') && slot.value !== undefined) ids.push(String(slot.value));
+  for (const slot of fact.slots ?? [])
+    if ((slot.type === 'place' || slot.type === 'person' || slot.type === 'outlet') && slot.value !== undefined)
+      ids.push(String(slot.value));
   for (const id of fact.quote?.speakers ?? []) ids.push(id);
   if (fact.quote?.outlet) ids.push(fact.quote.outlet);
   return [...new Set(ids)];
@@ -137,7 +145,13 @@ function factNode(fact: Fact, knowledge: Knowledge, drafts: readonly DraftRefere
   const open: PassageTarget = article?.path
     ? { file: article.path, offset: fact.sourceRef.offset, length: fact.sourceRef.passage.length }
     : article
-      ? { seed: fact.source.seed, offset: fact.sourceRef.offset, length: fact.sourceRef.passage.length, title: article.title, outlet: article.outlet }
+      ? {
+          seed: fact.source.seed,
+          offset: fact.sourceRef.offset,
+          length: fact.sourceRef.passage.length,
+          title: article.title,
+          outlet: article.outlet,
+        }
       : { file: fact.file, offset: fact.span.start, length: fact.span.end - fact.span.start };
   const quote = quoteOf(fact, knowledge);
   return {
@@ -186,7 +200,8 @@ export function factBaseTree(knowledge: Knowledge, references: ReadonlyMap<strin
     facts: facts.filter((f) => f.source.seed === file).map(node),
   }));
   const teamFacts = facts.filter((f) => !knowledge.seeds.articles.has(f.source.seed));
-  if (teamFacts.length > 0) sources.push({ title: 'Team fact bases', detail: 'from the fact bases the settings name', facts: teamFacts.map(node) });
+  if (teamFacts.length > 0)
+    sources.push({ title: 'Team fact bases', detail: 'from the fact bases the settings name', facts: teamFacts.map(node) });
   const people = [...knowledge.facts.entities.values()]
     .filter((entity) => entity.roles?.length)
     .map((entity) => ({ name: entity.name, aliases: entity.aliases ?? [], roles: rolesOf(entity.id, knowledge) }));
@@ -213,6 +228,7 @@ export function renderFactBase(knowledge: Knowledge): string {
     for (const fact of source.facts) parts.push(renderFact(fact));
   }
   parts.push('## People and their roles', '');
-  for (const person of tree.people) parts.push(`- **${person.name}**${person.aliases.length ? ` (also ${person.aliases.join(', ')})` : ''}: ${person.roles.join('; ')}`);
+  for (const person of tree.people)
+    parts.push(`- **${person.name}**${person.aliases.length ? ` (also ${person.aliases.join(', ')})` : ''}: ${person.roles.join('; ')}`);
   return parts.join('\n') + '\n';
 }

@@ -26,7 +26,10 @@ function renderSource(source: SourceRef, sayDateBasis: boolean): string {
     ...source.passage.split('\n').map((l) => `> ${escapeMarkdown(l)}`),
     '',
   ];
-  const meta = [source.attribution ? `Attribution: ${escapeMarkdown(source.attribution)}` : '', sayDateBasis ? `Date ${escapeMarkdown(source.dateBasis)}` : '']
+  const meta = [
+    source.attribution ? `Attribution: ${escapeMarkdown(source.attribution)}` : '',
+    sayDateBasis ? `Date ${escapeMarkdown(source.dateBasis)}` : '',
+  ]
     .filter(Boolean)
     .join(' · ');
   lines.push(meta ? `${meta} · ${openSourceLink(source)}` : openSourceLink(source));
@@ -53,7 +56,8 @@ export function renderFindingHover(finding: Finding): string {
   };
   const usage = finding.rule === 'loaded.term';
   if (!usage) for (const ref of detail.sources ?? []) parts.push('', source(ref));
-  for (const dispute of detail.disputedBy ?? []) parts.push('', `**Disputed:** ${escapeMarkdown(dispute.statement)}`, '', source(dispute.source));
+  for (const dispute of detail.disputedBy ?? [])
+    parts.push('', `**Disputed:** ${escapeMarkdown(dispute.statement)}`, '', source(dispute.source));
   parts.push('', `**Why:** ${escapeMarkdown(detail.reason)}`);
   if (detail.fact) parts.push('', `**Fact:** ${escapeMarkdown(detail.fact)}`);
   if (detail.alternatives?.length) parts.push('', `**Neutral alternatives:** ${detail.alternatives.map(escapeMarkdown).join(', ')}`);

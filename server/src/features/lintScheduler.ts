@@ -92,7 +92,14 @@ export class LintScheduler {
       pauseForEvents,
     );
     if (outcome.cancelled || !isCurrent()) return undefined;
-    const { shown, diagnostics } = limitedDiagnostics(document, outcome, state.focus, context.maxProblems, this.ruleDoc, relatedSources(context.knowledge));
+    const { shown, diagnostics } = limitedDiagnostics(
+      document,
+      outcome,
+      state.focus,
+      context.maxProblems,
+      this.ruleDoc,
+      relatedSources(context.knowledge),
+    );
     // a configuration that could not be read in full is said once, on the first line, beside the findings
     const notice = configNotice(document, [...context.config.problems, ...context.knowledge.problems]);
     if (notice) diagnostics.unshift(notice);

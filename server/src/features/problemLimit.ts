@@ -44,7 +44,8 @@ export function limitedDiagnostics(
   ruleDoc: (rule: string) => string,
   related?: RelatedRows,
 ): { shown: readonly Finding[]; diagnostics: Diagnostic[] } {
-  if (limit <= 0 || outcome.count <= limit) return { shown: outcome.findings, diagnostics: toDiagnostics(document, outcome.findings, ruleDoc, related) };
+  if (limit <= 0 || outcome.count <= limit)
+    return { shown: outcome.findings, diagnostics: toDiagnostics(document, outcome.findings, ruleDoc, related) };
   const shown = outcome.nearest(focus ?? 0, limit - 1);
   const diagnostics = toDiagnostics(document, shown, ruleDoc, related);
   diagnostics.push(problemLimitNotice(outcome.count - shown.length, limit, focus !== undefined));

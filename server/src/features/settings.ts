@@ -96,7 +96,10 @@ export class SettingsProvider {
     const editor = await this.fetchEditorSettings(uri);
     const file = uriToPath(uri);
     const folder = this.folderOf(file);
-    const resolved = this.resolver.resolve(file, { editorLayer: editorLayer(editor, (m) => this.warnOnce(m)), ...(folder ? { editorBaseDir: folder, searchRoot: folder } : {}) });
+    const resolved = this.resolver.resolve(file, {
+      editorLayer: editorLayer(editor, (m) => this.warnOnce(m)),
+      ...(folder ? { editorBaseDir: folder, searchRoot: folder } : {}),
+    });
     const config = this.workspaceTrusted ? resolved : { ...resolved, lexiconPaths: [], factBasePaths: [], sourcePaths: [] };
     return {
       config,

@@ -37,7 +37,13 @@ export async function lintWorkspace(
   const files = searches.flatMap((search) => search.files);
   const progress = await connection.window.createWorkDoneProgress();
   progress.begin('ClaimLint: linting workspace', 0, `${files.length} drafts`, true);
-  const summary: WorkspaceLintSummary = { files: 0, findings: 0, skipped: searches.flatMap((search) => search.skipped), excluded: 0, cancelled: false };
+  const summary: WorkspaceLintSummary = {
+    files: 0,
+    findings: 0,
+    skipped: searches.flatMap((search) => search.skipped),
+    excluded: 0,
+    cancelled: false,
+  };
   try {
     for (const [index, file] of files.entries()) {
       if (progress.token.isCancellationRequested) {
@@ -73,7 +79,14 @@ export async function lintWorkspace(
       const outcome = lintDocument({ text: read.text, format, settings: context.config.settings, knowledge: context.knowledge });
       summary.files++;
       summary.findings += outcome.count;
-      const { diagnostics } = limitedDiagnostics(document, outcome, undefined, context.maxProblems, ruleDoc, relatedSources(context.knowledge));
+      const { diagnostics } = limitedDiagnostics(
+        document,
+        outcome,
+        undefined,
+        context.maxProblems,
+        ruleDoc,
+        relatedSources(context.knowledge),
+      );
       await connection.sendDiagnostics({ uri, diagnostics });
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -86,7 +86,7 @@ export class ConfigResolver {
    */
   findConfigFile(dir: string, root = dir): string | undefined {
     const top = path.resolve(isInside(path.resolve(dir), path.resolve(root)) ? root : dir);
-    for (let current = path.resolve(dir); ; ) {
+    for (let current = path.resolve(dir); ;) {
       const candidate = path.join(current, CONFIG_FILE_NAME);
       if (this.load(candidate)) return candidate;
       const parent = path.dirname(current);
@@ -101,7 +101,10 @@ export class ConfigResolver {
     if (entry === undefined) {
       const read = this.readText(file);
       if (read.ok) entry = parseConfigFile(file, read.value);
-      else entry = read.missing ? null : { config: {}, problems: [wholeFileProblem(file, `configuration file: ${read.reason}; it is ignored`)] };
+      else
+        entry = read.missing
+          ? null
+          : { config: {}, problems: [wholeFileProblem(file, `configuration file: ${read.reason}; it is ignored`)] };
       this.parsed.set(file, entry);
     }
     return entry;

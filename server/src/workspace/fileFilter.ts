@@ -85,7 +85,8 @@ export function matchingGlob(file: string, list: GlobList): string | undefined {
 export function ignoredBy(file: string, spec: FileFilterSpec): IgnoreReason | undefined {
   const excluded = matchingGlob(file, spec.exclude);
   if (excluded !== undefined) return { key: 'exclude', glob: excluded, origin: spec.exclude.origin };
-  if (spec.include.globs.length > 0 && matchingGlob(file, spec.include) === undefined) return { key: 'include', origin: spec.include.origin };
+  if (spec.include.globs.length > 0 && matchingGlob(file, spec.include) === undefined)
+    return { key: 'include', origin: spec.include.origin };
   return undefined;
 }
 
@@ -111,7 +112,8 @@ export function checkedGlobs(globs: readonly unknown[], key: string): { globs: s
     const problem = globProblem(glob);
     patterns += globPatterns(glob);
     if (problem) problems.push(`${key}: ${JSON.stringify(glob)} ${problem}; it is ignored`);
-    else if (patterns > MAX_PATTERNS_PER_LIST) problems.push(`${key}: ${JSON.stringify(glob)} goes past the ${MAX_PATTERNS_PER_LIST} patterns matched for each file; it is ignored`);
+    else if (patterns > MAX_PATTERNS_PER_LIST)
+      problems.push(`${key}: ${JSON.stringify(glob)} goes past the ${MAX_PATTERNS_PER_LIST} patterns matched for each file; it is ignored`);
     else usable.push(glob);
   }
   return { globs: usable, problems };

@@ -88,7 +88,11 @@ export class KnowledgeStore {
     const sources = this.sources.current(files, problems);
     // a file change that left the sources and the rest as they were (a draft saved, a setting touched) keeps
     // the knowledge built from them: rebuilding thousands of documents' facts takes seconds
-    const signature = [base.version, ...sources.map((s) => `${s.document.file}\u0000${s.hash}`), ...problems.map((p) => `${p.file}\u0000${p.message}`)].join('\u0001');
+    const signature = [
+      base.version,
+      ...sources.map((s) => `${s.document.file}\u0000${s.hash}`),
+      ...problems.map((p) => `${p.file}\u0000${p.message}`),
+    ].join('\u0001');
     const previous = this.lastBuilt.get(key);
     if (previous?.signature === signature) {
       this.cache.set(key, previous.knowledge);
@@ -116,17 +120,28 @@ export class KnowledgeStore {
   }
 
   /** The built-in files with the user's lexicons and fact bases, and the problems reading them (read once until invalidated). */
-  private filesOf(lexiconPaths: readonly string[], factBasePaths: readonly string[]): { files: KnowledgeFiles; problems: readonly DataProblem[] } {
+  private filesOf(
+    lexiconPaths: readonly string[],
+    factBasePaths: readonly string[],
+  ): { files: KnowledgeFiles; problems: readonly DataProblem[] } {
     const key = JSON.stringify([lexiconPaths, factBasePaths]);
     let user = this.userFiles.get(key);
     if (!user) {
       const problems: DataProblem[] = [];
       const budget = { chars: MAX_USER_DATA_CHARS };
-      user = { lexicons: this.readAll(lexiconPaths, 'lexicon', problems, budget), factFiles: this.readAll(factBasePaths, 'fact base', problems, budget), problems };
+      user = {
+        lexicons: this.readAll(lexiconPaths, 'lexicon', problems, budget),
+        factFiles: this.readAll(factBasePaths, 'fact base', problems, budget),
+        problems,
+      };
       this.userFiles.set(key, user);
     }
     return {
-      files: { ...this.builtIn, lexicons: [...this.builtIn.lexicons, ...user.lexicons], factFiles: [...this.builtIn.factFiles, ...user.factFiles] },
+      files: {
+        ...this.builtIn,
+        lexicons: [...this.builtIn.lexicons, ...user.lexicons],
+        factFiles: [...this.builtIn.factFiles, ...user.factFiles],
+      },
       problems: user.problems,
     };
   }
@@ -145,7 +160,9 @@ export class KnowledgeStore {
         if (!read.ok) {
           problems.push(wholeFileProblem(file, `${what}: ${read.reason}; it is ignored`));
         } else if (read.value.length > budget.chars) {
-          problems.push(wholeFileProblem(file, `${what} ignored: lexicons and fact bases together may hold ${MAX_USER_DATA_CHARS} characters`));
+          problems.push(
+            wholeFileProblem(file, `${what} ignored: lexicons and fact bases together may hold ${MAX_USER_DATA_CHARS} characters`),
+          );
         } else {
           budget.chars -= read.value.length;
           files.push({ file, text: read.value });

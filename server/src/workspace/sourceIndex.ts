@@ -43,7 +43,8 @@ export function sourceFilesIn(paths: readonly string[], problems: DataProblem[])
     }
   };
   for (const target of paths) walk(target, 0);
-  if (found.size >= MAX_SOURCE_FILES) problems.push(wholeFileProblem(paths[0], `source documents: only the first ${MAX_SOURCE_FILES} files are read`));
+  if (found.size >= MAX_SOURCE_FILES)
+    problems.push(wholeFileProblem(paths[0], `source documents: only the first ${MAX_SOURCE_FILES} files are read`));
   return [...found].sort();
 }
 
@@ -97,7 +98,9 @@ export class SourceIndex {
       if (!known) continue;
       chars += known.text.length;
       if (chars > MAX_SOURCE_TOTAL_CHARS) {
-        problems.push(wholeFileProblem(file, `source document skipped: source documents together may hold ${MAX_SOURCE_TOTAL_CHARS} characters`));
+        problems.push(
+          wholeFileProblem(file, `source document skipped: source documents together may hold ${MAX_SOURCE_TOTAL_CHARS} characters`),
+        );
         break;
       }
       sources.push(known.source);

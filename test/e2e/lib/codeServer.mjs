@@ -46,7 +46,12 @@ export function createSandbox(drafts) {
 }
 
 function sandboxEnv(dirs) {
-  const env = { ...process.env, HOME: dirs.home, XDG_CONFIG_HOME: path.join(dirs.home, '.config'), XDG_DATA_HOME: path.join(dirs.home, '.local', 'share') };
+  const env = {
+    ...process.env,
+    HOME: dirs.home,
+    XDG_CONFIG_HOME: path.join(dirs.home, '.config'),
+    XDG_DATA_HOME: path.join(dirs.home, '.local', 'share'),
+  };
   for (const key of Object.keys(env)) if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE') delete env[key];
   return env;
 }
@@ -57,7 +62,11 @@ function baseArgs(entry, dirs) {
 
 /** Installs the .vsix into the sandbox's extensions folder; returns the installed extension's folder. */
 export function installExtension(entry, dirs, vsix) {
-  const result = spawnSync(process.execPath, [...baseArgs(entry, dirs), '--install-extension', vsix], { env: sandboxEnv(dirs), encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(process.execPath, [...baseArgs(entry, dirs), '--install-extension', vsix], {
+    env: sandboxEnv(dirs),
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (result.status !== 0 || !/successfully installed/i.test(output)) {
     throw new Error(`code-server --install-extension failed (exit ${result.status}): ${output.trim().split('\n').slice(-5).join(' | ')}`);
@@ -92,8 +101,10 @@ export async function startCodeServer(entry, dirs, { timeout = 90_000, env = {} 
     process.execPath,
     [
       ...baseArgs(entry, dirs),
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',

@@ -42,7 +42,14 @@ export function factSource(extensionDir, repo, needle) {
       const metadata = YAML.parse(fs.readFileSync(path.join(seeds, 'metadata.yaml'), 'utf8'));
       const article = (metadata?.articles ?? []).find((a) => a.file === fact.source.seed);
       if (!article) throw new Error(`seeds/metadata.yaml has no article ${fact.source.seed}`);
-      return { factId: fact.id, statement: fact.statement, title: article.title, outlet: article.outlet, date: String(article.date ?? ''), passage };
+      return {
+        factId: fact.id,
+        statement: fact.statement,
+        title: article.title,
+        outlet: article.outlet,
+        date: String(article.date ?? ''),
+        passage,
+      };
     }
   }
   throw new Error(`no fact in the installed seeds/facts has a source passage containing "${needle}"`);

@@ -19,7 +19,8 @@ export async function poll(what, probe, { timeout = 10_000, interval = 100 } = {
       last = error;
     }
     if (Date.now() >= deadline) {
-      const detail = last instanceof Error ? ` (last error: ${last.message})` : last !== undefined ? ` (last: ${JSON.stringify(last)})` : '';
+      const detail =
+        last instanceof Error ? ` (last error: ${last.message})` : last !== undefined ? ` (last: ${JSON.stringify(last)})` : '';
       throw new Error(`timed out after ${timeout} ms waiting for ${what}${detail}`);
     }
     await pollInterval(interval);

@@ -65,7 +65,8 @@ export function installPageHelpers() {
     return null;
   }
 
-  const overlaps = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+  const overlaps = (a, b) =>
+    Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
 
   /** Squiggle decorations of the active editor: `{ kind, rect }` where kind is error|warning|info|hint. */
   function squiggles() {
@@ -89,7 +90,9 @@ export function installPageHelpers() {
 
   /** Text of the active editor's rendered lines. */
   function editorText() {
-    return viewLines().map((line) => normalise(line.textContent)).join('\n');
+    return viewLines()
+      .map((line) => normalise(line.textContent))
+      .join('\n');
   }
 
   /** Text of the visible hover card, or null. */
@@ -164,14 +167,19 @@ export function installPageHelpers() {
 
   /** The view pane whose header reads `title` (Explorer sections such as "ClaimLint Fact Base"). */
   function viewPane(title) {
-    return [...document.querySelectorAll('.pane')].find((pane) => normalise(pane.querySelector('.pane-header')?.textContent).includes(title));
+    return [...document.querySelectorAll('.pane')].find((pane) =>
+      normalise(pane.querySelector('.pane-header')?.textContent).includes(title),
+    );
   }
 
   /** Rendered rows of a view pane's tree: `{ text, level }` (level 1 at the top). */
   function viewRows(title) {
     const pane = viewPane(title);
     if (!pane) return [];
-    return [...pane.querySelectorAll('.pane-body .monaco-list-row')].map((row) => ({ text: normalise(row.textContent), level: Number(row.getAttribute('aria-level') ?? 0) }));
+    return [...pane.querySelectorAll('.pane-body .monaco-list-row')].map((row) => ({
+      text: normalise(row.textContent),
+      level: Number(row.getAttribute('aria-level') ?? 0),
+    }));
   }
 
   /** The message a view pane shows above its tree ("3 fact(s) matching …"), or null. */

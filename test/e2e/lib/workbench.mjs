@@ -18,16 +18,22 @@ export async function openWorkbench(browser, url, { timeout = 90_000 } = {}) {
 
 /** The ClaimLint status bar text once the item is shown (the extension activated). */
 export async function waitForStatusItem(page, timeout) {
-  const handle = await page.waitForFunction(() => {
-    const text = window.claimlintE2E.statusText();
-    return text && text.includes('ClaimLint:') ? text : null;
-  }, undefined, { timeout });
+  const handle = await page.waitForFunction(
+    () => {
+      const text = window.claimlintE2E.statusText();
+      return text && text.includes('ClaimLint:') ? text : null;
+    },
+    undefined,
+    { timeout },
+  );
   return handle.jsonValue();
 }
 
 /** Opens a workspace file from the Explorer (a single click opens it; previews are off) and waits for its editor. */
 export async function openFile(page, name, { timeout = 30_000 } = {}) {
-  const label = page.locator('.explorer-folders-view .monaco-list-row .label-name').filter({ hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+  const label = page
+    .locator('.explorer-folders-view .monaco-list-row .label-name')
+    .filter({ hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
   await label.first().click({ timeout });
   await page.waitForFunction(
     (expected) => {
@@ -44,7 +50,11 @@ export async function closeActiveEditor(page, name, { timeout = 10_000 } = {}) {
   const tab = page.locator('.part.editor .editor-group-container.active .tab.active');
   await tab.hover();
   await tab.locator('.tab-actions .action-label').first().click({ timeout });
-  await page.waitForFunction((expected) => ![...document.querySelectorAll('.part.editor .tab')].some((t) => (t.getAttribute('aria-label') ?? '').includes(expected)), name, { timeout });
+  await page.waitForFunction(
+    (expected) => ![...document.querySelectorAll('.part.editor .tab')].some((t) => (t.getAttribute('aria-label') ?? '').includes(expected)),
+    name,
+    { timeout },
+  );
 }
 
 /**
@@ -61,7 +71,9 @@ export async function waitForSquiggle(page, { phrase, context, kind }, timeout) 
   } catch (error) {
     const found = await page.evaluate(({ phrase, context }) => window.claimlintE2E.squigglesOn(phrase, context), { phrase, context });
     if (found === null) throw new Error(`"${phrase}" is not rendered in the editor (context "${context ?? phrase}")`);
-    throw new Error(`no ${kind} squiggle under "${phrase}" within ${timeout} ms (squiggles there: ${found.length ? found.join(', ') : 'none'})`);
+    throw new Error(
+      `no ${kind} squiggle under "${phrase}" within ${timeout} ms (squiggles there: ${found.length ? found.join(', ') : 'none'})`,
+    );
   }
 }
 
@@ -116,7 +128,11 @@ export async function hoverPhrase(page, { phrase, context, expected }, timeout) 
   } catch {
     const text = fold((await page.evaluate(() => window.claimlintE2E.hoverText())) ?? '');
     const missing = wanted.filter((e) => !text.includes(e));
-    throw new Error(text ? `hover over "${phrase}" lacks ${missing.map((m) => JSON.stringify(m)).join(', ')}; it shows: ${text.slice(0, 300)}` : `no hover card over "${phrase}" within ${timeout} ms`);
+    throw new Error(
+      text
+        ? `hover over "${phrase}" lacks ${missing.map((m) => JSON.stringify(m)).join(', ')}; it shows: ${text.slice(0, 300)}`
+        : `no hover card over "${phrase}" within ${timeout} ms`,
+    );
   }
 }
 
@@ -136,7 +152,9 @@ export async function scrollHoverTo(page, text, timeout = 5_000) {
   while (!where.visible && where.below && Date.now() < deadline) {
     await page.mouse.wheel(0, 60);
     await page
-      .waitForFunction(([t, before]) => window.claimlintE2E.hoverTextPlacement(t)?.scrollTop !== before, [text, where.scrollTop], { timeout: Math.max(1, deadline - Date.now()) })
+      .waitForFunction(([t, before]) => window.claimlintE2E.hoverTextPlacement(t)?.scrollTop !== before, [text, where.scrollTop], {
+        timeout: Math.max(1, deadline - Date.now()),
+      })
       .catch(() => undefined);
     where = (await placement()) ?? where;
   }
@@ -152,7 +170,12 @@ export async function openProblems(page, timeout = 15_000) {
 /** Hides the panel with its own "Hide Panel" button. */
 export async function closePanel(page, timeout = 10_000) {
   if (!(await page.locator('.part.panel').isVisible())) return;
-  await page.locator('.part.panel .global-actions .action-label[aria-label^="Hide Panel"], .part.panel .title-actions .action-label[aria-label^="Hide Panel"]').first().click({ timeout });
+  await page
+    .locator(
+      '.part.panel .global-actions .action-label[aria-label^="Hide Panel"], .part.panel .title-actions .action-label[aria-label^="Hide Panel"]',
+    )
+    .first()
+    .click({ timeout });
   await page.waitForSelector('.part.panel', { state: 'hidden', timeout });
 }
 
@@ -164,9 +187,15 @@ export function problemsByFile(page) {
 /** Waits until a Problems row of `file` containing all `parts` is listed (`present`) or gone (`!present`). */
 export async function waitForProblemRow(page, { file, parts, present = true }, timeout) {
   try {
-    await page.waitForFunction(({ file, parts, present }) => window.claimlintE2E.hasProblemRow(file, parts) === present, { file, parts, present }, { timeout });
+    await page.waitForFunction(
+      ({ file, parts, present }) => window.claimlintE2E.hasProblemRow(file, parts) === present,
+      { file, parts, present },
+      { timeout },
+    );
   } catch {
-    throw new Error(`the Problems panel ${present ? 'never listed' : 'still lists'} a row of ${file} with ${parts.map((p) => JSON.stringify(p)).join(' and ')}`);
+    throw new Error(
+      `the Problems panel ${present ? 'never listed' : 'still lists'} a row of ${file} with ${parts.map((p) => JSON.stringify(p)).join(' and ')}`,
+    );
   }
 }
 
@@ -200,7 +229,11 @@ export async function pickQuickFix(page, title, timeout = 10_000) {
 export async function retypeWord(page, { phrase, context }, replacement) {
   const point = await phrasePoint(page, phrase, context);
   await page.mouse.dblclick(point.x, point.y);
-  await page.waitForFunction(() => document.querySelector('.part.editor .editor-group-container.active .monaco-editor .selected-text') !== null, undefined, { timeout: 5_000 });
+  await page.waitForFunction(
+    () => document.querySelector('.part.editor .editor-group-container.active .monaco-editor .selected-text') !== null,
+    undefined,
+    { timeout: 5_000 },
+  );
   await page.keyboard.type(replacement);
 }
 
@@ -244,10 +277,16 @@ export async function answerInputBox(page, asks, text, timeout = 10_000) {
 /** Waits until a row of the view pane `title` contains every string of `parts`; resolves to the rows. */
 export async function waitForViewRow(page, title, parts, timeout) {
   try {
-    await page.waitForFunction(({ title, parts }) => window.claimlintE2E.viewRows(title).some((row) => parts.every((part) => row.text.includes(part))), { title, parts }, { timeout });
+    await page.waitForFunction(
+      ({ title, parts }) => window.claimlintE2E.viewRows(title).some((row) => parts.every((part) => row.text.includes(part))),
+      { title, parts },
+      { timeout },
+    );
   } catch {
     const rows = await page.evaluate((title) => window.claimlintE2E.viewRows(title).map((r) => r.text), title);
-    throw new Error(`the ${title} view never showed a row with ${parts.map((p) => JSON.stringify(p)).join(' and ')}; rows: ${JSON.stringify(rows).slice(0, 800)}`);
+    throw new Error(
+      `the ${title} view never showed a row with ${parts.map((p) => JSON.stringify(p)).join(' and ')}; rows: ${JSON.stringify(rows).slice(0, 800)}`,
+    );
   }
 }
 

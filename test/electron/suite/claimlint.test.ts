@@ -35,11 +35,15 @@ function factSource(needle: string): { title: string; outlet: string; passage: s
   const seeds = path.join(extension.extensionPath, 'seeds');
   const factsDir = path.join(seeds, 'facts');
   for (const file of fs.readdirSync(factsDir).filter((f) => /\.ya?ml$/.test(f))) {
-    const data = YAML.parse(fs.readFileSync(path.join(factsDir, file), 'utf8')) as { facts?: { source?: { seed?: string; passage?: string } }[] };
+    const data = YAML.parse(fs.readFileSync(path.join(factsDir, file), 'utf8')) as {
+      facts?: { source?: { seed?: string; passage?: string } }[];
+    };
     for (const fact of data?.facts ?? []) {
       const passage = fact.source?.passage;
       if (typeof passage !== 'string' || !passage.includes(needle)) continue;
-      const metadata = YAML.parse(fs.readFileSync(path.join(seeds, 'metadata.yaml'), 'utf8')) as { articles?: { file: string; title: string; outlet: string }[] };
+      const metadata = YAML.parse(fs.readFileSync(path.join(seeds, 'metadata.yaml'), 'utf8')) as {
+        articles?: { file: string; title: string; outlet: string }[];
+      };
       const article = metadata.articles?.find((a) => a.file === fact.source?.seed);
       assert.ok(article, `seeds/metadata.yaml has no article ${fact.source?.seed}`);
       return { title: article.title, outlet: article.outlet, passage };
@@ -55,7 +59,12 @@ async function revertActiveEditor(): Promise<void> {
 describe('ClaimLint in the VS Code extension host', () => {
   before(async () => {
     const editor = await openDraft('sample-draft.md');
-    await waitForDiagnostics(editor.document.uri, (d) => d.length > 0, 'the first ClaimLint diagnostics (activation and server start)', FIRST_LINT_MS);
+    await waitForDiagnostics(
+      editor.document.uri,
+      (d) => d.length > 0,
+      'the first ClaimLint diagnostics (activation and server start)',
+      FIRST_LINT_MS,
+    );
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, 'the extension is not active');
   });
 
@@ -78,15 +87,26 @@ describe('ClaimLint in the VS Code extension host', () => {
     it('a loaded term shows the rule, the reason and an alternative', async () => {
       const editor = await openDraft('sample-draft.md');
       const range = phraseRange(editor.document, 'dictator', 'Syrian dictator Bashar');
-      await waitForDiagnostics(editor.document.uri, (all) => all.some((d) => ruleOf(d) === 'loaded.term' && overlaps(d, range)), 'loaded.term on "dictator"', LINT_MS);
+      await waitForDiagnostics(
+        editor.document.uri,
+        (all) => all.some((d) => ruleOf(d) === 'loaded.term' && overlaps(d, range)),
+        'loaded.term on "dictator"',
+        LINT_MS,
+      );
       const text = await hoverText(editor.document.uri, range.start.translate(0, 2));
-      for (const part of ['loaded.term', 'Why:', 'president']) assert.ok(text.includes(part), `hover lacks "${part}": ${text.slice(0, 300)}`);
+      for (const part of ['loaded.term', 'Why:', 'president'])
+        assert.ok(text.includes(part), `hover lacks "${part}": ${text.slice(0, 300)}`);
     });
 
     it('a fact contradiction shows the source title, outlet and verbatim passage', async () => {
       const editor = await openDraft('sample-draft.md');
       const range = phraseRange(editor.document, '200,000', 'Iran deployed 200,000 Shiite fighters');
-      await waitForDiagnostics(editor.document.uri, (all) => all.some((d) => ruleOf(d) === 'fact.contradiction' && overlaps(d, range)), 'fact.contradiction on "200,000"', LINT_MS);
+      await waitForDiagnostics(
+        editor.document.uri,
+        (all) => all.some((d) => ruleOf(d) === 'fact.contradiction' && overlaps(d, range)),
+        'fact.contradiction on "200,000"',
+        LINT_MS,
+      );
       const source = factSource('140,000');
       const text = await hoverText(editor.document.uri, range.start.translate(0, 2));
       for (const part of ['fact.contradiction', source.title, source.outlet, source.passage]) {
@@ -102,15 +122,27 @@ describe('ClaimLint in the VS Code extension host', () => {
       const editor = await openDraft('loaded-terms.md');
       const { uri } = editor.document;
       const range = phraseRange(editor.document, 'dictator', 'The Syrian dictator received');
-      await waitForDiagnostics(uri, (all) => all.some((d) => ruleOf(d) === 'loaded.term' && overlaps(d, range)), 'loaded.term on "dictator"', LINT_MS);
-      const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range)) ?? [];
+      await waitForDiagnostics(
+        uri,
+        (all) => all.some((d) => ruleOf(d) === 'loaded.term' && overlaps(d, range)),
+        'loaded.term on "dictator"',
+        LINT_MS,
+      );
+      const actions =
+        (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range)) ??
+        [];
       const titles = actions.map((a) => a.title);
       const fix = actions.find((a): a is vscode.CodeAction => a.title === 'Replace with "president"' && 'edit' in a);
       assert.ok(fix?.edit, `no "Replace with "president"" code action; got: ${titles.join(' | ')}`);
       assert.ok(await vscode.workspace.applyEdit(fix.edit), 'workspace.applyEdit refused the fix');
       assert.ok(editor.document.getText().includes('The Syrian president received'), 'the text did not change');
       const replaced = phraseRange(editor.document, 'president', 'The Syrian president received');
-      await waitForDiagnostics(uri, (all) => !all.some((d) => ruleOf(d) === 'loaded.term' && overlaps(d, replaced)), 'the loaded.term diagnostic to go', LINT_MS);
+      await waitForDiagnostics(
+        uri,
+        (all) => !all.some((d) => ruleOf(d) === 'loaded.term' && overlaps(d, replaced)),
+        'the loaded.term diagnostic to go',
+        LINT_MS,
+      );
     });
   });
 
@@ -129,7 +161,10 @@ describe('ClaimLint in the VS Code extension host', () => {
       await waitForDiagnostics(uri, onThugs, 'loaded.term on "Thugs"', LINT_MS);
       const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range)) ?? [];
       const allow = actions.find((a) => /allow-list/.test(a.title));
-      assert.ok(allow?.edit && allow.command, `no allow-list action with an edit and a command; got: ${actions.map((a) => a.title).join(' | ')}`);
+      assert.ok(
+        allow?.edit && allow.command,
+        `no allow-list action with an edit and a command; got: ${actions.map((a) => a.title).join(' | ')}`,
+      );
       // what the editor does when the user picks it: the edit, then the command
       assert.ok(await vscode.workspace.applyEdit(allow.edit), 'workspace.applyEdit refused the allow-list edit');
       await vscode.commands.executeCommand(allow.command.command, ...(allow.command.arguments ?? []));
@@ -142,12 +177,17 @@ describe('ClaimLint in the VS Code extension host', () => {
       await waitForDiagnostics(uri, onThugs, 'the "Thugs" finding back after .claimlint.yaml is deleted', LINT_MS);
     });
 
-    it('a .claimlint.yaml with a syntax error is said once on the draft\'s first line, and the notice goes when the file does', async () => {
+    it("a .claimlint.yaml with a syntax error is said once on the draft's first line, and the notice goes when the file does", async () => {
       const editor = await openDraft('loaded-terms.md');
       const { uri } = editor.document;
       await vscode.workspace.fs.writeFile(configUri(), new TextEncoder().encode('allow: [thugs\n'));
       const notices = (all: vscode.Diagnostic[]) => all.filter((d) => ruleOf(d) === 'config.invalid');
-      const withNotice = await waitForDiagnostics(uri, (all) => notices(all).length === 1, 'one configuration notice on the draft', LINT_MS);
+      const withNotice = await waitForDiagnostics(
+        uri,
+        (all) => notices(all).length === 1,
+        'one configuration notice on the draft',
+        LINT_MS,
+      );
       const [notice] = notices(withNotice);
       assert.equal(notice.range.start.line, 0);
       assert.match(notice.message, /configuration has a problem \(\.claimlint\.yaml\).*YAML syntax/);
@@ -164,7 +204,12 @@ describe('ClaimLint in the VS Code extension host', () => {
       const editor = await openDraft('plain-draft.txt');
       const { uri } = editor.document;
       const range = phraseRange(editor.document, 'regime', 'The regime sent');
-      const before = await waitForDiagnostics(uri, (all) => all.some((d) => ruleOf(d) === 'loaded.term' && overlaps(d, range)), 'loaded.term on "regime"', LINT_MS);
+      const before = await waitForDiagnostics(
+        uri,
+        (all) => all.some((d) => ruleOf(d) === 'loaded.term' && overlaps(d, range)),
+        'loaded.term on "regime"',
+        LINT_MS,
+      );
       const edit = new vscode.WorkspaceEdit();
       edit.replace(uri, range, 'government');
       assert.ok(await vscode.workspace.applyEdit(edit), 'workspace.applyEdit refused the edit');
@@ -181,7 +226,8 @@ describe('ClaimLint in the VS Code extension host', () => {
   });
 
   describe('claimlint.maxProblems', () => {
-    const setLimit = (value: number | undefined) => vscode.workspace.getConfiguration('claimlint').update('maxProblems', value, vscode.ConfigurationTarget.Global);
+    const setLimit = (value: number | undefined) =>
+      vscode.workspace.getConfiguration('claimlint').update('maxProblems', value, vscode.ConfigurationTarget.Global);
     afterEach(() => setLimit(undefined));
 
     it('a setting of 3 shows the 2 problems nearest the start and a notice of the rest', async () => {
@@ -192,7 +238,10 @@ describe('ClaimLint in the VS Code extension host', () => {
       const limited = await waitForDiagnostics(uri, (d) => d.length === 3, 'exactly 3 ClaimLint diagnostics', LINT_MS);
       const notice = limited.find((d) => ruleOf(d) === 'claimlint.maxProblems');
       assert.ok(notice, 'no claimlint.maxProblems notice');
-      assert.match(notice.message, new RegExp(`shows the 2 problems nearest the start of the draft .*; ${all.length - 2} more in this draft are not shown`));
+      assert.match(
+        notice.message,
+        new RegExp(`shows the 2 problems nearest the start of the draft .*; ${all.length - 2} more in this draft are not shown`),
+      );
       const firstTwo = [...all].sort((a, b) => a.range.start.compareTo(b.range.start)).slice(0, 2);
       assert.deepEqual(
         limited.filter((d) => d !== notice).map((d) => [ruleOf(d), d.range.start.line, d.range.start.character]),
@@ -220,9 +269,17 @@ describe('ClaimLint in the VS Code extension host', () => {
       edit.insert(uri, end, '\n\nThe thugs fled.\n');
       assert.ok(await vscode.workspace.applyEdit(edit), 'workspace.applyEdit refused the edit');
       const added = phraseRange(editor.document, 'thugs', 'The thugs fled');
-      await waitForDiagnostics(uri, (all) => all.some((d) => ruleOf(d) === 'loaded.term' && overlaps(d, added)), 'a loaded.term diagnostic on the new "thugs" from a restarted server', 60_000);
+      await waitForDiagnostics(
+        uri,
+        (all) => all.some((d) => ruleOf(d) === 'loaded.term' && overlaps(d, added)),
+        'a loaded.term diagnostic on the new "thugs" from a restarted server',
+        60_000,
+      );
       const restarted = execFileSync('pgrep', ['-f', serverScript], { encoding: 'utf8' }).trim().split(/\s+/).filter(Boolean).map(Number);
-      assert.ok(restarted.some((pid) => !pids.includes(pid)), 'no new server process');
+      assert.ok(
+        restarted.some((pid) => !pids.includes(pid)),
+        'no new server process',
+      );
     });
   });
 });

@@ -16,7 +16,11 @@ interface Outcome {
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
-  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, file));
+  for (const file of fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(path.join(__dirname, file));
   const resultsFile = process.env.CLAIMLINT_SUITE_RESULTS;
   const outcomes: Outcome[] = [];
   return new Promise((resolve, reject) => {

@@ -95,7 +95,11 @@ export function claimBusterReport(sentences: readonly ClaimBusterSentence[], opt
     const worthy = sentence.label === 1;
     let kinds: string[];
     try {
-      const missing = lint(sentence.text, { format: 'plaintext', settings: { sensitivity: options.sensitivity ?? 'standard' }, ...(options.knowledge ? { knowledge: options.knowledge } : {}) }).findings.filter((f) => f.rule === 'attribution.missing');
+      const missing = lint(sentence.text, {
+        format: 'plaintext',
+        settings: { sensitivity: options.sensitivity ?? 'standard' },
+        ...(options.knowledge ? { knowledge: options.knowledge } : {}),
+      }).findings.filter((f) => f.rule === 'attribution.missing');
       kinds = [...new Set(missing.map((f) => f.kind ?? '(none)'))];
     } catch (error) {
       report.failures.push(lintFailure(`sentence ${sentence.id}`, sentence.text, error));
@@ -111,8 +115,10 @@ export function claimBusterReport(sentences: readonly ClaimBusterSentence[], opt
       if (worthy) k.checkWorthy++;
       else k.notCheckWorthy++;
     }
-    if (flagged && !worthy && report.flaggedNotCheckWorthyExamples.length < limit) report.flaggedNotCheckWorthyExamples.push(`${sentence.id} [${kinds.join(',')}]: ${clip(sentence.text)}`);
-    if (!flagged && worthy && report.missedCheckWorthyExamples.length < limit) report.missedCheckWorthyExamples.push(`${sentence.id}: ${clip(sentence.text)}`);
+    if (flagged && !worthy && report.flaggedNotCheckWorthyExamples.length < limit)
+      report.flaggedNotCheckWorthyExamples.push(`${sentence.id} [${kinds.join(',')}]: ${clip(sentence.text)}`);
+    if (!flagged && worthy && report.missedCheckWorthyExamples.length < limit)
+      report.missedCheckWorthyExamples.push(`${sentence.id}: ${clip(sentence.text)}`);
   }
   report.ms = Date.now() - started;
   return report;
@@ -120,7 +126,18 @@ export function claimBusterReport(sentences: readonly ClaimBusterSentence[], opt
 
 /** Sums reports of disjoint sets of sentences (folds) into one. */
 export function mergeClaimBusterReports(reports: readonly ClaimBusterReport[]): ClaimBusterReport {
-  const merged: ClaimBusterReport = { sentences: 0, checkWorthy: 0, notCheckWorthy: 0, flaggedCheckWorthy: 0, flaggedNotCheckWorthy: 0, byKind: {}, failures: [], ms: 0, flaggedNotCheckWorthyExamples: [], missedCheckWorthyExamples: [] };
+  const merged: ClaimBusterReport = {
+    sentences: 0,
+    checkWorthy: 0,
+    notCheckWorthy: 0,
+    flaggedCheckWorthy: 0,
+    flaggedNotCheckWorthy: 0,
+    byKind: {},
+    failures: [],
+    ms: 0,
+    flaggedNotCheckWorthyExamples: [],
+    missedCheckWorthyExamples: [],
+  };
   for (const r of reports) {
     merged.sentences += r.sentences;
     merged.checkWorthy += r.checkWorthy;
@@ -146,13 +163,26 @@ const fmt = (x: number): string => x.toFixed(3);
 export function printClaimBusterReport(label: string, report: ClaimBusterReport): void {
   const flagged = report.flaggedCheckWorthy + report.flaggedNotCheckWorthy;
   const linted = report.checkWorthy + report.notCheckWorthy;
-  console.log(`\n${label}: ${report.sentences} sentences (${report.checkWorthy} check-worthy, ${report.notCheckWorthy} not), linted one by one in ${report.ms} ms (${(report.ms / Math.max(1, linted)).toFixed(2)} ms each)`);
+  console.log(
+    `\n${label}: ${report.sentences} sentences (${report.checkWorthy} check-worthy, ${report.notCheckWorthy} not), linted one by one in ${report.ms} ms (${(report.ms / Math.max(1, linted)).toFixed(2)} ms each)`,
+  );
   console.log('                                   flagged   of   rate');
-  console.log(`check-worthy (recall)              ${String(report.flaggedCheckWorthy).padStart(7)} ${String(report.checkWorthy).padStart(4)}  ${fmt(ratio(report.flaggedCheckWorthy, report.checkWorthy))}`);
-  console.log(`not check-worthy (flag rate)       ${String(report.flaggedNotCheckWorthy).padStart(7)} ${String(report.notCheckWorthy).padStart(4)}  ${fmt(ratio(report.flaggedNotCheckWorthy, report.notCheckWorthy))}`);
-  console.log(`precision (check-worthy / flagged) ${String(report.flaggedCheckWorthy).padStart(7)} ${String(flagged).padStart(4)}  ${fmt(ratio(report.flaggedCheckWorthy, flagged))}`);
-  const kinds = Object.entries(report.byKind).sort((a, b) => b[1].checkWorthy + b[1].notCheckWorthy - (a[1].checkWorthy + a[1].notCheckWorthy));
-  if (kinds.length > 0) console.log('by claim kind (flagged check-worthy / not): ' + kinds.map(([k, v]) => `${k} ${v.checkWorthy}/${v.notCheckWorthy}`).join(', '));
+  console.log(
+    `check-worthy (recall)              ${String(report.flaggedCheckWorthy).padStart(7)} ${String(report.checkWorthy).padStart(4)}  ${fmt(ratio(report.flaggedCheckWorthy, report.checkWorthy))}`,
+  );
+  console.log(
+    `not check-worthy (flag rate)       ${String(report.flaggedNotCheckWorthy).padStart(7)} ${String(report.notCheckWorthy).padStart(4)}  ${fmt(ratio(report.flaggedNotCheckWorthy, report.notCheckWorthy))}`,
+  );
+  console.log(
+    `precision (check-worthy / flagged) ${String(report.flaggedCheckWorthy).padStart(7)} ${String(flagged).padStart(4)}  ${fmt(ratio(report.flaggedCheckWorthy, flagged))}`,
+  );
+  const kinds = Object.entries(report.byKind).sort(
+    (a, b) => b[1].checkWorthy + b[1].notCheckWorthy - (a[1].checkWorthy + a[1].notCheckWorthy),
+  );
+  if (kinds.length > 0)
+    console.log(
+      'by claim kind (flagged check-worthy / not): ' + kinds.map(([k, v]) => `${k} ${v.checkWorthy}/${v.notCheckWorthy}`).join(', '),
+    );
   printLintFailures(report.failures, 'sentence');
   printExamples('flagged, not check-worthy', report.flaggedNotCheckWorthyExamples);
   printExamples('check-worthy, not flagged', report.missedCheckWorthyExamples);

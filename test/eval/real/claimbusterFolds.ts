@@ -22,15 +22,29 @@ export function foldKnowledge(target: string, knowledge: Knowledge): Knowledge[]
   const news = newsExamples(knowledge);
   return Array.from({ length: FOLDS }, (_, fold) => ({
     ...knowledge,
-    claimModel: claimModelFrom({ weights: fitWeights(foldTraining(debates, news, fold)), thresholds: { ...knowledge.claimModel.thresholds }, cueGate: knowledge.claimModel.cueGate }),
+    claimModel: claimModelFrom({
+      weights: fitWeights(foldTraining(debates, news, fold)),
+      thresholds: { ...knowledge.claimModel.thresholds },
+      cueGate: knowledge.claimModel.cueGate,
+    }),
   }));
 }
 
 /** The ClaimBuster report at `sensitivity`, each sentence linted by the model that did not train on it. */
-export function crossValidatedReport(target: string, folds: readonly Knowledge[], sensitivity: Sensitivity, examples: number): ClaimBusterReport {
+export function crossValidatedReport(
+  target: string,
+  folds: readonly Knowledge[],
+  sensitivity: Sensitivity,
+  examples: number,
+): ClaimBusterReport {
   const sentences = readClaimBuster(target);
   return mergeClaimBusterReports(
-    folds.map((knowledge, fold) => claimBusterReport(sentences.filter((_, i) => i % FOLDS === fold), { knowledge, sensitivity, examples: Math.ceil(examples / FOLDS) })),
+    folds.map((knowledge, fold) =>
+      claimBusterReport(
+        sentences.filter((_, i) => i % FOLDS === fold),
+        { knowledge, sensitivity, examples: Math.ceil(examples / FOLDS) },
+      ),
+    ),
   );
 }
 

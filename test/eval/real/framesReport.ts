@@ -46,7 +46,11 @@ export function readArticle(text: string, knowledge: Knowledge): ArticleReading 
             continue;
           }
           const source = shift(frame.source, chunk.start);
-          reading.frames.push({ cue: shift(frame.cue, chunk.start) as Span, ...(source ? { source } : {}), ...(content ? { content } : {}) });
+          reading.frames.push({
+            cue: shift(frame.cue, chunk.start) as Span,
+            ...(source ? { source } : {}),
+            ...(content ? { content } : {}),
+          });
         }
       }
     }
@@ -68,7 +72,8 @@ export interface FramesReport {
   flaggedExamples: string[];
 }
 
-const within = (outer: Span, inner: readonly Span[]): boolean => inner.length > 0 && inner.every((s) => s.start >= outer.start && s.end <= outer.end);
+const within = (outer: Span, inner: readonly Span[]): boolean =>
+  inner.length > 0 && inner.every((s) => s.start >= outer.start && s.end <= outer.end);
 
 export function framesReport(articles: readonly GoldArticle[], read: ReadArticle, knowledge: Knowledge): FramesReport {
   const spans = { source: emptyScore(), cue: emptyScore(), content: emptyScore() };
@@ -83,7 +88,10 @@ export function framesReport(articles: readonly GoldArticle[], read: ReadArticle
     attributions += article.attributions.length;
     for (const role of ROLES) {
       const gold = article.attributions.map((a) => a[role]).filter((s) => s.length > 0);
-      const predicted = reading.frames.flatMap((f) => { const span = f[role]; return span && span.end > span.start ? [[span]] : []; });
+      const predicted = reading.frames.flatMap((f) => {
+        const span = f[role];
+        return span && span.end > span.start ? [[span]] : [];
+      });
       addScore(spans[role], overlapScore(article.text, dedupe(gold), dedupe(predicted)));
       addScore(tokens[role], tokenScore(words, gold, predicted));
     }
@@ -125,5 +133,7 @@ export function printFramesReport(label: string, report: FramesReport): void {
     console.log(`${role.padEnd(8)}  ${fmt(precision(s))}   ${fmt(recall(s))}    ${fmt(precision(t))}    ${fmt(recall(t))}`);
   }
   const rate = report.attributedSentences === 0 ? 0 : report.flaggedAttributedSentences / report.attributedSentences;
-  console.log(`attributed sentences flagged attribution.missing: ${report.flaggedAttributedSentences} of ${report.attributedSentences} (${(100 * rate).toFixed(1)} %)`);
+  console.log(
+    `attributed sentences flagged attribution.missing: ${report.flaggedAttributedSentences} of ${report.attributedSentences} (${(100 * rate).toFixed(1)} %)`,
+  );
 }

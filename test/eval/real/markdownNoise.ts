@@ -53,12 +53,15 @@ const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
  * that are not optional and not tied to an OS or CPU, sorted by path.
  */
 function installedEverywhere(root: string): string[] {
-  const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages?: Record<string, Record<string, unknown>> };
+  const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
+    packages?: Record<string, Record<string, unknown>>;
+  };
   const packages: string[] = [];
   for (const [key, entry] of Object.entries(lock.packages ?? {})) {
     if (!key.startsWith('node_modules/')) continue;
     const name = key.slice('node_modules/'.length);
-    if (name.includes('/node_modules/') || entry.optional || entry.devOptional || entry.os || entry.cpu || entry.libc || entry.link) continue;
+    if (name.includes('/node_modules/') || entry.optional || entry.devOptional || entry.os || entry.cpu || entry.libc || entry.link)
+      continue;
     packages.push(key);
   }
   return packages.sort(byCodeUnits);
@@ -104,7 +107,7 @@ export function collectMarkdownDocs(root: string, options: MarkdownSetOptions = 
   return [...spread(readmes, options.readmes ?? 45), ...spread(others, options.others ?? 15)].sort((a, b) => byCodeUnits(a.file, b.file));
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 
 /** Words of prose the engine reads in `text` as Markdown: code, HTML, URLs, link targets and front matter left out. */
 export function proseWords(text: string): number {
@@ -256,25 +259,52 @@ const TARGET = 1;
 export function printMarkdownNoiseReport(label: string, report: MarkdownNoiseReport): void {
   const missing = report.byRule['attribution.missing']?.findings ?? 0;
   const shown = report.findings - report.hints;
-  console.log(`\n${label}: ${report.documents} documents from ${report.packages} packages, ${report.words} words of prose, linted as Markdown with the default settings in ${report.ms} ms`);
-  console.log(`findings: ${report.findings} (${report.hints} hints) in ${report.documentsWithFindings} of ${report.documents} documents; every one is a false alarm on text that is not news`);
+  console.log(
+    `\n${label}: ${report.documents} documents from ${report.packages} packages, ${report.words} words of prose, linted as Markdown with the default settings in ${report.ms} ms`,
+  );
+  console.log(
+    `findings: ${report.findings} (${report.hints} hints) in ${report.documentsWithFindings} of ${report.documents} documents; every one is a false alarm on text that is not news`,
+  );
   console.log('rule                   findings  hints  per 500 words');
   for (const [rule, r] of Object.entries(report.byRule).sort((a, b) => b[1].findings - a[1].findings || byCodeUnits(a[0], b[0]))) {
-    console.log(`${rule.padEnd(22)} ${String(r.findings).padStart(8)}  ${String(r.hints).padStart(5)}  ${per500(r.findings, report.words).padStart(13)}`);
+    console.log(
+      `${rule.padEnd(22)} ${String(r.findings).padStart(8)}  ${String(r.hints).padStart(5)}  ${per500(r.findings, report.words).padStart(13)}`,
+    );
   }
   const verdict = (rate: number): string => (rate <= TARGET ? 'meets' : 'misses');
   const rate = (n: number): number => (report.words === 0 ? 0 : (n * 500) / report.words);
-  console.log(`per 500 words: all findings ${per500(report.findings, report.words)} (${verdict(rate(report.findings))} the target of ≤ ${TARGET}), hints left out ${per500(shown, report.words)}, attribution.missing alone ${per500(missing, report.words)} (${verdict(rate(missing))} the target)`);
+  console.log(
+    `per 500 words: all findings ${per500(report.findings, report.words)} (${verdict(rate(report.findings))} the target of ≤ ${TARGET}), hints left out ${per500(shown, report.words)}, attribution.missing alone ${per500(missing, report.words)} (${verdict(rate(missing))} the target)`,
+  );
   const kinds = Object.entries(report.missingByKind).sort((a, b) => b[1] - a[1] || byCodeUnits(a[0], b[0]));
   if (kinds.length > 0) console.log('attribution.missing by claim kind: ' + kinds.map(([k, n]) => `${k} ${n}`).join(', '));
   const terms = Object.entries(report.loadedTerms).sort((a, b) => b[1] - a[1] || byCodeUnits(a[0], b[0]));
-  if (terms.length > 0) console.log('loaded.term by term: ' + terms.slice(0, 15).map(([t, n]) => `${t} ${n}`).join(', ') + (terms.length > 15 ? `, … (${terms.length} terms)` : ''));
+  if (terms.length > 0)
+    console.log(
+      'loaded.term by term: ' +
+        terms
+          .slice(0, 15)
+          .map(([t, n]) => `${t} ${n}`)
+          .join(', ') +
+        (terms.length > 15 ? `, … (${terms.length} terms)` : ''),
+    );
   // By count, not rate: a 60-word README with one finding has a high rate and says little.
-  const worst = [...report.perDocument].filter((d) => d.findings > 0).sort((a, b) => b.findings - a.findings || b.findings / Math.max(1, b.words) - a.findings / Math.max(1, a.words) || byCodeUnits(a.file, b.file)).slice(0, 5);
+  const worst = [...report.perDocument]
+    .filter((d) => d.findings > 0)
+    .sort(
+      (a, b) =>
+        b.findings - a.findings || b.findings / Math.max(1, b.words) - a.findings / Math.max(1, a.words) || byCodeUnits(a.file, b.file),
+    )
+    .slice(0, 5);
   console.log('worst documents (most findings; findings per 500 words, findings, words):');
   for (const d of worst) {
-    const rules = Object.entries(d.byRule).sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${n}`).join(', ');
-    console.log(`  ${per500(d.findings, d.words).padStart(6)}  ${String(d.findings).padStart(3)} in ${String(d.words).padStart(5)} words  ${d.file}${rules ? `  (${rules})` : ''}`);
+    const rules = Object.entries(d.byRule)
+      .sort((a, b) => b[1] - a[1])
+      .map(([r, n]) => `${r} ${n}`)
+      .join(', ');
+    console.log(
+      `  ${per500(d.findings, d.words).padStart(6)}  ${String(d.findings).padStart(3)} in ${String(d.words).padStart(5)} words  ${d.file}${rules ? `  (${rules})` : ''}`,
+    );
   }
   printLintFailures(report.failures, 'document');
   printExamples('flagged', report.examples);

@@ -20,7 +20,10 @@ export interface NewsNoiseReport {
 function lineAround(text: string, offset: number): string {
   const start = text.lastIndexOf('\n', offset) + 1;
   const end = text.indexOf('\n', offset);
-  return text.slice(start, end < 0 ? text.length : end).replace(/\s+/g, ' ').trim();
+  return text
+    .slice(start, end < 0 ? text.length : end)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function newsNoiseReport(articles: readonly GoldArticle[], knowledge: Knowledge, sampleSize: number): NewsNoiseReport {
@@ -32,7 +35,9 @@ export function newsNoiseReport(articles: readonly GoldArticle[], knowledge: Kno
       if (f.rule !== 'attribution.missing') continue;
       report.findings++;
       report.byKind[f.kind ?? '(none)'] = (report.byKind[f.kind ?? '(none)'] ?? 0) + 1;
-      all.push(`${article.name} [${f.kind}] «${article.text.slice(f.start, f.end).slice(0, 60)}» in: ${lineAround(article.text, f.start).slice(0, 240)}`);
+      all.push(
+        `${article.name} [${f.kind}] «${article.text.slice(f.start, f.end).slice(0, 60)}» in: ${lineAround(article.text, f.start).slice(0, 240)}`,
+      );
     }
   }
   const step = sampleSize > 0 ? Math.max(1, Math.floor(all.length / sampleSize)) : 0;
@@ -44,6 +49,12 @@ export function printNewsNoiseReport(label: string, report: NewsNoiseReport): vo
   const per1000 = (report.findings * 1000) / Math.max(1, report.words);
   console.log(`\n${label}: ${report.articles} articles, ${report.words} words`);
   console.log(`attribution.missing: ${report.findings} findings, ${per1000.toFixed(2)} per 1,000 words (target ≤ 3)`);
-  console.log('by claim kind: ' + Object.entries(report.byKind).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', '));
+  console.log(
+    'by claim kind: ' +
+      Object.entries(report.byKind)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', '),
+  );
   for (const line of report.sample) console.log('  sample: ' + line);
 }

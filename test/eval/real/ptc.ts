@@ -159,7 +159,9 @@ export function ptcReport(articles: readonly PtcArticle[], options: PtcReportOpt
     const { text } = article;
     let found: Finding[];
     try {
-      found = lint(text, { format: 'plaintext', ...(options.knowledge ? { knowledge: options.knowledge } : {}) }).findings.filter((f) => f.rule.startsWith('loaded.'));
+      found = lint(text, { format: 'plaintext', ...(options.knowledge ? { knowledge: options.knowledge } : {}) }).findings.filter((f) =>
+        f.rule.startsWith('loaded.'),
+      );
     } catch (error) {
       report.failures.push(lintFailure(`article${article.id}`, text, error));
       continue;
@@ -186,7 +188,8 @@ export function ptcReport(articles: readonly PtcArticle[], options: PtcReportOpt
     for (const g of goldItems) {
       if (predicted.some((p) => sharesWord(text, g, p))) continue;
       if (hints.some((h) => sharesWord(text, g, [h]))) report.goldTouchedOnlyByHints++;
-      else if (report.misses.length < limit) report.misses.push(`article${article.id} ${combined[goldItems.indexOf(g)].technique}: ${snippet(text, g[0])}`);
+      else if (report.misses.length < limit)
+        report.misses.push(`article${article.id} ${combined[goldItems.indexOf(g)].technique}: ${snippet(text, g[0])}`);
     }
     for (const f of shown) {
       const category = categoryOf(f);
@@ -197,7 +200,8 @@ export function ptcReport(articles: readonly PtcArticle[], options: PtcReportOpt
     }
     for (const f of scored) {
       if (report.falsePositives.length >= limit) break;
-      if (!goldItems.some((g) => sharesWord(text, g, [f]))) report.falsePositives.push(`article${article.id} ${f.term ?? text.slice(f.start, f.end)}: ${snippet(text, f)}`);
+      if (!goldItems.some((g) => sharesWord(text, g, [f])))
+        report.falsePositives.push(`article${article.id} ${f.term ?? text.slice(f.start, f.end)}: ${snippet(text, f)}`);
     }
   }
   report.ms = Date.now() - started;
@@ -207,13 +211,19 @@ export function ptcReport(articles: readonly PtcArticle[], options: PtcReportOpt
 const fmt = (x: number): string => x.toFixed(3);
 
 export function printPtcReport(label: string, report: PtcReport): void {
-  console.log(`\n${label}: ${report.articles} articles, ${report.findings} framing findings scored (lexicon framing terms and scare quotes) (${report.hints} hints left out), ${report.ms} ms`);
+  console.log(
+    `\n${label}: ${report.articles} articles, ${report.findings} framing findings scored (lexicon framing terms and scare quotes) (${report.hints} hints left out), ${report.ms} ms`,
+  );
   console.log('technique                gold  matched  span P  span R');
   for (const key of [...PTC_TECHNIQUES, 'combined'] as const) {
     const s = report.spans[key];
-    console.log(`${key.padEnd(22)} ${String(report.gold[key]).padStart(6)}  ${String(s.matchedGold).padStart(7)}   ${fmt(precision(s))}   ${fmt(recall(s))}`);
+    console.log(
+      `${key.padEnd(22)} ${String(report.gold[key]).padStart(6)}  ${String(s.matchedGold).padStart(7)}   ${fmt(precision(s))}   ${fmt(recall(s))}`,
+    );
   }
-  console.log(`tokens (both)            ${String(report.tokens.gold).padStart(4)}  ${String(report.tokens.matchedGold).padStart(7)}   ${fmt(precision(report.tokens))}   ${fmt(recall(report.tokens))}`);
+  console.log(
+    `tokens (both)            ${String(report.tokens.gold).padStart(4)}  ${String(report.tokens.matchedGold).padStart(7)}   ${fmt(precision(report.tokens))}   ${fmt(recall(report.tokens))}`,
+  );
   console.log(`gold spans missed but touched by a quoted-term hint: ${report.goldTouchedOnlyByHints}`);
   console.log('by category (findings, share touching a gold span):');
   const rows = [...report.byCategory].sort((a, b) => b[1].findings - a[1].findings);

@@ -11,7 +11,15 @@ export interface LintFailure {
 
 /** The failure record for `text`, named `name`, on which lint threw `error` (first three stack lines). */
 export function lintFailure(name: string, text: string, error: unknown): LintFailure {
-  return { name, length: text.length, head: text.slice(0, 80), error: String((error as Error)?.stack ?? error).split('\n').slice(0, 3).join(' | ') };
+  return {
+    name,
+    length: text.length,
+    head: text.slice(0, 80),
+    error: String((error as Error)?.stack ?? error)
+      .split('\n')
+      .slice(0, 3)
+      .join(' | '),
+  };
 }
 
 /** Prints the failures, if any, counted in `unit`s ("sentence", "article"). */

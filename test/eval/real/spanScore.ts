@@ -67,7 +67,8 @@ export function overlapScore(text: string, gold: readonly Span[][], predicted: r
 
 /** Token-level score: the share of predicted word tokens inside gold spans, and of gold tokens predicted. */
 export function tokenScore(words: readonly Span[], gold: readonly Span[][], predicted: readonly Span[][]): PrecisionRecall {
-  const inside = (w: Span, items: readonly Span[][]): boolean => items.some((item) => item.some((s) => s.start <= w.start && s.end >= w.end));
+  const inside = (w: Span, items: readonly Span[][]): boolean =>
+    items.some((item) => item.some((s) => s.start <= w.start && s.end >= w.end));
   const score = emptyScore();
   for (const w of words) {
     const isGold = inside(w, gold);

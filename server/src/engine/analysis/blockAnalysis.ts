@@ -65,7 +65,8 @@ export interface Block extends ProseBlock {
 const namesSource = (frame: AttributionFrame): boolean => frame.kind !== 'vague' && frame.kind !== 'none';
 
 /** True when the frame attributes the quotation as part of its content ("Putin said he backed … "…""). */
-const contains = (frame: AttributionFrame, quote: Quotation): boolean => frame.content !== undefined && frame.content.start <= quote.start && frame.content.end >= quote.innerEnd;
+const contains = (frame: AttributionFrame, quote: Quotation): boolean =>
+  frame.content !== undefined && frame.content.start <= quote.start && frame.content.end >= quote.innerEnd;
 
 function distance(quote: Quotation, frame: AttributionFrame): number {
   if (frame.cue.start >= quote.end) return frame.cue.start - quote.end;
@@ -84,19 +85,31 @@ const SPEAKER_REACH = 600;
 function quoteSpeakers(text: string, quotes: readonly Quotation[], sentences: readonly SentenceAnalysis[]): QuoteReading[] {
   const speaking: { frame: AttributionFrame; sentence: SentenceAnalysis }[] = [];
   for (const sentence of sentences) {
-    for (const frame of sentence.frames) if (!frame.carriedFrom && frame.kind !== 'document' && frame.kind !== 'none') speaking.push({ frame, sentence });
+    for (const frame of sentence.frames)
+      if (!frame.carriedFrom && frame.kind !== 'document' && frame.kind !== 'none') speaking.push({ frame, sentence });
   }
   speaking.sort((a, b) => a.frame.cue.start - b.frame.cue.start);
   const readings: QuoteReading[] = quotes.map((quote) => {
     const candidates: AttributionFrame[] = [];
-    for (let k = partitionPoint(speaking, (c) => c.frame.cue.end < quote.start - SPEAKER_REACH); k < speaking.length && speaking[k].frame.cue.start < quote.end + SPEAKER_REACH; k++) {
+    for (
+      let k = partitionPoint(speaking, (c) => c.frame.cue.end < quote.start - SPEAKER_REACH);
+      k < speaking.length && speaking[k].frame.cue.start < quote.end + SPEAKER_REACH;
+      k++
+    ) {
       const { frame, sentence } = speaking[k];
       // the sentences the quotation is in, and a sentence of attribution right after it (`"…?" Clinton said.`)
-      const around = (sentence.start < quote.end && sentence.end > quote.start) || (sentence.start >= quote.end && sentence.start - quote.end <= 2 && sentence.frames.every((f) => !f.content));
+      const around =
+        (sentence.start < quote.end && sentence.end > quote.start) ||
+        (sentence.start >= quote.end && sentence.start - quote.end <= 2 && sentence.frames.every((f) => !f.content));
       if (around && Number.isFinite(distance(quote, frame))) candidates.push(frame);
     }
     // a frame whose content holds the quotation first, then statements before views, then the nearest
-    candidates.sort((a, b) => Number(contains(b, quote)) - Number(contains(a, quote)) || Number(b.stated) - Number(a.stated) || distance(quote, a) - distance(quote, b));
+    candidates.sort(
+      (a, b) =>
+        Number(contains(b, quote)) - Number(contains(a, quote)) ||
+        Number(b.stated) - Number(a.stated) ||
+        distance(quote, a) - distance(quote, b),
+    );
     // a person or body speaks the words; an outlet only carries them ("…," The Times reported)
     const speaker = candidates.find((c) => c.mention?.entity.type !== 'outlet') ?? candidates[0];
     const words = (text.slice(quote.innerStart, quote.innerEnd).match(/[\p{L}\p{N}]+/gu) ?? []).length;
@@ -182,7 +195,11 @@ export function sentenceEndingAt<S extends Span>(sentences: readonly S[], end: n
  * end can start early enough.
  */
 export function insideAttributedQuote(speakers: readonly QuoteReading[], sentence: Span): boolean {
-  for (let k = partitionPoint(speakers, (q) => q.quote.innerEnd < sentence.end - 2); k < speakers.length && speakers[k].quote.innerStart <= sentence.start + 1; k++) {
+  for (
+    let k = partitionPoint(speakers, (q) => q.quote.innerEnd < sentence.end - 2);
+    k < speakers.length && speakers[k].quote.innerStart <= sentence.start + 1;
+    k++
+  ) {
     if (speakers[k].speaker) return true;
   }
   return false;
@@ -197,7 +214,13 @@ function lastWordEnd(sentence: Sentence): number {
  * Analyses one block whose sentences are already tagged. `text` is the chunk's masked text; offsets are
  * relative to the chunk.
  */
-export function analyseBlock(text: string, block: ProseBlock, sentences: readonly Sentence[], quotes: Quotation[], knowledge: Knowledge): Block {
+export function analyseBlock(
+  text: string,
+  block: ProseBlock,
+  sentences: readonly Sentence[],
+  quotes: Quotation[],
+  knowledge: Knowledge,
+): Block {
   const isQuoted = (offset: number): boolean => block.quoted || quotationAt(quotes, offset) !== undefined;
   const analysed = sentences.map((sentence): SentenceAnalysis => {
     const { tokens } = sentence;

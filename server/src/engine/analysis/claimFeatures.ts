@@ -30,7 +30,24 @@ const CONDITIONAL = new Set(['would', "'d", "wouldn't"]);
 const NEGATION = new Set(['not', "n't", 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without']);
 const QUANTIFIERS = new Set(['all', 'every', 'each', 'most', 'many', 'few', 'always', 'only', 'any', 'several']);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did', "hadn't", "wasn't", "weren't", "didn't"]);
-const PRESENT_AUX = new Set(['is', 'are', 'am', "'s", "'re", "'m", 'has', 'have', 'does', 'do', "isn't", "aren't", "hasn't", "haven't", "doesn't", "don't"]);
+const PRESENT_AUX = new Set([
+  'is',
+  'are',
+  'am',
+  "'s",
+  "'re",
+  "'m",
+  'has',
+  'have',
+  'does',
+  'do',
+  "isn't",
+  "aren't",
+  "hasn't",
+  "haven't",
+  "doesn't",
+  "don't",
+]);
 const CONDITION = new Set(['if', 'unless', 'whether']);
 
 function lengthBucket(words: number): string {
@@ -71,7 +88,14 @@ export function claimFeatures({ tokens, claims, vocabulary }: ClaimFeatureInput)
     if (t.pos === 'PROPN') proper++;
     if (t.pos === 'NOUN') nouns++;
     if (t.pos === 'ADJ' && /^\p{Lu}/u.test(t.text)) features.add('adj:proper');
-    if (t.pos === 'VERB' && t.lemma !== t.norm && !t.norm.endsWith('ing') && tokens[i - 1] && /^(have|has|had|'ve)$/.test(tokens[i - 1].norm)) features.add('perfect');
+    if (
+      t.pos === 'VERB' &&
+      t.lemma !== t.norm &&
+      !t.norm.endsWith('ing') &&
+      tokens[i - 1] &&
+      /^(have|has|had|'ve)$/.test(tokens[i - 1].norm)
+    )
+      features.add('perfect');
     if (FIRST_SINGULAR.has(n)) features.add('person:i');
     if (FIRST_PLURAL.has(n)) features.add('person:we');
     if (SECOND.has(n)) features.add('person:you');

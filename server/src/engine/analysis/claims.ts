@@ -14,7 +14,8 @@ export interface ClaimSignal {
   end: number;
 }
 
-const CASUALTY_VERBS = /^(killing|killed|wounding|wounded|injuring|injured|toll|tally|total|estimated|displacing|displaced|arresting|detaining|costing|worth)$/;
+const CASUALTY_VERBS =
+  /^(killing|killed|wounding|wounded|injuring|injured|toll|tally|total|estimated|displacing|displaced|arresting|detaining|costing|worth)$/;
 const CURRENCY = /^[$£€¥]$/;
 const DEFINITE = /^(the|these|those|both|all)$/;
 /** How many tokens back a signal's clause is read for the word that opens a condition. */
@@ -30,7 +31,8 @@ const ASPECT = /^(keep|continue|begin|start)$/;
 const CONDITIONAL = /^(if|unless|suppose|supposing|imagine|whether|when)$/;
 
 /** Words that say a count of people is a count of harm: "killed", "wounded", "dead", "missing". */
-const HARM = /^(kill|killed|die|died|dead|deaths?|wound|wounded|injure|injured|hurt|missing|arrest|arrested|detain|detained|abduct|abducted|kidnap|kidnapped|execute|executed|casualties|victims?|hostages?|displaced|evacuated|hospitali[sz]ed|infected|sick)$/;
+const HARM =
+  /^(kill|killed|die|died|dead|deaths?|wound|wounded|injure|injured|hurt|missing|arrest|arrested|detain|detained|abduct|abducted|kidnap|kidnapped|execute|executed|casualties|victims?|hostages?|displaced|evacuated|hospitali[sz]ed|infected|sick)$/;
 const harmCache = new WeakMap<readonly Token[], boolean>();
 /** True when the sentence counts harm anywhere (read once per sentence). */
 function countsHarm(tokens: readonly Token[]): boolean {
@@ -41,7 +43,10 @@ function countsHarm(tokens: readonly Token[]): boolean {
 
 /** "40-year-old Terence", "9/11 victims": an age or a number in a name, not a figure. */
 function isAgeOrName(tokens: readonly Token[], first: number, last: number): boolean {
-  const after = tokens.slice(last + 1, last + 4).map((t) => t.norm).join(' ');
+  const after = tokens
+    .slice(last + 1, last + 4)
+    .map((t) => t.norm)
+    .join(' ');
   if (/^- year - old|^-year-old|^year - old/.test(after) || /^years? old/.test(after)) return true;
   const next = tokens[last + 1];
   const prev = tokens[first - 1];
@@ -52,8 +57,15 @@ function isAgeOrName(tokens: readonly Token[], first: number, last: number): boo
 function isTimeOfDay(tokens: readonly Token[], last: number): boolean {
   // "10:30", "9:30 a.m.": hours and minutes
   const after = tokens[last + 1];
-  if (after?.text === ':' && after.start === tokens[last].end && tokens[last + 2]?.kind === 'number' && tokens[last + 2].start === after.end) return true;
-  if (tokens[last - 1]?.text === ':' && tokens[last - 1].start === tokens[last - 2]?.end && tokens[last - 2]?.kind === 'number') return true;
+  if (
+    after?.text === ':' &&
+    after.start === tokens[last].end &&
+    tokens[last + 2]?.kind === 'number' &&
+    tokens[last + 2].start === after.end
+  )
+    return true;
+  if (tokens[last - 1]?.text === ':' && tokens[last - 1].start === tokens[last - 2]?.end && tokens[last - 2]?.kind === 'number')
+    return true;
   const next = nextWord(tokens, last);
   if (next < 0) return false;
   const word = tokens[next].norm;
@@ -96,7 +108,8 @@ function figureSignals(text: string, tokens: readonly Token[], vocabulary: Attri
       j = next;
     }
     // "leads her challenger by nine points": points of a lead are a poll figure, not a score
-    if (counted === 'measure' && tokens[j]?.norm === 'points' && (lead ??= tokens.some((t) => vocabulary.leads.has(t.norm)))) counted = 'unit';
+    if (counted === 'measure' && tokens[j]?.norm === 'points' && (lead ??= tokens.some((t) => vocabulary.leads.has(t.norm))))
+      counted = 'unit';
     if (counted === 'measure') continue;
     const casualty = before >= 0 && CASUALTY_VERBS.test(tokens[before].norm) && digits;
     // "the two men", "both women": a small number of people already in the story, not a count
@@ -106,7 +119,8 @@ function figureSignals(text: string, tokens: readonly Token[], vocabulary: Attri
     if (counted === 'people' && n.value < 10 && !casualty && !countsHarm(tokens)) continue;
     if (isAgeOrName(tokens, n.first, n.last)) continue;
     const money = prevToken !== undefined && CURRENCY.test(prevToken.text);
-    const figure = counted === 'people' || counted === 'unit' || money || casualty || (counted === 'thing' && (digits ? n.value >= 10 : n.value >= 20));
+    const figure =
+      counted === 'people' || counted === 'unit' || money || casualty || (counted === 'thing' && (digits ? n.value >= 10 : n.value >= 20));
     if (figure) signals.push({ kind: 'figures', start: n.start, end: tokens[j]?.end ?? n.end });
   }
   return signals;
@@ -118,7 +132,8 @@ function predictionSignals(tokens: readonly Token[], vocabulary: AttributionVoca
     const setTo = t.norm === 'set' && /^(is|are|was|were|'s)$/.test(tokens[previousWord(tokens, i)]?.norm ?? '');
     if (t.kind === 'punct' || (!vocabulary.modals.has(t.norm) && !setTo)) return;
     let j = nextWord(tokens, i);
-    while (j >= 0 && /^(not|also|soon|likely|probably|eventually|never|still|then|quickly|only)$/.test(tokens[j].norm)) j = nextWord(tokens, j);
+    while (j >= 0 && /^(not|also|soon|likely|probably|eventually|never|still|then|quickly|only)$/.test(tokens[j].norm))
+      j = nextWord(tokens, j);
     // "is set to clear": like a modal
     if (t.norm === 'set' && !(tokens[j]?.norm === 'to')) return;
     if (t.norm === 'set') j = nextWord(tokens, j);
@@ -129,7 +144,13 @@ function predictionSignals(tokens: readonly Token[], vocabulary: AttributionVoca
       let k = nextWord(tokens, j);
       while (k >= 0 && /ly$/.test(tokens[k].norm)) k = nextWord(tokens, k);
       // "will be holding a rally": the future progressive schedules
-      if (k < 0 || /(ed|ing)$|^(held|sworn|shown|broadcast|open|closed|available|hosted|released|published|seen|heard|felt|visible|spotted)$/.test(tokens[k].norm)) return;
+      if (
+        k < 0 ||
+        /(ed|ing)$|^(held|sworn|shown|broadcast|open|closed|available|hosted|released|published|seen|heard|felt|visible|spotted)$/.test(
+          tokens[k].norm,
+        )
+      )
+        return;
     } else if (vocabulary.schedulingVerbs.has(verb)) return;
     signals.push({ kind: 'predictions', start: t.start, end: tokens[j].end });
   });
@@ -137,13 +158,15 @@ function predictionSignals(tokens: readonly Token[], vocabulary: AttributionVoca
 }
 
 /** "the hottest", "the busiest": superlatives by their ending, after "the". */
-const NOT_SUPERLATIVE = /^(latest|interest|west|rest|forest|test|protest|contest|request|quest|guest|chest|nest|arrest|harvest|honest|modest|manifest|earnest|suggest|digest|invest|east|priest|crest|pest|vest|zest|conquest|inquest|unrest|midwest|northwest|southwest)$/;
+const NOT_SUPERLATIVE =
+  /^(latest|interest|west|rest|forest|test|protest|contest|request|quest|guest|chest|nest|arrest|harvest|honest|modest|manifest|earnest|suggest|digest|invest|east|priest|crest|pest|vest|zest|conquest|inquest|unrest|midwest|northwest|southwest)$/;
 function superlativeSignals(tokens: readonly Token[]): ClaimSignal[] {
   const signals: ClaimSignal[] = [];
   tokens.forEach((t, i) => {
     if (t.kind !== 'word' || t.norm.length < 6 || !t.norm.endsWith('est') || NOT_SUPERLATIVE.test(t.norm)) return;
     const before = previousWord(tokens, i);
-    if (before >= 0 && (tokens[before].norm === 'the' || tokens[before].possessive)) signals.push({ kind: 'superlatives', start: t.start, end: t.end });
+    if (before >= 0 && (tokens[before].norm === 'the' || tokens[before].possessive))
+      signals.push({ kind: 'superlatives', start: t.start, end: t.end });
   });
   return signals;
 }
@@ -157,10 +180,23 @@ function comparisonSignals(tokens: readonly Token[]): ClaimSignal[] {
     if (before < 0 || /^(rather|other|sooner|no)$/.test(tokens[before].norm)) return;
     // "less than an hour", "more than 200": a quantity, not a comparison
     const after = nextWord(tokens, i);
-    if (/^(more|less|fewer)$/.test(tokens[before].norm) && after >= 0 && (tokens[after].kind === 'number' || /^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|half|twice|double|a\s+third)$/.test(tokens[after].norm))) return;
+    if (
+      /^(more|less|fewer)$/.test(tokens[before].norm) &&
+      after >= 0 &&
+      (tokens[after].kind === 'number' ||
+        /^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|half|twice|double|a\s+third)$/.test(tokens[after].norm))
+    )
+      return;
     for (let k = before, seen = 0; k >= 0 && seen < 7; k = previousWord(tokens, k), seen++) {
       const w = tokens[k].norm;
-      if (/^(more|less|fewer|better|worse|higher|lower|greater|larger|bigger|smaller)$/.test(w) || (w.length > 4 && /er$/.test(w) && !/^(other|after|under|over|never|ever|either|neither|whether|however|rather|number|order|border|power|water|leader|member|minister|quarter|matter|letter|paper|later|together)$/.test(w))) {
+      if (
+        /^(more|less|fewer|better|worse|higher|lower|greater|larger|bigger|smaller)$/.test(w) ||
+        (w.length > 4 &&
+          /er$/.test(w) &&
+          !/^(other|after|under|over|never|ever|either|neither|whether|however|rather|number|order|border|power|water|leader|member|minister|quarter|matter|letter|paper|later|together)$/.test(
+            w,
+          ))
+      ) {
         signals.push({ kind: 'comparisons', start: tokens[k].start, end: t.end });
         return;
       }
@@ -180,17 +216,23 @@ function trendSignals(tokens: readonly Token[], vocabulary: AttributionVocabular
     if (t.pos !== 'VERB' || !vocabulary.trendVerbs.has(t.lemma)) continue;
     let end = i - 1;
     // "has been falling", "keeps falling", "continued to rise": auxiliaries and aspect verbs before the verb
-    while (end >= 0 && (tokens[end].pos === 'AUX' || tokens[end].pos === 'ADV' || tokens[end].pos === 'PART' || ASPECT.test(tokens[end].lemma))) end--;
+    while (
+      end >= 0 &&
+      (tokens[end].pos === 'AUX' || tokens[end].pos === 'ADV' || tokens[end].pos === 'PART' || ASPECT.test(tokens[end].lemma))
+    )
+      end--;
     // the subject: back from the verb to the clause's start ("Violent crime in the city has fallen",
     // "Attendance at Sunday services keeps falling"), stopping at another verb or a clause mark
     const subject: number[] = [];
     for (let k = end; k >= 0 && subject.length < MAX_SUBJECT; k--) {
       const w = tokens[k];
-      if (w.pos === 'VERB' || w.pos === 'SCONJ' || w.pos === 'CCONJ' || (w.kind === 'punct' && w.text !== '-' && w.text !== '\'')) break;
+      if (w.pos === 'VERB' || w.pos === 'SCONJ' || w.pos === 'CCONJ' || (w.kind === 'punct' && w.text !== '-' && w.text !== "'")) break;
       subject.push(k);
     }
     if (subject.length === 0 || !subject.some((k) => ['NOUN', 'PROPN', 'PRON', 'NUM'].includes(tokens[k].pos))) continue;
-    const measured = subject.some((k) => vocabulary.trendMeasures.has(tokens[k].norm) || vocabulary.trendMeasures.has(tokens[k].lemma) || tokens[k].kind === 'number');
+    const measured = subject.some(
+      (k) => vocabulary.trendMeasures.has(tokens[k].norm) || vocabulary.trendMeasures.has(tokens[k].lemma) || tokens[k].kind === 'number',
+    );
     if (measured) signals.push({ kind: 'trends', start: t.start, end: t.end });
   }
   return signals;
@@ -201,7 +243,13 @@ function isLegalStatus(tokens: readonly Token[], start: number): boolean {
   let i = tokens.findIndex((t) => t.start === start);
   for (let seen = 0; seen < 4 && i >= 0; seen++) {
     i = previousWord(tokens, i);
-    if (i >= 0 && /^(charges?|charged|accused|accusations?|allegations?|alleged|suspicion|suspected|convicted|guilty|acquitted|trial|tried|denies|denied|investigation|investigated|inquiry|probe|indicted|indictment|sentenced|prosecuted|prosecution|cleared)$/.test(tokens[i].norm)) return true;
+    if (
+      i >= 0 &&
+      /^(charges?|charged|accused|accusations?|allegations?|alleged|suspicion|suspected|convicted|guilty|acquitted|trial|tried|denies|denied|investigation|investigated|inquiry|probe|indicted|indictment|sentenced|prosecuted|prosecution|cleared)$/.test(
+        tokens[i].norm,
+      )
+    )
+      return true;
   }
   return false;
 }
@@ -277,7 +325,16 @@ function isNounUse(tokens: readonly Token[], signal: ClaimSignal): boolean {
   if (signal.kind !== 'intentions') return false;
   const at = tokenAt(tokens, signal.start);
   const before = tokens[previousWord(tokens, at)];
-  return tokens[at]?.pos === 'NOUN' && before !== undefined && (before.pos === 'VERB' || before.pos === 'DET' || before.pos === 'ADJ' || before.pos === 'ADP' || before.possessive || /^(his|her|its|their|our|my|your)$/.test(before.norm));
+  return (
+    tokens[at]?.pos === 'NOUN' &&
+    before !== undefined &&
+    (before.pos === 'VERB' ||
+      before.pos === 'DET' ||
+      before.pos === 'ADJ' ||
+      before.pos === 'ADP' ||
+      before.possessive ||
+      /^(his|her|its|their|our|my|your)$/.test(before.norm))
+  );
 }
 
 const GRADED = /^(most|least|best|worst|the)$/;
@@ -290,7 +347,12 @@ const SCOPE_REACH = 8;
  * of the") nor given a scope ("since 2011", "ever", "in Europe") describes rather than claims. Phrases such
  * as "for the first time" or "a record" are claims as they stand.
  */
-function isDescriptiveSuperlative(tokens: readonly Token[], signal: ClaimSignal, vocabulary: AttributionVocabulary, predicativeEnds: () => ReadonlySet<number>): boolean {
+function isDescriptiveSuperlative(
+  tokens: readonly Token[],
+  signal: ClaimSignal,
+  vocabulary: AttributionVocabulary,
+  predicativeEnds: () => ReadonlySet<number>,
+): boolean {
   let at = tokenAt(tokens, signal.start);
   if (at < 0 || !(tokens[at].norm.endsWith('est') || GRADED.test(tokens[at].norm))) return false;
   if (tokens[at].norm !== 'the' && tokens[previousWord(tokens, at)]?.norm === 'the') at = previousWord(tokens, at);
@@ -312,7 +374,12 @@ function isDescriptiveSuperlative(tokens: readonly Token[], signal: ClaimSignal,
  * percentages, tolls), dates, superlatives, comparisons, causal and predictive wording, accusations,
  * intentions and opinions stated as fact.
  */
-export function findClaims(text: string, tokens: readonly Token[], vocabulary: AttributionVocabulary, isQuoted: (offset: number) => boolean): ClaimSignal[] {
+export function findClaims(
+  text: string,
+  tokens: readonly Token[],
+  vocabulary: AttributionVocabulary,
+  isQuoted: (offset: number) => boolean,
+): ClaimSignal[] {
   const signals: ClaimSignal[] = [
     ...figureSignals(text, tokens, vocabulary),
     ...vocabulary.claimPhrases.findAll(text, tokens).map((m) => ({ kind: m.value, start: m.start, end: m.end })),
@@ -324,12 +391,17 @@ export function findClaims(text: string, tokens: readonly Token[], vocabulary: A
   ];
   const markets = vocabulary.markets.findAll(text, tokens).length > 0;
   let predicative: Set<number> | undefined;
-  const predicativeEnds = (): ReadonlySet<number> => (predicative ??= new Set(vocabulary.predicativeVerbs.findAll(text, tokens).map((m) => m.end)));
+  const predicativeEnds = (): ReadonlySet<number> =>
+    (predicative ??= new Set(vocabulary.predicativeVerbs.findAll(text, tokens).map((m) => m.end)));
   return signals
     .filter((s) => !isQuoted(s.start) && !(s.kind === 'accusations' && isLegalStatus(tokens, s.start)))
     .filter((s) => !(markets && (s.kind === 'figures' || s.kind === 'trends' || s.kind === 'comparisons')))
-    .filter((s) => !insideCondition(tokens, s.start) && !isScheduled(tokens, s, vocabulary) && !isNounUse(tokens, s) && !isPublicAct(tokens, s))
-    .filter((s) => !(s.kind === 'predictions' && vocabulary.modals.has(tokens[tokenAt(tokens, s.start)]?.norm ?? '') && onTheCalendar(tokens)))
+    .filter(
+      (s) => !insideCondition(tokens, s.start) && !isScheduled(tokens, s, vocabulary) && !isNounUse(tokens, s) && !isPublicAct(tokens, s),
+    )
+    .filter(
+      (s) => !(s.kind === 'predictions' && vocabulary.modals.has(tokens[tokenAt(tokens, s.start)]?.norm ?? '') && onTheCalendar(tokens)),
+    )
     .filter((s) => !(s.kind === 'superlatives' && isDescriptiveSuperlative(tokens, s, vocabulary, predicativeEnds)))
     .sort((a, b) => a.start - b.start);
 }

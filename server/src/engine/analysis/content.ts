@@ -17,7 +17,11 @@ export type ContentShape = 'complement' | 'clause' | 'object';
  * Where the content after a cue at `last` begins, skipping the person told ("told reporters that"), and for
  * an object, where it ends ("endorsed Cruz on Wednesday": "Cruz"); other content runs to the sentence's end.
  */
-export function contentAfter(input: FrameInput, last: number, addressee: boolean): { start: number; shape: ContentShape; end?: number } | undefined {
+export function contentAfter(
+  input: FrameInput,
+  last: number,
+  addressee: boolean,
+): { start: number; shape: ContentShape; end?: number } | undefined {
   const { tokens } = input;
   let i = last + 1;
   let told = false;
@@ -65,7 +69,8 @@ function introducedLater(tokens: readonly Token[], from: number): { start: numbe
   for (let i = from; i < tokens.length && i < from + 10; i++) {
     const t = tokens[i];
     if (/^[.!?;]$/.test(t.text)) return undefined;
-    if ((t.norm === 'that' && t.pos === 'SCONJ') || t.text === ':' || (QUOTE_MARKS.test(t.text) && tokens[i - 1]?.text === ',')) return { start: t.start, shape: 'complement' };
+    if ((t.norm === 'that' && t.pos === 'SCONJ') || t.text === ':' || (QUOTE_MARKS.test(t.text) && tokens[i - 1]?.text === ','))
+      return { start: t.start, shape: 'complement' };
   }
   return undefined;
 }
@@ -115,7 +120,12 @@ export function startsClause(tokens: readonly Token[], from: number): boolean {
   const first = tokens[from];
   if (!first) return false;
   const subjectLike =
-    first.pos === 'DET' || first.pos === 'PRON' || first.pos === 'PROPN' || first.pos === 'NOUN' || first.pos === 'ADJ' || first.pos === 'NUM' ||
+    first.pos === 'DET' ||
+    first.pos === 'PRON' ||
+    first.pos === 'PROPN' ||
+    first.pos === 'NOUN' ||
+    first.pos === 'ADJ' ||
+    first.pos === 'NUM' ||
     (first.pos === 'VERB' && (first.norm.endsWith('ing') || isCapitalized(first.text)));
   if (!subjectLike || /^(what|who|which)$/.test(first.norm)) return false;
   for (let i = from + 1; i < tokens.length && i <= from + 10; i++) {
@@ -123,7 +133,8 @@ export function startsClause(tokens: readonly Token[], from: number): boolean {
     if (t.pos === 'AUX' || (t.pos === 'VERB' && !t.norm.endsWith('ing'))) return true;
     if (t.kind === 'punct' && !/^[.'\u2019\-&]$/.test(t.text)) return false;
     // "supported Assad since the war began": the verb belongs to another clause
-    if (t.pos === 'SCONJ' || t.pos === 'CCONJ' || /^(since|after|before|because|while|when|until|unless|although|though)$/.test(t.norm)) return false;
+    if (t.pos === 'SCONJ' || t.pos === 'CCONJ' || /^(since|after|before|because|while|when|until|unless|although|though)$/.test(t.norm))
+      return false;
   }
   return false;
 }

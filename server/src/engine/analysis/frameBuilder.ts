@@ -10,7 +10,8 @@ export const QUOTE_MARKS = /^["\u201C\u201D\u00AB\u00BB\u2018\u2019\u201E']$/;
 export const DASHES = /^[\u2014\u2015\u2013-]$/;
 
 /** Words between a subject and its verb that do not change who speaks ("has also said", "would not say"). */
-export const isSkippable = (t: Token): boolean => t.pos === 'ADV' || t.pos === 'AUX' || (t.pos === 'PART' && t.norm !== 'to') || t.norm === 'not';
+export const isSkippable = (t: Token): boolean =>
+  t.pos === 'ADV' || t.pos === 'AUX' || (t.pos === 'PART' && t.norm !== 'to') || t.norm === 'not';
 
 export interface Builder {
   input: FrameInput;
@@ -30,7 +31,10 @@ export function sourceOf(input: FrameInput, phrase: readonly number[]): SourceRe
   return readSource(input.tokens, phrase, input.vocabulary, input.mentions, hasTitle);
 }
 
-export const spanOf = (tokens: readonly Token[], phrase: readonly number[]): Span => ({ start: tokens[phrase[0]].start, end: tokens[phrase[phrase.length - 1]].end });
+export const spanOf = (tokens: readonly Token[], phrase: readonly number[]): Span => ({
+  start: tokens[phrase[0]].start,
+  end: tokens[phrase[phrase.length - 1]].end,
+});
 
 /** The end of the sentence's words: before its final punctuation and closing marks. */
 export function contentEnd(input: FrameInput): number {
@@ -56,7 +60,13 @@ export function add(builder: Builder, frame: AttributionFrame): boolean {
   return true;
 }
 
-export function frameFrom(reading: SourceReading, source: Span | undefined, cue: Span, content: Span | undefined, stated = true): AttributionFrame {
+export function frameFrom(
+  reading: SourceReading,
+  source: Span | undefined,
+  cue: Span,
+  content: Span | undefined,
+  stated = true,
+): AttributionFrame {
   const frame: AttributionFrame = { kind: reading.kind, cue, agentive: reading.agentive, stated };
   if (source) frame.source = source;
   if (content && content.end > content.start) frame.content = content;

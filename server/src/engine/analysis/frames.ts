@@ -26,7 +26,9 @@ export function findFrames(input: FrameInput): AttributionFrame[] {
   quotedSpeakers(builder);
   // "In a statement, the ministry said …": the statement is the ministry's, not a second source
   const named = builder.frames.some((f) => !builder.dropped.has(f) && f.stated && (f.kind === 'named' || f.kind === 'outlet'));
-  const frames = builder.frames.filter((f) => !builder.dropped.has(f) && !(named && f.kind === 'document' && f.source?.start === f.cue.start && f.source.end === f.cue.end));
+  const frames = builder.frames.filter(
+    (f) => !builder.dropped.has(f) && !(named && f.kind === 'document' && f.source?.start === f.cue.start && f.source.end === f.cue.end),
+  );
   return unstateNested(frames).sort((a, b) => a.cue.start - b.cue.start);
 }
 

@@ -16,7 +16,22 @@ const MAX_PHRASE = 14;
 const INNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from']);
 
 /** Determiners that stand alone for people before a verb ("another said"). */
-const PRONOMINAL = new Set(['another', 'some', 'many', 'several', 'both', 'all', 'others', 'most', 'few', 'one', 'none', 'each', 'either', 'neither']);
+const PRONOMINAL = new Set([
+  'another',
+  'some',
+  'many',
+  'several',
+  'both',
+  'all',
+  'others',
+  'most',
+  'few',
+  'one',
+  'none',
+  'each',
+  'either',
+  'neither',
+]);
 
 /** Pronouns that stand for a source; relative pronouns point back past a comma instead. */
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
@@ -71,7 +86,8 @@ export function phraseEndingAt(tokens: readonly Token[], last: number, floor = 0
   if (head.pos === 'DET' && PRONOMINAL.has(head.norm)) return [last];
   // a capitalised word the tagger took for a verb or adjective before a cue is a name: "Cook said"; an
   // adjective after a determiner is a noun: "the Iraqi military"
-  const named = isCapitalized(head.text) && (head.pos === 'VERB' || head.pos === 'ADJ' || head.pos === 'ADV' || (head.pos === 'AUX' && last > 0));
+  const named =
+    isCapitalized(head.text) && (head.pos === 'VERB' || head.pos === 'ADJ' || head.pos === 'ADV' || (head.pos === 'AUX' && last > 0));
   if (!isNounHead(head) && !named && head.pos !== 'ADJ') return [];
   const phrase: number[] = [];
   for (let i = last; i >= floor && phrase.length < MAX_PHRASE; i--) {
@@ -165,7 +181,10 @@ export function phraseStartingAt(tokens: readonly Token[], first: number): numbe
     break;
   }
   // an adjective ends a phrase after a determiner or an owner ("the Republican primary"), as it heads one
-  const adjectiveHeaded = phrase.length > 1 && (tokens[phrase[0]].pos === 'DET' || tokens[phrase[0]].possessive) && tokens[phrase[phrase.length - 1]].pos === 'ADJ';
+  const adjectiveHeaded =
+    phrase.length > 1 &&
+    (tokens[phrase[0]].pos === 'DET' || tokens[phrase[0]].possessive) &&
+    tokens[phrase[phrase.length - 1]].pos === 'ADJ';
   if (!adjectiveHeaded) while (phrase.length > 0 && !isNounHead(tokens[phrase[phrase.length - 1]])) phrase.pop();
   return phrase;
 }

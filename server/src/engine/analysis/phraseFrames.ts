@@ -23,7 +23,13 @@ export function vagueFrames(builder: Builder, matches: PhraseMatch<true>[]): voi
     // "it was reported by Tass": the agent names the source
     if (input.tokens[nextWord(input.tokens, vague.last)]?.norm === 'by') continue;
     const cue = { start: vague.start, end: vague.end };
-    const frame: AttributionFrame = { kind: 'vague', cue, agentive: true, stated: true, content: { start: input.sentence.start, end: contentEnd(input) } };
+    const frame: AttributionFrame = {
+      kind: 'vague',
+      cue,
+      agentive: true,
+      stated: true,
+      content: { start: input.sentence.start, end: contentEnd(input) },
+    };
     take(builder, cue, add(builder, frame) ? frame : undefined);
   }
 }
@@ -52,7 +58,10 @@ export function introducedFrames(builder: Builder): void {
     const opening = previousWord(tokens, intro.first) < 0;
     const content = opening
       ? { start: tokens[nextWord(tokens, after - 1)]?.start ?? contentEnd(input), end: contentEnd(input) }
-      : { start: input.sentence.start, end: tokens[intro.first - 1]?.text === ',' ? tokens[intro.first - 2]?.end ?? intro.start : intro.start };
+      : {
+          start: input.sentence.start,
+          end: tokens[intro.first - 1]?.text === ',' ? (tokens[intro.first - 2]?.end ?? intro.start) : intro.start,
+        };
     add(builder, frameFrom(reading, source, cue, content));
     take(builder, cue);
   }
@@ -92,8 +101,18 @@ export function documentFrames(builder: Builder): void {
     // "In a CNN poll, …" opens the sentence; "… in the latest poll." closes it; "lead in the polls ahead of"
     // does neither and attributes nothing
     if (!opening && after >= 0) continue;
-    const content = opening ? { start: tokens[after]?.start ?? t.start, end: contentEnd(input) } : { start: input.sentence.start, end: t.start };
-    add(builder, frameFrom({ ...reading, kind: reading.kind === 'vague' ? 'vague' : 'document' }, spanOf(tokens, phrase), { start: t.start, end: t.end }, content));
+    const content = opening
+      ? { start: tokens[after]?.start ?? t.start, end: contentEnd(input) }
+      : { start: input.sentence.start, end: t.start };
+    add(
+      builder,
+      frameFrom(
+        { ...reading, kind: reading.kind === 'vague' ? 'vague' : 'document' },
+        spanOf(tokens, phrase),
+        { start: t.start, end: t.end },
+        content,
+      ),
+    );
     return;
   }
 }
@@ -112,7 +131,13 @@ export function nominalFrames(builder: Builder): void {
     const copula = next?.pos === 'AUX' && next.lemma === 'be' ? tokens[i + 2] : undefined;
     const signalled =
       next !== undefined &&
-      (next.norm === 'that' || next.text === ':' || QUOTE_MARKS.test(next.text) || (next.text === ',' && QUOTE_MARKS.test(tokens[i + 2]?.text ?? '')) || (next.pos === 'VERB' && next.norm.endsWith('ing')) || copula?.norm === 'that' || copula?.text === ':');
+      (next.norm === 'that' ||
+        next.text === ':' ||
+        QUOTE_MARKS.test(next.text) ||
+        (next.text === ',' && QUOTE_MARKS.test(tokens[i + 2]?.text ?? '')) ||
+        (next.pos === 'VERB' && next.norm.endsWith('ing')) ||
+        copula?.norm === 'that' ||
+        copula?.text === ':');
     if (!signalled) continue;
     let phrase: number[] = [];
     // the owner before it: "Trump's claim", "his warning"
@@ -134,7 +159,15 @@ export function nominalFrames(builder: Builder): void {
     const reading = sourceOf(input, phrase);
     if (!reading || !reading.agentive) continue;
     const after = contentAfter(input, i, false);
-    add(builder, frameFrom(reading, spanOf(tokens, phrase), { start: t.start, end: t.end }, after ? { start: after.start, end: contentEnd(input) } : undefined));
+    add(
+      builder,
+      frameFrom(
+        reading,
+        spanOf(tokens, phrase),
+        { start: t.start, end: t.end },
+        after ? { start: after.start, end: contentEnd(input) } : undefined,
+      ),
+    );
   }
 }
 
@@ -154,10 +187,22 @@ export function colonFrame(builder: Builder): void {
   const phraseEnd = speakerEnd < 0 ? colon - 1 : first + speakerEnd - 1;
   const phrase = phraseEndingAt(tokens, phraseEnd, first);
   if (phrase.length === 0 || phrase[0] !== first || phrase.some((k) => vocabulary.colonLabels.has(tokens[k].norm))) return;
-  if (!phrase.some((k) => tokens[k].pos === 'PROPN' || tokens[k].pos === 'PRON') && !input.mentions.some((m) => m.start >= tokens[first].start && m.end <= tokens[phraseEnd].end)) return;
+  if (
+    !phrase.some((k) => tokens[k].pos === 'PROPN' || tokens[k].pos === 'PRON') &&
+    !input.mentions.some((m) => m.start >= tokens[first].start && m.end <= tokens[phraseEnd].end)
+  )
+    return;
   const reading = sourceOf(input, phrase);
   if (!reading || reading.kind === 'document' || !reading.agentive) return;
-  add(builder, frameFrom(reading, spanOf(tokens, phrase), { start: tokens[colon].start, end: tokens[colon].end }, { start: tokens[colon + 1].start, end: contentEnd(input) }));
+  add(
+    builder,
+    frameFrom(
+      reading,
+      spanOf(tokens, phrase),
+      { start: tokens[colon].start, end: tokens[colon].end },
+      { start: tokens[colon + 1].start, end: contentEnd(input) },
+    ),
+  );
 }
 
 /** `"…" ― Jane Roe`: a dash after a closed quotation, then the speaker. */
@@ -182,7 +227,15 @@ export function dashFrames(builder: Builder): void {
     const phrase = phraseStartingAt(tokens, dash + 1);
     const reading = sourceOf(input, phrase);
     if (!reading || reading.kind === 'document' || !phrase.some((k) => tokens[k].pos === 'PROPN')) continue;
-    add(builder, frameFrom(reading, spanOf(tokens, phrase), { start: tokens[dash].start, end: tokens[dash].end }, { start: quote.innerStart, end: quote.innerEnd }));
+    add(
+      builder,
+      frameFrom(
+        reading,
+        spanOf(tokens, phrase),
+        { start: tokens[dash].start, end: tokens[dash].end },
+        { start: quote.innerStart, end: quote.innerEnd },
+      ),
+    );
   }
 }
 

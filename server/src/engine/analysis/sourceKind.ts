@@ -57,7 +57,8 @@ export function readSource(
   // proper names that name a source: not "Western officials", "Monday", or an adjective of a known entity
   const properWords = words.filter(
     (w, k) =>
-      (w.pos === 'PROPN' || (k > 0 && isCapitalized(w.text) && w.kind === 'word' && w.pos !== 'DET' && w.pos !== 'ADP' && w.pos !== 'CCONJ')) &&
+      (w.pos === 'PROPN' ||
+        (k > 0 && isCapitalized(w.text) && w.kind === 'word' && w.pos !== 'DET' && w.pos !== 'ADP' && w.pos !== 'CCONJ')) &&
       !vocabulary.unnamingModifiers.has(w.norm) &&
       !vocabulary.vagueNouns.has(w.norm) &&
       !isTimeWord(w.norm) &&
@@ -65,8 +66,17 @@ export function readSource(
       !inside.some((m) => m.kind === 'adjective' && m.start <= w.start && m.end >= w.end),
   );
   const headNoun = head.lemma;
-  const withMention = (kind: SourceReading['kind'], agentive: boolean): SourceReading => ({ kind, agentive, ...(person ? { mention: person } : {}) });
-  if ((vocabulary.vagueNouns.has(head.norm) || vocabulary.vagueNouns.has(headNoun)) && named.length === 0 && properWords.length === 0 && countries.length === 0) {
+  const withMention = (kind: SourceReading['kind'], agentive: boolean): SourceReading => ({
+    kind,
+    agentive,
+    ...(person ? { mention: person } : {}),
+  });
+  if (
+    (vocabulary.vagueNouns.has(head.norm) || vocabulary.vagueNouns.has(headNoun)) &&
+    named.length === 0 &&
+    properWords.length === 0 &&
+    countries.length === 0
+  ) {
     return { kind: 'vague', agentive: true };
   }
   if (vocabulary.documentNouns.has(head.norm) || vocabulary.documentNouns.has(headNoun)) {

@@ -7,7 +7,10 @@ import type { Token } from '../text/tokens';
 import { DASHES, QUOTE_MARKS, isSkippable } from './frameBuilder';
 import { isNounHead, phraseEndingAt } from './nounPhrases';
 
-const CLOSING = new Map([[')', '('], [']', '[']]);
+const CLOSING = new Map([
+  [')', '('],
+  [']', '['],
+]);
 
 /**
  * The noun phrase (token indexes) that is the subject of the verb at `verb`, reading leftwards: auxiliaries
@@ -18,14 +21,19 @@ const CLOSING = new Map([[')', '('], [']', '[']]);
  */
 export function findSubject(tokens: readonly Token[], verb: number): number[] {
   let i = verb - 1;
-  for (let chains = 0; i >= 0; ) {
+  for (let chains = 0; i >= 0;) {
     const t = tokens[i];
     if (isSkippable(t)) {
       i--;
       continue;
     }
     // "voters overall said", "the senators themselves said": a word after the subject's head
-    if (t.pos === 'ADJ' && i > 0 && (tokens[i - 1].pos === 'NOUN' || tokens[i - 1].pos === 'PROPN') && tokens[i - 1].norm !== tokens[i - 1].lemma) {
+    if (
+      t.pos === 'ADJ' &&
+      i > 0 &&
+      (tokens[i - 1].pos === 'NOUN' || tokens[i - 1].pos === 'PROPN') &&
+      tokens[i - 1].norm !== tokens[i - 1].lemma
+    ) {
       i--;
       continue;
     }
@@ -35,7 +43,10 @@ export function findSubject(tokens: readonly Token[], verb: number): number[] {
       continue;
     }
     // "the board on Monday rejected", "Trump Sunday tweeted", "officials last week said": when, not who
-    if (isTimeWord(t.norm) || (/^(week|month|year|night|morning|evening|weekend)$/.test(t.norm) && /^(last|this|next)$/.test(tokens[i - 1]?.norm ?? ''))) {
+    if (
+      isTimeWord(t.norm) ||
+      (/^(week|month|year|night|morning|evening|weekend)$/.test(t.norm) && /^(last|this|next)$/.test(tokens[i - 1]?.norm ?? ''))
+    ) {
       i -= isTimeWord(t.norm) ? 1 : 2;
       if (i >= 0 && tokens[i].pos === 'ADP' && /^(on|in|at|by|during)$/.test(tokens[i].norm)) i--;
       continue;
@@ -68,7 +79,8 @@ export function findSubject(tokens: readonly Token[], verb: number): number[] {
     }
     // "Gov. John Kasich (R-OH), said": a comma (or bracket) right after the subject
     let j = i;
-    while (j >= 0 && (tokens[j].text === ',' || CLOSING.has(tokens[j].text))) j = CLOSING.has(tokens[j].text) ? matchingOpener(tokens, j) - 1 : j - 1;
+    while (j >= 0 && (tokens[j].text === ',' || CLOSING.has(tokens[j].text)))
+      j = CLOSING.has(tokens[j].text) ? matchingOpener(tokens, j) - 1 : j - 1;
     return j >= 0 && j < i ? phraseEndingAt(tokens, j) : [];
   }
   return nounPhraseOrRelative(tokens, outsideRelativeClause(tokens, i, 0));
@@ -114,8 +126,15 @@ function asideStart(tokens: readonly Token[], close: number): number {
       // (a participle opens one too: "The Times, reporting from Tehran, described …"; not "including",
       // whose names are part of the subject: "Critics, including the BMA, say")
       const opens =
-        first.pos === 'DET' || first.pos === 'PROPN' || first.pos === 'NOUN' || first.pos === 'ADJ' || first.pos === 'NUM' || first.pos === 'ADP' || first.pos === 'ADV' ||
-        (first.pos === 'VERB' && first.norm.endsWith('ing') && first.norm !== 'including') || /^(who|whose|which|his|her|their|its)$/.test(first.norm);
+        first.pos === 'DET' ||
+        first.pos === 'PROPN' ||
+        first.pos === 'NOUN' ||
+        first.pos === 'ADJ' ||
+        first.pos === 'NUM' ||
+        first.pos === 'ADP' ||
+        first.pos === 'ADV' ||
+        (first.pos === 'VERB' && first.norm.endsWith('ing') && first.norm !== 'including') ||
+        /^(who|whose|which|his|her|their|its)$/.test(first.norm);
       // the word before the aside ends a noun phrase: "Harry Bond, 30, of Raleigh, N.C., who …, said"
       const before = tokens[j - 1].text === '.' && j > 1 ? tokens[j - 2] : tokens[j - 1];
       return opens && isNounHead(before) ? j : -1;
@@ -138,9 +157,15 @@ function outsideRelativeClause(tokens: readonly Token[], end: number, floor: num
   for (let j = end, seen = 0; j >= floor && seen < 14; j--, seen++) {
     const t = tokens[j];
     if (t.kind === 'punct') return end;
-    if ((t.norm === 'who' || t.norm === 'that' || t.norm === 'which') && (t.pos === 'PRON' || t.pos === 'SCONJ' || t.pos === 'DET') && j < end) {
+    if (
+      (t.norm === 'who' || t.norm === 'that' || t.norm === 'which') &&
+      (t.pos === 'PRON' || t.pos === 'SCONJ' || t.pos === 'DET') &&
+      j < end
+    ) {
       const antecedent = j - 1;
-      return antecedent >= floor && isNounHead(tokens[antecedent]) && tokens.slice(j + 1, end + 1).some((w) => w.pos === 'VERB') ? antecedent : end;
+      return antecedent >= floor && isNounHead(tokens[antecedent]) && tokens.slice(j + 1, end + 1).some((w) => w.pos === 'VERB')
+        ? antecedent
+        : end;
     }
   }
   return end;

@@ -84,7 +84,8 @@ export function verbFrames(builder: Builder): void {
     const t = tokens[i];
     if (t.kind !== 'word') continue;
     const adjectival = adjectiveVerbLemma(tokens, i, vocabulary);
-    const entries = vocabulary.cueVerbs.get(t.lemma) ?? vocabulary.cueVerbs.get(t.norm) ?? (adjectival ? vocabulary.cueVerbs.get(adjectival) : undefined);
+    const entries =
+      vocabulary.cueVerbs.get(t.lemma) ?? vocabulary.cueVerbs.get(t.norm) ?? (adjectival ? vocabulary.cueVerbs.get(adjectival) : undefined);
     if (!entries) {
       quotationVerbFrame(builder, i);
       complementVerbFrame(builder, i);
@@ -140,7 +141,8 @@ function quotationVerbFrame(builder: Builder, i: number): void {
   if (mark && QUOTE_MARKS.test(mark.text) && mark.text !== '\u201C') {
     const speaker = phraseStartingAt(tokens, i + 1);
     const reading = speaker.length > 0 && endsClause(tokens, speaker[speaker.length - 1]) ? sourceOf(input, speaker) : undefined;
-    if (reading?.agentive) add(builder, frameFrom(reading, spanOf(tokens, speaker), { start: t.start, end: t.end }, preposedContent(input, i)));
+    if (reading?.agentive)
+      add(builder, frameFrom(reading, spanOf(tokens, speaker), { start: t.start, end: t.end }, preposedContent(input, i)));
     return;
   }
   // "then boomed, “Today, …”", "declared: “…”": a verb no list holds, introducing a quotation
@@ -148,7 +150,11 @@ function quotationVerbFrame(builder: Builder, i: number): void {
   if (next && (next.text === ',' || next.text === ':') && QUOTE_MARKS.test(tokens[i + 2]?.text ?? '') && tokens[i + 2].text !== '\u201D') {
     const subject = findSubject(tokens, i);
     const reading = subject.length > 0 ? sourceOf(input, subject) : undefined;
-    if (reading?.agentive) add(builder, frameFrom(reading, spanOf(tokens, subject), { start: t.start, end: t.end }, { start: tokens[i + 2].start, end: contentEnd(input) }));
+    if (reading?.agentive)
+      add(
+        builder,
+        frameFrom(reading, spanOf(tokens, subject), { start: t.start, end: t.end }, { start: tokens[i + 2].start, end: contentEnd(input) }),
+      );
     return;
   }
   if (!endsClause(tokens, i)) return;
@@ -170,11 +176,15 @@ function complementVerbFrame(builder: Builder, i: number): void {
   const { tokens } = input;
   const t = tokens[i];
   const next = tokens[i + 1];
-  if (t.pos !== 'VERB' || isCapitalized(t.text) || !next || !(next.norm === 'that' && next.pos === 'SCONJ') || builder.cued.has(t.start)) return;
+  if (t.pos !== 'VERB' || isCapitalized(t.text) || !next || !(next.norm === 'that' && next.pos === 'SCONJ') || builder.cued.has(t.start))
+    return;
   const phrase = findSubject(tokens, i);
   const reading = phrase.length > 0 ? sourceOf(input, phrase) : undefined;
   if (!reading?.agentive || reading.kind === 'document') return;
-  add(builder, frameFrom(reading, spanOf(tokens, phrase), { start: t.start, end: t.end }, { start: next.start, end: contentEnd(input) }, false));
+  add(
+    builder,
+    frameFrom(reading, spanOf(tokens, phrase), { start: t.start, end: t.end }, { start: next.start, end: contentEnd(input) }, false),
+  );
 }
 
 /** True when token `i` is followed by the end of the sentence, a comma or "and" ("Trump barked and …"). */
@@ -190,7 +200,11 @@ function passiveFrame(builder: Builder, i: number, last: number, entry: CueVerb,
   if (by >= 0 && tokens[by].norm === 'by') {
     const phrase = phraseStartingAt(tokens, by + 1);
     const reading = sourceOf(input, phrase);
-    if (reading) add(builder, frameFrom(reading, spanOf(tokens, phrase), cue, { start: input.sentence.start, end: tokens[i - 1]?.start ?? cue.start }));
+    if (reading)
+      add(
+        builder,
+        frameFrom(reading, spanOf(tokens, phrase), cue, { start: input.sentence.start, end: tokens[i - 1]?.start ?? cue.start }),
+      );
     return;
   }
   const after = contentAfter(input, last, false);
@@ -198,12 +212,16 @@ function passiveFrame(builder: Builder, i: number, last: number, entry: CueVerb,
   if (after?.shape === 'complement' && tokens.find((t) => t.start === after.start)?.norm === 'that' && entry.verbClass !== 'speech') {
     const phrase = findSubject(tokens, i);
     const holder = phrase.length > 0 ? sourceOf(input, phrase) : undefined;
-    if (holder && holder.kind !== 'document') add(builder, frameFrom(holder, spanOf(tokens, phrase), cue, { start: after.start, end: contentEnd(input) }, false));
+    if (holder && holder.kind !== 'document')
+      add(builder, frameFrom(holder, spanOf(tokens, phrase), cue, { start: after.start, end: contentEnd(input) }, false));
     if (holder) return;
   }
   // "the plan was announced", "Trump is expected to win": a cue with no source
   if (entry.verbClass === 'stance') return;
-  add(builder, frameFrom({ kind: 'none', agentive: false }, undefined, cue, after ? { start: after.start, end: contentEnd(input) } : undefined));
+  add(
+    builder,
+    frameFrom({ kind: 'none', agentive: false }, undefined, cue, after ? { start: after.start, end: contentEnd(input) } : undefined),
+  );
 }
 
 /** Verbs that report someone "as saying" ("quoted Peskov as saying", "was cited by Reuters as saying"). */
@@ -240,10 +258,20 @@ function headNamesSomeone(input: FrameInput, phrase: readonly number[]): boolean
   if (head.pos === 'PROPN' || head.pos === 'PRON' || isCapitalized(head.text)) return true;
   const nouns = [vocabulary.agentNouns, vocabulary.institutionNouns, vocabulary.vagueNouns, vocabulary.documentNouns];
   if (nouns.some((set) => set.has(head.norm) || set.has(head.lemma))) return true;
-  return input.mentions.some((m) => m.start <= head.start && m.end >= head.end) || input.titles.some((t) => t.start <= head.start && t.end >= head.end);
+  return (
+    input.mentions.some((m) => m.start <= head.start && m.end >= head.end) ||
+    input.titles.some((t) => t.start <= head.start && t.end >= head.end)
+  );
 }
 
-function activeFrame(builder: Builder, i: number, last: number, entry: CueVerb, cue: Span, after: ReturnType<typeof contentAfter>): AttributionFrame | undefined {
+function activeFrame(
+  builder: Builder,
+  i: number,
+  last: number,
+  entry: CueVerb,
+  cue: Span,
+  after: ReturnType<typeof contentAfter>,
+): AttributionFrame | undefined {
   const { input } = builder;
   const { tokens } = input;
   const end = contentEnd(input);
@@ -251,13 +279,16 @@ function activeFrame(builder: Builder, i: number, last: number, entry: CueVerb, 
   const afterQuoteOrComma = before !== undefined && (before.text === ',' || QUOTE_MARKS.test(before.text));
   // "…," said Lavrov. / "…," said the minister, adding …
   // a verb whose object is the person told never inverts: "Assad, for his part, thanked the army"
-  const invertible = entry.verbClass === 'speech' && !tokens[i].norm.endsWith('ing') && !input.vocabulary.addresseeVerbs.has(tokens[i].lemma);
+  const invertible =
+    entry.verbClass === 'speech' && !tokens[i].norm.endsWith('ing') && !input.vocabulary.addresseeVerbs.has(tokens[i].lemma);
   if ((afterQuoteOrComma || i === 0) && invertible) {
     const phrase = phraseStartingAt(tokens, last + 1);
     // the speaker ends the clause, unless a verb follows ("said the minister was wrong" reports a clause)
     // or "as" does ("…, described the war as three years old": the phrase is what is described)
     const following = tokens[phrase[phrase.length - 1] + 1];
-    const closes = phrase.length > 0 && !(following && (following.pos === 'VERB' || following.pos === 'AUX' || following.norm === 'that' || following.norm === 'as'));
+    const closes =
+      phrase.length > 0 &&
+      !(following && (following.pos === 'VERB' || following.pos === 'AUX' || following.norm === 'that' || following.norm === 'as'));
     const reading = closes && headNamesSomeone(input, phrase) ? sourceOf(input, phrase) : undefined;
     if (reading && reading.kind !== 'document') return frameFrom(reading, spanOf(tokens, phrase), cue, preposedContent(input, i));
   }
@@ -274,7 +305,8 @@ function activeFrame(builder: Builder, i: number, last: number, entry: CueVerb, 
   // "…, saying …", "issued a statement slamming …": an -ing cue's source is its clause's subject
   else if (tokens[i].norm.endsWith('ing') && (phrase.length === 0 || afterQuoteOrComma || (before && before.pos === 'NOUN'))) {
     let governing: AttributionFrame | undefined;
-    for (let k = builder.frames.length - 1; k >= 0 && !governing; k--) if (builder.frames[k].cue.end <= cue.start && builder.frames[k].source) governing = builder.frames[k];
+    for (let k = builder.frames.length - 1; k >= 0 && !governing; k--)
+      if (builder.frames[k].cue.end <= cue.start && builder.frames[k].source) governing = builder.frames[k];
     if (governing) return frameFrom(governing, governing.source, cue, after ? { start: after.start, end } : undefined, governing.stated);
     phrase = clauseSubject(tokens, i);
   }
@@ -309,7 +341,8 @@ function activeFrame(builder: Builder, i: number, last: number, entry: CueVerb, 
       // a thing's finding ("the move shows that …") is a frame, but it sources nothing
       const sourcing = reading.agentive || reading.kind === 'document' || reading.kind === 'outlet' || reading.kind === 'vague';
       // "the report found", "researchers found that", "…, the reports show", "voters believe the economy is …"
-      if (after?.shape === 'complement' || after?.shape === 'clause' || (!after && preposed)) return frameFrom(reading, source, cue, content, stated && !plan && sourcing);
+      if (after?.shape === 'complement' || after?.shape === 'clause' || (!after && preposed))
+        return frameFrom(reading, source, cue, content, stated && !plan && sourcing);
       if ((reading.kind === 'document' || reading.kind === 'outlet') && content) return frameFrom(reading, source, cue, content, stated);
       return undefined;
     }

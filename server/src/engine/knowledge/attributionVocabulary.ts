@@ -23,7 +23,15 @@ interface AttributionData {
   vaguePhrases: string[];
   quotedNaming?: string[];
   claims: {
-    figures: { people: string[]; nouns: string[]; units: string[]; measurements: string[]; markets?: string[]; proportions?: string[]; leads?: string[] };
+    figures: {
+      people: string[];
+      nouns: string[];
+      units: string[];
+      measurements: string[];
+      markets?: string[];
+      proportions?: string[];
+      leads?: string[];
+    };
     trends: { verbs: string[]; measures: string[] };
     courtesy?: string[];
     predicativeVerbs?: string[];
@@ -105,9 +113,32 @@ export interface AttributionVocabulary {
 }
 
 const EMPTY: AttributionData = {
-  speechVerbs: [], findingVerbs: [], stanceVerbs: [], nominalCues: [], lightVerbs: [], addresseeVerbs: [], colonLabels: [], agentNouns: [], prospective: [], sourceIntroducers: [], documentNouns: [], institutionNouns: [], vagueSourceNouns: [],
-  unnamingModifiers: [], vaguePhrases: [],
-  claims: { figures: { people: [], nouns: [], units: [], measurements: [] }, trends: { verbs: [], measures: [] }, superlatives: [], comparisons: [], causal: [], predictions: { phrases: [], modals: [], scheduling: [] }, accusations: [], intentions: [], opinions: [] },
+  speechVerbs: [],
+  findingVerbs: [],
+  stanceVerbs: [],
+  nominalCues: [],
+  lightVerbs: [],
+  addresseeVerbs: [],
+  colonLabels: [],
+  agentNouns: [],
+  prospective: [],
+  sourceIntroducers: [],
+  documentNouns: [],
+  institutionNouns: [],
+  vagueSourceNouns: [],
+  unnamingModifiers: [],
+  vaguePhrases: [],
+  claims: {
+    figures: { people: [], nouns: [], units: [], measurements: [] },
+    trends: { verbs: [], measures: [] },
+    superlatives: [],
+    comparisons: [],
+    causal: [],
+    predictions: { phrases: [], modals: [], scheduling: [] },
+    accusations: [],
+    intentions: [],
+    opinions: [],
+  },
 };
 
 function wordSet(list: readonly string[]): Set<string> {

@@ -127,7 +127,10 @@ function decodePointer(pointer: string): (string | number)[] {
 
 function describePath(path: readonly (string | number)[]): string {
   if (path.length === 0) return 'the file';
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 function nodeSpan(node: unknown): Span | undefined {
@@ -193,13 +196,29 @@ export function parseDataFile<T>(file: string, text: string, schema: object, lim
   const problems: DataProblem[] = [];
   const positioned = (span: Span, message: string, severity: 'error' | 'warning' = 'error', path?: (string | number)[]): DataProblem => {
     const pos = lineCounter.lineStarts.length > 0 ? lineCounter.linePos(span.start) : { line: 1, col: 1 };
-    return { file, start: span.start, end: Math.max(span.end, span.start), line: pos.line, column: pos.col, message, severity, ...(path ? { path } : {}) };
+    return {
+      file,
+      start: span.start,
+      end: Math.max(span.end, span.start),
+      line: pos.line,
+      column: pos.col,
+      message,
+      severity,
+      ...(path ? { path } : {}),
+    };
   };
   /** The file cannot be used: one problem, at `offset` (found before parsing, so its line is counted here). */
   const unusable = (message: string, offset = 0): DataFile<T> => {
     const { line, column } = lineAndColumn(text, offset);
     problems.push({ ...positioned({ start: offset, end: offset }, message), line, column });
-    return { file, text, value: undefined, problems, spanOf: () => ({ start: 0, end: 0 }), problemAt: (path, m, sev) => positioned({ start: 0, end: 0 }, m, sev, path) };
+    return {
+      file,
+      text,
+      value: undefined,
+      problems,
+      spanOf: () => ({ start: 0, end: 0 }),
+      problemAt: (path, m, sev) => positioned({ start: 0, end: 0 }, m, sev, path),
+    };
   };
   if (text.length > limits.maxLength) {
     return unusable(`file is too large to load (${text.length} characters; the limit is ${limits.maxLength})`);
@@ -223,21 +242,26 @@ export function parseDataFile<T>(file: string, text: string, schema: object, lim
     const start = Math.min(error.pos[0], text.length);
     problems.push(positioned({ start, end: Math.min(Math.max(error.pos[1], start), text.length) }, `YAML syntax: ${message}`));
   }
-  for (const { span, key } of duplicateKeys(doc)) problems.push(positioned(span, `YAML syntax: Map keys must be unique ("${escapedExcerpt(key)}" is repeated)`));
+  for (const { span, key } of duplicateKeys(doc))
+    problems.push(positioned(span, `YAML syntax: Map keys must be unique ("${escapedExcerpt(key)}" is repeated)`));
   if (problems.length > 0) return { file, text, value: undefined, problems, spanOf, problemAt };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
   } catch (error) {
-    problems.push(positioned({ start: 0, end: 0 }, `cannot be read: ${(error as Error).message} (more than ${MAX_ALIAS_COUNT} uses of YAML anchors; write the values out)`));
+    problems.push(
+      positioned(
+        { start: 0, end: 0 },
+        `cannot be read: ${(error as Error).message} (more than ${MAX_ALIAS_COUNT} uses of YAML anchors; write the values out)`,
+      ),
+    );
     return { file, text, value: undefined, problems, spanOf, problemAt };
   }
   {
     for (const error of schemaErrors(schema, value)) {
       const path = decodePointer(error.instancePath);
       const params = error.params as Record<string, unknown>;
-      const span =
-        (error.keyword === 'additionalProperties' && keySpan(doc, path, String(params.additionalProperty))) || spanOf(path);
+      const span = (error.keyword === 'additionalProperties' && keySpan(doc, path, String(params.additionalProperty))) || spanOf(path);
       problems.push(positioned(span, `${describePath(path)}: ${plainMessage(error)}`, 'error', path));
     }
   }

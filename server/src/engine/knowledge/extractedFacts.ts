@@ -24,7 +24,6 @@ export interface PendingRole {
   index: number;
 }
 
-
 /** The folded texts of the quotations curated facts record. */
 export function curatedQuoteTexts(pending: readonly PendingFact[]): Set<string> {
   return new Set(pending.flatMap((p) => (p.data.quote ? [foldQuotationText(p.data.quote.text)] : [])));
@@ -38,7 +37,15 @@ function sameness(data: FactData): string {
 
 /** A problem of extracted data, placed at the top of its document (extraction names no YAML path). */
 function documentProblem(file: string): PendingFact['at'] {
-  return (path, message, severity = 'error') => ({ file, line: 1, column: 1, start: 0, end: 0, message: `extracted ${path.join('.')}: ${message}`, severity });
+  return (path, message, severity = 'error') => ({
+    file,
+    line: 1,
+    column: 1,
+    start: 0,
+    end: 0,
+    message: `extracted ${path.join('.')}: ${message}`,
+    severity,
+  });
 }
 
 /** Adds extracted entities (merged by id) and facts (not those a curated fact records) to the pending lists. */
@@ -55,7 +62,14 @@ export function addExtracted(
     source.entities.forEach((data, index) => {
       const known = entities.get(data.id);
       if (!known) {
-        const entity: Entity = { ...data, aliases: [...(data.aliases ?? [])], roles: [...(data.roles ?? [])], file: source.file, span: { start: 0, end: 0 }, roleSources: [] };
+        const entity: Entity = {
+          ...data,
+          aliases: [...(data.aliases ?? [])],
+          roles: [...(data.roles ?? [])],
+          file: source.file,
+          span: { start: 0, end: 0 },
+          roleSources: [],
+        };
         entities.set(data.id, entity);
         pendingRoles.push({ entity, at, index });
         return;
@@ -77,7 +91,12 @@ export function addExtracted(
 }
 
 /** The head word of a figure's unit ("forces" of "Shiite forces"), lower case. */
-const unitHead = (fact: Fact): string | undefined => fact.slots?.find((s) => s.type === 'quantity')?.unit?.split(/\s+/).pop()?.toLowerCase();
+const unitHead = (fact: Fact): string | undefined =>
+  fact.slots
+    ?.find((s) => s.type === 'quantity')
+    ?.unit?.split(/\s+/)
+    .pop()
+    ?.toLowerCase();
 const valueOf = (fact: Fact): unknown => fact.slots?.find((s) => s.type === 'quantity')?.value;
 
 /** Most facts one figure is linked to as disputing it (the first found): enough to spare either side. */
@@ -109,7 +128,8 @@ export function linkDisagreeingFigures(extracted: readonly Fact[]): void {
       const a = bucket[i];
       for (let j = i + 1; j < bucket.length && a.disputedBy.length < MAX_DISPUTES; j++) {
         const b = bucket[j];
-        if (a.source.seed === b.source.seed || valueOf(a) === valueOf(b) || b.disputedBy.length >= MAX_DISPUTES || a.disputedBy.includes(b)) continue;
+        if (a.source.seed === b.source.seed || valueOf(a) === valueOf(b) || b.disputedBy.length >= MAX_DISPUTES || a.disputedBy.includes(b))
+          continue;
         a.disputedBy.push(b);
         b.disputedBy.push(a);
       }

@@ -40,7 +40,8 @@ const SLOT_ENTITY_TYPES: Partial<Record<Slot['type'], string>> = { place: 'place
 function entityRefs(fact: FactData): [string, (string | number)[]][] {
   const refs: [string, (string | number)[]][] = [];
   (fact.about ?? []).forEach((group, i) => {
-    for (const [j, id] of (Array.isArray(group) ? group : [group]).entries()) refs.push([id, Array.isArray(group) ? ['about', i, j] : ['about', i]]);
+    for (const [j, id] of (Array.isArray(group) ? group : [group]).entries())
+      refs.push([id, Array.isArray(group) ? ['about', i, j] : ['about', i]]);
   });
   (fact.slots ?? []).forEach((slot, i) => {
     if (SLOT_ENTITY_TYPES[slot.type] && typeof slot.value === 'string') refs.push([slot.value, ['slots', i, 'value']]);
@@ -72,7 +73,10 @@ function cueKeys(cue: string): string[][] {
     const words = phraseKeys(cue);
     if (words.length === 0) return [];
     const last = words.length - 1;
-    return [...wordForms(words[0], 'verb').map((form) => [form, ...words.slice(1)]), ...wordForms(words[last], 'noun').map((form) => [...words.slice(0, last), form])];
+    return [
+      ...wordForms(words[0], 'verb').map((form) => [form, ...words.slice(1)]),
+      ...wordForms(words[last], 'noun').map((form) => [...words.slice(0, last), form]),
+    ];
   });
 }
 
@@ -137,7 +141,8 @@ export function buildFactBase(
     for (const problem of parsed.problems) problems.push(problem);
     const badEntities = invalidItems(parsed.problems, 'entities');
     const badFacts = invalidItems(parsed.problems, 'facts');
-    const at = (path: (string | number)[], message: string, severity: 'error' | 'warning' = 'error') => parsed.problemAt(path, message, severity);
+    const at = (path: (string | number)[], message: string, severity: 'error' | 'warning' = 'error') =>
+      parsed.problemAt(path, message, severity);
     (Array.isArray(parsed.value?.entities) ? parsed.value.entities : []).forEach((data, index) => {
       if (badEntities.has(index)) return;
       if (entities.has(data.id)) {
@@ -150,21 +155,47 @@ export function buildFactBase(
     });
     (Array.isArray(parsed.value?.facts) ? parsed.value.facts : []).forEach((data, index) => {
       if (badFacts.has(index)) return;
-      pendingFacts.push({ data, file: source.file, at: (path, message, severity) => at(['facts', index, ...path], message, severity), span: parsed.spanOf(['facts', index]), index });
+      pendingFacts.push({
+        data,
+        file: source.file,
+        at: (path, message, severity) => at(['facts', index, ...path], message, severity),
+        span: parsed.spanOf(['facts', index]),
+        index,
+      });
     });
   }
 
   addExtracted(extracted, entities, pendingFacts, pendingRoles, curatedQuoteTexts(pendingFacts));
 
   const labelsWarned = new Set<string>();
-  const provenance = (citation: FactData['source'], report: (path: (string | number)[], message: string, severity?: 'error' | 'warning') => DataProblem, path: (string | number)[], asOf?: string): SourceRef | undefined => {
+  const provenance = (
+    citation: FactData['source'],
+    report: (path: (string | number)[], message: string, severity?: 'error' | 'warning') => DataProblem,
+    path: (string | number)[],
+    asOf?: string,
+  ): SourceRef | undefined => {
     if (!seeds.articles.has(citation.seed)) {
       // a label rather than a seed file: said once per label, since teams cite their own sources this way
       if (!labelsWarned.has(citation.seed)) {
         labelsWarned.add(citation.seed);
-        problems.push(report([...path, 'seed'], `source "${citation.seed}" is not a seed article, so its passages cannot be checked against a text`, 'warning'));
+        problems.push(
+          report(
+            [...path, 'seed'],
+            `source "${citation.seed}" is not a seed article, so its passages cannot be checked against a text`,
+            'warning',
+          ),
+        );
       }
-      return { seed: citation.seed, title: citation.seed, outlet: '', date: asOf ?? '', dateBasis: 'not known', passage: citation.passage, offset: -1, attribution: citation.attribution };
+      return {
+        seed: citation.seed,
+        title: citation.seed,
+        outlet: '',
+        date: asOf ?? '',
+        dateBasis: 'not known',
+        passage: citation.passage,
+        offset: -1,
+        attribution: citation.attribution,
+      };
     }
     const ref = seeds.sourceRef(citation.seed, citation.passage, citation.attribution);
     if (!ref) problems.push(report([...path, 'passage'], `passage not found verbatim in ${citation.seed}`));
@@ -172,11 +203,16 @@ export function buildFactBase(
   };
 
   for (const { entity, at } of pendingRoles) {
-    for (const [field, ids] of [['standsFor', entity.standsFor], ['within', entity.within], ['country', entity.country ? [entity.country] : []]] as const) {
+    for (const [field, ids] of [
+      ['standsFor', entity.standsFor],
+      ['within', entity.within],
+      ['country', entity.country ? [entity.country] : []],
+    ] as const) {
       for (const id of ids ?? []) if (!entities.has(id)) problems.push(at([field], `unknown entity "${id}"`));
     }
     (entity.roles ?? []).forEach((role, i) => {
-      if (!vocabulary.titleNames.has(role.title)) problems.push(at(['roles', i, 'title'], `unknown title "${role.title}" (titles are defined in seeds/vocabulary.yaml)`));
+      if (!vocabulary.titleNames.has(role.title))
+        problems.push(at(['roles', i, 'title'], `unknown title "${role.title}" (titles are defined in seeds/vocabulary.yaml)`));
       if (role.of && !entities.has(role.of)) problems.push(at(['roles', i, 'of'], `unknown entity "${role.of}"`));
       entity.roleSources[i] = provenance(role.source, (path, message) => at(['roles', i, ...path], message), ['source'], role.asOf);
     });
@@ -207,7 +243,15 @@ export function buildFactBase(
     }
     const sourceRef = provenance(data.source, at, ['source'], data.asOf);
     if (!ok || !sourceRef) continue;
-    facts.set(data.id, { ...data, file, span, sourceRef, disputedBy: [], cueKeys: expandCues(data.cues ?? [], vocabulary), ...(extracted ? { extracted } : {}) });
+    facts.set(data.id, {
+      ...data,
+      file,
+      span,
+      sourceRef,
+      disputedBy: [],
+      cueKeys: expandCues(data.cues ?? [], vocabulary),
+      ...(extracted ? { extracted } : {}),
+    });
   }
   linkDisagreeingFigures([...facts.values()].filter((f) => f.extracted));
 
@@ -232,13 +276,16 @@ export function buildFactBase(
   const unanchored = new Map<string, Map<string, Fact[]>>();
   for (const fact of facts.values()) {
     if (fact.quote) quotes.push(fact);
-    const unit = fact.extracted && !fact.about?.length && fact.cues?.length ? fact.slots?.find((s) => s.type === 'quantity')?.unit : undefined;
+    const unit =
+      fact.extracted && !fact.about?.length && fact.cues?.length ? fact.slots?.find((s) => s.type === 'quantity')?.unit : undefined;
     if (!unit && (!fact.about?.length || (!fact.slots?.length && !fact.cues?.length))) continue;
     for (const cue of fact.cues ?? []) for (const words of cueKeys(cue)) cues.addKeys(words, cueKey(cue));
     if (unit) {
       // the unit is written as the source wrote it ("new berths"): its head word and that word's singular
       const head = phraseKeys(unit).pop();
-      const forms = head ? new Set([head, ...wordForms(head, 'noun'), ...(head.endsWith('s') ? wordForms(head.slice(0, -1), 'noun') : [])]) : [];
+      const forms = head
+        ? new Set([head, ...wordForms(head, 'noun'), ...(head.endsWith('s') ? wordForms(head.slice(0, -1), 'noun') : [])])
+        : [];
       for (const form of forms) addUnder(unanchored, form, fact.cueKeys, fact);
       continue;
     }

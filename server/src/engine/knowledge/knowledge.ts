@@ -79,6 +79,8 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
     facts: factBase,
     claimModel: SHIPPED_CLAIM_MODEL,
     problems: [...seedProblems, ...lexiconProblems, ...vocabularyProblems, ...factProblems, ...attributionProblems],
-    version: contentHash([...all.map((f) => f.file + '\u0000' + f.text), ...sources.map((s) => s.document.file + '\u0000' + s.hash)].join('\u0001')),
+    version: contentHash(
+      [...all.map((f) => f.file + '\u0000' + f.text), ...sources.map((s) => s.document.file + '\u0000' + s.hash)].join('\u0001'),
+    ),
   };
 }

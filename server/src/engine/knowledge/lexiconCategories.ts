@@ -36,9 +36,20 @@ export const LEXICON_CATEGORIES = {
   intensifier: { group: 'framing', label: 'intensifier', severity: 'information', inReportedSpeech: 'speaker', droppable: true },
   speculation: { group: 'framing', label: 'speculation', severity: 'warning', inReportedSpeech: 'speaker' },
   'say-verb': { group: 'framing', label: 'dramatising speech verb', severity: 'warning', inReportedSpeech: 'speaker' },
-  'presupposing-verb': { group: 'epistemological', label: 'verb that presents a claim as proven', severity: 'warning', inReportedSpeech: 'speaker' },
+  'presupposing-verb': {
+    group: 'epistemological',
+    label: 'verb that presents a claim as proven',
+    severity: 'warning',
+    inReportedSpeech: 'speaker',
+  },
   'doubting-verb': { group: 'epistemological', label: 'verb that casts doubt', severity: 'warning', inReportedSpeech: 'speaker' },
-  'false-certainty': { group: 'epistemological', label: 'certainty stated as fact', severity: 'information', inReportedSpeech: 'speaker', droppable: true },
+  'false-certainty': {
+    group: 'epistemological',
+    label: 'certainty stated as fact',
+    severity: 'information',
+    inReportedSpeech: 'speaker',
+    droppable: true,
+  },
 } as const satisfies Record<string, LexiconCategoryInfo>;
 
 /** A category id of the lexicon schema. */

@@ -10,7 +10,10 @@ import type { Entity } from './factTypes';
  * @param titleForms every way each title id is written ("foreign minister", "top diplomat")
  * @returns entity id -> descriptions
  */
-export function roleDescriptors(entities: ReadonlyMap<string, Entity>, titleForms: ReadonlyMap<string, readonly string[]>): Map<string, string[]> {
+export function roleDescriptors(
+  entities: ReadonlyMap<string, Entity>,
+  titleForms: ReadonlyMap<string, readonly string[]>,
+): Map<string, string[]> {
   const holders = new Map<string, Set<string>>();
   for (const entity of entities.values()) {
     for (const role of entity.roles ?? []) {

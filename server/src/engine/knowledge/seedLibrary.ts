@@ -50,7 +50,11 @@ function endsSentence(text: string, i: number): boolean {
 }
 
 /** Builds the seed library from `metadata.yaml` and the seed texts, then the source documents. */
-export function buildSeedLibrary(metadata: SourceFile, seeds: SourceFile[], documents: readonly LibraryDocument[] = []): { library: SeedLibrary; problems: DataProblem[] } {
+export function buildSeedLibrary(
+  metadata: SourceFile,
+  seeds: SourceFile[],
+  documents: readonly LibraryDocument[] = [],
+): { library: SeedLibrary; problems: DataProblem[] } {
   const parsed = parseDataFile<{ articles: ArticleMetadata[] }>(metadata.file, metadata.text, metadataSchema);
   const problems = [...parsed.problems];
   const texts = new Map(seeds.map((s) => [s.file.replace(/^.*[\\/]/, ''), s.text]));
@@ -63,7 +67,8 @@ export function buildSeedLibrary(metadata: SourceFile, seeds: SourceFile[], docu
     }
     articles.set(article.file, { ...article, text });
   });
-  for (const document of documents) articles.set(document.file, { ...document.metadata, file: document.file, text: document.text, path: document.file });
+  for (const document of documents)
+    articles.set(document.file, { ...document.metadata, file: document.file, text: document.text, path: document.file });
   const library: SeedLibrary = {
     articles,
     sourceRef(seed, passage, attribution) {

@@ -55,6 +55,8 @@ export function buildVocabulary(source: SourceFile): { vocabulary: Vocabulary; p
     scaleNames.set(scale.id, { positive: scale.positive[0] ?? scale.id, negative: scale.negative[0] ?? `not ${scale.id}` });
   }
   const cueGroups = (parsed.value?.cueGroups ?? []).filter((g) => Array.isArray(g));
-  const honorifics = new Set((parsed.value?.honorifics ?? []).filter((h) => typeof h === 'string').map((h) => h.toLowerCase().replace(/\.$/, '')));
+  const honorifics = new Set(
+    (parsed.value?.honorifics ?? []).filter((h) => typeof h === 'string').map((h) => h.toLowerCase().replace(/\.$/, '')),
+  );
   return { vocabulary: { titles, titleNames, titleForms, honorifics, scales, scaleNames, cueGroups }, problems: parsed.problems };
 }

@@ -83,7 +83,10 @@ function vagueSourcingFixes(text: string, source: Span | undefined): Fix[] {
   if (!source) return [];
   const words = text.slice(source.start, source.end);
   return [
-    { title: `Name the source: replace "${words}" with ${SOURCE_PLACEHOLDER} to fill in`, edits: [{ start: source.start, end: source.end, newText: SOURCE_PLACEHOLDER }] },
+    {
+      title: `Name the source: replace "${words}" with ${SOURCE_PLACEHOLDER} to fill in`,
+      edits: [{ start: source.start, end: source.end, newText: SOURCE_PLACEHOLDER }],
+    },
     {
       title: 'Say why the source cannot be named',
       edits: [{ start: source.end, end: source.end, newText: `, who asked not to be named because ${REASON_PLACEHOLDER},` }],
@@ -113,7 +116,8 @@ function vagueFindings(block: Block, text: string, severity: Severity): Finding[
           end,
           message: `Vague sourcing: "${words}" names nobody a reader could check. Name the source, or say why it cannot be named.`,
           detail: {
-            reason: 'Wire-service practice (Reuters, AP, BBC) asks for named sources; anonymous or plural-vague sourcing is the exception and should say why the source cannot be named and how they know.',
+            reason:
+              'Wire-service practice (Reuters, AP, BBC) asks for named sources; anonymous or plural-vague sourcing is the exception and should say why the source cannot be named and how they know.',
           },
           fixes: vagueSourcingFixes(text, frame.source),
           kind: 'vague',
@@ -122,20 +126,16 @@ function vagueFindings(block: Block, text: string, severity: Severity): Finding[
   );
 }
 
-function missingFinding(
-  text: string,
-  s: SentenceAnalysis,
-  claims: ClaimSignal[],
-  knowledge: Knowledge,
-  severity: Severity,
-): Finding {
+function missingFinding(text: string, s: SentenceAnalysis, claims: ClaimSignal[], knowledge: Knowledge, severity: Severity): Finding {
   const kinds = [...new Set(claims.map((c) => c.kind))];
   const first = claims[0];
   // a fact is cited only when it states what the sentence claims (see factStated)
   const known = factStated(readSentenceFacts(text, s, knowledge.facts), knowledge);
   const credit = known ? creditFor(known, knowledge) : undefined;
   const fixes = [
-    ...(credit ? [{ title: `Attribute to ${credit} (as the source did)`, edits: [attributionEdit(text, s, credit, false)], preferred: true }] : []),
+    ...(credit
+      ? [{ title: `Attribute to ${credit} (as the source did)`, edits: [attributionEdit(text, s, credit, false)], preferred: true }]
+      : []),
     { title: 'Insert an attribution to fill in', edits: [attributionEdit(text, s, SOURCE_PLACEHOLDER, false)] },
   ];
   const reason = `A ${kinds.map((k) => KIND_NAMES[k]).join(' and ')} the reporter did not witness needs its source in the same sentence or unmistakably nearby.`;
@@ -206,12 +206,16 @@ function paragraphNamesSource(block: Block): boolean {
 function namedActorInSentence(sentence: SentenceAnalysis, quotes: readonly Span[]): boolean {
   const outside = sentence.tokens.filter((t) => !withinAny(quotes, t));
   // "Dunmore was blunt.": a form of "be" or "have" acts too, a modal does not ("Europe must now "stand …"")
-  return outside.some((t) => t.pos === 'PROPN') && outside.some((t) => t.pos === 'VERB' || (t.pos === 'AUX' && /^(is|was|were|are|has|had|have)$/.test(t.norm)));
+  return (
+    outside.some((t) => t.pos === 'PROPN') &&
+    outside.some((t) => t.pos === 'VERB' || (t.pos === 'AUX' && /^(is|was|were|are|has|had|have)$/.test(t.norm)))
+  );
 }
 
 function quoteFindings(block: Block, text: string, severity: Severity): Finding[] {
   if (block.quoted || paragraphNamesSource(block)) return [];
-  const sentenceOf = (q: QuoteReading): SentenceAnalysis => sentenceEndingAt(block.sentences, q.quote.end) ?? block.sentences[block.sentences.length - 1];
+  const sentenceOf = (q: QuoteReading): SentenceAnalysis =>
+    sentenceEndingAt(block.sentences, q.quote.end) ?? block.sentences[block.sentences.length - 1];
   // the quotation's sentence or its neighbours (""This is a big year!" Price shouted."): a quotation ending
   // in "!" or "?" ends its sentence before the speaker's
   const actors = new Map<SentenceAnalysis, boolean>();
@@ -222,7 +226,10 @@ function quoteFindings(block: Block, text: string, severity: Severity): Finding[
   };
   const actorNear = (q: QuoteReading): boolean => {
     const first = partitionPoint(block.sentences, (s) => s.end <= q.quote.start);
-    const last = Math.max(first, partitionPoint(block.sentences, (s) => s.end < q.quote.end));
+    const last = Math.max(
+      first,
+      partitionPoint(block.sentences, (s) => s.end < q.quote.end),
+    );
     return block.sentences.slice(Math.max(0, first - 1), last + 2).some(actorIn);
   };
   // one quotation given to a named party gives the paragraph's other quotations their speaker too
@@ -262,7 +269,8 @@ export function findAttributionProblems(context: RuleContext): Finding[] {
     if (vague) for (const finding of vagueFindings(block, text, vague)) findings.push(finding);
     if (!missing || block.kind !== 'paragraph' || context.genre === 'technical') continue;
     for (const finding of placeholderFindings(block, text, missing)) findings.push(finding);
-    if (kinds.has('quotes') && !holdsPlaceholder(text, block)) for (const finding of quoteFindings(block, text, missing)) findings.push(finding);
+    if (kinds.has('quotes') && !holdsPlaceholder(text, block))
+      for (const finding of quoteFindings(block, text, missing)) findings.push(finding);
     if (block.quoted) continue;
     const column = writerSpeaks(block);
     for (const s of block.sentences) {
@@ -270,9 +278,15 @@ export function findAttributionProblems(context: RuleContext): Finding[] {
       if (/\?["\u201D\u2019]?$/.test(text.slice(s.start, s.end))) continue;
       if (isHeadline(s) || holdsPlaceholder(text, s)) continue;
       // words inside what a frame attributes are the source's: "X thinks prices will rise"
-      const claims = s.claims.filter((c) => kinds.has(c.kind) && !(column && ARGUMENT.has(c.kind)) && !s.frames.some((f) => f.kind !== 'none' && f.content && f.content.start <= c.start && f.content.end >= c.end));
+      const claims = s.claims.filter(
+        (c) =>
+          kinds.has(c.kind) &&
+          !(column && ARGUMENT.has(c.kind)) &&
+          !s.frames.some((f) => f.kind !== 'none' && f.content && f.content.start <= c.start && f.content.end >= c.end),
+      );
       if (claims.length > 0 && s.claimScore >= model.cueGate) findings.push(missingFinding(text, s, claims, knowledge, missing));
-      else if (claims.length === 0 && kinds.has('statements') && s.claimScore >= threshold) findings.push(missingFinding(text, s, [statementSignal(s)], knowledge, missing));
+      else if (claims.length === 0 && kinds.has('statements') && s.claimScore >= threshold)
+        findings.push(missingFinding(text, s, [statementSignal(s)], knowledge, missing));
     }
   }
   return findings;

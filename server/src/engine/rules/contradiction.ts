@@ -7,7 +7,16 @@ import type { SentenceFacts } from './facts/sentenceFacts';
 import type { Agreement, Conflict } from './facts/slotChecks';
 import { readSentenceFacts, withEntitiesCarried } from './facts/sentenceFacts';
 import { findTimes } from '../text/dates';
-import { durationOutOfTime, EVENT_DETAILS, factScope, happensElsewhere, happensInOtherYear, inFactScope, QUANTITY_SLACK, wordPosition } from './facts/eventScope';
+import {
+  durationOutOfTime,
+  EVENT_DETAILS,
+  factScope,
+  happensElsewhere,
+  happensInOtherYear,
+  inFactScope,
+  QUANTITY_SLACK,
+  wordPosition,
+} from './facts/eventScope';
 import { consistentWithClaim } from './facts/entailment';
 import { isAgreement, SLOT_CHECKS } from './facts/slotChecks';
 import { findTitleConflicts } from './facts/titles';
@@ -74,9 +83,13 @@ function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): RankedCon
   const years = findTimes(tokens).dates.flatMap((d) => (d.year !== undefined ? [d.year] : []));
   for (const fact of sentence.candidates) {
     if (happensInOtherYear(fact, years)) continue;
-    const results: SlotReading[] = (fact.slots ?? []).map((slot) => ({ slot, result: SLOT_CHECKS[slot.type](slot, sentence, fact, knowledge) }));
+    const results: SlotReading[] = (fact.slots ?? []).map((slot) => ({
+      slot,
+      result: SLOT_CHECKS[slot.type](slot, sentence, fact, knowledge),
+    }));
     if (!results.some((r) => r.result && !isAgreement(r.result))) {
-      for (const { slot, result } of results) if (isAgreement(result)) agreements.push({ type: slot.type, span: result, readings: results });
+      for (const { slot, result } of results)
+        if (isAgreement(result)) agreements.push({ type: slot.type, span: result, readings: results });
       continue;
     }
     // someone else met somewhere else ("stopped in Ankara, holding talks with Erdogan" against talks with
@@ -91,7 +104,11 @@ function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): RankedCon
     // quantity ("which began supplying the Assad regime with drone strikes and military assistance in 2013")
     const inScope = (conflict: Conflict, type: Slot['type']): boolean => {
       const slack = type === 'quantity' || sameStretchAsCue(sentence, fact, conflict) ? QUANTITY_SLACK : undefined;
-      return type === 'outlet' || inFactScope(scope, wordPosition(tokens, conflict.start), slack) || inFactScope(scope, wordPosition(tokens, conflict.end) - 1, slack);
+      return (
+        type === 'outlet' ||
+        inFactScope(scope, wordPosition(tokens, conflict.start), slack) ||
+        inFactScope(scope, wordPosition(tokens, conflict.end) - 1, slack)
+      );
     };
     const acknowledged = new Set(results.filter((r) => ENTITY_SLOTS.has(r.slot.type) && isAgreement(r.result)).map((r) => r.slot.type));
     // the sentence states the fact's claim when none of its other values conflicts and its core values
@@ -99,13 +116,23 @@ function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): RankedCon
     const sameClaim = consistentWithClaim(results.filter((r) => r.slot.type !== 'outlet'));
     for (const { slot, result } of results) {
       if (isAgreement(result)) agreements.push({ type: slot.type, span: result, readings: results });
-      else if (!result || acknowledged.has(slot.type) || !inScope(result, slot.type) || (elsewhere && EVENT_DETAILS.has(slot.type)) || durationOutOfTime(fact, slot, years)) continue;
+      else if (
+        !result ||
+        acknowledged.has(slot.type) ||
+        !inScope(result, slot.type) ||
+        (elsewhere && EVENT_DETAILS.has(slot.type)) ||
+        durationOutOfTime(fact, slot, years)
+      )
+        continue;
       // crediting another outlet contradicts the source only when the sentence states the same claim
       else if (slot.type !== 'outlet' || sameClaim) found.push({ fact, slot, conflict: result, readings: results });
     }
   }
   const agreedWith = (type: Slot['type'], conflict: Conflict, readings: SlotReading[]): boolean =>
-    agreements.some((a) => a.type === type && a.span.start < conflict.end && a.span.end > conflict.start && fitsAtLeastAsWell(a.readings, readings, conflict));
+    agreements.some(
+      (a) =>
+        a.type === type && a.span.start < conflict.end && a.span.end > conflict.start && fitsAtLeastAsWell(a.readings, readings, conflict),
+    );
   // an outlet the sentence credits with another candidate fact's recorded quote is that quote's channel
   // ("…, according to TASS" after Putin's words TASS carried), not a wrong channel for this fact
   const quoteOutlets = new Set(sentence.candidates.flatMap((f) => (f.quote?.outlet ? [f.quote.outlet] : [])));
@@ -113,11 +140,15 @@ function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): RankedCon
     slot.type === 'outlet' && sentence.mentions.some((m) => m.start === conflict.start && quoteOutlets.has(m.entity.id));
   const kept = found.filter(({ fact, slot, conflict, readings }) => {
     if (agreedWith(slot.type, conflict, readings) || creditsAnotherQuote(slot, conflict)) return false;
-    return !fact.disputedBy.some((other) => (other.slots ?? []).some((s) => s.type === slot.type && isAgreement(SLOT_CHECKS[s.type](s, sentence, other, knowledge))));
+    return !fact.disputedBy.some((other) =>
+      (other.slots ?? []).some((s) => s.type === slot.type && isAgreement(SLOT_CHECKS[s.type](s, sentence, other, knowledge))),
+    );
   });
   // where two facts conflict at one span, the one that fits the event best speaks for it; a fact that fits
   // exactly as well and expects another value (a real tie) is named as the runner-up
-  const ranked = [...kept].sort((a, b) => (fitsAtLeastAsWell(a.readings, b.readings, a.conflict) ? (fitsAtLeastAsWell(b.readings, a.readings, a.conflict) ? 0 : -1) : 1));
+  const ranked = [...kept].sort((a, b) =>
+    fitsAtLeastAsWell(a.readings, b.readings, a.conflict) ? (fitsAtLeastAsWell(b.readings, a.readings, a.conflict) ? 0 : -1) : 1,
+  );
   const withRunnersUp = ranked.map(({ fact, slot, conflict, readings }) => {
     const tie = ranked.find(
       (other) =>
@@ -192,7 +223,12 @@ export function findContradictions(context: RuleContext): Finding[] {
   };
   const text = context.chunk.text;
   /** A contradiction finding on a conflict's words, with the source's value as the preferred fix. */
-  const report = (span: Span, fields: Pick<Finding, 'message' | 'entryId' | 'detail' | 'kind'>, replacement: string | undefined, fixTitle: string): void => {
+  const report = (
+    span: Span,
+    fields: Pick<Finding, 'message' | 'entryId' | 'detail' | 'kind'>,
+    replacement: string | undefined,
+    fixTitle: string,
+  ): void => {
     if (!severity) return;
     push({
       rule: 'fact.contradiction',
@@ -200,7 +236,10 @@ export function findContradictions(context: RuleContext): Finding[] {
       start: span.start,
       end: span.end,
       ...fields,
-      fixes: replacement !== undefined ? [{ title: fixTitle, edits: [{ start: span.start, end: span.end, newText: replacement }], preferred: true }] : [],
+      fixes:
+        replacement !== undefined
+          ? [{ title: fixTitle, edits: [{ start: span.start, end: span.end, newText: replacement }], preferred: true }]
+          : [],
     });
   };
   // the sentence before, within this chunk: chunks are analysed on their own, so a sentence never reads
@@ -226,7 +265,12 @@ export function findContradictions(context: RuleContext): Finding[] {
           ...(conflict.source ? { sources: [conflict.source] } : {}),
         };
         const message = sourceMessage(original, `${conflict.person.name} is ${conflict.expected}${asOf}`, conflict.source);
-        report(conflict, { message, entryId: conflict.person.id, detail, kind: 'title' }, conflict.replacement, `Replace with "${conflict.replacement}"`);
+        report(
+          conflict,
+          { message, entryId: conflict.person.id, detail, kind: 'title' },
+          conflict.replacement,
+          `Replace with "${conflict.replacement}"`,
+        );
       }
       for (const { fact, slot, conflict, runnerUp } of slotConflicts(facts, knowledge)) {
         if (quoted(conflict)) continue;
@@ -242,16 +286,27 @@ export function findContradictions(context: RuleContext): Finding[] {
             end: conflict.end,
             message: sourceMessage(original, conflict.expected, fact.sourceRef, reporter),
             entryId: fact.id,
-            detail: { ...withRunnerUp(factDetail(reason, conflict.expected, fact), runnerUp), reported: { by: reporter.replace(/ says?$/, ''), claim: original } },
+            detail: {
+              ...withRunnerUp(factDetail(reason, conflict.expected, fact), runnerUp),
+              reported: { by: reporter.replace(/ says?$/, ''), claim: original },
+            },
             kind: slot.type,
             fixes: [],
           });
           continue;
         }
         if (!severity) continue;
-        const detail = withRunnerUp(factDetail(`The draft's ${SLOT_NAMES[slot.type]} "${original}" conflicts with what the source says.`, conflict.expected, fact), runnerUp);
+        const detail = withRunnerUp(
+          factDetail(`The draft's ${SLOT_NAMES[slot.type]} "${original}" conflicts with what the source says.`, conflict.expected, fact),
+          runnerUp,
+        );
         const message = sourceMessage(original, conflict.expected, fact.sourceRef);
-        report(conflict, { message, entryId: fact.id, detail, kind: slot.type }, conflict.replacement, `Replace with the source's "${conflict.replacement}"`);
+        report(
+          conflict,
+          { message, entryId: fact.id, detail, kind: slot.type },
+          conflict.replacement,
+          `Replace with the source's "${conflict.replacement}"`,
+        );
       }
     }
   }
@@ -280,7 +335,10 @@ function reportedBy(text: string, sentence: SentenceAnalysis, conflict: Span, fa
   if (slot.type === 'outlet') return undefined;
   // the sentence's own frame: an account carried from the sentence before is too weak a reading to demote
   // a contradiction ("… were claimed by Islamic State. A week later, twelve nations …")
-  const frame = sentence.frames.find((f) => f.kind !== 'none' && f.stated && !f.carriedFrom && f.content && f.content.start <= conflict.start && f.content.end >= conflict.end);
+  const frame = sentence.frames.find(
+    (f) =>
+      f.kind !== 'none' && f.stated && !f.carriedFrom && f.content && f.content.start <= conflict.start && f.content.end >= conflict.end,
+  );
   if (!frame || inWritersAside(sentence, conflict)) return undefined;
   // "reportedly", an agentless passive: no one is named, so the claim is a report's
   const words = frame.source ? text.slice(frame.source.start, frame.source.end).replace(/\s+/g, ' ').trim() : 'a report';
@@ -288,15 +346,22 @@ function reportedBy(text: string, sentence: SentenceAnalysis, conflict: Span, fa
   // The speaker is an entity the source phrase names, not one a complement of it names ("a source close to
   // the Kremlin", "officials in Moscow")
   const { mention, source } = frame;
-  const inComplement = mention !== undefined && source !== undefined && sentence.tokens.some((t) => t.pos === 'ADP' && t.start >= source.start && t.end <= mention.start);
+  const inComplement =
+    mention !== undefined &&
+    source !== undefined &&
+    sentence.tokens.some((t) => t.pos === 'ADP' && t.start >= source.start && t.end <= mention.start);
   const speaker = inComplement ? undefined : mention?.entity;
-  const parties = new Set([...(fact.about ?? []).flat(), ...(fact.slots ?? []).flatMap((s) => (s.type === 'person' && typeof s.value === 'string' ? [s.value] : []))]);
+  const parties = new Set([
+    ...(fact.about ?? []).flat(),
+    ...(fact.slots ?? []).flatMap((s) => (s.type === 'person' && typeof s.value === 'string' ? [s.value] : [])),
+  ]);
   if (speaker && (parties.has(speaker.id) || (speaker.standsFor ?? []).some((id) => parties.has(id)))) return undefined;
   // the fact's own source or outlet ("Western officials" where the source cites anonymous Western officials)
   const own = `${fact.source.attribution} ${fact.sourceRef?.outlet ?? ''}`.toLowerCase();
   const names = speaker ? [speaker.name, ...(speaker.aliases ?? [])] : [];
   const heads = words.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
-  if (names.some((n) => n.length > 2 && own.includes(n.toLowerCase())) || (heads.length > 0 && heads.every((w) => own.includes(w)))) return undefined;
+  if (names.some((n) => n.length > 2 && own.includes(n.toLowerCase())) || (heads.length > 0 && heads.every((w) => own.includes(w))))
+    return undefined;
   // "Analysts say", "A spokesman says", "Reuters says": a plural common noun takes "say"
   const last = words.split(' ').pop() ?? '';
   const plural = !speaker && /[^s']s$/.test(last);

@@ -38,5 +38,9 @@ export function withoutOutranked(findings: readonly Finding[]): Finding[] {
  * a speaker or what a figure counts, where a curated fact was checked by hand.
  */
 export function softenedForExtracted(findings: readonly Finding[], knowledge: Knowledge): Finding[] {
-  return findings.map((f) => (f.severity === 'error' && f.entryId && f.rule.startsWith('fact.') && knowledge.facts.facts.get(f.entryId)?.extracted ? { ...f, severity: 'warning' } : f));
+  return findings.map((f) =>
+    f.severity === 'error' && f.entryId && f.rule.startsWith('fact.') && knowledge.facts.facts.get(f.entryId)?.extracted
+      ? { ...f, severity: 'warning' }
+      : f,
+  );
 }

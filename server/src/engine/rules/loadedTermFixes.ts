@@ -20,9 +20,17 @@ export function replacementFixes(match: PhraseMatch<LexiconForm>, original: stri
         const wanted = /^[aeiou]/i.test(replacement) && !/^(uni|eu|one|us[aeiou])/i.test(replacement) ? 'an' : 'a';
         const written = /^[A-Z]/.test(article[1]) ? wanted[0].toUpperCase() + wanted.slice(1) : wanted;
         const start = match.start - article[0].length;
-        return { title: `Replace with "${written} ${replacement}"`, edits: [{ start, end: match.end, newText: `${written} ${replacement}` }], preferred: index === 0 };
+        return {
+          title: `Replace with "${written} ${replacement}"`,
+          edits: [{ start, end: match.end, newText: `${written} ${replacement}` }],
+          preferred: index === 0,
+        };
       }
-      return { title: `Replace with "${replacement}"`, edits: [{ start: match.start, end: match.end, newText: replacement }], preferred: index === 0 };
+      return {
+        title: `Replace with "${replacement}"`,
+        edits: [{ start: match.start, end: match.end, newText: replacement }],
+        preferred: index === 0,
+      };
     });
 }
 
@@ -33,7 +41,6 @@ export function suggestion(alternatives: readonly string[]): string {
   const parts = [words.length > 0 ? `consider ${words.join(', ')}` : '', ...advice].filter(Boolean);
   return parts.join('; or ');
 }
-
 
 /**
  * "Remove "utterly"": deletes the match with the space after it (or before it, at a clause's end), a comma

@@ -78,7 +78,8 @@ export function findLoadedTerms(context: RuleContext): Finding[] {
         if (entry.exceptWhenAttributed && isAttributedLabel(voiceOf(), sentence, match)) continue;
         if (block.kind === 'paragraph' && isProperName(entry, original, text, sentence.start, match.start)) continue;
         const category = categoryInfo(entry.category);
-        const quoted = isInsideQuotation(block, match.start) || (category.inReportedSpeech === 'speaker' && isSpeakersWords(voiceOf(), match));
+        const quoted =
+          isInsideQuotation(block, match.start) || (category.inReportedSpeech === 'speaker' && isSpeakersWords(voiceOf(), match));
         const usage = lexicon.usage.get(entry.id) ?? [];
         findings.push({
           rule: 'loaded.term',
@@ -97,7 +98,12 @@ export function findLoadedTerms(context: RuleContext): Finding[] {
             ...(entry.note ? { note: entry.note } : {}),
             ...(usage.length > 0 ? { sources: usage } : {}),
           },
-          fixes: quoted ? [] : [...replacementFixes(match, original, text, sentence.start), ...(category.droppable ? [removalFix(match, original, text, sentence.start)] : [])],
+          fixes: quoted
+            ? []
+            : [
+                ...replacementFixes(match, original, text, sentence.start),
+                ...(category.droppable ? [removalFix(match, original, text, sentence.start)] : []),
+              ],
         });
       }
     }

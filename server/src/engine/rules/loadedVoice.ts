@@ -16,7 +16,8 @@ const NAMING = /^(designat|call|dub|term|deem|label|brand|consider)/;
 /** Verbs that apply a label through "as" ("described the group as terrorists"). */
 const LABELLING_AS = /^(describ|regard|consider|label|brand|classif|list|characteri|portray|denounc|condemn|refer|view|see|treat)/;
 /** Verbs that report speech, whose complement is the speaker's wording ("said they had liberated"). */
-const REPORTED_SPEECH = /^(said|says|say|told|tell|claim|state|declar|announc|insist|wrote|write|add|argu|assert|maintain|contend|boast|vow|pledg|promis|warn|accus|accord)/;
+const REPORTED_SPEECH =
+  /^(said|says|say|told|tell|claim|state|declar|announc|insist|wrote|write|add|argu|assert|maintain|contend|boast|vow|pledg|promis|warn|accus|accord)/;
 /** Forms of "be" and "get" that make a participle after them passive. */
 const PASSIVE_AUXILIARIES = new Set(['be', 'get']);
 /** How many words an "as" clause after a label may run before its naming verb ("as the opposition calls him"). */
@@ -70,7 +71,13 @@ const OBJECT_OPENERS = new Set(['DET', 'PRON', 'PROPN']);
 function isVerbBetweenNouns(tokens: readonly Token[], i: number): boolean {
   const before = tokens[i - 1];
   const after = tokens[i + 1];
-  return tokens[i].pos === 'NOUN' && before !== undefined && after !== undefined && (before.pos === 'NOUN' || before.pos === 'PROPN' || before.pos === 'PRON') && OBJECT_OPENERS.has(after.pos);
+  return (
+    tokens[i].pos === 'NOUN' &&
+    before !== undefined &&
+    after !== undefined &&
+    (before.pos === 'NOUN' || before.pos === 'PROPN' || before.pos === 'PRON') &&
+    OBJECT_OPENERS.has(after.pos)
+  );
 }
 
 /** A frame whose source someone could check: a name, a document, an outlet. */
@@ -108,7 +115,8 @@ function opensWithClause(tokens: readonly Token[], span: Span): boolean {
   for (let k = 0; i < tokens.length && tokens[i].end <= span.end && k <= SUBJECT_REACH; i++, k++) {
     const { pos } = tokens[i];
     // a finite verb: not a gerund or an infinitive after a preposition ("before moving", "to move")
-    const finite = pos === 'AUX' || (pos === 'VERB' && !tokens[i].norm.endsWith('ing') && tokens[i - 1]?.pos !== 'ADP' && tokens[i - 1]?.norm !== 'to');
+    const finite =
+      pos === 'AUX' || (pos === 'VERB' && !tokens[i].norm.endsWith('ing') && tokens[i - 1]?.pos !== 'ADP' && tokens[i - 1]?.norm !== 'to');
     if (finite && k > 0) return true;
     if (!SUBJECT_PARTS.has(pos) && !tokens[i].possessive) return false;
   }
@@ -128,7 +136,8 @@ function speakerSpans(text: string, sentence: SentenceAnalysis): Span[] {
     if (!f.stated || f.carriedFrom || !content || !source) continue;
     if (FIRST_PERSON.has(text.slice(source.start, source.end).toLowerCase()) || !isClause(sentence.tokens, content)) continue;
     // the cue is the writer's verb even where a content runs over it ("claimed that")
-    if (f.cue.start > content.start && f.cue.end < content.end) spans.push({ start: content.start, end: f.cue.start }, { start: f.cue.end, end: content.end });
+    if (f.cue.start > content.start && f.cue.end < content.end)
+      spans.push({ start: content.start, end: f.cue.start }, { start: f.cue.end, end: content.end });
     else spans.push(content);
   }
   spans.sort((a, b) => a.start - b.start);

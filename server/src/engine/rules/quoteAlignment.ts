@@ -63,7 +63,8 @@ function diffWords(draft: readonly string[], window: readonly string[]): { chang
   const table = new Int32Array((n + 1) * width);
   const lcs = (i: number, j: number): number => table[i * width + j];
   for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) table[i * width + j] = draft[i] === window[j] ? lcs(i + 1, j + 1) + 1 : Math.max(lcs(i + 1, j), lcs(i, j + 1));
+    for (let j = m - 1; j >= 0; j--)
+      table[i * width + j] = draft[i] === window[j] ? lcs(i + 1, j + 1) + 1 : Math.max(lcs(i + 1, j), lcs(i, j + 1));
   }
   const changed: number[] = [];
   const omittedAfter: number[] = [];

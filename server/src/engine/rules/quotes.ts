@@ -19,7 +19,34 @@ interface RecordedQuote {
   words: string[];
 }
 
-const STOPWORDS = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'to', 'is', 'that', 'it', 'on', 'for', 'with', 'as', 'by', 'at', 'be', 'this', 'we', 'our', 'their', 'its', 'are', 'was', 'has', 'have']);
+const STOPWORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'and',
+  'in',
+  'to',
+  'is',
+  'that',
+  'it',
+  'on',
+  'for',
+  'with',
+  'as',
+  'by',
+  'at',
+  'be',
+  'this',
+  'we',
+  'our',
+  'their',
+  'its',
+  'are',
+  'was',
+  'has',
+  'have',
+]);
 
 const indexes = new WeakMap<Knowledge['facts'], Map<string, RecordedQuote[]>>();
 
@@ -68,7 +95,13 @@ function namesSomeone(text: string, knowledge: Knowledge): boolean {
     ...knowledge.vocabulary.titles.findAll(text, tokens),
     ...knowledge.facts.mentions.find(text, tokens).filter((m) => m.entity.type !== 'person'),
   ];
-  const naming = tokens.filter((t) => t.kind === 'word' && isCapitalized(t.text) && !/^(the|a|an)$/.test(t.norm) && !described.some((d) => d.start <= t.start && d.end >= t.end));
+  const naming = tokens.filter(
+    (t) =>
+      t.kind === 'word' &&
+      isCapitalized(t.text) &&
+      !/^(the|a|an)$/.test(t.norm) &&
+      !described.some((d) => d.start <= t.start && d.end >= t.end),
+  );
   for (let i = 1; i < naming.length; i++) {
     const gap = text.slice(naming[i - 1].end, naming[i].start);
     if (/^(\s+|\s*-\s*|\s+(al|el|bin|de|van|von)-?\s*)$/i.test(gap) || /^-$/.test(gap)) return true;
@@ -105,7 +138,10 @@ function sharedShare(draft: readonly string[], recorded: RecordedQuote): number 
 /** How many of a draft quotation's rarest words find the recordings it is compared with. */
 const RAREST_WORDS = 4;
 
-function bestRecorded(draft: string[], index: Map<string, RecordedQuote[]>): { recorded: RecordedQuote; alignment: ReturnType<typeof alignQuote> } | undefined {
+function bestRecorded(
+  draft: string[],
+  index: Map<string, RecordedQuote[]>,
+): { recorded: RecordedQuote; alignment: ReturnType<typeof alignQuote> } | undefined {
   // recordings that hold one of the draft's rarest words: the one it quotes holds nearly all of them, and
   // the commonest words reach most of a large source library
   const postings = [...new Set(draft)]
@@ -130,7 +166,10 @@ function bestRecorded(draft: string[], index: Map<string, RecordedQuote[]>): { r
 }
 
 /** Short quotations ("legitimate") are checked only against the quotes of facts the sentence is about. */
-function shortRecorded(draft: string[], contextFacts: readonly Fact[]): { recorded: RecordedQuote; alignment: ReturnType<typeof alignQuote> } | undefined {
+function shortRecorded(
+  draft: string[],
+  contextFacts: readonly Fact[],
+): { recorded: RecordedQuote; alignment: ReturnType<typeof alignQuote> } | undefined {
   for (const fact of contextFacts) {
     const recordedWords = words(fact.quote?.text ?? '').words;
     if (recordedWords.length === 0 || recordedWords.length > 2) continue;
@@ -162,8 +201,11 @@ function checkQuote(
   // a short quote is read against the quotes of the facts the sentence speaks of, and against what its
   // named speaker is recorded saying ("the Iraqi military said its forces had “largely liberated” …")
   const speakerId = speaker.mention?.entity.id;
-  const bySpeaker = (): Fact[] => (speakerId ? knowledge.facts.quotes.filter((f) => !contextFacts.includes(f) && (f.quote?.speakers ?? []).includes(speakerId)) : []);
-  const best = short ? shortRecorded(draft.words, [...contextFacts, ...bySpeaker()]) : bestRecorded(draft.words, quoteIndex(knowledge.facts));
+  const bySpeaker = (): Fact[] =>
+    speakerId ? knowledge.facts.quotes.filter((f) => !contextFacts.includes(f) && (f.quote?.speakers ?? []).includes(speakerId)) : [];
+  const best = short
+    ? shortRecorded(draft.words, [...contextFacts, ...bySpeaker()])
+    : bestRecorded(draft.words, quoteIndex(knowledge.facts));
   if (!best) return [];
   const { recorded, alignment } = best;
   if (speaker.kind === 'pronoun' && (draft.words.length < PRONOUN_MIN_WORDS || alignment.score < PRONOUN_MIN_SCORE)) return [];
@@ -177,13 +219,16 @@ function checkQuote(
   // among the named sources around the quote, a recorded speaker wins; else the one naming someone else
   const named = reading.candidates.filter((c) => c.kind === 'named');
   const recordedSource = named.find((c) => c.mention && sameEntity(c.mention.entity, speakerIds));
-  const otherPerson = named.find((c) => c.mention?.entity.type === 'person') ?? named.find((c) => c.source && namesSomeone(text.slice(c.source.start, c.source.end), knowledge));
+  const otherPerson =
+    named.find((c) => c.mention?.entity.type === 'person') ??
+    named.find((c) => c.source && namesSomeone(text.slice(c.source.start, c.source.end), knowledge));
   const credited = recordedSource ?? (speaker.kind === 'named' && !speaker.mention && otherPerson ? otherPerson : speaker);
   const creditedWords = credited.source ?? credited.cue;
   const speakerText = text.slice(creditedWords.start, creditedWords.end);
   const entity = credited.mention?.entity;
   const byRecordedSpeaker =
-    credited.kind === 'pronoun' || (entity ? sameEntity(entity, speakerIds) || (entity.type === 'outlet' && fact.quote?.outlet === entity.id) : false);
+    credited.kind === 'pronoun' ||
+    (entity ? sameEntity(entity, speakerIds) || (entity.type === 'outlet' && fact.quote?.outlet === entity.id) : false);
   const findings: Finding[] = [];
   if (byRecordedSpeaker && alignment.score >= 0.6) {
     const outletConflict = wrongOutlet(fact, knowledge, sentenceMentions, tokens, severities.contradiction);
@@ -211,9 +256,13 @@ function checkQuote(
       },
     ];
   }
-  if (!misquote || alignment.score < (short ? 0 : 0.5) || (alignment.changed.length === 0 && alignment.omittedAfter.length === 0)) return findings;
+  if (!misquote || alignment.score < (short ? 0 : 0.5) || (alignment.changed.length === 0 && alignment.omittedAfter.length === 0))
+    return findings;
   if (/\.\.\.|\u2026|\[/.test(inner)) return findings;
-  const flagged = alignment.changed.length > 0 ? alignment.changed : alignment.omittedAfter.map((i) => Math.max(0, Math.min(i + 1, draft.tokens.length - 1)));
+  const flagged =
+    alignment.changed.length > 0
+      ? alignment.changed
+      : alignment.omittedAfter.map((i) => Math.max(0, Math.min(i + 1, draft.tokens.length - 1)));
   const first = draft.tokens[flagged[0]];
   const last = draft.tokens[flagged[flagged.length - 1]];
   const start = reading.quote.innerStart + first.start;
@@ -233,7 +282,13 @@ function checkQuote(
       fixes: [
         {
           title: "Use the source's exact words",
-          edits: [{ start: reading.quote.innerStart, end: reading.quote.innerEnd, newText: isCapitalized(inner) ? replacement[0].toUpperCase() + replacement.slice(1) : replacement }],
+          edits: [
+            {
+              start: reading.quote.innerStart,
+              end: reading.quote.innerEnd,
+              newText: isCapitalized(inner) ? replacement[0].toUpperCase() + replacement.slice(1) : replacement,
+            },
+          ],
           preferred: true,
         },
       ],
@@ -243,7 +298,13 @@ function checkQuote(
 }
 
 /** A contradiction when the sentence credits the recorded quote to another outlet than the one that carried it. */
-function wrongOutlet(fact: Fact, knowledge: Knowledge, mentions: readonly Mention[], tokens: readonly Token[], severity: Severity | undefined): Finding | undefined {
+function wrongOutlet(
+  fact: Fact,
+  knowledge: Knowledge,
+  mentions: readonly Mention[],
+  tokens: readonly Token[],
+  severity: Severity | undefined,
+): Finding | undefined {
   const recordedOutlet = fact.quote?.outlet ? knowledge.facts.entities.get(fact.quote.outlet) : undefined;
   if (!severity || !recordedOutlet) return undefined;
   const outlets = mentions.filter((m) => m.entity.type === 'outlet' && m.kind === 'alias');
@@ -257,8 +318,18 @@ function wrongOutlet(fact: Fact, knowledge: Knowledge, mentions: readonly Mentio
     end: channel.end,
     message: sourceMessage(channel.entity.name, `${recordedOutlet.name} carried this quote`, fact.sourceRef),
     entryId: fact.id,
-    detail: factDetail(`The source says ${recordedOutlet.name} carried these words, not ${channel.entity.name}.`, recordedOutlet.name, fact),
-    fixes: [{ title: `Replace with the source's "${recordedOutlet.name}"`, edits: [{ start: channel.start, end: channel.end, newText: recordedOutlet.name }], preferred: true }],
+    detail: factDetail(
+      `The source says ${recordedOutlet.name} carried these words, not ${channel.entity.name}.`,
+      recordedOutlet.name,
+      fact,
+    ),
+    fixes: [
+      {
+        title: `Replace with the source's "${recordedOutlet.name}"`,
+        edits: [{ start: channel.start, end: channel.end, newText: recordedOutlet.name }],
+        preferred: true,
+      },
+    ],
     kind: 'outlet',
   };
 }
@@ -283,7 +354,8 @@ export function findQuoteProblems(context: RuleContext): Finding[] {
       const closing = sentenceEndingAt(block.sentences, quote.quote.end) ?? block.sentences[0];
       if (!closing) continue;
       const contextFacts = readSentenceFacts(text, closing, context.knowledge.facts).candidates.filter((f) => f.quote);
-      for (const finding of checkQuote(text, quote, context.knowledge, contextFacts, severities, closing.mentions, closing.tokens)) findings.push(finding);
+      for (const finding of checkQuote(text, quote, context.knowledge, contextFacts, severities, closing.mentions, closing.tokens))
+        findings.push(finding);
     }
   }
   return findings;

@@ -39,14 +39,21 @@ interface SentenceAccount {
   speaks: boolean;
 }
 
-function accountOf(text: string, sentence: SentenceAnalysis, knowledge: Knowledge, cache: Map<SentenceAnalysis, SentenceAccount>): SentenceAccount {
+function accountOf(
+  text: string,
+  sentence: SentenceAnalysis,
+  knowledge: Knowledge,
+  cache: Map<SentenceAnalysis, SentenceAccount>,
+): SentenceAccount {
   let account = cache.get(sentence);
   if (!account) {
     const { cueVerbs, nominalCues } = knowledge.attribution;
     account = {
       namingEnds: new Set(knowledge.attribution.quotedNaming.findAll(text, sentence.tokens).map((m) => m.end)),
       speaks: sentence.tokens.some(
-        (t) => (t.pos === 'VERB' && cueVerbs.get(t.lemma)?.some((c) => c.verbClass === 'speech')) || (t.pos === 'NOUN' && nominalCues.has(t.lemma)),
+        (t) =>
+          (t.pos === 'VERB' && cueVerbs.get(t.lemma)?.some((c) => c.verbClass === 'speech')) ||
+          (t.pos === 'NOUN' && nominalCues.has(t.lemma)),
       ),
     };
     cache.set(sentence, account);
@@ -134,7 +141,8 @@ export function findScareQuotes(context: RuleContext): Finding[] {
         end: quote.end,
         message: `Quotation marks around "${words}" cast doubt in the writer's voice: say who uses the word, or describe what happened without it.`,
         detail: {
-          reason: 'Scare quotes tell readers not to believe a word without saying who used it or why it is wrong; AP and Reuters ask for attribution or a plain description instead.',
+          reason:
+            'Scare quotes tell readers not to believe a word without saying who used it or why it is wrong; AP and Reuters ask for attribution or a plain description instead.',
           alternatives: ['(say who calls it that)', '(remove the quotation marks and describe)'],
         },
         fixes: [

@@ -39,7 +39,8 @@ function lastProperName(tokens: readonly Token[], words = 2, breaks: (token: Tok
   tokens.forEach((token, i) => {
     if (!breaks(token) && inName(token, tokens[i + 1])) {
       run.push(token);
-      if (run.filter((t) => t.kind === 'word' && !t.afterHyphen).length >= words && token.kind === 'word') best = { start: run[0].start, end: token.end };
+      if (run.filter((t) => t.kind === 'word' && !t.afterHyphen).length >= words && token.kind === 'word')
+        best = { start: run[0].start, end: token.end };
     } else {
       run = [];
     }
@@ -114,14 +115,21 @@ export class DocumentEntities {
 }
 
 /** "MARTA OKAFOR" as "Marta Okafor", "ASHDOWN-PIKE" as "Ashdown-Pike". */
-export const titleCase = (label: string): string => label.toLowerCase().replace(/(^|[\s'\u2019-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+export const titleCase = (label: string): string =>
+  label.toLowerCase().replace(/(^|[\s'\u2019-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 
 /**
  * Who speaks in a frame: the fact base's person or body it names, the earlier source a pronoun stands for,
  * the people the sentence names before the cue ("Putin and Khamenei both rejected …"), or a person the
  * document names (created, with the title before the name as their role).
  */
-export function speakersOf(frame: AttributionFrame, sentences: readonly SentenceAnalysis[], chunkText: string, people: DocumentEntities, passage: () => RoleData['source']): string[] {
+export function speakersOf(
+  frame: AttributionFrame,
+  sentences: readonly SentenceAnalysis[],
+  chunkText: string,
+  people: DocumentEntities,
+  passage: () => RoleData['source'],
+): string[] {
   if (frame.mention) return [frame.mention.entity.id];
   if (frame.antecedent?.mention) return [frame.antecedent.mention.entity.id];
   // a pronoun source stands for the source of the frame it points back to ("she added")
@@ -142,7 +150,8 @@ export function speakersOf(frame: AttributionFrame, sentences: readonly Sentence
     return [...new Set(before.map((m) => m.entity.id))];
   }
   // a title or an honorific is not part of the name ("Chief Executive Tomas Velde", "Ms Whitcombe-Hale")
-  const notName = (t: Token): boolean => people.honorific(t) || sentence.titles.some((title) => title.start <= t.start && title.end >= t.end);
+  const notName = (t: Token): boolean =>
+    people.honorific(t) || sentence.titles.some((title) => title.start <= t.start && title.end >= t.end);
   const name = lastProperName(words, 2, notName);
   if (name) {
     const id = people.person(chunkText.slice(name.start, name.end));
@@ -153,7 +162,12 @@ export function speakersOf(frame: AttributionFrame, sentences: readonly Sentence
       sentence.titles.find((t) => t.start >= name.end && /^,\s*(?:the\s+)?$/i.test(chunkText.slice(name.end, t.start)));
     if (title) {
       const of = sentence.mentions.find((m) => (m.end <= title.start || m.start >= title.end) && m.entity.type !== 'person');
-      people.addRole(id, { title: title.value, ...(of ? { of: of.entity.id } : {}), ...(people.date ? { asOf: people.date } : {}), source: passage() });
+      people.addRole(id, {
+        title: title.value,
+        ...(of ? { of: of.entity.id } : {}),
+        ...(people.date ? { asOf: people.date } : {}),
+        source: passage(),
+      });
     }
     return [id];
   }
@@ -172,7 +186,8 @@ export function speakersOf(frame: AttributionFrame, sentences: readonly Sentence
  */
 export function entitiesIn(sentence: SentenceAnalysis, chunkText: string, people: DocumentEntities): string[] {
   const ids = sentence.mentions.map((m) => m.entity.id);
-  const taken = (t: Token): boolean => people.honorific(t) || [...sentence.mentions, ...sentence.titles].some((m) => m.start <= t.start && m.end >= t.end);
+  const taken = (t: Token): boolean =>
+    people.honorific(t) || [...sentence.mentions, ...sentence.titles].some((m) => m.start <= t.start && m.end >= t.end);
   let run: Token[] = [];
   // a name right after a title is a person's ("Flood Defence Minister Eleanor Whitcombe-Hale")
   const afterTitle = (t: Token): boolean => sentence.titles.some((m) => m.end <= t.start && /^\s+$/.test(chunkText.slice(m.end, t.start)));

@@ -25,11 +25,13 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const DATE_FORMS: { pattern: RegExp; read: (m: RegExpExecArray) => [number, number, number] }[] = [
   { pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/, read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
   {
-    pattern: /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(\d{1,2}),?\s+(\d{4})\b/i,
+    pattern:
+      /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(\d{1,2}),?\s+(\d{4})\b/i,
     read: (m) => [Number(m[3]), monthNumber(m[1]), Number(m[2])],
   },
   {
-    pattern: /\b(\d{1,2})\s+(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(\d{4})\b/i,
+    pattern:
+      /\b(\d{1,2})\s+(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(\d{4})\b/i,
     read: (m) => [Number(m[3]), monthNumber(m[2]), Number(m[1])],
   },
 ];
@@ -104,7 +106,8 @@ const asText = (value: unknown): string | undefined => {
 export function readDocumentMetadata(fileName: string, text: string): DocumentMetadata {
   const front = frontMatter(text);
   const header = front ? {} : headerLines(text);
-  const stated = (key: 'title' | 'outlet' | 'date'): string | undefined => asText(front?.[key] ?? (key === 'outlet' ? (front?.source ?? front?.publisher) : undefined)) ?? header[key];
+  const stated = (key: 'title' | 'outlet' | 'date'): string | undefined =>
+    asText(front?.[key] ?? (key === 'outlet' ? (front?.source ?? front?.publisher) : undefined)) ?? header[key];
   const where = front ? 'stated in the front matter' : 'stated in the header';
 
   const title = stated('title');

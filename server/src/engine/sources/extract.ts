@@ -66,7 +66,12 @@ function unitAfter(tokens: readonly Token[], last: number): Token[] {
  * The day an event a sentence tells happened ("met Assad on Tuesday", "opened on 14 March 2026"): a weekday or
  * a full date outside quoted words, when the sentence names who and has a verb for what. Undefined otherwise.
  */
-function eventOf(times: ReturnType<typeof findTimes>, about: readonly string[], cues: readonly string[], spoken: (span: Span) => boolean): Slot[] | undefined {
+function eventOf(
+  times: ReturnType<typeof findTimes>,
+  about: readonly string[],
+  cues: readonly string[],
+  spoken: (span: Span) => boolean,
+): Slot[] | undefined {
   if (about.length === 0 || cues.length === 0) return undefined;
   const weekday = times.weekdays.find((w) => w.weekday !== 'weekend' && !spoken(w));
   const date = times.dates.find((d) => d.day !== undefined && d.month !== undefined && !d.reference && !spoken(d));
@@ -102,7 +107,10 @@ export function extractFacts(input: ExtractionInput, knowledge: Knowledge): Extr
           // a quotation may run over several sentences: its passage runs to the end of the one it ends in
           const last = block.sentences.filter((s) => s.start < quote.innerEnd).pop() ?? sentence;
           const quotePassage = input.text.slice(chunk.start + sentence.start, chunk.start + Math.max(sentence.end, last.end));
-          const quoted = chunkText.slice(quote.innerStart, quote.innerEnd).trim().replace(/[.,;:]$/, '');
+          const quoted = chunkText
+            .slice(quote.innerStart, quote.innerEnd)
+            .trim()
+            .replace(/[.,;:]$/, '');
           // a name in quotation marks is not a quotation ("President Bashar al Assad")
           const nameOnly = tokensIn(sentence, quote).every((t) => t.kind !== 'word' || isCapitalized(t.text) || NAME_PARTICLES.has(t.norm));
           if (quoted === '' || nameOnly || !quotePassage.includes(quoted) || seenQuotes.has(quoted + '\u0000' + quotePassage)) continue;
@@ -161,12 +169,18 @@ export function extractFacts(input: ExtractionInput, knowledge: Knowledge): Extr
           const written = chunkText.slice(number.start, currency || percent ? number.end : unit[unit.length - 1].end);
           // a figure whose sentence names nobody is anchored by the first noun it is about besides its unit
           // ("The scheme will create … new berths"): without one it is too loose to check a draft against
-          const topic = about.length > 0 ? undefined : tokens.find((t) => t.pos === 'NOUN' && !unit.includes(t) && t.start < number.start)?.lemma ?? tokens.find((t) => t.pos === 'NOUN' && !unit.includes(t))?.lemma;
+          const topic =
+            about.length > 0
+              ? undefined
+              : (tokens.find((t) => t.pos === 'NOUN' && !unit.includes(t) && t.start < number.start)?.lemma ??
+                tokens.find((t) => t.pos === 'NOUN' && !unit.includes(t))?.lemma);
           if (about.length === 0 && !topic) continue;
           // the year the sentence gives the figure ("by 2028") is part of it; without one it holds whenever
           // its sentence says (no year is assumed)
           const when = dates.find((d) => d.year !== undefined && !d.season);
-          const dateSlot: Slot[] = when ? [{ type: 'date', year: when.year, ...(when.month ? { month: when.month } : {}), ...(when.day ? { day: when.day } : {}) }] : [];
+          const dateSlot: Slot[] = when
+            ? [{ type: 'date', year: when.year, ...(when.month ? { month: when.month } : {}), ...(when.day ? { day: when.day } : {}) }]
+            : [];
           facts.push({
             id: `x-${key}-n${facts.length + 1}`,
             statement: passage.length > 160 ? written : passage,

@@ -16,14 +16,23 @@ const MIN_TURN_WORDS = 5;
  * ("SUPERINTENDENT JONAS FERREIRA"), is a person of the document. Labels of one word (INTERVIEWER) name a
  * role, not a source, and are left out.
  */
-export function transcriptQuotes(input: ExtractionInput, knowledge: Knowledge, people: DocumentEntities, key: string, facts: FactData[], seen: Set<string>): void {
+export function transcriptQuotes(
+  input: ExtractionInput,
+  knowledge: Knowledge,
+  people: DocumentEntities,
+  key: string,
+  facts: FactData[],
+  seen: Set<string>,
+): void {
   for (const turn of input.text.matchAll(TRANSCRIPT_TURN)) {
     const label = titleCase(turn[1]);
     const said = turn[2].trim();
     if (said.split(/\s+/).length < MIN_TURN_WORDS) continue;
     const tokens = tokenize(label);
     const titles = knowledge.vocabulary.titles.findAll(label, tokens);
-    const words = tokens.filter((t) => t.kind === 'word' && !people.honorific(t) && !titles.some((m) => m.start <= t.start && m.end >= t.end));
+    const words = tokens.filter(
+      (t) => t.kind === 'word' && !people.honorific(t) && !titles.some((m) => m.start <= t.start && m.end >= t.end),
+    );
     if (words.length < 2) continue;
     const name = label.slice(words[0].start, words[words.length - 1].end);
     const speaker = people.person(name);

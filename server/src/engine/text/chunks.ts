@@ -29,7 +29,10 @@ function frontMatterEnd(text: string): number {
   if (!/^\uFEFF?(---|\+\+\+)/.test(text)) return -1;
   const [first, ...rest] = lines(text);
   if (!first || !FRONT_MATTER_OPEN.test(text.slice(first.start, first.contentEnd))) return -1;
-  const fence = text.slice(first.start, first.contentEnd).replace(/^\uFEFF/, '').trim();
+  const fence = text
+    .slice(first.start, first.contentEnd)
+    .replace(/^\uFEFF/, '')
+    .trim();
   for (const line of rest) {
     const content = text.slice(line.start, line.contentEnd).trimEnd();
     if (content === fence || (fence === '---' && content === '...')) return line.contentEnd;
@@ -203,7 +206,8 @@ export function resplitChunks(text: string, format: 'markdown' | 'plaintext', ed
   if (resume < 1) return fresh(text);
   const suffixStart = text.length - suffix;
   const oldStarts = new Map<number, number>();
-  for (let i = resume + 1; i < previousChunks.length; i++) if (previousChunks[i].start + delta >= suffixStart) oldStarts.set(previousChunks[i].start, i);
+  for (let i = resume + 1; i < previousChunks.length; i++)
+    if (previousChunks[i].start + delta >= suffixStart) oldStarts.set(previousChunks[i].start, i);
   const split = format === 'markdown' ? splitMarkdownFrom : splitPlainFrom;
   const resumed = split(text, previousChunks[resume].start, (offset) => offset >= suffixStart && oldStarts.has(offset - delta));
   const chunks = [...previousChunks.slice(0, resume), ...resumed.chunks];

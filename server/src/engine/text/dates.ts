@@ -48,26 +48,73 @@ export interface RelativeMention {
 }
 
 const MONTHS = new Map<string, number>([
-  ['january', 1], ['jan', 1], ['february', 2], ['feb', 2], ['march', 3], ['mar', 3], ['april', 4],
-  ['apr', 4], ['may', 5], ['june', 6], ['jun', 6], ['july', 7], ['jul', 7], ['august', 8], ['aug', 8],
-  ['september', 9], ['sept', 9], ['sep', 9], ['october', 10], ['oct', 10], ['november', 11], ['nov', 11],
-  ['december', 12], ['dec', 12],
+  ['january', 1],
+  ['jan', 1],
+  ['february', 2],
+  ['feb', 2],
+  ['march', 3],
+  ['mar', 3],
+  ['april', 4],
+  ['apr', 4],
+  ['may', 5],
+  ['june', 6],
+  ['jun', 6],
+  ['july', 7],
+  ['jul', 7],
+  ['august', 8],
+  ['aug', 8],
+  ['september', 9],
+  ['sept', 9],
+  ['sep', 9],
+  ['october', 10],
+  ['oct', 10],
+  ['november', 11],
+  ['nov', 11],
+  ['december', 12],
+  ['dec', 12],
 ]);
 /** Month names that are also common words: only read as months next to a day or year or after a preposition. */
 const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'jan', 'mar', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec', 'feb', 'apr', 'sept']);
-const MONTH_PREPOSITIONS = new Set(['in', 'on', 'since', 'until', 'by', 'from', 'of', 'early', 'late', 'mid', 'last', 'next', 'this', 'before', 'after', 'during']);
+const MONTH_PREPOSITIONS = new Set([
+  'in',
+  'on',
+  'since',
+  'until',
+  'by',
+  'from',
+  'of',
+  'early',
+  'late',
+  'mid',
+  'last',
+  'next',
+  'this',
+  'before',
+  'after',
+  'during',
+]);
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const WEEKDAY_SET = new Set(WEEKDAYS);
 const PARTS = new Map<string, 'early' | 'mid' | 'late'>([
-  ['early', 'early'], ['mid', 'mid'], ['late', 'late'], ['middle', 'mid'],
+  ['early', 'early'],
+  ['mid', 'mid'],
+  ['late', 'late'],
+  ['middle', 'mid'],
 ]);
 /** "the start of", "the end of": a phrase before a month or year that names part of it. */
 const PART_NOUNS = new Map<string, 'early' | 'mid' | 'late'>([
-  ['start', 'early'], ['beginning', 'early'], ['middle', 'mid'], ['end', 'late'], ['close', 'late'],
+  ['start', 'early'],
+  ['beginning', 'early'],
+  ['middle', 'mid'],
+  ['end', 'late'],
+  ['close', 'late'],
 ]);
 
 /** The part of a month or year named before word `i` ("late 2016", "the start of 2017"), with where it starts. */
-function partBefore(words: readonly Token[], i: number): { part?: 'early' | 'mid' | 'late'; months?: readonly number[]; start: number } | undefined {
+function partBefore(
+  words: readonly Token[],
+  i: number,
+): { part?: 'early' | 'mid' | 'late'; months?: readonly number[]; start: number } | undefined {
   const before = words[i - 1];
   const part = PARTS.get(before?.norm ?? '');
   if (part) return { part, start: before.start };
@@ -78,22 +125,33 @@ function partBefore(words: readonly Token[], i: number): { part?: 'early' | 'mid
   if (phrased) return { part: phrased, start: opening(i - 2) };
   // "the opening months of 2016", "the final weeks of", "the first half of", "the third quarter of"
   const which = words[i - 3]?.norm ?? '';
-  const stretch = STRETCHES.get(`${which} ${noun?.norm ?? ''}`) ?? (/^(months|weeks|days)$/.test(noun?.norm ?? '') ? STRETCH_PARTS.get(which) : undefined);
+  const stretch =
+    STRETCHES.get(`${which} ${noun?.norm ?? ''}`) ??
+    (/^(months|weeks|days)$/.test(noun?.norm ?? '') ? STRETCH_PARTS.get(which) : undefined);
   if (!stretch) return undefined;
   return { ...stretch, start: opening(i - 3) };
 }
 
 /** Halves and quarters of a year by the months they span. */
 const STRETCHES = new Map<string, { months: readonly number[] }>([
-  ['first half', { months: [1, 2, 3, 4, 5, 6] }], ['second half', { months: [7, 8, 9, 10, 11, 12] }],
-  ['first quarter', { months: [1, 2, 3] }], ['second quarter', { months: [4, 5, 6] }],
-  ['third quarter', { months: [7, 8, 9] }], ['fourth quarter', { months: [10, 11, 12] }],
-  ['final quarter', { months: [10, 11, 12] }], ['last quarter', { months: [10, 11, 12] }],
+  ['first half', { months: [1, 2, 3, 4, 5, 6] }],
+  ['second half', { months: [7, 8, 9, 10, 11, 12] }],
+  ['first quarter', { months: [1, 2, 3] }],
+  ['second quarter', { months: [4, 5, 6] }],
+  ['third quarter', { months: [7, 8, 9] }],
+  ['fourth quarter', { months: [10, 11, 12] }],
+  ['final quarter', { months: [10, 11, 12] }],
+  ['last quarter', { months: [10, 11, 12] }],
 ]);
 /** "The opening months of", "the final weeks of": the part of the year they name. */
 const STRETCH_PARTS = new Map<string, { part: 'early' | 'late' }>([
-  ['first', { part: 'early' }], ['opening', { part: 'early' }], ['early', { part: 'early' }],
-  ['last', { part: 'late' }], ['final', { part: 'late' }], ['closing', { part: 'late' }], ['dying', { part: 'late' }],
+  ['first', { part: 'early' }],
+  ['opening', { part: 'early' }],
+  ['early', { part: 'early' }],
+  ['last', { part: 'late' }],
+  ['final', { part: 'late' }],
+  ['closing', { part: 'late' }],
+  ['dying', { part: 'late' }],
 ]);
 
 /** Named days that are dates ("New Year's Day" is January 1). */
@@ -123,26 +181,58 @@ function holidayAt(words: readonly Token[], i: number): { month: number; day: nu
 }
 
 const SEASONS = new Map<string, NonNullable<DateMention['season']>>([
-  ['spring', 'spring'], ['summer', 'summer'], ['autumn', 'autumn'], ['fall', 'autumn'], ['winter', 'winter'],
+  ['spring', 'spring'],
+  ['summer', 'summer'],
+  ['autumn', 'autumn'],
+  ['fall', 'autumn'],
+  ['winter', 'winter'],
 ]);
 /** Words before a season that make it a time ("fall" is also a verb, "a summer offensive" a kind of thing). */
 const SEASON_OPENERS = new Set(['the', 'this', 'last', 'next', 'in', 'early', 'late', 'mid', 'since', 'until', 'by', 'during', 'over']);
 
 const SMALL_NUMBERS = new Map<string, number>([
-  ['a', 1], ['an', 1], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6],
-  ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['several', 3],
-  ['few', 3], ['couple', 2],
+  ['a', 1],
+  ['an', 1],
+  ['one', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12],
+  ['several', 3],
+  ['few', 3],
+  ['couple', 2],
 ]);
 const UNIT_WORDS = new Map<string, RelativeMention['unit']>([
-  ['hour', 'hour'], ['hours', 'hour'], ['day', 'day'], ['days', 'day'], ['week', 'week'], ['weeks', 'week'],
-  ['month', 'month'], ['months', 'month'], ['year', 'year'], ['years', 'year'],
+  ['hour', 'hour'],
+  ['hours', 'hour'],
+  ['day', 'day'],
+  ['days', 'day'],
+  ['week', 'week'],
+  ['weeks', 'week'],
+  ['month', 'month'],
+  ['months', 'month'],
+  ['year', 'year'],
+  ['years', 'year'],
 ]);
 
 const RELATIVE_DAYS = new Set(['today', 'yesterday', 'tomorrow', 'tonight']);
 
 /** True for a weekday, month or relative day name ("Monday", "March", "yesterday"): a when, never a who. */
 export function isTimeWord(norm: string): boolean {
-  return WEEKDAY_SET.has(norm) || (MONTHS.has(norm) && !AMBIGUOUS_MONTHS.has(norm)) || norm === 'march' || norm === 'may' || RELATIVE_DAYS.has(norm);
+  return (
+    WEEKDAY_SET.has(norm) ||
+    (MONTHS.has(norm) && !AMBIGUOUS_MONTHS.has(norm)) ||
+    norm === 'march' ||
+    norm === 'may' ||
+    RELATIVE_DAYS.has(norm)
+  );
 }
 
 function yearOf(token: Token | undefined): number | undefined {
@@ -217,7 +307,14 @@ function readTimes(tokens: readonly Token[]): Times {
       if (ambiguous && day === undefined && year === undefined && !MONTH_PREPOSITIONS.has(before?.norm ?? '')) continue;
       const part = day === undefined ? partBefore(words, i) : undefined;
       if (part?.part) start = part.start;
-      dates.push({ start, end, month, ...(day !== undefined ? { day } : {}), ...(year !== undefined ? { year } : {}), ...(part?.part ? { part: part.part } : {}) });
+      dates.push({
+        start,
+        end,
+        month,
+        ...(day !== undefined ? { day } : {}),
+        ...(year !== undefined ? { year } : {}),
+        ...(part?.part ? { part: part.part } : {}),
+      });
       if (year !== undefined) used.add(j);
       continue;
     }
@@ -239,7 +336,13 @@ function readTimes(tokens: readonly Token[]): Times {
       const part = partBefore(words, i);
       const following = words[i + 1];
       if (following && /^(troops|fighters|people|soldiers|forces|members|dollars|euros|pounds|km|miles)$/.test(following.norm)) continue;
-      dates.push({ start: part ? part.start : w.start, end: w.end, year, ...(part?.part ? { part: part.part } : {}), ...(part?.months ? { months: part.months } : {}) });
+      dates.push({
+        start: part ? part.start : w.start,
+        end: w.end,
+        year,
+        ...(part?.part ? { part: part.part } : {}),
+        ...(part?.months ? { months: part.months } : {}),
+      });
       continue;
     }
     // "Wednesday's talks" is a day; "Mondays" is a habit
@@ -290,8 +393,21 @@ function isReference(words: readonly Token[], date: DateMention): boolean {
   return (words[i - 1].norm === 'of' && words[i - 2]?.norm === 'as') || (words[i - 1].norm === 'by' && words[i - 2]?.norm !== 'announced');
 }
 
-const YEAR_OFFSETS = new Map<string, number>([['last', -1], ['this', 0], ['next', 1], ['previous', -1], ['prior', -1], ['following', 1]]);
-const YEAR_DIRECTIONS = new Map<string, number>([['earlier', -1], ['before', -1], ['ago', -1], ['later', 1], ['after', 1]]);
+const YEAR_OFFSETS = new Map<string, number>([
+  ['last', -1],
+  ['this', 0],
+  ['next', 1],
+  ['previous', -1],
+  ['prior', -1],
+  ['following', 1],
+]);
+const YEAR_DIRECTIONS = new Map<string, number>([
+  ['earlier', -1],
+  ['before', -1],
+  ['ago', -1],
+  ['later', 1],
+  ['after', 1],
+]);
 
 /**
  * Reads a relative year at word `i`, the word "year" or "years": "(early) last year", "the previous
@@ -312,7 +428,12 @@ function relativeYearAt(words: readonly Token[], i: number): RelativeYearMention
   }
   const direction = YEAR_DIRECTIONS.get(words[i + 1]?.norm ?? '');
   // "the year before" is one year, like "a year before"
-  const amount = before?.kind === 'number' && /^\d{1,2}$/.test(before.text) ? Number(before.text) : before?.norm === 'the' && w.norm === 'year' ? 1 : SMALL_NUMBERS.get(before?.norm ?? '');
+  const amount =
+    before?.kind === 'number' && /^\d{1,2}$/.test(before.text)
+      ? Number(before.text)
+      : before?.norm === 'the' && w.norm === 'year'
+        ? 1
+        : SMALL_NUMBERS.get(before?.norm ?? '');
   if (direction === undefined || amount === undefined || before?.norm === 'few' || before?.norm === 'several') return undefined;
   // "two years after the war began": an event anchors it, not a year
   const next = words[i + 2];

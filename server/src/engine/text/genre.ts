@@ -26,6 +26,6 @@ export function documentGenre(text: string, format: DocumentFormat): Genre {
   if (format !== 'markdown') return 'news';
   if (FENCE.test(text) || RELEASE_HEADING.test(text)) return 'technical';
   INLINE_CODE.lastIndex = 0;
-  for (let spans = 0; INLINE_CODE.exec(text); ) if (++spans >= INLINE_CODE_SPANS) return 'technical';
+  for (let spans = 0; INLINE_CODE.exec(text);) if (++spans >= INLINE_CODE_SPANS) return 'technical';
   return 'news';
 }

@@ -44,8 +44,20 @@ function unparsable(chunk: string): MaskedChunk {
 
 /** Tokens whose text is never prose: code, HTML, URLs, link targets, images, definitions, footnote calls. */
 const NOT_PROSE = new Set([
-  'codeText', 'codeFenced', 'codeIndented', 'htmlText', 'htmlFlow', 'autolink', 'literalAutolink', 'image', 'definition',
-  'resource', 'reference', 'gfmFootnoteCall', 'gfmFootnoteDefinitionLabel', 'taskListCheck',
+  'codeText',
+  'codeFenced',
+  'codeIndented',
+  'htmlText',
+  'htmlFlow',
+  'autolink',
+  'literalAutolink',
+  'image',
+  'definition',
+  'resource',
+  'reference',
+  'gfmFootnoteCall',
+  'gfmFootnoteDefinitionLabel',
+  'taskListCheck',
 ]);
 
 /** Tokens kept as prose text (when not inside a NOT_PROSE token). */

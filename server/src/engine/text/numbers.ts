@@ -26,21 +26,70 @@ export interface NumberMention {
 }
 
 const UNITS = new Map<string, number>([
-  ['zero', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7],
-  ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13], ['fourteen', 14],
-  ['fifteen', 15], ['sixteen', 16], ['seventeen', 17], ['eighteen', 18], ['nineteen', 19], ['twenty', 20],
-  ['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90],
+  ['zero', 0],
+  ['one', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12],
+  ['thirteen', 13],
+  ['fourteen', 14],
+  ['fifteen', 15],
+  ['sixteen', 16],
+  ['seventeen', 17],
+  ['eighteen', 18],
+  ['nineteen', 19],
+  ['twenty', 20],
+  ['thirty', 30],
+  ['forty', 40],
+  ['fifty', 50],
+  ['sixty', 60],
+  ['seventy', 70],
+  ['eighty', 80],
+  ['ninety', 90],
   ['dozen', 12],
 ]);
 const SCALES = new Map<string, number>([
-  ['hundred', 100], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12], ['m', 1e6],
-  ['bn', 1e9], ['k', 1e3],
+  ['hundred', 100],
+  ['thousand', 1e3],
+  ['million', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
+  ['m', 1e6],
+  ['bn', 1e9],
+  ['k', 1e3],
 ]);
 const ORDINALS = new Map<string, number>([
-  ['first', 1], ['second', 2], ['third', 3], ['fourth', 4], ['fifth', 5], ['sixth', 6], ['seventh', 7],
-  ['eighth', 8], ['ninth', 9], ['tenth', 10], ['eleventh', 11], ['twelfth', 12], ['thirteenth', 13],
-  ['fourteenth', 14], ['fifteenth', 15], ['sixteenth', 16], ['seventeenth', 17], ['eighteenth', 18],
-  ['nineteenth', 19], ['twentieth', 20], ['thirtieth', 30], ['fortieth', 40], ['fiftieth', 50],
+  ['first', 1],
+  ['second', 2],
+  ['third', 3],
+  ['fourth', 4],
+  ['fifth', 5],
+  ['sixth', 6],
+  ['seventh', 7],
+  ['eighth', 8],
+  ['ninth', 9],
+  ['tenth', 10],
+  ['eleventh', 11],
+  ['twelfth', 12],
+  ['thirteenth', 13],
+  ['fourteenth', 14],
+  ['fifteenth', 15],
+  ['sixteenth', 16],
+  ['seventeenth', 17],
+  ['eighteenth', 18],
+  ['nineteenth', 19],
+  ['twentieth', 20],
+  ['thirtieth', 30],
+  ['fortieth', 40],
+  ['fiftieth', 50],
   ['hundredth', 100],
 ]);
 const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
@@ -48,14 +97,34 @@ const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
 /** Qualifier phrases (as normalised word sequences), longest first. */
 const QUALIFIERS: [string[], Qualifier][] = (
   [
-    ['as many as', 'up-to'], ['as much as', 'up-to'], ['up to', 'up-to'],
-    ['no fewer than', 'at-least'], ['at least', 'at-least'], ['a minimum of', 'at-least'],
-    ['more than', 'more-than'], ['upwards of', 'more-than'], ['in excess of', 'more-than'], ['well over', 'more-than'],
-    ['just over', 'more-than'], ['over', 'more-than'],
-    ['fewer than', 'fewer-than'], ['less than', 'fewer-than'], ['under', 'fewer-than'], ['below', 'fewer-than'],
-    ['close to', 'nearly'], ['just under', 'nearly'], ['nearly', 'nearly'], ['almost', 'nearly'],
-    ['an estimated', 'about'], ['approximately', 'about'], ['roughly', 'about'], ['around', 'about'],
-    ['about', 'about'], ['some', 'about'], ['circa', 'about'], ['estimated', 'about'],
+    ['as many as', 'up-to'],
+    ['as much as', 'up-to'],
+    ['up to', 'up-to'],
+    ['no fewer than', 'at-least'],
+    ['at least', 'at-least'],
+    ['a minimum of', 'at-least'],
+    ['more than', 'more-than'],
+    ['upwards of', 'more-than'],
+    ['in excess of', 'more-than'],
+    ['well over', 'more-than'],
+    ['just over', 'more-than'],
+    ['over', 'more-than'],
+    ['fewer than', 'fewer-than'],
+    ['less than', 'fewer-than'],
+    ['under', 'fewer-than'],
+    ['below', 'fewer-than'],
+    ['close to', 'nearly'],
+    ['just under', 'nearly'],
+    ['nearly', 'nearly'],
+    ['almost', 'nearly'],
+    ['an estimated', 'about'],
+    ['approximately', 'about'],
+    ['roughly', 'about'],
+    ['around', 'about'],
+    ['about', 'about'],
+    ['some', 'about'],
+    ['circa', 'about'],
+    ['estimated', 'about'],
   ] as [string, Qualifier][]
 )
   .map(([phrase, q]): [string[], Qualifier] => [phrase.split(' '), q])
@@ -103,7 +172,11 @@ function readWordNumber(words: readonly Token[], i: number): { value: number; ne
  * nations" are at least two dozen and fewer than a hundred; "tens of thousands" 20,000 to 99,999.
  */
 const MAGNITUDES = new Map<string, number>([
-  ['dozens', 12], ['hundreds', 100], ['thousands', 1e3], ['millions', 1e6], ['billions', 1e9],
+  ['dozens', 12],
+  ['hundreds', 100],
+  ['thousands', 1e3],
+  ['millions', 1e6],
+  ['billions', 1e9],
 ]);
 
 /** Reads "dozens", "hundreds of thousands", "tens of millions" at word `i`. */
@@ -112,7 +185,8 @@ function readMagnitude(words: readonly Token[], i: number): { range: [number, nu
   // "tens of thousands", "hundreds of millions": a plural scale of a plural scale
   const outer = w === 'tens' ? 10 : w === 'hundreds' ? 100 : undefined;
   const inner = words[i + 2] && words[i + 1].norm === 'of' ? MAGNITUDES.get(words[i + 2].norm) : undefined;
-  if (outer !== undefined && inner !== undefined && inner >= 1e3) return { range: [2 * outer * inner, 10 * outer * inner - 1], next: i + 3 };
+  if (outer !== undefined && inner !== undefined && inner >= 1e3)
+    return { range: [2 * outer * inner, 10 * outer * inner - 1], next: i + 3 };
   const scale = MAGNITUDES.get(w);
   if (scale === undefined) return undefined;
   // "dozens of", "thousands of", or a count standing alone ("thousands fled"); never "the hundreds"
@@ -254,7 +328,13 @@ export function claimedInterval(value: number, qualifier: Qualifier, range?: [nu
 /** How a qualified quantity is written ("up to 140,000"). */
 export function describeQuantity(value: number, qualifier: Qualifier | undefined): string {
   const words: Record<Qualifier, string> = {
-    exact: '', about: 'about ', 'up-to': 'up to ', nearly: 'nearly ', 'more-than': 'more than ', 'at-least': 'at least ', 'fewer-than': 'fewer than ',
+    exact: '',
+    about: 'about ',
+    'up-to': 'up to ',
+    nearly: 'nearly ',
+    'more-than': 'more than ',
+    'at-least': 'at least ',
+    'fewer-than': 'fewer than ',
   };
   return `${words[qualifier ?? 'exact']}${value.toLocaleString('en-US')}`;
 }

@@ -155,7 +155,8 @@ export class PhraseMatcher<T> {
         for (const value of node.values) matches.push({ first: i, last: j, start: first.start, end: tokens[j].end, value });
         let k = j + 1;
         while (k < tokens.length && tokens[k].kind === 'punct') k++;
-        if (k >= tokens.length || !mayHold(pathKey(node.key, tokens[k].hash)) || !gapIsTransparent(text, tokens[j].end, tokens[k].start)) break;
+        if (k >= tokens.length || !mayHold(pathKey(node.key, tokens[k].hash)) || !gapIsTransparent(text, tokens[j].end, tokens[k].start))
+          break;
         const next: TrieNode<T> | undefined = node.next.get(tokens[k].norm);
         if (!next) break;
         node = next;

@@ -21,7 +21,8 @@ const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isSentenceEnd = (c: number): boolean => c === 46 || c === 33 || c === 63;
 /** Closing quotation marks and brackets that may follow a sentence's final mark. */
 const isCloser = (c: number): boolean => c === 34 || c === 39 || c === 41 || c === 93 || c === 0x201d || c === 0x2019 || c === 0xbb;
-const isUpper = (c: number): boolean => (c >= 65 && c <= 90) || (c > 127 && String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase());
+const isUpper = (c: number): boolean =>
+  (c >= 65 && c <= 90) || (c > 127 && String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase());
 
 /** True when `at` starts a line (at column 0, not blank): a Markdown line there opens no indented code. */
 function startsLine(text: string, at: number): boolean {
@@ -90,8 +91,8 @@ export function piecesOf(text: string, chunk: Chunk, format: 'markdown' | 'plain
   const blocked: Span[] = format === 'markdown' ? blockedRanges(text, chunk) : [];
   const pieces: Chunk[] = [];
   let blockIndex = 0;
-  for (let start = chunk.start; start < chunk.end; ) {
-    let to = Math.min(chunk.end, start + MAX_PIECE_LENGTH);
+  for (let start = chunk.start; start < chunk.end;) {
+    const to = Math.min(chunk.end, start + MAX_PIECE_LENGTH);
     while (blockIndex < blocked.length && blocked[blockIndex].end <= start) blockIndex++;
     const block = blocked[blockIndex];
     let end: number;

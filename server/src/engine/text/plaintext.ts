@@ -4,7 +4,8 @@ import { lines } from './lines';
 import { matchesWithin } from './matchesWithin';
 
 /** Bare URLs, e-mail addresses and `www.` hosts: not prose. */
-const URL_PATTERN = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"\u201C\u201D]*[^\s<>"\u201C\u201D.,;:!?)\]'\u2019]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+const URL_PATTERN =
+  /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"\u201C\u201D]*[^\s<>"\u201C\u201D.,;:!?)\]'\u2019]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
 
 /** A plain-text directive line: `claimlint-disable …`, optionally inside `<!-- -->`, `#` or `//`. */
 const DIRECTIVE_LINE = /^\s*(?:<!--|#|\/\/)?\s*(claimlint-(?:disable-next-line|disable|enable)\b.*?)\s*(?:-->)?\s*$/;

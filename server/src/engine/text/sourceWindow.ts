@@ -42,7 +42,12 @@ function segment(title: string): string {
 
 /** "<headline> — <outlet>", or the seed's file name when neither is known. */
 export function sourceWindowName(seed: string, title: string | undefined, outlet: string | undefined): string {
-  return [title, outlet].filter((p): p is string => !!p && p.trim() !== '').map(segment).join(' \u2014 ') || seed;
+  return (
+    [title, outlet]
+      .filter((p): p is string => !!p && p.trim() !== '')
+      .map(segment)
+      .join(' \u2014 ') || seed
+  );
 }
 
 /** The URI of a seed's window, as a string. */

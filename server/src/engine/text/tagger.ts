@@ -104,7 +104,8 @@ function renderForTagger(tokens: readonly Token[]): { rendered: string; starts: 
       // glued tokens form one unit for wink-nlp; a run of glued marks or letters (a pasted hash, a line of
       // quotation marks) is cut into short units, because wink-nlp's cost grows with the square of a unit
       const long = rendered.length - unitStart >= MAX_UNIT;
-      const markAfterMixedUnit = previous.kind !== 'punct' && token.kind === 'punct' && !plain && !(token.text === '.' && takesFullStop(previous));
+      const markAfterMixedUnit =
+        previous.kind !== 'punct' && token.kind === 'punct' && !plain && !(token.text === '.' && takesFullStop(previous));
       if (token.start > previous.end || long || markAfterMixedUnit || (previous.kind !== 'punct' && token.kind !== 'punct')) {
         rendered += ' ';
         unitStart = rendered.length;

@@ -179,7 +179,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   let previousEnd = -1;
   let previousWasHyphen = false;
   let hyphenAdjacentToWord = false;
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const { cls, size } = classAt(text, i);
     if (cls === CharClass.Space) {
       i += size;
@@ -191,7 +191,18 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     let raw = text.slice(index, tokenEnd_);
     const adjacent = index === previousEnd;
     if (cls === CharClass.Other) {
-      tokens.push({ start: index, end: tokenEnd_, text: raw, norm: raw, kind: 'punct', afterHyphen: false, possessive: false, hash: 0, pos: 'X', lemma: raw });
+      tokens.push({
+        start: index,
+        end: tokenEnd_,
+        text: raw,
+        norm: raw,
+        kind: 'punct',
+        afterHyphen: false,
+        possessive: false,
+        hash: 0,
+        pos: 'X',
+        lemma: raw,
+      });
       previousWasHyphen = HYPHENS.has(raw);
       hyphenAdjacentToWord = previousWasHyphen && adjacent && tokens.length > 1 && tokens[tokens.length - 2].kind !== 'punct';
     } else {

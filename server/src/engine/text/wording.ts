@@ -50,5 +50,5 @@ export function keepPossessive(phrase: string, original: string): string {
  * between the sentence's start and it.
  */
 export function opensSentence(text: string, sentenceStart: number, at: number): boolean {
-  return /^[\s"\u201C\u2018'(\[*_#>-]*$/.test(text.slice(sentenceStart, at));
+  return /^[\s"\u201C\u2018'([*_#>-]*$/.test(text.slice(sentenceStart, at));
 }

@@ -12,7 +12,10 @@ const CORE_SLOTS = new Set<Slot['type']>(['stance', 'quantity', 'ordinal']);
  * checked against it: none conflicts, and the core ones (stance, numbers) are stated and agree.
  */
 export function consistentWithClaim(results: readonly { slot: Slot; result: SlotResult }[]): boolean {
-  return results.every((r) => !r.result || isAgreement(r.result)) && results.filter((r) => CORE_SLOTS.has(r.slot.type)).every((r) => isAgreement(r.result));
+  return (
+    results.every((r) => !r.result || isAgreement(r.result)) &&
+    results.filter((r) => CORE_SLOTS.has(r.slot.type)).every((r) => isAgreement(r.result))
+  );
 }
 
 /**

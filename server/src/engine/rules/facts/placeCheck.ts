@@ -39,9 +39,17 @@ export function containers(entity: Entity, entities: ReadonlyMap<string, Entity>
 
 /** Kinds of place that can stand in for one another in a conflict (a city for a city, a base for a base). */
 export const PLACE_CLASSES = new Map<string, string>([
-  ['city', 'settlement'], ['resort-city', 'settlement'], ['capital', 'settlement'], ['town', 'settlement'],
-  ['village', 'settlement'], ['air-base', 'base'], ['naval-base', 'base'], ['base', 'base'],
-  ['military-base', 'base'], ['sea', 'sea'], ['border', 'border'],
+  ['city', 'settlement'],
+  ['resort-city', 'settlement'],
+  ['capital', 'settlement'],
+  ['town', 'settlement'],
+  ['village', 'settlement'],
+  ['air-base', 'base'],
+  ['naval-base', 'base'],
+  ['base', 'base'],
+  ['military-base', 'base'],
+  ['sea', 'sea'],
+  ['border', 'border'],
 ]);
 const PREPOSITIONS: Record<NonNullable<Slot['relation']>, RegExp> = {
   venue: /^(in|at|inside|near|hosted)$/,
@@ -58,7 +66,8 @@ const PLACING = /^(in|at|inside|near|to|into|visited|visiting|toured)$/;
  * Nouns (and a few participles) whose "in X" names their own place, not where the event happened
  * ("involvement in Syria", "a secretariat based in Doha").
  */
-const PLACE_GOVERNING_NOUN = /(ment|tion|sion|ence|ance|ity|ism|ship)$|^(based|headquartered|born|registered|war|conflict|presence|forces|troops|role|crisis|fighting|operations|interests|policy|strategy|influence|allies|fighters|militias|base|bases|campaign|intervention|violence|strife|situation|future|peace|people|government|regime)$/;
+const PLACE_GOVERNING_NOUN =
+  /(ment|tion|sion|ence|ance|ity|ism|ship)$|^(based|headquartered|born|registered|war|conflict|presence|forces|troops|role|crisis|fighting|operations|interests|policy|strategy|influence|allies|fighters|militias|base|bases|campaign|intervention|violence|strife|situation|future|peace|people|government|regime)$/;
 
 function governedByNoun(tokens: readonly Token[], first: number): boolean {
   let i = previousWord(tokens, first);
@@ -112,7 +121,9 @@ export const checkPlace: SlotCheck = (slot, sentence, fact, knowledge) => {
   // Sochi, Russia's Caspian Sea resort": the sea is the claim, Sochi lies on the Black Sea)
   const sameKind = (m: Mention): boolean => PLACE_CLASSES.get(m.entity.kind ?? '') === PLACE_CLASSES.get(place.kind ?? '');
   const kindConflict = relations.some((x) => x.r === 'conflict' && x.m.entity.type === 'place' && sameKind(x.m));
-  const exact = relations.find((x) => x.r === 'agree' && containers(x.m.entity, entities).has(place.id) && (sameKind(x.m) || !kindConflict))?.m;
+  const exact = relations.find(
+    (x) => x.r === 'agree' && containers(x.m.entity, entities).has(place.id) && (sameKind(x.m) || !kindConflict),
+  )?.m;
   const container = relations.find((x) => x.r === 'agree')?.m;
   // a place named anywhere agrees, unless it stands for a country there ("Moscow and Tehran showcased …")
   // (a trip's destination places its event too: "went to Tehran for the summit")
@@ -120,7 +131,8 @@ export const checkPlace: SlotCheck = (slot, sentence, fact, knowledge) => {
   const named = sentence.mentions.find((m) => m.entity.id === place.id && (!m.entity.standsFor?.length || placed(m)));
   const right = exact ?? named;
   if (right) return agreement(right);
-  if (container && !relations.some((x) => x.r === 'conflict' && x.m.entity.type === 'place')) return { ...agreement(container), loose: true };
+  if (container && !relations.some((x) => x.r === 'conflict' && x.m.entity.type === 'place'))
+    return { ...agreement(container), loose: true };
   // where the event happened is said next to its cue word, or to the people it is about where they take
   // part in it (near the cue: "While Putin was in Tehran, attention turned to the plan … to start talking"
   // puts Putin in Tehran, not the talks)
@@ -131,12 +143,27 @@ export const checkPlace: SlotCheck = (slot, sentence, fact, knowledge) => {
   const cueSpans = sentence.cues.filter((c) => fact.cueKeys.includes(c.value)).map((c) => [c.first, c.last]);
   const anchors = [
     ...cueSpans,
-    ...sentence.mentions.filter((m) => about.has(m.entity.id) && cueSpans.some(([first, last]) => words(last, m.first) <= PARTICIPANT_REACH && words(m.last, first) <= PARTICIPANT_REACH)).map((m) => [m.first, m.last]),
+    ...sentence.mentions
+      .filter(
+        (m) =>
+          about.has(m.entity.id) &&
+          cueSpans.some(([first, last]) => words(last, m.first) <= PARTICIPANT_REACH && words(m.last, first) <= PARTICIPANT_REACH),
+      )
+      .map((m) => [m.first, m.last]),
   ];
-  const found = relations.find((x) => x.r === 'conflict' && anchors.some(([first, last]) => words(last, x.m.first) <= PLACE_WINDOW || words(x.m.last, first) <= PLACE_WINDOW));
+  const found = relations.find(
+    (x) =>
+      x.r === 'conflict' &&
+      anchors.some(([first, last]) => words(last, x.m.first) <= PLACE_WINDOW || words(x.m.last, first) <= PLACE_WINDOW),
+  );
   if (!found) return undefined;
   // a place described, then named in apposition ("the Qatari capital, Doha") is reported by its name
-  const named2 = found.m.kind === 'alias' ? undefined : sentence.mentions.find((m) => m.kind === 'alias' && m.entity === found.m.entity && m.first > found.m.last && words(found.m.last, m.first) <= 2);
+  const named2 =
+    found.m.kind === 'alias'
+      ? undefined
+      : sentence.mentions.find(
+          (m) => m.kind === 'alias' && m.entity === found.m.entity && m.first > found.m.last && words(found.m.last, m.first) <= 2,
+        );
   const wrong = named2 ? { m: named2 } : found;
   // a name replaces a name; "the Russian capital" needs rewording, not a swapped word
   return { start: wrong.m.start, end: wrong.m.end, expected: place.name, ...(wrong.m.kind === 'alias' ? { replacement: place.name } : {}) };

@@ -53,7 +53,8 @@ export function contextMatches(fact: Fact, text: string, sentence: SentenceAnaly
     for (const phrase of fact.context) {
       const keys = phraseKeys(phrase);
       if (keys.length === 0) continue;
-      for (const form of [...new Set([...wordForms(keys[0], 'verb'), ...wordForms(keys[0], 'noun')])]) matcher.addKeys([form, ...keys.slice(1)], true);
+      for (const form of [...new Set([...wordForms(keys[0], 'verb'), ...wordForms(keys[0], 'noun')])])
+        matcher.addKeys([form, ...keys.slice(1)], true);
     }
     contextMatchers.set(fact, matcher);
   }
@@ -78,7 +79,8 @@ function separatedParticleCues<T>(tokens: readonly Token[], cues: PhraseMatcher<
       const t = tokens[j];
       if (t.kind === 'punct' || t.pos === 'VERB' || t.pos === 'AUX') break;
       if (!PARTICLES.has(t.norm)) continue;
-      for (const value of cues.valuesOf([tokens[i].norm, t.norm])) found.push({ first: i, last: j, start: tokens[i].start, end: t.end, value });
+      for (const value of cues.valuesOf([tokens[i].norm, t.norm]))
+        found.push({ first: i, last: j, start: tokens[i].start, end: t.end, value });
       break;
     }
   }
@@ -113,7 +115,8 @@ export function computeSentenceFacts(text: string, sentence: SentenceAnalysis, f
           o.entity !== m.entity &&
           o.start <= m.start &&
           o.end >= m.end &&
-          ((m.kind === 'adjective' && o.kind !== 'adjective') || (m.kind === 'alias' && o.kind === 'alias' && o.end - o.start > m.end - m.start)),
+          ((m.kind === 'adjective' && o.kind !== 'adjective') ||
+            (m.kind === 'alias' && o.kind === 'alias' && o.end - o.start > m.end - m.start)),
       ),
   );
   const mentioned = new Set<string>();
@@ -125,7 +128,10 @@ export function computeSentenceFacts(text: string, sentence: SentenceAnalysis, f
   }
   // figures from source documents that name nobody are found by their unit word ("new berths") and a cue
   const units = facts.unanchored.size > 0 ? sentence.tokens.flatMap((t) => facts.unanchored.get(unitWord(t)) ?? []) : [];
-  const cues = mentions.length > 0 || units.length > 0 ? [...facts.cues.findAll(text, sentence.tokens), ...separatedParticleCues(sentence.tokens, facts.cues)] : [];
+  const cues =
+    mentions.length > 0 || units.length > 0
+      ? [...facts.cues.findAll(text, sentence.tokens), ...separatedParticleCues(sentence.tokens, facts.cues)]
+      : [];
   const cueKeys = new Set<string>();
   for (const cue of cues) cueKeys.add(cue.value);
   cueKeys.add(ANY_CUE);
@@ -172,7 +178,8 @@ const PERSONAL = new Set(['he', 'she', 'they']);
  */
 export function withEntitiesCarried(reading: SentenceFacts, before: SentenceFacts | undefined, facts: FactBase): SentenceFacts {
   const first = reading.sentence.tokens.find((t) => t.kind !== 'punct');
-  const pointsBack = first !== undefined && (POINTING_BACK.has(first.norm) || reading.sentence.tokens.some((t) => PERSONAL.has(t.norm) && t.pos === 'PRON'));
+  const pointsBack =
+    first !== undefined && (POINTING_BACK.has(first.norm) || reading.sentence.tokens.some((t) => PERSONAL.has(t.norm) && t.pos === 'PRON'));
   if (!before || before.mentioned.size === 0 || !pointsBack || reading.mentions.length === 0) return reading;
   const both = new Set([...reading.mentioned, ...before.mentioned]);
   const cueKeys = new Set(reading.cues.map((c) => c.value));

@@ -20,11 +20,15 @@ const ORDINAL_WORDS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth
 /** Conversion of distance and duration units to a common base (metres, days). */
 type UnitScale = { dimension: 'distance' | 'duration'; factor: number };
 const UNIT_SCALE = new Map<string, UnitScale>([
-  ['mile', { dimension: 'distance', factor: 1609.344 }], ['km', { dimension: 'distance', factor: 1000 }],
+  ['mile', { dimension: 'distance', factor: 1609.344 }],
+  ['km', { dimension: 'distance', factor: 1000 }],
   ['kilometre', { dimension: 'distance', factor: 1000 }],
-  ['kilometer', { dimension: 'distance', factor: 1000 }], ['metre', { dimension: 'distance', factor: 1 }],
-  ['meter', { dimension: 'distance', factor: 1 }], ['year', { dimension: 'duration', factor: 365 }],
-  ['month', { dimension: 'duration', factor: 30 }], ['week', { dimension: 'duration', factor: 7 }],
+  ['kilometer', { dimension: 'distance', factor: 1000 }],
+  ['metre', { dimension: 'distance', factor: 1 }],
+  ['meter', { dimension: 'distance', factor: 1 }],
+  ['year', { dimension: 'duration', factor: 365 }],
+  ['month', { dimension: 'duration', factor: 30 }],
+  ['week', { dimension: 'duration', factor: 7 }],
   ['day', { dimension: 'duration', factor: 1 }],
 ]);
 
@@ -80,7 +84,22 @@ function unitAfter(tokens: readonly Token[], mention: NumberMention, accepts: (w
 const measureMatchers = new WeakMap<Slot, PhraseMatcher<true>>();
 
 /** Verbs that give a length ("runs for 47 miles"). */
-const LENGTH_VERBS = new Set(['runs', 'run', 'ran', 'stretches', 'stretch', 'stretched', 'extends', 'extend', 'extended', 'spans', 'span', 'spanned', 'measures', 'measured']);
+const LENGTH_VERBS = new Set([
+  'runs',
+  'run',
+  'ran',
+  'stretches',
+  'stretch',
+  'stretched',
+  'extends',
+  'extend',
+  'extended',
+  'spans',
+  'span',
+  'spanned',
+  'measures',
+  'measured',
+]);
 
 /** For a slot naming what it measures: a test that one of those words follows the number's unit closely. */
 function measuredBy(slot: Slot, text: string): ((tokens: readonly Token[], n: NumberMention) => boolean) | undefined {
@@ -123,7 +142,8 @@ const checkQuantity: SlotCheck = (slot, sentence) => {
   const units = unitSet(slot);
   const factUnit = slotUnitScale(slot);
   const tokens = sentence.sentence.tokens;
-  const accepts = (word: string): boolean => units.has(word) || (factUnit !== undefined && UNIT_SCALE.get(singular(word))?.dimension === factUnit.dimension);
+  const accepts = (word: string): boolean =>
+    units.has(word) || (factUnit !== undefined && UNIT_SCALE.get(singular(word))?.dimension === factUnit.dimension);
   const factInterval = quantityInterval(stated, slot.qualifier ?? 'exact');
   // two upper bounds compare as bounds: "up to 40,000" is not the source's "up to 140,000"
   const boundInterval = claimedInterval(stated, slot.qualifier ?? 'exact');
@@ -142,7 +162,8 @@ const checkQuantity: SlotCheck = (slot, sentence) => {
       // rounding: a draft may round to the precision it writes
       const slack = factUnit && scale !== 1 ? 0.1 : 0;
       // the same one-sided bound states its value: "nearly 9,800" is not the source's "nearly 9,500"
-      if (n.qualifier === slot.qualifier && ONE_SIDED.has(n.qualifier)) return [{ mention: n, agrees: Math.abs(n.value * scale - stated) <= stated * Math.max(slack, 0.01) }];
+      if (n.qualifier === slot.qualifier && ONE_SIDED.has(n.qualifier))
+        return [{ mention: n, agrees: Math.abs(n.value * scale - stated) <= stated * Math.max(slack, 0.01) }];
       return [{ mention: n, agrees: a <= high * (1 + slack) && b >= low * (1 - slack) }];
     });
   if (readings.length === 0) return undefined;
@@ -151,7 +172,8 @@ const checkQuantity: SlotCheck = (slot, sentence) => {
   const wrong = readings[0].mention;
   const value = slot.qualifier === 'exact' || !slot.qualifier ? written(stated) : describeQuantity(stated, slot.qualifier);
   // "47 miles", "four years": a one-word unit agrees with its number (units written plural stay so)
-  const unit = slot.unit && slot.value !== 1 && !slot.unit.includes(' ') && !slot.unit.endsWith('s') ? pluralOf(slot.unit) : (slot.unit ?? '');
+  const unit =
+    slot.unit && slot.value !== 1 && !slot.unit.includes(' ') && !slot.unit.endsWith('s') ? pluralOf(slot.unit) : (slot.unit ?? '');
   return { start: wrong.start, end: wrong.end, expected: `${value} ${unit}`.trim(), replacement: value };
 };
 
@@ -165,7 +187,12 @@ const checkOrdinal: SlotCheck = (slot, sentence) => {
   if (right) return agreement(right);
   const word = ORDINAL_WORDS[slot.value] ?? `${slot.value}th`;
   const original = sentence.text.slice(readings[0].start, readings[0].end);
-  return { start: readings[0].start, end: readings[0].end, expected: word, replacement: isCapitalized(original) ? word[0].toUpperCase() + word.slice(1) : word };
+  return {
+    start: readings[0].start,
+    end: readings[0].end,
+    expected: word,
+    replacement: isCapitalized(original) ? word[0].toUpperCase() + word.slice(1) : word,
+  };
 };
 
 /** The person in a role next to one of the fact's cues: the subject before it, or who follows "with" or the cue. */
@@ -209,12 +236,18 @@ export function outletIsChannel(tokens: readonly Token[], first: number, last: n
     return j >= 0 ? `${tokens[j].norm} ${tokens[i].norm}` : '';
   })();
   let after = nextWord(tokens, last);
-  while (after >= 0 && /^(news|agency|newspaper|daily|television|tv|channel|website|radio|network|broadcaster|outlet|service)$/.test(tokens[after].norm)) after = nextWord(tokens, after);
+  while (
+    after >= 0 &&
+    /^(news|agency|newspaper|daily|television|tv|channel|website|radio|network|broadcaster|outlet|service)$/.test(tokens[after].norm)
+  )
+    after = nextWord(tokens, after);
   const afterWord = after >= 0 ? tokens[after].norm : '';
   return (
     /^(told|to|by|with|from|in|via|on)$/.test(before) ||
     /^(according to|quoted by|cited by|reported by|interview with|speaking to|told the|talking to)$/.test(beforeTwo) ||
-    /^(reported|reports|quoted|quotes|cited|cites|said|says|noted|notes|learned|learnt|wrote|reiterated|carried|aired|broadcast|broadcasts|showed|shows|published|revealed|claimed)$/.test(afterWord)
+    /^(reported|reports|quoted|quotes|cited|cites|said|says|noted|notes|learned|learnt|wrote|reiterated|carried|aired|broadcast|broadcasts|showed|shows|published|revealed|claimed)$/.test(
+      afterWord,
+    )
   );
 }
 
@@ -244,7 +277,10 @@ const checkOutlet: SlotCheck = (slot, sentence, fact, knowledge) => {
 };
 
 /** Polarity words of a scale in the sentence, with negation applied. */
-function stanceReadings(sentence: SentenceFacts, scale: PhraseMatcher<'positive' | 'negative'>): { start: number; end: number; polarity: 'positive' | 'negative'; negated: boolean }[] {
+function stanceReadings(
+  sentence: SentenceFacts,
+  scale: PhraseMatcher<'positive' | 'negative'>,
+): { start: number; end: number; polarity: 'positive' | 'negative'; negated: boolean }[] {
   const tokens = sentence.sentence.tokens;
   return scale.findAll(sentence.text, tokens).map((m) => {
     const negated = negatedBefore(tokens, m.first);
@@ -280,9 +316,13 @@ const checkStance: SlotCheck = (slot, sentence, fact, knowledge) => {
   // the stance word of the fact's holder: nearest to a mention of the first `about` group (Russia, not the
   // United States in "The U.S. has opposed Assad's rule, but Russia continues to stand by him"), else to the topic
   const holders = new Set([(fact.about ?? [])[0] ?? []].flat());
-  const holderAt = sentence.mentions.filter((m) => holders.has(m.entity.id) || (m.entity.standsFor ?? []).some((id) => holders.has(id))).map((m) => m.start);
+  const holderAt = sentence.mentions
+    .filter((m) => holders.has(m.entity.id) || (m.entity.standsFor ?? []).some((id) => holders.has(id)))
+    .map((m) => m.start);
   const distance = (r: { start: number }): number =>
-    holderAt.length > 0 ? holderAt.reduce((nearest, h) => Math.min(nearest, Math.abs(r.start - h)), Infinity) : Math.abs(r.start - topic.start);
+    holderAt.length > 0
+      ? holderAt.reduce((nearest, h) => Math.min(nearest, Math.abs(r.start - h)), Infinity)
+      : Math.abs(r.start - topic.start);
   const nearest = [...readings].sort((a, b) => distance(a) - distance(b))[0];
   // "…, while Washington remains opposed to his government": a stance word right after another party, a
   // party the fact is not about, is that party's
@@ -293,15 +333,24 @@ const checkStance: SlotCheck = (slot, sentence, fact, knowledge) => {
     const country = knowledge.facts.entities.get(id)?.country;
     if (country && knowledge.facts.entities.get(id)?.type === 'person') parties.add(country);
   }
-  const owner = [...sentence.mentions].reverse().find((m) => m.end <= nearest.start && m.kind !== 'adjective' && STANCE_HOLDER_TYPES.has(m.entity.type));
+  const owner = [...sentence.mentions]
+    .reverse()
+    .find((m) => m.end <= nearest.start && m.kind !== 'adjective' && STANCE_HOLDER_TYPES.has(m.entity.type));
   const isParty = (m: Mention): boolean => parties.has(m.entity.id) || (m.entity.standsFor ?? []).some((id) => parties.has(id));
   // the party is the subject: a verb joins it to the stance word ("remains opposed") or is the stance word
   const between = owner ? tokens.filter((t) => t.start >= owner.end && t.end <= nearest.start && t.kind !== 'punct') : [];
-  const joined = between.some((t) => t.pos === 'VERB' || t.pos === 'AUX') || (between.length === 0 && tokens.some((t) => t.start === nearest.start && t.pos === 'VERB'));
+  const joined =
+    between.some((t) => t.pos === 'VERB' || t.pos === 'AUX') ||
+    (between.length === 0 && tokens.some((t) => t.start === nearest.start && t.pos === 'VERB'));
   const object = owner !== undefined && tokens[previousWord(tokens, owner.first)]?.pos === 'ADP';
   if (owner && !isParty(owner) && !object && !tokens[owner.last].possessive && between.length <= 2 && joined) return undefined;
   if (nearest.polarity === slot.polarity) return agreement(nearest);
-  if (fact.disputedBy.some((other) => other.slots?.some((s) => s.type === 'stance' && s.scale === slot.scale && s.polarity === nearest.polarity))) return undefined;
+  if (
+    fact.disputedBy.some((other) =>
+      other.slots?.some((s) => s.type === 'stance' && s.scale === slot.scale && s.polarity === nearest.polarity),
+    )
+  )
+    return undefined;
   const word = sourceStanceWord(fact, scale, slot.polarity) ?? slot.polarity;
   return { start: nearest.start, end: nearest.end, expected: word };
 };
@@ -309,7 +358,11 @@ const checkStance: SlotCheck = (slot, sentence, fact, knowledge) => {
 /** The scale word the source itself uses for the fact's stance ("legitimate", "opposed"). */
 const passageTokens = new WeakMap<Fact, Token[]>();
 
-function sourceStanceWord(fact: Fact, scale: PhraseMatcher<'positive' | 'negative'>, polarity: 'positive' | 'negative'): string | undefined {
+function sourceStanceWord(
+  fact: Fact,
+  scale: PhraseMatcher<'positive' | 'negative'>,
+  polarity: 'positive' | 'negative',
+): string | undefined {
   const passage = fact.source.passage;
   let tokens = passageTokens.get(fact);
   if (!tokens) {
@@ -335,4 +388,3 @@ export const SLOT_CHECKS: Record<Slot['type'], SlotCheck> = {
   outlet: checkOutlet,
   stance: checkStance,
 };
-

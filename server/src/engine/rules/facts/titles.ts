@@ -43,14 +43,18 @@ function attachedTitle(tokens: readonly Token[], mention: Mention, titles: Phras
   let before = previousWord(tokens, mention.first);
   while (before >= 0 && HONORIFICS.test(tokens[before].norm)) before = previousWord(tokens, before);
   // "Pentagon spokesman Eric Pahon", and "Iran's supreme leader, Hassan Rouhani," with a comma
-  const adjacent = titles.find((t) => t.last === before && !tokens.slice(t.last + 1, mention.first).some((x) => x.kind === 'punct' && x.text !== '.' && x.text !== ','));
+  const adjacent = titles.find(
+    (t) =>
+      t.last === before && !tokens.slice(t.last + 1, mention.first).some((x) => x.kind === 'punct' && x.text !== '.' && x.text !== ','),
+  );
   if (adjacent) return adjacent;
   const comma = mention.last + 1 < tokens.length && tokens[mention.last + 1].text === ',' ? mention.last + 1 : -1;
   if (comma < 0) return undefined;
   let j = nextWord(tokens, comma);
   let steps = 0;
   while (j >= 0 && steps < 4 && !titles.some((t) => t.first === j)) {
-    if (tokens.slice(comma + 1, j).some((x) => x.kind === 'punct' && x.text !== '.' && x.text !== '\u2019' && x.text !== "'")) return undefined;
+    if (tokens.slice(comma + 1, j).some((x) => x.kind === 'punct' && x.text !== '.' && x.text !== '\u2019' && x.text !== "'"))
+      return undefined;
     if (!/^(the|a|an|then)$/.test(tokens[j].norm) && !isCapitalized(tokens[j].text) && !tokens[j].possessive) return undefined;
     j = nextWord(tokens, j);
     steps++;
@@ -98,7 +102,15 @@ export function findTitleConflicts(sentence: SentenceFacts, knowledge: Knowledge
     if (sameTitle.length === 0) {
       const role = person.roles[person.roles.length - 1];
       const replacement = describeRole(role, knowledge, capitalised);
-      conflicts.push({ start, end: title.end, person, role, source: sourceOf(role), expected: describeRole(role, knowledge, false), replacement });
+      conflicts.push({
+        start,
+        end: title.end,
+        person,
+        role,
+        source: sourceOf(role),
+        expected: describeRole(role, knowledge, false),
+        replacement,
+      });
       continue;
     }
     const draftOrg = qualifier?.entity;
@@ -114,7 +126,15 @@ export function findTitleConflicts(sentence: SentenceFacts, knowledge: Knowledge
     if (fits) continue;
     const role = sameTitle[sameTitle.length - 1];
     const replacement = describeRole(role, knowledge, capitalised);
-    conflicts.push({ start, end: title.end, person, role, source: sourceOf(role), expected: describeRole(role, knowledge, false), replacement });
+    conflicts.push({
+      start,
+      end: title.end,
+      person,
+      role,
+      source: sourceOf(role),
+      expected: describeRole(role, knowledge, false),
+      replacement,
+    });
   }
   return conflicts;
 }
