@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { formatJson, formatSarif, formatText, FORMATS } from './cliReport';
 import type { OutputFormat } from './cliReport';
-import type { DataProblem } from './engine/knowledge/dataFile';
+import type { DataProblem } from './engine/types';
 import { formatProblem, shownProblems } from './engine/knowledge/dataFile';
 import { ConfigResolver, isInside } from './workspace/configResolver';
 import { readDataFile } from './workspace/dataFiles';

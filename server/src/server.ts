@@ -19,7 +19,7 @@ import { allowListEdit } from './engine/configEdits';
 import { CONFIG_FILE_NAME, parseConfigFile } from './engine/config';
 import { commonEnds } from './engine/text/commonEnds';
 import { warmUpTagger } from './engine/text/tagger';
-import type { DataProblem } from './engine/knowledge/dataFile';
+import type { DataProblem } from './engine/types';
 import { allowListWorkspaceEdit, codeActionsFor } from './features/codeActions';
 import type { AllowListTarget } from './features/codeActions';
 import { ruleDocLinker } from './features/diagnostics';

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { DocumentFormat } from '../../server/src/engine/document';
+import type { DocumentFormat } from '../../server/src/engine/types';
 import type { Knowledge } from '../../server/src/engine/knowledge/knowledge';
 import { buildKnowledge } from '../../server/src/engine/knowledge/knowledge';
 import type { LintOutcome } from '../../server/src/engine/lint';

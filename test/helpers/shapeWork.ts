@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import type { DocumentFormat } from '../../server/src/engine/document';
+import type { DocumentFormat } from '../../server/src/engine/types';
 import type { Work } from './workMeter';
 
 /**

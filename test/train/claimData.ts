@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import type { SentenceAnalysis } from '../../server/src/engine/analysis/blockAnalysis';
 import { claimFeatures } from '../../server/src/engine/analysis/claimFeatures';
-import type { DocumentFormat } from '../../server/src/engine/document';
+import type { DocumentFormat } from '../../server/src/engine/types';
 import { analyseChunk, splitChunks } from '../../server/src/engine/document';
 import type { Knowledge } from '../../server/src/engine/knowledge/knowledge';
 import { readClaimBuster } from '../eval/real/claimbuster';

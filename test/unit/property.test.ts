@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import type { DocumentFormat } from '../../server/src/engine/document';
+import type { DocumentFormat } from '../../server/src/engine/types';
 import { splitChunks } from '../../server/src/engine/document';
 import { resplitChunks } from '../../server/src/engine/text/chunks';
 import type { LintOutcome } from '../../server/src/engine/lint';

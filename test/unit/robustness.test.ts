@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseConfigFile } from '../../server/src/engine/config';
-import type { DataProblem } from '../../server/src/engine/knowledge/dataFile';
+import type { DataProblem } from '../../server/src/engine/types';
 import { MAX_DATA_FILE_BYTES } from '../../server/src/engine/knowledge/dataFile';
 import type { Knowledge } from '../../server/src/engine/knowledge/knowledge';
 import { buildKnowledge } from '../../server/src/engine/knowledge/knowledge';

@@ -7,7 +7,7 @@ import { findQuotations } from '../../server/src/engine/text/quotes';
 import { tokenize } from '../../server/src/engine/text/tokens';
 import { findTimes } from '../../server/src/engine/text/dates';
 import { findNumbers } from '../../server/src/engine/text/numbers';
-import { pluralOf, verbForms } from '../../server/src/engine/knowledge/inflections';
+import { pluralOf, verbForms } from '../../server/src/engine/text/inflections';
 
 const sentencesOf = (text: string): string[] => tagSentences(text, { start: 0, end: text.length }).map((s) => text.slice(s.start, s.end));
 

@@ -3,7 +3,7 @@
  * (`statesFact`, the test that also picks the source an attribution fix offers), and recorded quotes
  * repeated word for word. The fact base view lists them beside the findings that contradict a fact.
  */
-import type { DocumentFormat } from './document';
+import type { DocumentFormat } from './types';
 import { analyseChunk, splitChunks } from './document';
 import type { Knowledge } from './knowledge/knowledge';
 import { statesFact } from './rules/facts/entailment';

@@ -1,8 +1,9 @@
-import type { DataProblem } from './knowledge/dataFile';
+import type { DataProblem } from './types';
 import type { DataFileLimits } from './knowledge/dataFile';
 import { parseDataFile } from './knowledge/dataFile';
 import { globListProblem, globProblem } from './globs';
-import type { ClaimKind, LintSettings, Sensitivity } from './settings';
+import type { LintSettings, Sensitivity } from './settings';
+import type { ClaimKind } from './types';
 import { defaultSettings } from './settings';
 import type { RuleId, RuleLevel } from './types';
 import configSchema from '../../../seeds/schema/claimlint-config.schema.json';

@@ -1,3 +1,4 @@
+import type { DocumentFormat } from './types';
 import type { Block, Sentence } from './analysis/blockAnalysis';
 import { analyseBlock } from './analysis/blockAnalysis';
 import type { Knowledge } from './knowledge/knowledge';
@@ -12,9 +13,6 @@ import { tokenize } from './text/tokens';
 import type { Span } from './types';
 
 export type { Block, Sentence, SentenceAnalysis } from './analysis/blockAnalysis';
-
-/** The formats ClaimLint reads: Markdown is parsed, plain text is read whole. */
-export type DocumentFormat = 'markdown' | 'plaintext';
 
 /**
  * One chunk of a document, analysed on its own. All offsets are relative to the chunk's start, so an

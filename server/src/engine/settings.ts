@@ -1,22 +1,7 @@
+import type { ClaimKind } from './types';
+import { CLAIM_KINDS } from './types';
 import { RULES } from './ruleCatalog';
 import type { RuleId, RuleLevel } from './types';
-
-/** Kinds of claim the attribution rule can ask a source for. */
-export const CLAIM_KINDS = [
-  'figures',
-  'dates',
-  'superlatives',
-  'comparisons',
-  'causal',
-  'predictions',
-  'accusations',
-  'intentions',
-  'quotes',
-  'opinions',
-  'trends',
-  'statements',
-] as const;
-export type ClaimKind = (typeof CLAIM_KINDS)[number];
 
 /** Presets of which claim kinds need a source. */
 export const SENSITIVITIES = ['relaxed', 'standard', 'strict'] as const;

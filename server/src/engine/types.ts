@@ -99,3 +99,35 @@ export interface Finding extends Span {
   detail: FindingDetail;
   fixes: Fix[];
 }
+
+/** The formats ClaimLint reads: Markdown is parsed, plain text is read whole. */
+export type DocumentFormat = 'markdown' | 'plaintext';
+
+/** A problem in a data file (fact base, lexicon, `.claimlint.yaml`), positioned for editors and terminals. */
+export interface DataProblem extends Span {
+  file: string;
+  /** 1-based line and column of `start`, as terminals print them. */
+  line: number;
+  column: number;
+  message: string;
+  severity: 'error' | 'warning';
+  /** The YAML path of the offending node, when the problem is about one. */
+  path?: (string | number)[];
+}
+
+/** Kinds of claim the attribution rule can ask a source for. */
+export const CLAIM_KINDS = [
+  'figures',
+  'dates',
+  'superlatives',
+  'comparisons',
+  'causal',
+  'predictions',
+  'accusations',
+  'intentions',
+  'quotes',
+  'opinions',
+  'trends',
+  'statements',
+] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];

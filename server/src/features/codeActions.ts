@@ -1,7 +1,7 @@
 import type { CodeAction, Diagnostic, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { CodeActionKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentFormat } from '../engine/document';
+import type { DocumentFormat } from '../engine/types';
 import type { Finding, Fix } from '../engine/types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 

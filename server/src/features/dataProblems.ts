@@ -1,6 +1,6 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DataProblem } from '../engine/knowledge/dataFile';
+import type { DataProblem } from '../engine/types';
 import { shownProblems } from '../engine/knowledge/dataFile';
 import { problemDiagnostics } from './diagnostics';
 import { pathToUri } from './uris';

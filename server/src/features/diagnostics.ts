@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DataProblem } from '../engine/knowledge/dataFile';
+import type { DataProblem } from '../engine/types';
 import type { Finding, Severity } from '../engine/types';
 import { pathToUri } from './uris';
 

@@ -1,6 +1,6 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentFormat } from '../engine/document';
+import type { DocumentFormat } from '../engine/types';
 import { LintCache, lintDocumentInSlices } from '../engine/lint';
 import type { LintOutcome } from '../engine/lint';
 import { configNotice } from './configNotice';

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { ClaimLintConfig } from '../engine/config';
 import { CONFIG_FILE_NAME, mergedList, parseConfigFile, resolveLintSettings } from '../engine/config';
-import type { DataProblem } from '../engine/knowledge/dataFile';
+import type { DataProblem } from '../engine/types';
 import type { LintSettings } from '../engine/settings';
 import type { FileRead } from './boundedRead';
 import type { FileFilterSpec, GlobList } from './fileFilter';

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintDocument } from '../engine/lint';
 import type { Finding, Severity } from '../engine/types';
-import type { DataProblem } from '../engine/knowledge/dataFile';
+import type { DataProblem } from '../engine/types';
 import { ConfigResolver } from './configResolver';
 import { readBuiltInFiles, readDataFile } from './dataFiles';
 import { formatOfFile, readDraft } from './draftFiles';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import type { Knowledge, KnowledgeFiles } from '../engine/knowledge/knowledge';
 import { buildKnowledge } from '../engine/knowledge/knowledge';
-import type { DataProblem } from '../engine/knowledge/dataFile';
+import type { DataProblem } from '../engine/types';
 import { DATA_FILE_LIMITS } from '../engine/knowledge/dataFile';
 import type { SourceFile } from '../engine/knowledge/sourceFiles';
 import type { TextReader } from './configResolver';

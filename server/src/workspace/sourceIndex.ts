@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { DataProblem } from '../engine/knowledge/dataFile';
+import type { DataProblem } from '../engine/types';
 import type { Knowledge, ReadSource } from '../engine/knowledge/knowledge';
 import { readSource } from '../engine/sources/readSource';
 import type { TextReader } from './configResolver';

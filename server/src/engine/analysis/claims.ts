@@ -1,6 +1,6 @@
 import type { AttributionVocabulary } from '../knowledge/attributionVocabulary';
 import { tense } from './claimFeatures';
-import type { ClaimKind } from '../settings';
+import type { ClaimKind } from '../types';
 import { partitionPoint } from '../partitionPoint';
 import { findTimes } from '../text/dates';
 import { findNumbers } from '../text/numbers';

@@ -1,6 +1,6 @@
 import { PhraseMatcher, phraseKeys } from '../text/phrases';
-import type { ClaimKind } from '../settings';
-import type { DataProblem } from './dataFile';
+import type { ClaimKind } from '../types';
+import type { DataProblem } from '../types';
 import { parseDataFile } from './dataFile';
 import type { SourceFile } from './sourceFiles';
 import attributionSchema from '../../../../seeds/schema/attribution.schema.json';

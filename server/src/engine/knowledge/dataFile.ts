@@ -1,21 +1,10 @@
+import type { DataProblem } from '../types';
 import type { ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import { isMap, isNode, isPair, isScalar, Lexer, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Node } from 'yaml';
 import type { Span } from '../types';
 import { schemaErrors } from './schemaCheck';
-
-/** A problem in a data file (fact base, lexicon, `.claimlint.yaml`), positioned for editors and terminals. */
-export interface DataProblem extends Span {
-  file: string;
-  /** 1-based line and column of `start`, as terminals print them. */
-  line: number;
-  column: number;
-  message: string;
-  severity: 'error' | 'warning';
-  /** The YAML path of the offending node, when the problem is about one. */
-  path?: (string | number)[];
-}
 
 /** A parsed and schema-checked YAML file. `value` is undefined when the file could not be used at all. */
 export interface DataFile<T> {

@@ -4,7 +4,7 @@
  * that disagree across documents are linked as disputed, so neither side is reported against the other.
  */
 import { foldQuotationText } from '../text/quotes';
-import type { DataProblem } from './dataFile';
+import type { DataProblem } from '../types';
 import type { Entity, ExtractedFacts, Fact, FactData } from './factTypes';
 
 /** A fact waiting to be checked and indexed (curated or extracted). */

@@ -1,7 +1,7 @@
 import type { SourceRef } from '../types';
 import { PhraseMatcher, phraseKeys } from '../text/phrases';
-import { wordForms } from './inflections';
-import type { DataProblem } from './dataFile';
+import { wordForms } from '../text/inflections';
+import type { DataProblem } from '../types';
 import { invalidItems, parseDataFile } from './dataFile';
 import { roleDescriptors } from './roleDescriptors';
 import { EntityMatcher } from './entityMatcher';

@@ -1,7 +1,7 @@
 import type { ClaimModel } from '../analysis/claimModel';
 import { SHIPPED_CLAIM_MODEL } from '../analysis/claimModel';
 import { contentHash } from '../hash';
-import type { DataProblem } from './dataFile';
+import type { DataProblem } from '../types';
 import type { AttributionVocabulary } from './attributionVocabulary';
 import { buildAttributionVocabulary } from './attributionVocabulary';
 import type { FactBase } from './factBase';

@@ -1,12 +1,13 @@
+import type { FormKind } from '../text/inflections';
 import type { Severity, SourceRef, Span } from '../types';
 import type { PartOfSpeech } from '../text/tokens';
 import { PhraseMatcher, phraseKeys } from '../text/phrases';
 import { splitPlainChunks } from '../text/chunks';
 import { tokenize } from '../text/tokens';
-import type { DataProblem } from './dataFile';
+import type { DataProblem } from '../types';
 import { invalidItems, parseDataFile } from './dataFile';
-import type { Inflection } from './inflections';
-import { wordForms } from './inflections';
+import type { Inflection } from '../text/inflections';
+import { wordForms } from '../text/inflections';
 import type { SeedLibrary } from './seedLibrary';
 import type { SourceFile } from './sourceFiles';
 import lexiconSchema from '../../../../seeds/schema/lexicon.schema.json';
@@ -40,9 +41,6 @@ export interface LexiconEntry extends LexiconEntryData {
   file: string;
   span: Span;
 }
-
-/** How a matched form relates to the entry's term, so fixes can inflect alternatives alike. */
-export type FormKind = 'base' | 'plural' | 'verb-s' | 'verb-ed' | 'verb-ing' | 'adverb';
 
 /** One matchable form of an entry. */
 export interface LexiconForm {

@@ -1,5 +1,5 @@
 import type { SourceRef, Span } from '../types';
-import type { DataProblem } from './dataFile';
+import type { DataProblem } from '../types';
 import { parseDataFile } from './dataFile';
 import type { SourceFile } from './sourceFiles';
 import metadataSchema from '../../../../seeds/schema/metadata.schema.json';

@@ -1,5 +1,5 @@
 import { PhraseMatcher } from '../text/phrases';
-import type { DataProblem } from './dataFile';
+import type { DataProblem } from '../types';
 import { parseDataFile } from './dataFile';
 import type { SourceFile } from './sourceFiles';
 import vocabularySchema from '../../../../seeds/schema/vocabulary.schema.json';

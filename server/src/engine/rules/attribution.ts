@@ -2,7 +2,7 @@ import type { Block, QuoteReading, SentenceAnalysis } from '../analysis/blockAna
 import { insideAttributedQuote, sentenceEndingAt } from '../analysis/blockAnalysis';
 import type { ClaimSignal } from '../analysis/claims';
 import type { Knowledge } from '../knowledge/knowledge';
-import type { ClaimKind } from '../settings';
+import type { ClaimKind } from '../types';
 import { activeClaimKinds } from '../settings';
 import { partitionPoint } from '../partitionPoint';
 import { mergedSpans, withinAny } from '../spans';

@@ -7,7 +7,7 @@
  * the same facts.
  */
 import type { SentenceAnalysis } from '../analysis/blockAnalysis';
-import type { DocumentFormat } from '../document';
+import type { DocumentFormat } from '../types';
 import { analyseChunk, splitChunks } from '../document';
 import type { ExtractedFacts, FactData, Slot } from '../knowledge/factTypes';
 import type { Knowledge } from '../knowledge/knowledge';

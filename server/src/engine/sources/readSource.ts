@@ -1,4 +1,4 @@
-import type { DocumentFormat } from '../document';
+import type { DocumentFormat } from '../types';
 import { contentHash } from '../hash';
 import type { Knowledge, ReadSource } from '../knowledge/knowledge';
 import { readDocumentMetadata } from './documentMetadata';

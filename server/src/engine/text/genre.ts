@@ -5,7 +5,7 @@
  *
  * A heuristic in code rather than data, because it reads Markdown syntax, not words.
  */
-import type { DocumentFormat } from '../document';
+import type { DocumentFormat } from '../types';
 
 export type Genre = 'news' | 'technical';
 

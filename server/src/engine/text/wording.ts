@@ -1,6 +1,6 @@
 import { isCapitalized } from './tokens';
-import { pluralOf, verbForms, adjectiveForms } from '../knowledge/inflections';
-import type { FormKind } from '../knowledge/lexicon';
+import { pluralOf, verbForms, adjectiveForms } from './inflections';
+import type { FormKind } from './inflections';
 
 /** `replacement` with its first letter upper-cased when `original` starts upper-case. */
 export function matchCapitalization(replacement: string, original: string): string {

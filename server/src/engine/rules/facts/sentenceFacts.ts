@@ -3,7 +3,7 @@ import type { FactBase } from '../../knowledge/factBase';
 import { ANY_CUE } from '../../knowledge/factBase';
 import type { Mention } from '../../knowledge/entityMatcher';
 import type { Fact } from '../../knowledge/factTypes';
-import { wordForms } from '../../knowledge/inflections';
+import { wordForms } from '../../text/inflections';
 import { unitWord } from '../../text/numbers';
 import type { PhraseMatch } from '../../text/phrases';
 import type { Token } from '../../text/tokens';

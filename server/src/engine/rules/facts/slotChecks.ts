@@ -2,7 +2,7 @@ import type { Mention } from '../../knowledge/entityMatcher';
 import { cueKey } from '../../knowledge/factBase';
 import type { Fact, Slot } from '../../knowledge/factTypes';
 import type { Knowledge } from '../../knowledge/knowledge';
-import { pluralOf, wordForms } from '../../knowledge/inflections';
+import { pluralOf, wordForms } from '../../text/inflections';
 import type { NumberMention } from '../../text/numbers';
 import { claimedInterval, currencyBefore, describeQuantity, percentAfter, quantityInterval } from '../../text/numbers';
 import { PhraseMatcher, phraseKeys } from '../../text/phrases';

@@ -184,3 +184,6 @@ export function wordForms(word: string, inflection: Inflection): string[] {
       return [word];
   }
 }
+
+/** How a matched form relates to the entry's term, so fixes can inflect alternatives alike. */
+export type FormKind = 'base' | 'plural' | 'verb-s' | 'verb-ed' | 'verb-ing' | 'adverb';
