@@ -6,23 +6,16 @@
  * (a plain JavaScript string index), never into a derived or masked copy of different length.
  */
 
+import type { RULES } from './ruleCatalog';
+
 /** Severity names as the CLI prints them; LSP severities are mapped from these at the edge. */
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /** A rule's configured level: a severity, or `off`. */
 export type RuleLevel = Severity | 'off';
 
-/** Stable public rule ids (`family.kind`). */
-export type RuleId =
-  | 'fact.contradiction'
-  | 'fact.misquote'
-  | 'fact.misattribution'
-  | 'fact.disputed-report'
-  | 'attribution.missing'
-  | 'attribution.vague'
-  | 'loaded.term'
-  | 'loaded.scare-quote'
-  | 'directive.unknown';
+/** Stable public rule ids (`family.kind`), derived from the rule registry (ruleCatalog.ts). */
+export type RuleId = (typeof RULES)[number]['id'];
 
 /** A half-open span `[start, end)` of UTF-16 offsets. */
 export interface Span {
