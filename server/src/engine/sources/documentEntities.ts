@@ -11,9 +11,11 @@ import type { Token } from '../text/tokens';
 import { isCapitalized } from '../text/tokens';
 import type { Span } from '../types';
 import type { ExtractionInput } from './extract';
+import sourceWords from '../../../../seeds/language/sources.json';
+import { wordSet } from '../text/wordLists';
 
 /** Pronouns a frame's source may be: the speaker is then the person the sentence names before the cue. */
-const GROUP_PRONOUNS = new Set(['both', 'they', 'he', 'she', 'we']);
+const GROUP_PRONOUNS = wordSet(sourceWords.lists.groupPronouns);
 
 /** A name as an id part: "Ellen Ashdown-Pike" → "ellen-ashdown-pike". */
 export const slug = (name: string): string =>

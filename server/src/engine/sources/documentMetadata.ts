@@ -5,6 +5,8 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { ArticleMetadata } from '../knowledge/seedLibrary';
+import dates from '../../../../seeds/language/dates.json';
+import { alternation, valueMap } from '../text/wordLists';
 
 /** What a source document says about itself, and how each field was found (a seed's metadata, less its file); its date is '' when neither stated nor found. */
 export type DocumentMetadata = Omit<ArticleMetadata, 'file'>;
@@ -20,25 +22,24 @@ const HEADER_KEYS: Record<string, 'title' | 'outlet' | 'date'> = {
   published: 'date',
 };
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** Month names and abbreviations with their numbers (seeds/language/dates.json), and as an alternation for the patterns below. */
+const MONTHS = valueMap<number>(dates.lists.months);
+const MONTH = alternation([...MONTHS.keys()]);
 /** Written dates: "2025-03-14", "March 14, 2025" ("Mar. 14, 2025"), "14 March 2025". */
 const DATE_FORMS: { pattern: RegExp; read: (m: RegExpExecArray) => [number, number, number] }[] = [
   { pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/, read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
   {
-    pattern:
-      /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(\d{1,2}),?\s+(\d{4})\b/i,
+    pattern: new RegExp(`\\b(${MONTH})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'i'),
     read: (m) => [Number(m[3]), monthNumber(m[1]), Number(m[2])],
   },
   {
-    pattern:
-      /\b(\d{1,2})\s+(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(\d{4})\b/i,
+    pattern: new RegExp(`\\b(\\d{1,2})\\s+(${MONTH})\\.?\\s+(\\d{4})\\b`, 'i'),
     read: (m) => [Number(m[3]), monthNumber(m[2]), Number(m[1])],
   },
 ];
 
 function monthNumber(word: string): number {
-  const w = word.toLowerCase().replace(/\.$/, '');
-  return MONTHS.findIndex((m) => m.startsWith(w)) + 1;
+  return MONTHS.get(word.toLowerCase().replace(/\.$/, '')) ?? 0;
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');

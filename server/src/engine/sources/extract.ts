@@ -18,6 +18,8 @@ import { isCapitalized } from '../text/tokens';
 import type { Span } from '../types';
 import { DocumentEntities, entitiesIn, slug, speakersOf } from './documentEntities';
 import { transcriptQuotes } from './transcript';
+import sourceWords from '../../../../seeds/language/sources.json';
+import { wordSet } from '../text/wordLists';
 
 export type { ExtractedFacts };
 
@@ -34,9 +36,9 @@ export interface ExtractionInput {
 /** Quotations shorter than this many words need a speaker of their own (not carried over) to be recorded. */
 const MIN_CARRIED_QUOTE_WORDS = 3;
 /** Reporting verbs say who speaks, not what happened: never a figure's cue. */
-const REPORTING = new Set(['say', 'tell', 'state', 'add', 'announce', 'report', 'quote', 'according', 'note', 'claim', 'be', 'have', 'do']);
+const REPORTING = wordSet(sourceWords.lists.reportingVerbs);
 /** Lower-case words inside names ("Bashar al Assad", "Ludwig van Beethoven"). */
-const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'van', 'von', 'da', 'di', 'la', 'le']);
+const NAME_PARTICLES = wordSet(sourceWords.lists.nameParticles);
 /** Most words a figure's unit may have ("Shiite forces", "new homes", "tonnes of grain" stops at "of"). */
 const MAX_UNIT_WORDS = 3;
 

@@ -1,6 +1,9 @@
 import type { Token } from './tokens';
 import { partitionPoint } from '../partitionPoint';
 import { isCapitalized } from './tokens';
+import dates from '../../../../seeds/language/dates.json';
+import numbers from '../../../../seeds/language/numbers.json';
+import { valueMap, wordSet } from './wordLists';
 
 /** A calendar date or part of one (a year, a month, a day of a month), as written in a sentence. */
 export interface DateMention {
@@ -47,68 +50,19 @@ export interface RelativeMention {
   anchorFrom: number;
 }
 
-const MONTHS = new Map<string, number>([
-  ['january', 1],
-  ['jan', 1],
-  ['february', 2],
-  ['feb', 2],
-  ['march', 3],
-  ['mar', 3],
-  ['april', 4],
-  ['apr', 4],
-  ['may', 5],
-  ['june', 6],
-  ['jun', 6],
-  ['july', 7],
-  ['jul', 7],
-  ['august', 8],
-  ['aug', 8],
-  ['september', 9],
-  ['sept', 9],
-  ['sep', 9],
-  ['october', 10],
-  ['oct', 10],
-  ['november', 11],
-  ['nov', 11],
-  ['december', 12],
-  ['dec', 12],
-]);
+const MONTHS = valueMap<number>(dates.lists.months);
 /** Month names that are also common words: only read as months next to a day or year or after a preposition. */
-const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'jan', 'mar', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec', 'feb', 'apr', 'sept']);
-const MONTH_PREPOSITIONS = new Set([
-  'in',
-  'on',
-  'since',
-  'until',
-  'by',
-  'from',
-  'of',
-  'early',
-  'late',
-  'mid',
-  'last',
-  'next',
-  'this',
-  'before',
-  'after',
-  'during',
-]);
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const AMBIGUOUS_MONTHS = wordSet(dates.lists.ambiguousMonths);
+const MONTH_PREPOSITIONS = wordSet(dates.lists.monthPrepositions);
+export const WEEKDAYS: readonly string[] = dates.lists.weekdays.words;
 const WEEKDAY_SET = new Set(WEEKDAYS);
-const PARTS = new Map<string, 'early' | 'mid' | 'late'>([
-  ['early', 'early'],
-  ['mid', 'mid'],
-  ['late', 'late'],
-  ['middle', 'mid'],
-]);
+const WEEKEND_OPENERS = wordSet(dates.lists.weekendOpeners);
+const STRETCH_NOUNS = wordSet(dates.lists.stretchNouns);
+/** Words after a four-digit number that make it a count, not a year ("2000 troops"). */
+const NOT_YEAR_UNITS = wordSet(dates.lists.notYearUnits);
+const PARTS = valueMap(dates.lists.parts) as Map<string, 'early' | 'mid' | 'late'>;
 /** "the start of", "the end of": a phrase before a month or year that names part of it. */
-const PART_NOUNS = new Map<string, 'early' | 'mid' | 'late'>([
-  ['start', 'early'],
-  ['beginning', 'early'],
-  ['middle', 'mid'],
-  ['end', 'late'],
-  ['close', 'late'],
-]);
+const PART_NOUNS = valueMap(dates.lists.partNouns) as Map<string, 'early' | 'mid' | 'late'>;
 
 /** The part of a month or year named before word `i` ("late 2016", "the start of 2017"), with where it starts. */
 function partBefore(
@@ -126,41 +80,22 @@ function partBefore(
   // "the opening months of 2016", "the final weeks of", "the first half of", "the third quarter of"
   const which = words[i - 3]?.norm ?? '';
   const stretch =
-    STRETCHES.get(`${which} ${noun?.norm ?? ''}`) ??
-    (/^(months|weeks|days)$/.test(noun?.norm ?? '') ? STRETCH_PARTS.get(which) : undefined);
+    STRETCHES.get(`${which} ${noun?.norm ?? ''}`) ?? (STRETCH_NOUNS.has(noun?.norm ?? '') ? STRETCH_PARTS.get(which) : undefined);
   if (!stretch) return undefined;
   return { ...stretch, start: opening(i - 3) };
 }
 
 /** Halves and quarters of a year by the months they span. */
-const STRETCHES = new Map<string, { months: readonly number[] }>([
-  ['first half', { months: [1, 2, 3, 4, 5, 6] }],
-  ['second half', { months: [7, 8, 9, 10, 11, 12] }],
-  ['first quarter', { months: [1, 2, 3] }],
-  ['second quarter', { months: [4, 5, 6] }],
-  ['third quarter', { months: [7, 8, 9] }],
-  ['fourth quarter', { months: [10, 11, 12] }],
-  ['final quarter', { months: [10, 11, 12] }],
-  ['last quarter', { months: [10, 11, 12] }],
-]);
+const STRETCHES = new Map(Object.entries(dates.lists.stretches.values).map(([phrase, months]) => [phrase, { months }]));
 /** "The opening months of", "the final weeks of": the part of the year they name. */
-const STRETCH_PARTS = new Map<string, { part: 'early' | 'late' }>([
-  ['first', { part: 'early' }],
-  ['opening', { part: 'early' }],
-  ['early', { part: 'early' }],
-  ['last', { part: 'late' }],
-  ['final', { part: 'late' }],
-  ['closing', { part: 'late' }],
-  ['dying', { part: 'late' }],
-]);
+const STRETCH_PARTS = new Map(
+  Object.entries(dates.lists.stretchParts.values).map(([word, part]) => [word, { part: part as 'early' | 'late' }]),
+);
 
 /** Named days that are dates ("New Year's Day" is January 1). */
-const HOLIDAYS: { words: readonly string[]; month: number; day: number }[] = [
-  { words: ['new', 'year', 'day'], month: 1, day: 1 },
-  { words: ['new', 'year', 'eve'], month: 12, day: 31 },
-  { words: ['christmas', 'day'], month: 12, day: 25 },
-  { words: ['christmas', 'eve'], month: 12, day: 24 },
-];
+const HOLIDAYS: { words: readonly string[]; month: number; day: number }[] = Object.entries(dates.lists.holidays.values).map(
+  ([phrase, [month, day]]) => ({ words: phrase.split(' '), month, day }),
+);
 
 /** The holiday whose words start at word `i` ("New Year's Day"), skipping the possessive "'s". */
 function holidayAt(words: readonly Token[], i: number): { month: number; day: number; last: number } | undefined {
@@ -180,49 +115,15 @@ function holidayAt(words: readonly Token[], i: number): { month: number; day: nu
   return undefined;
 }
 
-const SEASONS = new Map<string, NonNullable<DateMention['season']>>([
-  ['spring', 'spring'],
-  ['summer', 'summer'],
-  ['autumn', 'autumn'],
-  ['fall', 'autumn'],
-  ['winter', 'winter'],
-]);
+const SEASONS = valueMap(dates.lists.seasons) as Map<string, NonNullable<DateMention['season']>>;
 /** Words before a season that make it a time ("fall" is also a verb, "a summer offensive" a kind of thing). */
-const SEASON_OPENERS = new Set(['the', 'this', 'last', 'next', 'in', 'early', 'late', 'mid', 'since', 'until', 'by', 'during', 'over']);
+const SEASON_OPENERS = wordSet(dates.lists.seasonOpeners);
+const SEASON_MODIFIERS = wordSet(dates.lists.seasonModifiers);
 
-const SMALL_NUMBERS = new Map<string, number>([
-  ['a', 1],
-  ['an', 1],
-  ['one', 1],
-  ['two', 2],
-  ['three', 3],
-  ['four', 4],
-  ['five', 5],
-  ['six', 6],
-  ['seven', 7],
-  ['eight', 8],
-  ['nine', 9],
-  ['ten', 10],
-  ['eleven', 11],
-  ['twelve', 12],
-  ['several', 3],
-  ['few', 3],
-  ['couple', 2],
-]);
-const UNIT_WORDS = new Map<string, RelativeMention['unit']>([
-  ['hour', 'hour'],
-  ['hours', 'hour'],
-  ['day', 'day'],
-  ['days', 'day'],
-  ['week', 'week'],
-  ['weeks', 'week'],
-  ['month', 'month'],
-  ['months', 'month'],
-  ['year', 'year'],
-  ['years', 'year'],
-]);
+const SMALL_NUMBERS = valueMap<number>(dates.lists.smallNumbers);
+const UNIT_WORDS = valueMap(dates.lists.timeUnits) as Map<string, RelativeMention['unit']>;
 
-const RELATIVE_DAYS = new Set(['today', 'yesterday', 'tomorrow', 'tonight']);
+const RELATIVE_DAYS = wordSet(dates.lists.relativeDays);
 
 /** True for a weekday, month or relative day name ("Monday", "March", "yesterday"): a when, never a who. */
 export function isTimeWord(norm: string): boolean {
@@ -241,7 +142,7 @@ function yearOf(token: Token | undefined): number | undefined {
   return y >= 1000 && y < 2200 ? y : undefined;
 }
 
-const ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th']);
+const ORDINAL_SUFFIX = wordSet(numbers.lists.ordinalSuffixes);
 
 function dayOf(token: Token | undefined, next?: Token): number | undefined {
   if (!token || token.kind !== 'number' || token.text.length > 2) return undefined;
@@ -280,7 +181,7 @@ function readTimes(tokens: readonly Token[]): Times {
       continue;
     }
     // "over the weekend", "last weekend": Saturday or Sunday
-    if (w.norm === 'weekend' && /^(the|this|last|next|that)$/.test(words[i - 1]?.norm ?? '')) {
+    if (w.norm === 'weekend' && WEEKEND_OPENERS.has(words[i - 1]?.norm ?? '')) {
       weekdays.push({ start: words[i - 1].start, end: w.end, weekday: 'weekend' });
       continue;
     }
@@ -296,7 +197,7 @@ function readTimes(tokens: readonly Token[]): Times {
       let j = i + 1;
       if (dayAfter !== undefined) {
         day = dayAfter;
-        j = words[i + 2] && /^(st|nd|rd|th)$/.test(words[i + 2].norm) ? i + 3 : i + 2;
+        j = words[i + 2] && ORDINAL_SUFFIX.has(words[i + 2].norm) ? i + 3 : i + 2;
         end = words[j - 1].end;
       } else if (dayBefore !== undefined && !used.has(i - 1)) {
         day = dayBefore;
@@ -326,7 +227,7 @@ function readTimes(tokens: readonly Token[]): Times {
       if (seasonYear === undefined && !SEASON_OPENERS.has(words[i - 1]?.norm ?? '')) continue;
       if (seasonYear !== undefined) used.add(i + 1 + of);
       let first = i;
-      while (first > 0 && /^(the|early|late|mid|next|last|this)$/.test(words[first - 1].norm)) first--;
+      while (first > 0 && SEASON_MODIFIERS.has(words[first - 1].norm)) first--;
       const end = seasonYear !== undefined ? words[i + 1 + of].end : w.end;
       dates.push({ start: words[first].start, end, season, ...(seasonYear !== undefined ? { year: seasonYear } : {}) });
       continue;
@@ -335,7 +236,7 @@ function readTimes(tokens: readonly Token[]): Times {
     if (year !== undefined && !used.has(i)) {
       const part = partBefore(words, i);
       const following = words[i + 1];
-      if (following && /^(troops|fighters|people|soldiers|forces|members|dollars|euros|pounds|km|miles)$/.test(following.norm)) continue;
+      if (following && NOT_YEAR_UNITS.has(following.norm)) continue;
       dates.push({
         start: part ? part.start : w.start,
         end: w.end,
@@ -393,21 +294,8 @@ function isReference(words: readonly Token[], date: DateMention): boolean {
   return (words[i - 1].norm === 'of' && words[i - 2]?.norm === 'as') || (words[i - 1].norm === 'by' && words[i - 2]?.norm !== 'announced');
 }
 
-const YEAR_OFFSETS = new Map<string, number>([
-  ['last', -1],
-  ['this', 0],
-  ['next', 1],
-  ['previous', -1],
-  ['prior', -1],
-  ['following', 1],
-]);
-const YEAR_DIRECTIONS = new Map<string, number>([
-  ['earlier', -1],
-  ['before', -1],
-  ['ago', -1],
-  ['later', 1],
-  ['after', 1],
-]);
+const YEAR_OFFSETS = valueMap<number>(dates.lists.yearOffsets);
+const YEAR_DIRECTIONS = valueMap<number>(dates.lists.yearDirections);
 
 /**
  * Reads a relative year at word `i`, the word "year" or "years": "(early) last year", "the previous

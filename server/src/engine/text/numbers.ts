@@ -1,4 +1,6 @@
 import type { Token } from './tokens';
+import numbers from '../../../../seeds/language/numbers.json';
+import { valueMap, wordSet } from './wordLists';
 
 /** How a text qualifies a quantity. */
 export type Qualifier = 'exact' | 'about' | 'up-to' | 'nearly' | 'more-than' | 'at-least' | 'fewer-than';
@@ -25,109 +27,15 @@ export interface NumberMention {
   last: number;
 }
 
-const UNITS = new Map<string, number>([
-  ['zero', 0],
-  ['one', 1],
-  ['two', 2],
-  ['three', 3],
-  ['four', 4],
-  ['five', 5],
-  ['six', 6],
-  ['seven', 7],
-  ['eight', 8],
-  ['nine', 9],
-  ['ten', 10],
-  ['eleven', 11],
-  ['twelve', 12],
-  ['thirteen', 13],
-  ['fourteen', 14],
-  ['fifteen', 15],
-  ['sixteen', 16],
-  ['seventeen', 17],
-  ['eighteen', 18],
-  ['nineteen', 19],
-  ['twenty', 20],
-  ['thirty', 30],
-  ['forty', 40],
-  ['fifty', 50],
-  ['sixty', 60],
-  ['seventy', 70],
-  ['eighty', 80],
-  ['ninety', 90],
-  ['dozen', 12],
-]);
-const SCALES = new Map<string, number>([
-  ['hundred', 100],
-  ['thousand', 1e3],
-  ['million', 1e6],
-  ['billion', 1e9],
-  ['trillion', 1e12],
-  ['m', 1e6],
-  ['bn', 1e9],
-  ['k', 1e3],
-]);
-const ORDINALS = new Map<string, number>([
-  ['first', 1],
-  ['second', 2],
-  ['third', 3],
-  ['fourth', 4],
-  ['fifth', 5],
-  ['sixth', 6],
-  ['seventh', 7],
-  ['eighth', 8],
-  ['ninth', 9],
-  ['tenth', 10],
-  ['eleventh', 11],
-  ['twelfth', 12],
-  ['thirteenth', 13],
-  ['fourteenth', 14],
-  ['fifteenth', 15],
-  ['sixteenth', 16],
-  ['seventeenth', 17],
-  ['eighteenth', 18],
-  ['nineteenth', 19],
-  ['twentieth', 20],
-  ['thirtieth', 30],
-  ['fortieth', 40],
-  ['fiftieth', 50],
-  ['hundredth', 100],
-]);
-const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
+const UNITS = valueMap<number>(numbers.lists.units);
+const SCALES = valueMap<number>(numbers.lists.scales);
+const ARTICLE_SCALES = wordSet(numbers.lists.articleScales);
+const ORDINALS = valueMap<number>(numbers.lists.ordinals);
+const ORDINAL_SUFFIXES = wordSet(numbers.lists.ordinalSuffixes);
 
 /** Qualifier phrases (as normalised word sequences), longest first. */
-const QUALIFIERS: [string[], Qualifier][] = (
-  [
-    ['as many as', 'up-to'],
-    ['as much as', 'up-to'],
-    ['up to', 'up-to'],
-    ['no fewer than', 'at-least'],
-    ['at least', 'at-least'],
-    ['a minimum of', 'at-least'],
-    ['more than', 'more-than'],
-    ['upwards of', 'more-than'],
-    ['in excess of', 'more-than'],
-    ['well over', 'more-than'],
-    ['just over', 'more-than'],
-    ['over', 'more-than'],
-    ['fewer than', 'fewer-than'],
-    ['less than', 'fewer-than'],
-    ['under', 'fewer-than'],
-    ['below', 'fewer-than'],
-    ['close to', 'nearly'],
-    ['just under', 'nearly'],
-    ['nearly', 'nearly'],
-    ['almost', 'nearly'],
-    ['an estimated', 'about'],
-    ['approximately', 'about'],
-    ['roughly', 'about'],
-    ['around', 'about'],
-    ['about', 'about'],
-    ['some', 'about'],
-    ['circa', 'about'],
-    ['estimated', 'about'],
-  ] as [string, Qualifier][]
-)
-  .map(([phrase, q]): [string[], Qualifier] => [phrase.split(' '), q])
+const QUALIFIERS: [string[], Qualifier][] = Object.entries(numbers.lists.qualifiers.values)
+  .map(([phrase, q]): [string[], Qualifier] => [phrase.split(' '), q as Qualifier])
   .sort((a, b) => b[0].length - a[0].length);
 
 function digitValue(text: string): number | undefined {
@@ -171,13 +79,7 @@ function readWordNumber(words: readonly Token[], i: number): { value: number; ne
  * Plural scale words that give a count's order of magnitude, with the values they allow: "dozens of
  * nations" are at least two dozen and fewer than a hundred; "tens of thousands" 20,000 to 99,999.
  */
-const MAGNITUDES = new Map<string, number>([
-  ['dozens', 12],
-  ['hundreds', 100],
-  ['thousands', 1e3],
-  ['millions', 1e6],
-  ['billions', 1e9],
-]);
+const MAGNITUDES = valueMap<number>(numbers.lists.magnitudes);
 
 /** Reads "dozens", "hundreds of thousands", "tens of millions" at word `i`. */
 function readMagnitude(words: readonly Token[], i: number): { range: [number, number]; next: number } | undefined {
@@ -257,7 +159,7 @@ function readNumbers(tokens: readonly Token[]): NumberMention[] {
     } else if (word.norm === 'a' && words[i + 1]?.norm === 'dozen') {
       value = 12;
       next = i + 2;
-    } else if (word.norm === 'a' && /^(hundred|thousand|million|billion)$/.test(words[i + 1]?.norm ?? '')) {
+    } else if (word.norm === 'a' && ARTICLE_SCALES.has(words[i + 1]?.norm ?? '')) {
       // "a hundred miles", "a million people"
       value = SCALES.get(words[i + 1].norm) as number;
       next = i + 2;
@@ -340,11 +242,7 @@ export function describeQuantity(value: number, qualifier: Qualifier | undefined
 }
 
 /** Currency signs written before an amount, and the word a source's figure names them by ("£2.3 million": pounds). */
-const CURRENCY_SIGNS = new Map([
-  ['£', 'pounds'],
-  ['$', 'dollars'],
-  ['€', 'euros'],
-]);
+const CURRENCY_SIGNS = valueMap<string>(numbers.lists.currencyNames);
 
 /** The word for a currency sign ("£": pounds), or undefined. */
 export function currencyName(sign: string): string | undefined {
