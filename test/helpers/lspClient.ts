@@ -37,6 +37,9 @@ export async function startServer(rootDir: string | null = ROOT, settings: Recor
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // a server that dies (a crash at start-up) fails what waits on it at once, with its last words, instead of hanging
+  const died = exited.then((code) => Promise.reject(new Error(`the server exited (code ${code}): ${stderr.join('').slice(-2000)}`)));
+  died.catch(() => undefined);
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters: { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   const session: ServerSession = {
@@ -47,7 +50,7 @@ export async function startServer(rootDir: string | null = ROOT, settings: Recor
     logs: [],
     exited,
     diagnostics(uri, accept = () => true) {
-      return new Promise((resolve) => waiters.push({ uri, accept, resolve }));
+      return Promise.race([new Promise<PublishDiagnosticsParams>((resolve) => waiters.push({ uri, accept, resolve })), died]);
     },
   };
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
@@ -63,12 +66,13 @@ export async function startServer(rootDir: string | null = ROOT, settings: Recor
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onNotification('window/logMessage', (params: { type: number; message: string }) => void session.logs.push(params));
   connection.listen();
-  await connection.sendRequest(InitializeRequest.type, {
+  const initialized = connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
     workspaceFolders: rootDir === null ? null : [{ uri: `file://${rootDir}`, name: 'root' }],
     capabilities: { workspace: { configuration: true, workspaceFolders: rootDir !== null }, window: { workDoneProgress: true } },
   });
+  await Promise.race([initialized, died]);
   await connection.sendNotification('initialized', {});
   return session;
 }
