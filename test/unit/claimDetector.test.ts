@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { claimFeatures } from '../../server/src/engine/analysis/claimFeatures';
-import { claimScore, SHIPPED_CLAIM_MODEL } from '../../server/src/engine/analysis/claimModel';
+import { claimScore, SHIPPED_CLAIM_MODEL } from '../../server/src/engine/knowledge/claimModel';
 import { analyseChunk } from '../../server/src/engine/document';
 import { documentGenre } from '../../server/src/engine/text/genre';
 import { builtInKnowledge, flagged, lint } from '../helpers/knowledge';

@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import { claimModelFrom } from '../../../server/src/engine/analysis/claimModel';
+import { claimModelFrom } from '../../../server/src/engine/knowledge/claimModel';
 import { analyseChunk } from '../../../server/src/engine/document';
 import type { Knowledge } from '../../../server/src/engine/knowledge/knowledge';
 import type { Sensitivity } from '../../../server/src/engine/settings';

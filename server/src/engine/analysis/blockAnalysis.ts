@@ -16,7 +16,7 @@ import type { Span } from '../types';
 import type { ClaimSignal } from './claims';
 import { findClaims } from './claims';
 import { claimFeatures } from './claimFeatures';
-import { claimScore as scoreClaim } from './claimModel';
+import { claimScore as scoreClaim } from '../knowledge/claimModel';
 import type { AttributionFrame } from './frames';
 import { findFrames } from './frames';
 

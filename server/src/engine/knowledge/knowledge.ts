@@ -1,5 +1,5 @@
-import type { ClaimModel } from '../analysis/claimModel';
-import { SHIPPED_CLAIM_MODEL } from '../analysis/claimModel';
+import type { ClaimModel } from './claimModel';
+import { SHIPPED_CLAIM_MODEL } from './claimModel';
 import { contentHash } from '../hash';
 import type { DataProblem } from '../types';
 import type { AttributionVocabulary } from './attributionVocabulary';
