@@ -2,35 +2,14 @@ import type { DataProblem } from './types';
 import type { DataFileLimits } from './knowledge/dataFile';
 import { parseDataFile } from './knowledge/dataFile';
 import { globListProblem, globProblem } from './globs';
-import type { LintSettings, Sensitivity } from './settings';
-import type { ClaimKind } from './types';
+import type { LintSettings } from './settings';
 import { defaultSettings } from './settings';
-import type { RuleId, RuleLevel } from './types';
+import type { ClaimLintConfig, SettingValue, SharedKey } from './settingsTable';
+import { combined, GLOB_KEYS, SETTINGS, settingInfo } from './settingsTable';
 import configSchema from '../../../seeds/schema/claimlint-config.schema.json';
 
-/**
- * One layer of configuration: VS Code settings (`claimlint.*`) or a `.claimlint.yaml`, which share keys.
- * Every key is optional; absent keys fall through to the layer below.
- */
-export interface ClaimLintConfig {
-  enable?: boolean;
-  rules?: Partial<Record<RuleId, RuleLevel>>;
-  sensitivity?: Sensitivity;
-  claimKinds?: ClaimKind[];
-  allow?: string[];
-  lexicons?: string[];
-  factBases?: string[];
-  /** Source documents (`.txt`, `.md` files or folders) whose quotes and figures are read into the fact base. */
-  sources?: string[];
-  languages?: string[];
-  /** Globs of the drafts to lint (empty: all), relative to the folder of the layer (see `fileFilter.ts`). */
-  include?: string[];
-  /** Globs of files never linted, relative to the folder of the layer. */
-  exclude?: string[];
-}
-
-/** The keys that hold `include` / `exclude` globs. */
-export const GLOB_KEYS = ['include', 'exclude'] as const;
+export type { ClaimLintConfig } from './settingsTable';
+export { GLOB_KEYS } from './settingsTable';
 
 /** The configuration file name looked for from a draft's folder upwards. */
 export const CONFIG_FILE_NAME = '.claimlint.yaml';
@@ -92,25 +71,28 @@ export function parseConfigFile(file: string, text: string): { config: ClaimLint
 }
 
 /**
- * Resolves configuration layers (lowest precedence first) into engine settings. Scalars and rule levels
- * from later layers win; allow-lists are merged.
+ * The value of the shared key `key` across configuration layers (lowest precedence first), combined as the
+ * settings table says (the highest layer wins, or lists merge), else the table's default. Paths are as the
+ * layers give them (see `absolutize` in workspace/configResolver.ts).
  */
-export function resolveLintSettings(layers: readonly ClaimLintConfig[]): LintSettings {
-  const settings = defaultSettings();
-  const allow = new Set<string>();
-  for (const layer of layers) {
-    for (const [id, level] of Object.entries(layer.rules ?? {})) {
-      if (Object.hasOwn(settings.rules, id) && level) settings.rules[id as RuleId] = level;
-    }
-    if (layer.sensitivity) settings.sensitivity = layer.sensitivity;
-    if (layer.claimKinds) settings.claimKinds = layer.claimKinds;
-    for (const term of layer.allow ?? []) allow.add(term);
-  }
-  settings.allow = [...allow];
-  return settings;
+export function resolvedSetting<K extends SharedKey>(layers: readonly ClaimLintConfig[], key: K): SettingValue<K> {
+  const info = settingInfo(key);
+  if (!info) throw new Error(`${key} is not in the settings table`);
+  const value = combined(info, layers as readonly Record<string, unknown>[]) ?? structuredClone(info.default);
+  return value as SettingValue<K>;
 }
 
-/** Merges path lists and languages across layers (later layers add to earlier ones). */
-export function mergedList(layers: readonly ClaimLintConfig[], key: 'lexicons' | 'factBases' | 'sources' | 'languages'): string[] {
-  return [...new Set(layers.flatMap((l) => l[key] ?? []))];
+/**
+ * Resolves configuration layers (lowest precedence first) into engine settings: every `lint` setting of the
+ * table, combined by its rule (scalars from later layers win, rule levels rule by rule, allow-lists merge).
+ */
+export function resolveLintSettings(layers: readonly ClaimLintConfig[]): LintSettings {
+  const settings = defaultSettings() as Record<string, unknown>;
+  for (const info of SETTINGS) {
+    if (!('lint' in info) || !info.lint) continue;
+    const base = info.shape.type === 'ruleLevels' ? (settings[info.key] as Record<string, unknown>) : undefined;
+    const value = combined(info, layers as readonly Record<string, unknown>[], base);
+    if (value !== undefined) settings[info.key] = value;
+  }
+  return settings as LintSettings;
 }

@@ -1,18 +1,15 @@
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { ClaimLintConfig } from '../engine/config';
+import type { EditorSettings } from '../engine/settingsTable';
+import { editorValue, SHARED_SETTINGS, settingInfo } from '../engine/settingsTable';
 import type { Knowledge } from '../engine/knowledge/knowledge';
 import type { ConfigResolver, ResolvedConfig } from '../workspace/configResolver';
 import { isInside } from '../workspace/configResolver';
 import { checkedGlobs } from '../workspace/fileFilter';
 import type { KnowledgeStore } from '../workspace/knowledgeStore';
-import { EDITOR_PROBLEMS_PER_FILE } from './problemLimit';
 import { uriToPath } from './uris';
 
-/** VS Code's `claimlint.*` settings for one resource: the shared configuration keys plus editor-only ones. */
-export interface EditorSettings extends ClaimLintConfig {
-  debounceMs?: number;
-  maxProblems?: number;
-}
+export type { EditorSettings } from '../engine/settingsTable';
 
 /** The configuration and knowledge that apply to one document. */
 export interface DocumentContext {
@@ -22,8 +19,6 @@ export interface DocumentContext {
   /** Most diagnostics published for the draft, the notice of those left out included; 0: no limit. */
   maxProblems: number;
 }
-
-const DEFAULT_DEBOUNCE_MS = 250;
 
 /**
  * Reads `claimlint.*` per resource through `workspace/configuration` (cached until the client reports a
@@ -96,41 +91,44 @@ export class SettingsProvider {
     const editor = await this.fetchEditorSettings(uri);
     const file = uriToPath(uri);
     const folder = this.folderOf(file);
-    const resolved = this.resolver.resolve(file, {
+    // in an untrusted workspace the settings the table marks restricted are ignored in every layer
+    const config = this.resolver.resolve(file, {
       editorLayer: editorLayer(editor, (m) => this.warnOnce(m)),
       ...(folder ? { editorBaseDir: folder, searchRoot: folder } : {}),
+      trusted: this.workspaceTrusted,
     });
-    const config = this.workspaceTrusted ? resolved : { ...resolved, lexiconPaths: [], factBasePaths: [], sourcePaths: [] };
     return {
       config,
       knowledge: this.knowledge.get(config.lexiconPaths, config.factBasePaths, config.sourcePaths),
-      debounceMs: typeof editor.debounceMs === 'number' && editor.debounceMs >= 0 ? editor.debounceMs : DEFAULT_DEBOUNCE_MS,
-      maxProblems: isCount(editor.maxProblems) ? editor.maxProblems : EDITOR_PROBLEMS_PER_FILE,
+      debounceMs: editorSetting(editor, 'debounceMs'),
+      maxProblems: editorSetting(editor, 'maxProblems'),
     };
   }
 }
 
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+/** An editor-only setting: the editor's value when the table's shape accepts it, else the table's default. */
+function editorSetting(settings: EditorSettings, key: 'debounceMs' | 'maxProblems'): number {
+  const info = settingInfo(key)!;
+  return (editorValue(info, settings[key]) ?? info.default) as number;
+}
 
-/** Keeps only the shared configuration keys of the editor's settings, dropping empty defaults and unusable globs. */
+/**
+ * Keeps only the shared configuration keys of the editor's settings, each as the settings table's shape
+ * accepts it: wrong types and empty lists that mean "not set" are dropped, and unusable globs are dropped
+ * with a warning (an empty exclude is meaningful: nothing left out).
+ */
 function editorLayer(settings: EditorSettings, warn: (message: string) => void): ClaimLintConfig {
-  const layer: ClaimLintConfig = {};
-  if (typeof settings.enable === 'boolean') layer.enable = settings.enable;
-  if (settings.rules && typeof settings.rules === 'object') layer.rules = settings.rules;
-  if (settings.sensitivity) layer.sensitivity = settings.sensitivity;
-  if (Array.isArray(settings.claimKinds) && settings.claimKinds.length > 0) layer.claimKinds = settings.claimKinds;
-  if (Array.isArray(settings.allow)) layer.allow = settings.allow.filter((t) => typeof t === 'string');
-  if (Array.isArray(settings.lexicons)) layer.lexicons = settings.lexicons.filter((t) => typeof t === 'string');
-  if (Array.isArray(settings.factBases)) layer.factBases = settings.factBases.filter((t) => typeof t === 'string');
-  if (Array.isArray(settings.sources)) layer.sources = settings.sources.filter((t) => typeof t === 'string');
-  if (Array.isArray(settings.languages) && settings.languages.length > 0) layer.languages = settings.languages;
-  // an empty exclude is meaningful (nothing left out); include and exclude replace the defaults as given
-  for (const key of ['include', 'exclude'] as const) {
-    const value: unknown = settings[key];
-    if (!Array.isArray(value)) continue;
-    const { globs, problems } = checkedGlobs(value, `claimlint.${key}`);
-    for (const problem of problems) warn(problem);
-    layer[key] = globs;
+  const layer: Record<string, unknown> = {};
+  for (const info of SHARED_SETTINGS) {
+    const raw: unknown = settings[info.key as keyof EditorSettings];
+    if (info.paths === 'globs' && Array.isArray(raw)) {
+      const { globs, problems } = checkedGlobs(raw, `claimlint.${info.key}`);
+      for (const problem of problems) warn(problem);
+      layer[info.key] = globs;
+      continue;
+    }
+    const value = editorValue(info, raw);
+    if (value !== undefined) layer[info.key] = value;
   }
-  return layer;
+  return layer as ClaimLintConfig;
 }

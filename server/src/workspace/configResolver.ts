@@ -1,11 +1,11 @@
 import * as path from 'node:path';
 import type { ClaimLintConfig } from '../engine/config';
-import { CONFIG_FILE_NAME, mergedList, parseConfigFile, resolveLintSettings } from '../engine/config';
+import { CONFIG_FILE_NAME, parseConfigFile, resolvedSetting, resolveLintSettings } from '../engine/config';
+import { GLOB_KEYS, SHARED_SETTINGS, settingInfo } from '../engine/settingsTable';
 import type { DataProblem } from '../engine/types';
 import type { LintSettings } from '../engine/settings';
 import type { FileRead } from './boundedRead';
 import type { FileFilterSpec, GlobList } from './fileFilter';
-import { DEFAULT_EXCLUDE } from './fileFilter';
 
 /** Reads a file's text, or says why it could not (`missing` when it does not exist). Lets editors overlay unsaved text. */
 export type TextReader = (file: string) => FileRead<string>;
@@ -51,19 +51,29 @@ export interface ResolveOptions {
    * repository root or the folder given); without it, the draft's own folder. Files above it never apply.
    */
   searchRoot?: string;
+  /**
+   * False in an untrusted workspace: the settings the table marks `restricted` (extra lexicons, fact bases,
+   * sources) are ignored in every layer, so nothing outside the built-in data is read on the workspace's say-so.
+   */
+  trusted?: boolean;
 }
 
-/** Default languages linted when none are configured. */
-export const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
-
+/** The layer with every path the settings table marks `absolute` resolved against `baseDir`. */
 function absolutize(config: ClaimLintConfig, baseDir: string | undefined): ClaimLintConfig {
   if (!baseDir) return config;
-  const resolve = (list?: string[]): string[] | undefined => list?.map((p) => path.resolve(baseDir, p));
-  const out: ClaimLintConfig = { ...config };
-  if (config.lexicons) out.lexicons = resolve(config.lexicons);
-  if (config.factBases) out.factBases = resolve(config.factBases);
-  if (config.sources) out.sources = resolve(config.sources);
-  return out;
+  const out: Record<string, unknown> = { ...config };
+  for (const info of SHARED_SETTINGS) {
+    const list = out[info.key];
+    if (info.paths === 'absolute' && Array.isArray(list)) out[info.key] = list.map((p: string) => path.resolve(baseDir, p));
+  }
+  return out as ClaimLintConfig;
+}
+
+/** The layer without the keys the settings table marks `restricted` (an untrusted workspace's say-so). */
+function withoutRestricted(config: ClaimLintConfig): ClaimLintConfig {
+  const out: Record<string, unknown> = { ...config };
+  for (const info of SHARED_SETTINGS) if (info.restricted) delete out[info.key];
+  return out as ClaimLintConfig;
 }
 
 /**
@@ -117,28 +127,42 @@ export class ConfigResolver {
    * highest layer that sets them; the editor's and the defaults are relative to `editorBaseDir` or `searchRoot`.
    */
   resolve(file: string | undefined, layer: ResolveOptions = {}): ResolvedConfig {
-    const { editorLayer = {}, editorBaseDir } = layer;
+    const { editorLayer = {}, editorBaseDir, trusted = true } = layer;
     const configFile = layer.configFile ?? (file ? this.findConfigFile(path.dirname(file), layer.searchRoot) : undefined);
     const fileEntry = configFile ? this.load(configFile) : null;
-    const layers = [absolutize(editorLayer, editorBaseDir)];
-    if (fileEntry && configFile) layers.push(absolutize(fileEntry.config, path.dirname(configFile)));
-    const languages = [...layers].reverse().find((l) => l.languages)?.languages ?? DEFAULT_LANGUAGES;
-    // include and exclude: the nearest layer that sets the key replaces the ones below, each relative to its own folder
-    const globs = (key: 'include' | 'exclude', byDefault: readonly string[]): GlobList => {
-      const fromFile = fileEntry?.config[key];
-      if (fromFile && configFile) return { globs: fromFile, base: path.dirname(configFile), origin: configFile };
-      const base = editorBaseDir ?? layer.searchRoot;
-      const fromEditor = editorLayer[key];
-      return { globs: fromEditor ?? byDefault, ...(base ? { base } : {}), origin: fromEditor ? `claimlint.${key}` : 'default' };
+    const trust = (config: ClaimLintConfig): ClaimLintConfig => (trusted ? config : withoutRestricted(config));
+    // the layers above the built-in defaults, each with the folder its relative paths and globs start from
+    const editorBase = editorBaseDir ?? layer.searchRoot;
+    const sources: { config: ClaimLintConfig; base?: string; origin: (key: string) => string }[] = [
+      {
+        config: trust(absolutize(editorLayer, editorBaseDir)),
+        ...(editorBase ? { base: editorBase } : {}),
+        origin: (key) => `claimlint.${key}`,
+      },
+    ];
+    if (fileEntry && configFile) {
+      const base = path.dirname(configFile);
+      sources.push({ config: trust(absolutize(fileEntry.config, base)), base, origin: () => configFile });
+    }
+    const layers = sources.map((s) => s.config);
+    // globs (include, exclude; combined `last`): the highest layer that sets the key wins, matched from its folder
+    const globs = (key: (typeof GLOB_KEYS)[number]): GlobList => {
+      const from = [...sources].reverse().find((s) => s.config[key] != null);
+      const base = from ? from.base : editorBase;
+      return {
+        globs: from?.config[key] ?? [...(settingInfo(key)?.default as readonly string[])],
+        ...(base ? { base } : {}),
+        origin: from ? from.origin(key) : 'default',
+      };
     };
     return {
-      enabled: [...layers].reverse().find((l) => l.enable !== undefined)?.enable ?? true,
+      enabled: resolvedSetting(layers, 'enable'),
       settings: resolveLintSettings(layers),
-      languages,
-      lexiconPaths: mergedList(layers, 'lexicons'),
-      factBasePaths: mergedList(layers, 'factBases'),
-      sourcePaths: mergedList(layers, 'sources'),
-      files: { include: globs('include', []), exclude: globs('exclude', DEFAULT_EXCLUDE) },
+      languages: resolvedSetting(layers, 'languages'),
+      lexiconPaths: resolvedSetting(layers, 'lexicons'),
+      factBasePaths: resolvedSetting(layers, 'factBases'),
+      sourcePaths: resolvedSetting(layers, 'sources'),
+      files: Object.fromEntries(GLOB_KEYS.map((key) => [key, globs(key)])) as Record<(typeof GLOB_KEYS)[number], GlobList>,
       ...(configFile ? { configFile } : {}),
       problems: fileEntry?.problems ?? [],
     };
