@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
 import type { FactBaseTree } from '../../server/src/features/factBaseView';
+import type { WorkspaceLintSummary } from '../../server/src/protocol';
+import { ALLOW_LIST_EDITED, SERVER_COMMANDS } from '../../server/src/protocol';
 import { FactBaseView } from './factBaseView';
 import { FACT_BASE_SCHEME, FactBaseDocument, SOURCE_SCHEME, SourceDocuments, sourceUri } from './virtualDocuments';
 
@@ -16,15 +18,6 @@ type PassageLocation =
       outlet?: string;
     }
   | { file: string; offset: number; length: number };
-
-interface WorkspaceLintSummary {
-  files: number;
-  findings: number;
-  skipped: { file: string; reason: string }[];
-  /** Drafts left out by claimlint.include / claimlint.exclude or a .claimlint.yaml's include / exclude. */
-  excluded?: number;
-  cancelled: boolean;
-}
 
 /** Opens the seed article read-only, titled by headline and outlet, with the passage selected. */
 async function openSourcePassage(location: PassageLocation): Promise<void> {
@@ -83,16 +76,14 @@ export function registerCommands(
     const uri = vscode.window.activeTextEditor?.document.uri;
     return uri && (uri.scheme === 'file' || uri.scheme === 'untitled') ? [uri.toString()] : [];
   };
-  const factBaseView = new FactBaseView(
-    async () => (await run('claimlint.server.factBaseTree', activeDraft())) as FactBaseTree | undefined,
-  );
+  const factBaseView = new FactBaseView(async () => (await run(SERVER_COMMANDS.factBaseTree, activeDraft())) as FactBaseTree | undefined);
   context.subscriptions.push(
     vscode.commands.registerCommand('claimlint.restartServer', async () => {
       output.appendLine('Restarting the ClaimLint server');
       await getClient()?.restart();
     }),
     vscode.commands.registerCommand('claimlint.lintWorkspace', async () => {
-      const summary = (await run('claimlint.server.lintWorkspace')) as WorkspaceLintSummary | undefined;
+      const summary = (await run(SERVER_COMMANDS.lintWorkspace)) as WorkspaceLintSummary | undefined;
       if (!summary) return;
       for (const skipped of summary.skipped) output.appendLine(`Skipped ${skipped.file}: ${skipped.reason}`);
       const skippedNote = summary.skipped.length ? `, ${summary.skipped.length} skipped (see Output › ClaimLint)` : '';
@@ -108,7 +99,7 @@ export function registerCommands(
     vscode.commands.registerCommand('claimlint.factBase.clearSearch', () => factBaseView.setQuery('')),
     vscode.commands.registerCommand('claimlint.factBase.refresh', () => factBaseView.refresh()),
     vscode.commands.registerCommand('claimlint.factBase.openMarkdown', async () => {
-      const markdown = (await run('claimlint.server.factBase', activeDraft())) as string | undefined;
+      const markdown = (await run(SERVER_COMMANDS.factBase, activeDraft())) as string | undefined;
       if (!markdown) return;
       const document = await vscode.workspace.openTextDocument(factBase.update(markdown));
       await vscode.window.showTextDocument(document, { preview: true });
@@ -125,12 +116,12 @@ export function registerCommands(
         value: chosen,
       });
       if (!value) return;
-      const result = (await run('claimlint.server.addToAllowList', [editor.document.uri.toString(), value])) as
+      const result = (await run(SERVER_COMMANDS.addToAllowList, [editor.document.uri.toString(), value])) as
         { applied: boolean; uri?: string } | undefined;
       if (result?.applied && result.uri) await allowListEdited(result.uri, value.trim());
       else void vscode.window.showWarningMessage(`ClaimLint could not add "${value.trim()}" to the allow-list (it may be there already).`);
     }),
     // the allow-list quick fix runs this after its edit
-    vscode.commands.registerCommand('claimlint.allowListEdited', (uri: string, term: string) => allowListEdited(uri, term)),
+    vscode.commands.registerCommand(ALLOW_LIST_EDITED, (uri: string, term: string) => allowListEdited(uri, term)),
   );
 }

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { DEFAULT_LANGUAGES } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { SERVER_EXEC_ARGV } from './serverFlags';
 import { ClaimLintStatusBar } from './statusBar';
@@ -13,7 +14,7 @@ import { ClaimLintStatusBar } from './statusBar';
 let client: LanguageClient | undefined;
 
 function documentSelector(): LanguageClientOptions['documentSelector'] {
-  const languages = vscode.workspace.getConfiguration('claimlint').get<string[]>('languages') ?? ['markdown', 'plaintext'];
+  const languages = vscode.workspace.getConfiguration('claimlint').get<string[]>('languages') ?? [...DEFAULT_LANGUAGES];
   return [
     ...languages.flatMap((language) => [
       { scheme: 'file', language },

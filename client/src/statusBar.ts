@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { State } from 'vscode-languageclient/node';
+import { CONFIG_PROBLEM_CODE, COUNTED_FAMILIES } from '../../server/src/protocol';
 
-const FAMILIES = ['fact', 'attribution', 'loaded'] as const;
+const FAMILIES = COUNTED_FAMILIES;
 
 /** Status bar item: findings in the active draft by rule family, and the server's state. */
 export class ClaimLintStatusBar implements vscode.Disposable {
@@ -34,7 +35,7 @@ export class ClaimLintStatusBar implements vscode.Disposable {
         if (diagnostic.source !== 'claimlint' || diagnostic.severity === vscode.DiagnosticSeverity.Hint) continue;
         const code = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code ?? '');
         // the server's notice that the draft's configuration could not be read in full
-        if (code === 'config.invalid') configProblem = diagnostic.message;
+        if (code === CONFIG_PROBLEM_CODE) configProblem = diagnostic.message;
         const family = code.split('.')[0];
         if (counts.has(family)) counts.set(family, (counts.get(family) ?? 0) + 1);
       }

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ruleDocPath } from '../engine/ruleCatalog';
 import type { DataProblem } from '../engine/types';
 import type { Finding, Severity } from '../engine/types';
 import { pathToUri } from './uris';
@@ -9,8 +10,9 @@ import { pathToUri } from './uris';
 /** The `source` of every ClaimLint diagnostic. */
 export const DIAGNOSTIC_SOURCE = 'claimlint';
 
-/** The code of configuration problems, in the files themselves and in the notice a draft shows. */
-export const CONFIG_PROBLEM_CODE = 'config.invalid';
+import { CONFIG_PROBLEM_CODE } from '../protocol';
+
+export { CONFIG_PROBLEM_CODE };
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -25,7 +27,7 @@ export function ruleDocLinker(extensionRoot: string): (rule: string) => string {
   return (rule) => {
     let link = links.get(rule);
     if (link === undefined) {
-      link = pathToUri(path.join(extensionRoot, 'docs', 'rules', `${rule}.md`));
+      link = pathToUri(path.join(extensionRoot, ...ruleDocPath(rule).split('/')));
       links.set(rule, link);
     }
     return link;

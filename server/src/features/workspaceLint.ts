@@ -6,18 +6,11 @@ import { isInside } from '../workspace/configResolver';
 import { ignoredBy } from '../workspace/fileFilter';
 import { limitedDiagnostics } from './problemLimit';
 import { relatedSources } from './relatedSources';
+import type { WorkspaceLintSummary } from '../protocol';
 import type { SettingsProvider } from './settings';
 import { pathToUri, uriToPath } from './uris';
 
-/** Outcome of linting the whole workspace. */
-export interface WorkspaceLintSummary {
-  files: number;
-  findings: number;
-  skipped: { file: string; reason: string }[];
-  /** Drafts left out by `include` / `exclude`. */
-  excluded: number;
-  cancelled: boolean;
-}
+export type { WorkspaceLintSummary } from '../protocol';
 
 /**
  * Lints every draft (.md, .markdown, .txt) in the workspace folders into the Problems panel, with a
