@@ -11,6 +11,19 @@ import type { AttributionVocabulary } from '../knowledge/attributionVocabulary';
 import { findNumbers } from '../text/numbers';
 import type { Token } from '../text/tokens';
 import type { ClaimSignal } from './claims';
+import grammar from '../../../../seeds/language/grammar.json';
+import claims from '../../../../seeds/language/claims.json';
+import numbers from '../../../../seeds/language/numbers.json';
+import { wordSet } from '../text/wordLists';
+
+/** Forms of "have" that make a perfect tense. */
+const PERFECT_AUXILIARIES = wordSet(grammar.lists.perfectAuxiliaries);
+/** Currency signs that make the number after them an amount of money. */
+const CURRENCY_SIGNS = wordSet(numbers.lists.currencySigns);
+/** Words that make a figure an amount of money. */
+const MONEY_WORDS = wordSet(claims.lists.moneyWords);
+/** Finite forms of "be" after a subject. */
+const BE_FORMS = wordSet(grammar.lists.beForms);
 
 /** What the detector reads: a sentence's tagged tokens, its claim signals and whether it ends in "?". */
 export interface ClaimFeatureInput {
@@ -19,36 +32,19 @@ export interface ClaimFeatureInput {
   vocabulary: AttributionVocabulary;
 }
 
-// Grammatical (closed) classes: these are English grammar rather than vocabulary, so they live in code.
-const FIRST_SINGULAR = new Set(['i', 'me', 'my', 'mine', 'myself']);
-const FIRST_PLURAL = new Set(['we', 'us', 'our', 'ours', 'ourselves']);
-const SECOND = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
-const FUTURE = new Set(['will', "'ll", 'shall', "won't", 'wo']);
-const POSSIBLE = new Set(['may', 'might', 'could', 'can', "can't", 'ca', 'cannot']);
-const OBLIGATION = new Set(['should', 'must', 'ought', 'need']);
-const CONDITIONAL = new Set(['would', "'d", "wouldn't"]);
-const NEGATION = new Set(['not', "n't", 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without']);
-const QUANTIFIERS = new Set(['all', 'every', 'each', 'most', 'many', 'few', 'always', 'only', 'any', 'several']);
-const PAST_AUX = new Set(['was', 'were', 'had', 'did', "hadn't", "wasn't", "weren't", "didn't"]);
-const PRESENT_AUX = new Set([
-  'is',
-  'are',
-  'am',
-  "'s",
-  "'re",
-  "'m",
-  'has',
-  'have',
-  'does',
-  'do',
-  "isn't",
-  "aren't",
-  "hasn't",
-  "haven't",
-  "doesn't",
-  "don't",
-]);
-const CONDITION = new Set(['if', 'unless', 'whether']);
+// Grammatical (closed) classes, as data in seeds/language/grammar.json.
+const FIRST_SINGULAR = wordSet(grammar.lists.firstSingular);
+const FIRST_PLURAL = wordSet(grammar.lists.firstPlural);
+const SECOND = wordSet(grammar.lists.second);
+const FUTURE = wordSet(grammar.lists.futureModals);
+const POSSIBLE = wordSet(grammar.lists.possibilityModals);
+const OBLIGATION = wordSet(grammar.lists.obligationModals);
+const CONDITIONAL = wordSet(grammar.lists.conditionalModals);
+const NEGATION = wordSet(grammar.lists.negation);
+const QUANTIFIERS = wordSet(grammar.lists.quantifiers);
+const PAST_AUX = wordSet(grammar.lists.pastAuxiliaries);
+const PRESENT_AUX = wordSet(grammar.lists.presentAuxiliaries);
+const CONDITION = wordSet(grammar.lists.conditionWords);
 
 function lengthBucket(words: number): string {
   if (words <= 5) return 'len:short';
@@ -88,13 +84,7 @@ export function claimFeatures({ tokens, claims, vocabulary }: ClaimFeatureInput)
     if (t.pos === 'PROPN') proper++;
     if (t.pos === 'NOUN') nouns++;
     if (t.pos === 'ADJ' && /^\p{Lu}/u.test(t.text)) features.add('adj:proper');
-    if (
-      t.pos === 'VERB' &&
-      t.lemma !== t.norm &&
-      !t.norm.endsWith('ing') &&
-      tokens[i - 1] &&
-      /^(have|has|had|'ve)$/.test(tokens[i - 1].norm)
-    )
+    if (t.pos === 'VERB' && t.lemma !== t.norm && !t.norm.endsWith('ing') && tokens[i - 1] && PERFECT_AUXILIARIES.has(tokens[i - 1].norm))
       features.add('perfect');
     if (FIRST_SINGULAR.has(n)) features.add('person:i');
     if (FIRST_PLURAL.has(n)) features.add('person:we');
@@ -134,10 +124,10 @@ export function claimFeatures({ tokens, claims, vocabulary }: ClaimFeatureInput)
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.text === '%' || t.norm === 'percent' || t.norm === 'percentage') features.add('percent');
-    if (/^[$£€¥]$/.test(t.text) || /^(dollars?|euros?|pounds?|billion|trillion)$/.test(t.norm)) features.add('money');
+    if (CURRENCY_SIGNS.has(t.text) || MONEY_WORDS.has(t.norm)) features.add('money');
     if (t.pos === 'VERB' && t.norm.endsWith('ing')) features.add('gerund');
     if (t.pos === 'VERB' && tokens[i - 1]?.norm === 'to') features.add('infinitive');
-    if (t.norm === 'there' && /^(is|are|was|were|'s)$/.test(tokens[i + 1]?.norm ?? '')) features.add('existential');
+    if (t.norm === 'there' && BE_FORMS.has(tokens[i + 1]?.norm ?? '')) features.add('existential');
   }
   const last = tokens[tokens.length - 1];
   const ending = last?.text === '"' || last?.text === '\u201D' ? tokens[tokens.length - 2] : last;

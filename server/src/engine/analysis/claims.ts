@@ -6,6 +6,35 @@ import { findTimes } from '../text/dates';
 import { findNumbers } from '../text/numbers';
 import type { Token } from '../text/tokens';
 import { nextWord, previousWord } from '../text/tokens';
+import claims from '../../../../seeds/language/claims.json';
+import grammar from '../../../../seeds/language/grammar.json';
+import numbers from '../../../../seeds/language/numbers.json';
+import { wordSet } from '../text/wordLists';
+
+/** Words after a number that make it a time of day, not a figure. */
+const TIME_OF_DAY = wordSet(claims.lists.timeOfDayWords);
+/** Finite forms of "be" after a subject. */
+const BE_FORMS = wordSet(grammar.lists.beForms);
+/** Adverbs that may stand between a modal and its verb. */
+const MODAL_FILLERS = wordSet(claims.lists.modalFillers);
+/** Words after "will be" that schedule or report a sight rather than predict. */
+const SCHEDULED_STATES = wordSet(claims.lists.scheduledStates);
+/** Words before "than" that make no comparison. */
+const NOT_COMPARISON_THAN = wordSet(claims.lists.thanIdioms);
+/** Comparatives that, before "than" and a number, state a quantity. */
+const QUANTITY_COMPARATIVES = wordSet(claims.lists.quantityComparatives);
+/** Words after "more than" that make it a quantity ("a third" is two tokens and never matches one). */
+const QUANTITY_WORDS = wordSet(claims.lists.quantityWords);
+/** Comparatives, regular or not, that make a comparison before "than". */
+const COMPARATIVES = wordSet(claims.lists.comparatives);
+/** Words ending in -er that are not comparatives. */
+const NOT_COMPARATIVES = wordSet(claims.lists.notComparatives);
+/** Words before an accusation that make it a legal status on record. */
+const LEGAL_STATUS = wordSet(claims.lists.legalStatusWords);
+/** Forms of "have" (with "'s") that make a perfect tense. */
+const PERFECT_HAVE = wordSet(grammar.lists.perfectHave);
+/** Possessive determiners. */
+const POSSESSIVE_DETERMINERS = wordSet(grammar.lists.possessiveDeterminers);
 
 /** Words of a sentence that make it a claim of some kind. */
 export interface ClaimSignal {
@@ -14,30 +43,28 @@ export interface ClaimSignal {
   end: number;
 }
 
-const CASUALTY_VERBS =
-  /^(killing|killed|wounding|wounded|injuring|injured|toll|tally|total|estimated|displacing|displaced|arresting|detaining|costing|worth)$/;
-const CURRENCY = /^[$£€¥]$/;
-const DEFINITE = /^(the|these|those|both|all)$/;
+const CASUALTY_VERBS = wordSet(claims.lists.casualtyWords);
+const CURRENCY = wordSet(numbers.lists.currencySigns);
+const DEFINITE = wordSet(claims.lists.definiteDeterminers);
 /** How many tokens back a signal's clause is read for the word that opens a condition. */
 const MAX_CLAUSE = 40;
 /** How many words back from a verb of change its subject is looked for. */
 const MAX_SUBJECT = 10;
 /** Verbs of aspect that may stand between a subject and its verb of change ("keeps falling"). */
-const ASPECT = /^(keep|continue|begin|start)$/;
+const ASPECT = wordSet(claims.lists.aspectVerbs);
 /**
  * Words that open a condition or a time clause: what follows them up to the clause's end is supposed, or
  * dates the main clause ("…, when the shares will stop trading"), rather than asserted.
  */
-const CONDITIONAL = /^(if|unless|suppose|supposing|imagine|whether|when)$/;
+const CONDITIONAL = wordSet(claims.lists.conditionOpeners);
 
 /** Words that say a count of people is a count of harm: "killed", "wounded", "dead", "missing". */
-const HARM =
-  /^(kill|killed|die|died|dead|deaths?|wound|wounded|injure|injured|hurt|missing|arrest|arrested|detain|detained|abduct|abducted|kidnap|kidnapped|execute|executed|casualties|victims?|hostages?|displaced|evacuated|hospitali[sz]ed|infected|sick)$/;
+const HARM = wordSet(claims.lists.harmWords);
 const harmCache = new WeakMap<readonly Token[], boolean>();
 /** True when the sentence counts harm anywhere (read once per sentence). */
 function countsHarm(tokens: readonly Token[]): boolean {
   let harm = harmCache.get(tokens);
-  if (harm === undefined) harmCache.set(tokens, (harm = tokens.some((t) => HARM.test(t.norm) || HARM.test(t.lemma))));
+  if (harm === undefined) harmCache.set(tokens, (harm = tokens.some((t) => HARM.has(t.norm) || HARM.has(t.lemma))));
   return harm;
 }
 
@@ -69,7 +96,7 @@ function isTimeOfDay(tokens: readonly Token[], last: number): boolean {
   const next = nextWord(tokens, last);
   if (next < 0) return false;
   const word = tokens[next].norm;
-  if (/^(am|pm|o'clock|gmt|utc|bst|cet|est|edt)$/.test(word)) return true;
+  if (TIME_OF_DAY.has(word)) return true;
   return (word === 'a' || word === 'p') && tokens[next + 1]?.text === '.' && tokens[nextWord(tokens, next)]?.norm === 'm';
 }
 
@@ -111,14 +138,14 @@ function figureSignals(text: string, tokens: readonly Token[], vocabulary: Attri
     if (counted === 'measure' && tokens[j]?.norm === 'points' && (lead ??= tokens.some((t) => vocabulary.leads.has(t.norm))))
       counted = 'unit';
     if (counted === 'measure') continue;
-    const casualty = before >= 0 && CASUALTY_VERBS.test(tokens[before].norm) && digits;
+    const casualty = before >= 0 && CASUALTY_VERBS.has(tokens[before].norm) && digits;
     // "the two men", "both women": a small number of people already in the story, not a count
-    if (counted === 'people' && n.value < 10 && before >= 0 && DEFINITE.test(tokens[before].norm)) continue;
+    if (counted === 'people' && n.value < 10 && before >= 0 && DEFINITE.has(tokens[before].norm)) continue;
     // "Six women and six men vied for the post": a handful of people is a count that needs a source only
     // when harm is counted ("Two soldiers were killed")
     if (counted === 'people' && n.value < 10 && !casualty && !countsHarm(tokens)) continue;
     if (isAgeOrName(tokens, n.first, n.last)) continue;
-    const money = prevToken !== undefined && CURRENCY.test(prevToken.text);
+    const money = prevToken !== undefined && CURRENCY.has(prevToken.text);
     const figure =
       counted === 'people' || counted === 'unit' || money || casualty || (counted === 'thing' && (digits ? n.value >= 10 : n.value >= 20));
     if (figure) signals.push({ kind: 'figures', start: n.start, end: tokens[j]?.end ?? n.end });
@@ -129,11 +156,10 @@ function figureSignals(text: string, tokens: readonly Token[], vocabulary: Attri
 function predictionSignals(tokens: readonly Token[], vocabulary: AttributionVocabulary): ClaimSignal[] {
   const signals: ClaimSignal[] = [];
   tokens.forEach((t, i) => {
-    const setTo = t.norm === 'set' && /^(is|are|was|were|'s)$/.test(tokens[previousWord(tokens, i)]?.norm ?? '');
+    const setTo = t.norm === 'set' && BE_FORMS.has(tokens[previousWord(tokens, i)]?.norm ?? '');
     if (t.kind === 'punct' || (!vocabulary.modals.has(t.norm) && !setTo)) return;
     let j = nextWord(tokens, i);
-    while (j >= 0 && /^(not|also|soon|likely|probably|eventually|never|still|then|quickly|only)$/.test(tokens[j].norm))
-      j = nextWord(tokens, j);
+    while (j >= 0 && MODAL_FILLERS.has(tokens[j].norm)) j = nextWord(tokens, j);
     // "is set to clear": like a modal
     if (t.norm === 'set' && !(tokens[j]?.norm === 'to')) return;
     if (t.norm === 'set') j = nextWord(tokens, j);
@@ -144,13 +170,7 @@ function predictionSignals(tokens: readonly Token[], vocabulary: AttributionVoca
       let k = nextWord(tokens, j);
       while (k >= 0 && /ly$/.test(tokens[k].norm)) k = nextWord(tokens, k);
       // "will be holding a rally": the future progressive schedules
-      if (
-        k < 0 ||
-        /(ed|ing)$|^(held|sworn|shown|broadcast|open|closed|available|hosted|released|published|seen|heard|felt|visible|spotted)$/.test(
-          tokens[k].norm,
-        )
-      )
-        return;
+      if (k < 0 || /(ed|ing)$/.test(tokens[k].norm) || SCHEDULED_STATES.has(tokens[k].norm)) return;
     } else if (vocabulary.schedulingVerbs.has(verb)) return;
     signals.push({ kind: 'predictions', start: t.start, end: tokens[j].end });
   });
@@ -158,12 +178,11 @@ function predictionSignals(tokens: readonly Token[], vocabulary: AttributionVoca
 }
 
 /** "the hottest", "the busiest": superlatives by their ending, after "the". */
-const NOT_SUPERLATIVE =
-  /^(latest|interest|west|rest|forest|test|protest|contest|request|quest|guest|chest|nest|arrest|harvest|honest|modest|manifest|earnest|suggest|digest|invest|east|priest|crest|pest|vest|zest|conquest|inquest|unrest|midwest|northwest|southwest)$/;
+const NOT_SUPERLATIVE = wordSet(claims.lists.notSuperlatives);
 function superlativeSignals(tokens: readonly Token[]): ClaimSignal[] {
   const signals: ClaimSignal[] = [];
   tokens.forEach((t, i) => {
-    if (t.kind !== 'word' || t.norm.length < 6 || !t.norm.endsWith('est') || NOT_SUPERLATIVE.test(t.norm)) return;
+    if (t.kind !== 'word' || t.norm.length < 6 || !t.norm.endsWith('est') || NOT_SUPERLATIVE.has(t.norm)) return;
     const before = previousWord(tokens, i);
     if (before >= 0 && (tokens[before].norm === 'the' || tokens[before].possessive))
       signals.push({ kind: 'superlatives', start: t.start, end: t.end });
@@ -177,26 +196,18 @@ function comparisonSignals(tokens: readonly Token[]): ClaimSignal[] {
   tokens.forEach((t, i) => {
     if (t.norm !== 'than') return;
     const before = previousWord(tokens, i);
-    if (before < 0 || /^(rather|other|sooner|no)$/.test(tokens[before].norm)) return;
+    if (before < 0 || NOT_COMPARISON_THAN.has(tokens[before].norm)) return;
     // "less than an hour", "more than 200": a quantity, not a comparison
     const after = nextWord(tokens, i);
     if (
-      /^(more|less|fewer)$/.test(tokens[before].norm) &&
+      QUANTITY_COMPARATIVES.has(tokens[before].norm) &&
       after >= 0 &&
-      (tokens[after].kind === 'number' ||
-        /^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|half|twice|double|a\s+third)$/.test(tokens[after].norm))
+      (tokens[after].kind === 'number' || QUANTITY_WORDS.has(tokens[after].norm))
     )
       return;
     for (let k = before, seen = 0; k >= 0 && seen < 7; k = previousWord(tokens, k), seen++) {
       const w = tokens[k].norm;
-      if (
-        /^(more|less|fewer|better|worse|higher|lower|greater|larger|bigger|smaller)$/.test(w) ||
-        (w.length > 4 &&
-          /er$/.test(w) &&
-          !/^(other|after|under|over|never|ever|either|neither|whether|however|rather|number|order|border|power|water|leader|member|minister|quarter|matter|letter|paper|later|together)$/.test(
-            w,
-          ))
-      ) {
+      if (COMPARATIVES.has(w) || (w.length > 4 && /er$/.test(w) && !NOT_COMPARATIVES.has(w))) {
         signals.push({ kind: 'comparisons', start: tokens[k].start, end: t.end });
         return;
       }
@@ -218,7 +229,7 @@ function trendSignals(tokens: readonly Token[], vocabulary: AttributionVocabular
     // "has been falling", "keeps falling", "continued to rise": auxiliaries and aspect verbs before the verb
     while (
       end >= 0 &&
-      (tokens[end].pos === 'AUX' || tokens[end].pos === 'ADV' || tokens[end].pos === 'PART' || ASPECT.test(tokens[end].lemma))
+      (tokens[end].pos === 'AUX' || tokens[end].pos === 'ADV' || tokens[end].pos === 'PART' || ASPECT.has(tokens[end].lemma))
     )
       end--;
     // the subject: back from the verb to the clause's start ("Violent crime in the city has fallen",
@@ -243,13 +254,7 @@ function isLegalStatus(tokens: readonly Token[], start: number): boolean {
   let i = tokens.findIndex((t) => t.start === start);
   for (let seen = 0; seen < 4 && i >= 0; seen++) {
     i = previousWord(tokens, i);
-    if (
-      i >= 0 &&
-      /^(charges?|charged|accused|accusations?|allegations?|alleged|suspicion|suspected|convicted|guilty|acquitted|trial|tried|denies|denied|investigation|investigated|inquiry|probe|indicted|indictment|sentenced|prosecuted|prosecution|cleared)$/.test(
-        tokens[i].norm,
-      )
-    )
-      return true;
+    if (i >= 0 && LEGAL_STATUS.has(tokens[i].norm)) return true;
   }
   return false;
 }
@@ -272,7 +277,7 @@ function insideCondition(tokens: readonly Token[], start: number): boolean {
   for (let i = at - 1; i >= 0 && at - i <= MAX_CLAUSE; i--) {
     const t = tokens[i];
     if (t.text === ',' || t.text === ';' || t.text === ':' || t.text === '\u2014') return false;
-    if (CONDITIONAL.test(t.norm)) return true;
+    if (CONDITIONAL.has(t.norm)) return true;
   }
   return false;
 }
@@ -304,7 +309,7 @@ function onTheCalendar(tokens: readonly Token[]): boolean {
 }
 
 /** Intentions declared or acted on in public, in the past: a vow, a pledge, a refusal, an agreement. */
-const PUBLIC_ACTS = /^(refused|agreed|vowed|pledged|promised|declined|offered|volunteered)$/;
+const PUBLIC_ACTS = wordSet(claims.lists.publicActs);
 
 /**
  * "Cruz refused to endorse Trump at the convention", "Trump vowed to punish leakers": a past act the public
@@ -314,7 +319,7 @@ function isPublicAct(tokens: readonly Token[], signal: ClaimSignal): boolean {
   if (signal.kind !== 'intentions') return false;
   const at = tokenAt(tokens, signal.start);
   const before = tokens[previousWord(tokens, at)];
-  return PUBLIC_ACTS.test(tokens[at]?.norm ?? '') && !/^(has|have|had|'ve|'s)$/.test(before?.norm ?? '');
+  return PUBLIC_ACTS.has(tokens[at]?.norm ?? '') && !PERFECT_HAVE.has(before?.norm ?? '');
 }
 
 /**
@@ -333,11 +338,11 @@ function isNounUse(tokens: readonly Token[], signal: ClaimSignal): boolean {
       before.pos === 'ADJ' ||
       before.pos === 'ADP' ||
       before.possessive ||
-      /^(his|her|its|their|our|my|your)$/.test(before.norm))
+      POSSESSIVE_DETERMINERS.has(before.norm))
   );
 }
 
-const GRADED = /^(most|least|best|worst|the)$/;
+const GRADED = wordSet(claims.lists.gradedWords);
 /** How far after a superlative its scope may stand ("the largest lender to small businesses in Norway"). */
 const SCOPE_REACH = 8;
 
@@ -354,7 +359,7 @@ function isDescriptiveSuperlative(
   predicativeEnds: () => ReadonlySet<number>,
 ): boolean {
   let at = tokenAt(tokens, signal.start);
-  if (at < 0 || !(tokens[at].norm.endsWith('est') || GRADED.test(tokens[at].norm))) return false;
+  if (at < 0 || !(tokens[at].norm.endsWith('est') || GRADED.has(tokens[at].norm))) return false;
   if (tokens[at].norm !== 'the' && tokens[previousWord(tokens, at)]?.norm === 'the') at = previousWord(tokens, at);
   const before = previousWord(tokens, at);
   if (before >= 0) {

@@ -6,6 +6,25 @@ import type { Span } from '../types';
 import { QUOTE_MARKS } from './frameBuilder';
 import type { FrameInput } from './frameTypes';
 import { phraseStartingAt } from './nounPhrases';
+import frames from '../../../../seeds/language/frames.json';
+import numbers from '../../../../seeds/language/numbers.json';
+import grammar from '../../../../seeds/language/grammar.json';
+import { wordSet } from '../text/wordLists';
+
+/** Currency signs that make the number after them an amount of money. */
+const CURRENCY_SIGNS = wordSet(numbers.lists.currencySigns);
+/** Words right after a cue that open what was said. */
+const COMPLEMENT_OPENERS = wordSet(frames.lists.complementOpeners);
+/** Words after a cue's object that open what is said of it. */
+const PREDICATIVE_LINKS = wordSet(frames.lists.predicativeLinks);
+/** Words of time skipped between a cue and what was said. */
+const TIME_ADVERBS = wordSet(frames.lists.timeAdverbs);
+/** Prepositions and conjunctions that open a cue's content rather than end it. */
+const CONTENT_PREPOSITIONS = wordSet(frames.lists.contentPrepositions);
+/** Interrogative pronouns that may stand as a subject. */
+const QUESTION_SUBJECTS = wordSet(grammar.lists.questionSubjects);
+/** Subordinating conjunctions. */
+const SUBORDINATORS = wordSet(grammar.lists.subordinators);
 
 /**
  * How a cue's content follows it: a complement ("that …", a quotation, a colon, "whether …", "to …", a
@@ -40,8 +59,8 @@ export function contentAfter(
     QUOTE_MARKS.test(t.text) ||
     t.text === ':' ||
     t.kind === 'number' ||
-    /^[$£€¥]$/.test(t.text) ||
-    /^(whether|if|how|why|what|when|where|who|about|of)$/.test(t.norm) ||
+    CURRENCY_SIGNS.has(t.text) ||
+    COMPLEMENT_OPENERS.has(t.norm) ||
     (t.norm === 'to' && isInfinitive(tokens, i)) ||
     // "reported having $1.3 million": a gerund
     (t.pos === 'VERB' && t.norm.endsWith('ing'));
@@ -51,7 +70,7 @@ export function contentAfter(
   if (object.length === 0) return introducedLater(tokens, i);
   // "called the system “rotten”", "described the plan as …", "accused Iran of …": the object and what is said of it
   const next = tokens[object[object.length - 1] + 1];
-  const said = next !== undefined && (QUOTE_MARKS.test(next.text) || /^(as|of)$/.test(next.norm) || next.pos === 'ADJ');
+  const said = next !== undefined && (QUOTE_MARKS.test(next.text) || PREDICATIVE_LINKS.has(next.norm) || next.pos === 'ADJ');
   return said ? { start: t.start, shape: 'complement' } : { start: t.start, shape: 'object', end: tokens[object[object.length - 1]].end };
 }
 
@@ -83,7 +102,7 @@ function afterCircumstances(tokens: readonly Token[], from: number): number {
   let i = from;
   for (let steps = 0; i < tokens.length && steps < 16; steps++) {
     const t = tokens[i];
-    if (t.text === ',' || t.pos === 'ADV' || isTimeWord(t.norm) || /^(last|this|next|earlier|later)$/.test(t.norm)) {
+    if (t.text === ',' || t.pos === 'ADV' || isTimeWord(t.norm) || TIME_ADVERBS.has(t.norm)) {
       i++;
       continue;
     }
@@ -97,7 +116,7 @@ function afterCircumstances(tokens: readonly Token[], from: number): number {
       }
       break;
     }
-    if (t.pos === 'ADP' && !/^(about|of|that|as|whether|if)$/.test(t.norm) && !(t.norm === 'to' && isInfinitive(tokens, i))) {
+    if (t.pos === 'ADP' && !CONTENT_PREPOSITIONS.has(t.norm) && !(t.norm === 'to' && isInfinitive(tokens, i))) {
       const phrase = phraseStartingAt(tokens, i + 1);
       if (phrase.length === 0) break;
       const k = phrase[phrase.length - 1] + 1;
@@ -127,14 +146,13 @@ export function startsClause(tokens: readonly Token[], from: number): boolean {
     first.pos === 'ADJ' ||
     first.pos === 'NUM' ||
     (first.pos === 'VERB' && (first.norm.endsWith('ing') || isCapitalized(first.text)));
-  if (!subjectLike || /^(what|who|which)$/.test(first.norm)) return false;
+  if (!subjectLike || QUESTION_SUBJECTS.has(first.norm)) return false;
   for (let i = from + 1; i < tokens.length && i <= from + 10; i++) {
     const t = tokens[i];
     if (t.pos === 'AUX' || (t.pos === 'VERB' && !t.norm.endsWith('ing'))) return true;
     if (t.kind === 'punct' && !/^[.'\u2019\-&]$/.test(t.text)) return false;
     // "supported Assad since the war began": the verb belongs to another clause
-    if (t.pos === 'SCONJ' || t.pos === 'CCONJ' || /^(since|after|before|because|while|when|until|unless|although|though)$/.test(t.norm))
-      return false;
+    if (t.pos === 'SCONJ' || t.pos === 'CCONJ' || SUBORDINATORS.has(t.norm)) return false;
   }
   return false;
 }

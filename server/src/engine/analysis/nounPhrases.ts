@@ -8,33 +8,28 @@
 import type { Token } from '../text/tokens';
 import { isCapitalized } from '../text/tokens';
 import { isTimeWord } from '../text/dates';
+import frames from '../../../../seeds/language/frames.json';
+import grammar from '../../../../seeds/language/grammar.json';
+import { wordSet } from '../text/wordLists';
+
+/** Possessive determiners. */
+const POSSESSIVE_DETERMINERS = wordSet(grammar.lists.possessiveDeterminers);
+/** Words that cannot open a source phrase: its inner prepositions, "and" and "&". */
+const PHRASE_JOINERS = wordSet(frames.lists.phraseJoiners);
+/** Words that join an earlier part of a noun phrase to the next (inner prepositions and "and"). */
+const INNER_JOINERS = wordSet(frames.lists.innerJoiners);
 
 /** The most words a source phrase runs to. */
 const MAX_PHRASE = 14;
 
 /** Prepositions that join the parts of one noun phrase ("head of", "spokesman for", "researchers at"). */
-const INNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from']);
+const INNER_PREPOSITIONS = wordSet(frames.lists.innerPrepositions);
 
 /** Determiners that stand alone for people before a verb ("another said"). */
-const PRONOMINAL = new Set([
-  'another',
-  'some',
-  'many',
-  'several',
-  'both',
-  'all',
-  'others',
-  'most',
-  'few',
-  'one',
-  'none',
-  'each',
-  'either',
-  'neither',
-]);
+const PRONOMINAL = wordSet(frames.lists.pronominalDeterminers);
 
 /** Pronouns that stand for a source; relative pronouns point back past a comma instead. */
-const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
+const RELATIVE = wordSet(grammar.lists.relativePronouns);
 
 /** A mark glued to the words on both sides: "U.S.", "al-Assad", "AT&T", "O'Brien". */
 function isGlued(tokens: readonly Token[], i: number): boolean {
@@ -65,7 +60,7 @@ function isNominal(t: Token): boolean {
 }
 
 /** Degree adverbs inside a noun phrase: "the most recent data", "a very large crowd". */
-const DEGREE = new Set(['most', 'more', 'least', 'less', 'very', 'highly', 'widely', 'newly', 'recently', 'largely']);
+const DEGREE = wordSet(frames.lists.degreeAdverbs);
 
 /** True for a token that heads a noun phrase (its last word). */
 export function isNounHead(t: Token): boolean {
@@ -96,7 +91,7 @@ export function phraseEndingAt(tokens: readonly Token[], last: number, floor = 0
       if (phrase.length > 0 && isGlued(tokens, i)) continue;
       break;
     }
-    if (t.pos === 'DET' || (t.pos === 'PRON' && t.possessive) || /^(his|her|their|its|our|my|your)$/.test(t.norm)) {
+    if (t.pos === 'DET' || (t.pos === 'PRON' && t.possessive) || POSSESSIVE_DETERMINERS.has(t.norm)) {
       phrase.unshift(i);
       // "researchers from the University of Edinburgh", "the ministry and the army": the determiner opens the
       // part after a joining word
@@ -135,7 +130,7 @@ export function phraseEndingAt(tokens: readonly Token[], last: number, floor = 0
     break;
   }
   // a phrase cannot open on a joining word
-  while (phrase.length > 0 && /^(of|for|at|from|and|&)$/.test(tokens[phrase[0]].norm)) phrase.shift();
+  while (phrase.length > 0 && PHRASE_JOINERS.has(tokens[phrase[0]].norm)) phrase.shift();
   // an adjective heads a phrase only after a determiner or an owner: "the Iraqi military", "Israel's military"
   if (head.pos === 'ADJ' && !named && !(phrase.length > 1 && (tokens[phrase[0]].pos === 'DET' || tokens[phrase[0]].possessive))) return [];
   return phrase;
@@ -157,14 +152,14 @@ export function phraseStartingAt(tokens: readonly Token[], first: number): numbe
     if (t.pos === 'PRON') {
       if (phrase.length === 0) {
         phrase.push(i);
-        if (!t.possessive && !/^(his|her|their|its|our|my|your)$/.test(t.norm)) break;
+        if (!t.possessive && !POSSESSIVE_DETERMINERS.has(t.norm)) break;
         continue;
       }
       break;
     }
     if (t.pos === 'DET') {
       // a determiner opens a phrase, or the part after a joining word ("of the New York delegation")
-      if (phrase.length > 0 && !/^(of|for|at|from|and)$/.test(tokens[i - 1].norm)) break;
+      if (phrase.length > 0 && !INNER_JOINERS.has(tokens[i - 1].norm)) break;
       phrase.push(i);
       continue;
     }

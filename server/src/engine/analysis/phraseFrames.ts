@@ -15,6 +15,15 @@ import { DASHES, QUOTE_MARKS, add, contentEnd, frameFrom, sourceOf, spanOf, take
 import { phraseEndingAt, phraseStartingAt } from './nounPhrases';
 import type { SourceKind } from './sourceKind';
 import { findSubject } from './subjects';
+import frames from '../../../../seeds/language/frames.json';
+import { prefixMatcher, wordSet } from '../text/wordLists';
+
+/** Possessive determiners (less "your") that give a phrase like "his spokesman" an owner. */
+const POSSESSIVE_OWNERS = wordSet(frames.lists.possessiveOwners);
+/** Beginnings of "quote" and "cite" on the raw text, ignoring case: a quick check before the lemma. */
+const QUOTING_STEMS = prefixMatcher(frames.lists.quotingStems, true);
+/** Lemmas of "quote" and "cite". */
+const QUOTING_LEMMAS = wordSet(frames.lists.quotingLemmas);
 
 /** "reportedly", "it is believed", "people familiar with": sourcing that is all cue. */
 export function vagueFrames(builder: Builder, matches: PhraseMatch<true>[]): void {
@@ -143,7 +152,7 @@ export function nominalFrames(builder: Builder): void {
     // the owner before it: "Trump's claim", "his warning"
     let j = i - 1;
     while (j >= 0 && tokens[j].pos === 'ADJ') j--;
-    if (j >= 0 && (tokens[j].possessive || /^(his|her|their|its|our|my)$/.test(tokens[j].norm))) {
+    if (j >= 0 && (tokens[j].possessive || POSSESSIVE_OWNERS.has(tokens[j].norm))) {
       phrase = tokens[j].possessive ? phraseEndingAt(tokens, j) : [j];
     } else if (next && (next.norm === 'by' || next.norm === 'from') && tokens[i + 2]) {
       phrase = phraseStartingAt(tokens, i + 2);
@@ -244,9 +253,9 @@ export function quotedSpeakers(builder: Builder): void {
   const { input } = builder;
   const { tokens } = input;
   for (const frame of builder.frames) {
-    if (!/^(quot|cit)/i.test(input.text.slice(frame.cue.start, frame.cue.start + 4))) continue;
+    if (!QUOTING_STEMS.test(input.text.slice(frame.cue.start, frame.cue.start + 4))) continue;
     const i = partitionPoint(tokens, (t) => t.start < frame.cue.start);
-    if (tokens[i]?.start !== frame.cue.start || !/^(quote|cite)$/.test(tokens[i].lemma)) continue;
+    if (tokens[i]?.start !== frame.cue.start || !QUOTING_LEMMAS.has(tokens[i].lemma)) continue;
     const phrase = phraseStartingAt(tokens, i + 1);
     const speaker = sourceOf(input, phrase);
     if (!speaker || phrase.length === 0 || speaker.kind === 'document') continue;

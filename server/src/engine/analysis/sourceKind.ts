@@ -7,6 +7,8 @@ import type { Mention } from '../knowledge/entityMatcher';
 import { isTimeWord } from '../text/dates';
 import type { Token } from '../text/tokens';
 import { isCapitalized } from '../text/tokens';
+import grammar from '../../../../seeds/language/grammar.json';
+import { wordSet } from '../text/wordLists';
 
 /** How a frame's source is named. `none`: a cue with no source at all ("the plan was announced"). */
 export type SourceKind = 'named' | 'pronoun' | 'document' | 'outlet' | 'vague' | 'none';
@@ -19,8 +21,8 @@ export interface SourceReading {
   agentive: boolean;
 }
 
-const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+const PERSONAL_PRONOUNS = wordSet(grammar.lists.personalPronouns);
+const DETERMINERS = wordSet(grammar.lists.determiners);
 
 /**
  * Reads the noun phrase `phrase` (token indexes into `tokens`). `mentions` are the sentence's entity

@@ -6,7 +6,24 @@ import { isTimeWord } from '../text/dates';
 import type { Token } from '../text/tokens';
 import { DASHES, QUOTE_MARKS, isSkippable } from './frameBuilder';
 import { isNounHead, phraseEndingAt } from './nounPhrases';
+import frames from '../../../../seeds/language/frames.json';
+import grammar from '../../../../seeds/language/grammar.json';
+import { wordSet } from '../text/wordLists';
 
+/** Nouns of time that, after last, this or next, say when, not who. */
+const TIME_NOUNS = wordSet(frames.lists.timeNouns);
+/** Words before a noun of time that place it relative to now. */
+const TIME_DEICTICS = wordSet(frames.lists.timeDeictics);
+/** Prepositions before a time word that belong to the time, not the subject. */
+const TIME_PREPOSITIONS = wordSet(frames.lists.timePrepositions);
+/** Coordinating conjunctions that join a verb to an earlier one. */
+const CLAUSE_CONJUNCTIONS = wordSet(grammar.lists.clauseConjunctions);
+/** Relative pronouns that stand as a subject. */
+const SUBJECT_RELATIVES = wordSet(grammar.lists.subjectRelatives);
+/** Words that open an aside after a name (relative pronouns and possessives). */
+const ASIDE_OPENERS = wordSet(frames.lists.asideOpeners);
+
+// Brackets: punctuation, not words, so they stay in code.
 const CLOSING = new Map([
   [')', '('],
   [']', '['],
@@ -43,12 +60,9 @@ export function findSubject(tokens: readonly Token[], verb: number): number[] {
       continue;
     }
     // "the board on Monday rejected", "Trump Sunday tweeted", "officials last week said": when, not who
-    if (
-      isTimeWord(t.norm) ||
-      (/^(week|month|year|night|morning|evening|weekend)$/.test(t.norm) && /^(last|this|next)$/.test(tokens[i - 1]?.norm ?? ''))
-    ) {
+    if (isTimeWord(t.norm) || (TIME_NOUNS.has(t.norm) && TIME_DEICTICS.has(tokens[i - 1]?.norm ?? ''))) {
       i -= isTimeWord(t.norm) ? 1 : 2;
-      if (i >= 0 && tokens[i].pos === 'ADP' && /^(on|in|at|by|during)$/.test(tokens[i].norm)) i--;
+      if (i >= 0 && tokens[i].pos === 'ADP' && TIME_PREPOSITIONS.has(tokens[i].norm)) i--;
       continue;
     }
     // "went on to say", "was quick to add", "declined to say": the subject is the governing verb's
@@ -68,7 +82,7 @@ export function findSubject(tokens: readonly Token[], verb: number): number[] {
   if (QUOTE_MARKS.test(tokens[i].text) && tokens[i - 1]?.text === ',') i--;
   const t = tokens[i];
   // "… took the stage and called …", "…, but said …": the clause's subject
-  if (t.pos === 'CCONJ' && /^(and|but|or|yet)$/.test(t.norm)) return clauseSubject(tokens, i);
+  if (t.pos === 'CCONJ' && CLAUSE_CONJUNCTIONS.has(t.norm)) return clauseSubject(tokens, i);
   if (t.text === ',' || DASHES.test(t.text) || CLOSING.has(t.text)) {
     const opener = asideStart(tokens, i);
     if (opener >= 0) {
@@ -89,7 +103,7 @@ export function findSubject(tokens: readonly Token[], verb: number): number[] {
 /** The noun phrase ending at `end`, or for a relative pronoun its antecedent with it ("Obama, who"). */
 function nounPhraseOrRelative(tokens: readonly Token[], end: number): number[] {
   const t = tokens[end];
-  if (t.pos === 'PRON' && /^(who|which|that)$/.test(t.norm)) {
+  if (t.pos === 'PRON' && SUBJECT_RELATIVES.has(t.norm)) {
     let j = end - 1;
     if (tokens[j]?.text === ',') j--;
     const antecedent = j >= 0 ? phraseEndingAt(tokens, j) : [];
@@ -134,7 +148,7 @@ function asideStart(tokens: readonly Token[], close: number): number {
         first.pos === 'ADP' ||
         first.pos === 'ADV' ||
         (first.pos === 'VERB' && first.norm.endsWith('ing') && first.norm !== 'including') ||
-        /^(who|whose|which|his|her|their|its)$/.test(first.norm);
+        ASIDE_OPENERS.has(first.norm);
       // the word before the aside ends a noun phrase: "Harry Bond, 30, of Raleigh, N.C., who …, said"
       const before = tokens[j - 1].text === '.' && j > 1 ? tokens[j - 2] : tokens[j - 1];
       return opens && isNounHead(before) ? j : -1;

@@ -10,6 +10,11 @@ import { QUOTE_MARKS, add, contentEnd, frameFrom, sourceOf, spanOf } from './fra
 import type { AttributionFrame, FrameInput } from './frameTypes';
 import { phraseEndingAt, phraseStartingAt } from './nounPhrases';
 import { agentBefore, clauseSubject, findSubject } from './subjects';
+import frames from '../../../../seeds/language/frames.json';
+import { wordSet } from '../text/wordLists';
+
+/** Particles after a cue verb that lead to its object. */
+const CUE_PARTICLES = wordSet(frames.lists.cueParticles);
 
 /** The cue-verb entry whose particles follow token `i` ("point" + "out"), longest first. */
 function cueEntry(tokens: readonly Token[], i: number, entries: readonly CueVerb[]): { entry: CueVerb; last: number } | undefined {
@@ -45,7 +50,7 @@ function isMistaggedVerb(tokens: readonly Token[], i: number): boolean {
   // "The ad claims “…”": what a verb reports follows, whatever noun came before
   if (after.norm === 'that' || after.text === ':' || QUOTE_MARKS.test(after.text)) return true;
   // "64 percent call him competent", "the government claims Gülen runs …", "officials point out that"
-  if (after.pos === 'PRON' || after.pos === 'PROPN' || (after.pos === 'ADP' && /^(out|to)$/.test(after.norm))) return true;
+  if (after.pos === 'PRON' || after.pos === 'PROPN' || (after.pos === 'ADP' && CUE_PARTICLES.has(after.norm))) return true;
   // otherwise only after a name, a pronoun, a number or a plural: "the reports show.", "records show little"
   if (before.pos === 'NOUN' && before.norm === before.lemma) return false;
   if (/^[.,;!?]$/.test(after.text)) return true;
@@ -61,6 +66,7 @@ function adjectiveVerbLemma(tokens: readonly Token[], i: number, vocabulary: Att
   if (t.pos !== 'ADJ') return undefined;
   let stem: string;
   if (t.norm.endsWith('ing') && tokens[i - 1]?.pos === 'AUX' && tokens[i - 1].lemma === 'be') stem = t.norm.slice(0, -3);
+  // ("that" with punctuation: a pattern of structure more than a word list, so it stays a literal)
   else if (t.norm.endsWith('ed') && /^(that|:|["\u201C])$/.test(tokens[i + 1]?.norm ?? '')) stem = t.norm.slice(0, -2);
   else return undefined;
   const undoubled = stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2] ? stem.slice(0, -1) : stem;
@@ -225,7 +231,7 @@ function passiveFrame(builder: Builder, i: number, last: number, entry: CueVerb,
 }
 
 /** Verbs that report someone "as saying" ("quoted Peskov as saying", "was cited by Reuters as saying"). */
-const QUOTING_VERBS = new Set(['quote', 'cite', 'describe', 'paraphrase']);
+const QUOTING_VERBS = wordSet(frames.lists.quotingVerbs);
 
 /**
  * For an "-ing" cue after "as" ("as saying"), the person quoted: the object of an active quoting verb

@@ -13,6 +13,14 @@ import { excerpt, factDetail } from './factMessages';
 import type { Rule, RuleContext } from './rule';
 import { severityOf } from './rule';
 import { attributionEdit, creditFor } from './sourcing/credit';
+import grammar from '../../../../seeds/language/grammar.json';
+import quotes from '../../../../seeds/language/quotes.json';
+import { asciiLower, wordSet } from '../text/wordLists';
+
+/** Small words a quoted name or title may hold in lower case (compared ignoring the case of ASCII letters, as the `i` flag did). */
+const TITLE_MINOR_WORDS = wordSet(quotes.lists.titleMinorWords);
+/** Forms of "be" and "have" that, outside a quotation, act as its speaker's verb (a modal does not). */
+const ACTING_AUXILIARIES = wordSet(quotes.lists.actingAuxiliaries);
 
 const KIND_NAMES: Record<ClaimKind, string> = {
   figures: 'figure',
@@ -167,13 +175,13 @@ function isHeadline(s: SentenceAnalysis): boolean {
  * and quotations still need their sources.
  */
 const ARGUMENT = new Set<ClaimKind>(['predictions', 'opinions', 'comparisons', 'causal', 'superlatives', 'intentions']);
-const FIRST_SINGULAR = /^(i|me|my|mine|myself)$/;
+const FIRST_SINGULAR = wordSet(grammar.lists.firstSingular);
 /** True when the writer speaks in the first person somewhere in the paragraph, outside quotations and sources' words. */
 function writerSpeaks(block: Block): boolean {
   return block.sentences.some((s) => {
     let contents: Span[] | undefined;
     return s.tokens.some((t) => {
-      if (t.kind !== 'word' || !FIRST_SINGULAR.test(t.norm) || withinAny(block.quotes, t)) return false;
+      if (t.kind !== 'word' || !FIRST_SINGULAR.has(t.norm) || withinAny(block.quotes, t)) return false;
       contents ??= mergedSpans(s.frames.flatMap((f) => (f.content ? [f.content] : [])));
       return !withinAny(contents, t);
     });
@@ -189,8 +197,11 @@ function statementSignal(s: SentenceAnalysis): ClaimSignal {
 /** "Fund Our Schools", "Shiite Crescent": a name or title in quotation marks, not words someone said. */
 function isQuotedName(text: string, quote: QuoteReading): boolean {
   const words = text.slice(quote.quote.innerStart, quote.quote.innerEnd).match(/[\p{L}\p{N}'\u2019-]+/gu) ?? [];
-  const minor = /^(a|an|the|of|and|or|for|to|in|on|at|by|with|our|my|your)$/i;
-  return words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || minor.test(w)) && /^[\p{Lu}\p{N}]/u.test(words[0] ?? '');
+  return (
+    words.length <= 6 &&
+    words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || TITLE_MINOR_WORDS.has(asciiLower(w))) &&
+    /^[\p{Lu}\p{N}]/u.test(words[0] ?? '')
+  );
 }
 
 /** True when some sentence of the paragraph names a source: the speaker a reader looks for is there. */
@@ -207,8 +218,7 @@ function namedActorInSentence(sentence: SentenceAnalysis, quotes: readonly Span[
   const outside = sentence.tokens.filter((t) => !withinAny(quotes, t));
   // "Dunmore was blunt.": a form of "be" or "have" acts too, a modal does not ("Europe must now "stand …"")
   return (
-    outside.some((t) => t.pos === 'PROPN') &&
-    outside.some((t) => t.pos === 'VERB' || (t.pos === 'AUX' && /^(is|was|were|are|has|had|have)$/.test(t.norm)))
+    outside.some((t) => t.pos === 'PROPN') && outside.some((t) => t.pos === 'VERB' || (t.pos === 'AUX' && ACTING_AUXILIARIES.has(t.norm)))
   );
 }
 

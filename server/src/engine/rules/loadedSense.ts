@@ -5,9 +5,11 @@
 import type { SentenceAnalysis } from '../analysis/blockAnalysis';
 import type { LexiconEntry, LexiconForm } from '../knowledge/lexicon';
 import type { PhraseMatch } from '../text/phrases';
+import loaded from '../../../../seeds/language/loaded.json';
+import { wordSet } from '../text/wordLists';
 
 /** Verbs that link a subject to an adjective that describes it ("was", "seems", "became"), by lemma. */
-const LINKING_VERBS = new Set(['be', 'seem', 'become', 'remain', 'appear', 'look', 'sound', 'feel', 'prove', 'get', 'grow', 'stay']);
+const LINKING_VERBS = wordSet(loaded.lists.linkingVerbs);
 
 /** The token index of the entry's head word in the match (the first word of verbs, else the last). */
 function headOf(entry: LexiconEntry, match: PhraseMatch<LexiconForm>): number {

@@ -3,6 +3,11 @@ import type { LexiconForm } from '../knowledge/lexicon';
 import type { PhraseMatch } from '../text/phrases';
 import { inflectLike, isAdvice, keepPossessive, matchCapitalization, opensSentence } from '../text/wording';
 import type { Fix } from '../types';
+import loaded from '../../../../seeds/language/loaded.json';
+import { prefixMatcher } from '../text/wordLists';
+
+/** Beginnings of words spelt with a vowel but said with a consonant ("a union"), compared ignoring case. */
+const CONSONANT_SOUND = prefixMatcher(loaded.lists.consonantSoundBeginnings, true);
 
 /**
  * One fix per alternative, inflected like the match, capitalised only at the start of a sentence, keeping
@@ -10,6 +15,7 @@ import type { Fix } from '../types';
  */
 export function replacementFixes(match: PhraseMatch<LexiconForm>, original: string, text: string, sentenceStart: number): Fix[] {
   const atSentenceStart = opensSentence(text, sentenceStart, match.start);
+  // the article before the term, with its spacing: a pattern, not a word list, so a literal
   const article = /\b(a|an|A|An)\s+$/.exec(text.slice(Math.max(sentenceStart, match.start - 4), match.start));
   return match.value.entry.alternatives
     .filter((alternative) => !isAdvice(alternative))
@@ -17,7 +23,7 @@ export function replacementFixes(match: PhraseMatch<LexiconForm>, original: stri
       const inflected = keepPossessive(inflectLike(alternative, match.value.kind), original);
       const replacement = atSentenceStart ? matchCapitalization(inflected, original) : inflected;
       if (article) {
-        const wanted = /^[aeiou]/i.test(replacement) && !/^(uni|eu|one|us[aeiou])/i.test(replacement) ? 'an' : 'a';
+        const wanted = /^[aeiou]/i.test(replacement) && !CONSONANT_SOUND.test(replacement) ? 'an' : 'a';
         const written = /^[A-Z]/.test(article[1]) ? wanted[0].toUpperCase() + wanted.slice(1) : wanted;
         const start = match.start - article[0].length;
         return {

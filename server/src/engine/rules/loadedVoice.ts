@@ -10,22 +10,24 @@ import { partitionPoint } from '../partitionPoint';
 import type { PhraseMatch } from '../text/phrases';
 import type { Token } from '../text/tokens';
 import type { Span } from '../types';
+import grammar from '../../../../seeds/language/grammar.json';
+import loaded from '../../../../seeds/language/loaded.json';
+import { prefixMatcher, wordSet } from '../text/wordLists';
 
 /** Verbs that apply a label directly ("designates X a terrorist group", "called them thugs", "considers X a …"). */
-const NAMING = /^(designat|call|dub|term|deem|label|brand|consider)/;
+const NAMING = prefixMatcher(loaded.lists.namingVerbs);
 /** Verbs that apply a label through "as" ("described the group as terrorists"). */
-const LABELLING_AS = /^(describ|regard|consider|label|brand|classif|list|characteri|portray|denounc|condemn|refer|view|see|treat)/;
+const LABELLING_AS = prefixMatcher(loaded.lists.labellingAsVerbs);
 /** Verbs that report speech, whose complement is the speaker's wording ("said they had liberated"). */
-const REPORTED_SPEECH =
-  /^(said|says|say|told|tell|claim|state|declar|announc|insist|wrote|write|add|argu|assert|maintain|contend|boast|vow|pledg|promis|warn|accus|accord)/;
+const REPORTED_SPEECH = prefixMatcher(loaded.lists.reportedSpeechVerbs);
 /** Forms of "be" and "get" that make a participle after them passive. */
-const PASSIVE_AUXILIARIES = new Set(['be', 'get']);
+const PASSIVE_AUXILIARIES = wordSet(grammar.lists.passiveAuxiliaries);
 /** How many words an "as" clause after a label may run before its naming verb ("as the opposition calls him"). */
 const AS_CLAUSE_REACH = 6;
 /** "I" and "we" are the writer: what they say is the writer's voice. */
-const FIRST_PERSON = new Set(['i', 'we']);
+const FIRST_PERSON = wordSet(grammar.lists.firstPersonSubjects);
 /** Possessive determiners: a "verb" right after one is a noun the tagger misread ("his lies"). */
-const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
+const POSSESSIVES = wordSet(grammar.lists.possessiveDeterminers);
 
 /** What a sentence says about whose words its terms are. */
 export interface SentenceVoice {
@@ -64,7 +66,7 @@ function namingFrom(tokens: readonly Token[]): number {
   return from;
 }
 
-/** Parts of speech that open an object noun phrase ("the governor", "him", "Biden"). */
+/** Parts of speech that open an object noun phrase ("the governor", "him", "Biden"); tags of the tagset, not words, so in code. */
 const OBJECT_OPENERS = new Set(['DET', 'PRON', 'PROPN']);
 
 /** True when a word tagged as a noun sits where only a verb can: after a subject, before its object ("ads call the governor"). */

@@ -13,40 +13,19 @@ import { outletIsChannel } from './facts/slotChecks';
 import { alignQuote } from './quoteAlignment';
 import type { Rule, RuleContext } from './rule';
 import { severityOf } from './rule';
+import grammar from '../../../../seeds/language/grammar.json';
+import quotes from '../../../../seeds/language/quotes.json';
+import { wordSet } from '../text/wordLists';
+
+/** The articles. */
+const ARTICLES = wordSet(grammar.lists.articles);
 
 interface RecordedQuote {
   fact: Fact;
   words: string[];
 }
 
-const STOPWORDS = new Set([
-  'the',
-  'a',
-  'an',
-  'of',
-  'and',
-  'in',
-  'to',
-  'is',
-  'that',
-  'it',
-  'on',
-  'for',
-  'with',
-  'as',
-  'by',
-  'at',
-  'be',
-  'this',
-  'we',
-  'our',
-  'their',
-  'its',
-  'are',
-  'was',
-  'has',
-  'have',
-]);
+const STOPWORDS = wordSet(quotes.lists.stopwords);
 
 const indexes = new WeakMap<Knowledge['facts'], Map<string, RecordedQuote[]>>();
 
@@ -97,13 +76,11 @@ function namesSomeone(text: string, knowledge: Knowledge): boolean {
   ];
   const naming = tokens.filter(
     (t) =>
-      t.kind === 'word' &&
-      isCapitalized(t.text) &&
-      !/^(the|a|an)$/.test(t.norm) &&
-      !described.some((d) => d.start <= t.start && d.end >= t.end),
+      t.kind === 'word' && isCapitalized(t.text) && !ARTICLES.has(t.norm) && !described.some((d) => d.start <= t.start && d.end >= t.end),
   );
   for (let i = 1; i < naming.length; i++) {
     const gap = text.slice(naming[i - 1].end, naming[i].start);
+    // a pattern of spacing with a few particles in it: a literal, since the engine builds no RegExp from data
     if (/^(\s+|\s*-\s*|\s+(al|el|bin|de|van|von)-?\s*)$/i.test(gap) || /^-$/.test(gap)) return true;
   }
   return false;

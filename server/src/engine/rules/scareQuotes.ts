@@ -7,9 +7,11 @@ import { isCapitalized } from '../text/tokens';
 import type { Finding } from '../types';
 import type { Rule, RuleContext } from './rule';
 import { severityOf } from './rule';
+import loaded from '../../../../seeds/language/loaded.json';
+import { wordSet } from '../text/wordLists';
 
 /** "his", "their": like a possessive name, they give the quoted term to someone ("her "50-state strategy""). */
-const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our']);
+const POSSESSIVE_DETERMINERS = wordSet(loaded.lists.quoteOwners);
 
 /**
  * Scare quotes hold one word. On published news (PolNeAR), quoted phrases of two words or more, and
