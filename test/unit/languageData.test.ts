@@ -15,7 +15,18 @@ describe('language data (seeds/language)', () => {
   const validate = new Ajv({ allErrors: true, strict: false }).compile(languageSchema);
 
   it('has its files', () => {
-    for (const name of ['dates.json', 'numbers.json', 'sources.json']) assert.ok(files.includes(name), name);
+    for (const name of [
+      'claims.json',
+      'dates.json',
+      'frames.json',
+      'grammar.json',
+      'inflections.json',
+      'loaded.json',
+      'numbers.json',
+      'quotes.json',
+      'sources.json',
+    ])
+      assert.ok(files.includes(name), name);
   });
 
   for (const name of files) {
@@ -35,5 +46,14 @@ describe('language data (seeds/language)', () => {
     assert.equal(validate(file({})), false);
     assert.equal(validate(file({ words: ['a', 'a'] })), false);
     assert.equal(validate(file({ values: { 12: 'twelve' } })), false);
+  });
+
+  it('the month names in the literal date patterns of documentMetadata.ts are the months of dates.json', () => {
+    // the engine builds no RegExp from data, so those patterns spell the months out; they must not drift
+    const months = Object.keys(JSON.parse(fs.readFileSync(path.join(dir, 'dates.json'), 'utf8')).lists.months.values).sort();
+    const source = fs.readFileSync(path.join(ROOT, 'server', 'src', 'engine', 'sources', 'documentMetadata.ts'), 'utf8');
+    const alternations = [...source.matchAll(/\((january\|[a-z|]+)\)/g)].map((m) => m[1].split('|').sort());
+    assert.equal(alternations.length, 2);
+    for (const words of alternations) assert.deepEqual(words, months);
   });
 });

@@ -5,35 +5,32 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { ArticleMetadata } from '../knowledge/seedLibrary';
+import sourceWords from '../../../../seeds/language/sources.json';
 import dates from '../../../../seeds/language/dates.json';
-import { alternation, valueMap } from '../text/wordLists';
+import { valueMap } from '../text/wordLists';
 
 /** What a source document says about itself, and how each field was found (a seed's metadata, less its file); its date is '' when neither stated nor found. */
 export type DocumentMetadata = Omit<ArticleMetadata, 'file'>;
 
-const HEADER_KEYS: Record<string, 'title' | 'outlet' | 'date'> = {
-  title: 'title',
-  headline: 'title',
-  outlet: 'outlet',
-  source: 'outlet',
-  publisher: 'outlet',
-  issuer: 'outlet',
-  date: 'date',
-  published: 'date',
-};
+/** Header keys and the field each gives (seeds/language/sources.json), a plain object as before. */
+const HEADER_KEYS = sourceWords.lists.headerKeys.values as Record<string, 'title' | 'outlet' | 'date'>;
 
-/** Month names and abbreviations with their numbers (seeds/language/dates.json), and as an alternation for the patterns below. */
+/** Month names and abbreviations with their numbers (seeds/language/dates.json). */
 const MONTHS = valueMap<number>(dates.lists.months);
-const MONTH = alternation([...MONTHS.keys()]);
-/** Written dates: "2025-03-14", "March 14, 2025" ("Mar. 14, 2025"), "14 March 2025". */
+/**
+ * Written dates: "2025-03-14", "March 14, 2025" ("Mar. 14, 2025"), "14 March 2025". The month names stay
+ * in these literal patterns: the engine builds no RegExp from data (robustness.test.ts).
+ */
 const DATE_FORMS: { pattern: RegExp; read: (m: RegExpExecArray) => [number, number, number] }[] = [
   { pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/, read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
   {
-    pattern: new RegExp(`\\b(${MONTH})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'i'),
+    pattern:
+      /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(\d{1,2}),?\s+(\d{4})\b/i,
     read: (m) => [Number(m[3]), monthNumber(m[1]), Number(m[2])],
   },
   {
-    pattern: new RegExp(`\\b(\\d{1,2})\\s+(${MONTH})\\.?\\s+(\\d{4})\\b`, 'i'),
+    pattern:
+      /\b(\d{1,2})\s+(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(\d{4})\b/i,
     read: (m) => [Number(m[3]), monthNumber(m[2]), Number(m[1])],
   },
 ];

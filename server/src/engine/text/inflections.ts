@@ -1,129 +1,24 @@
 /** Regular English inflections, enough to match a lexicon's head words in running text. */
+import inflections from '../../../../seeds/language/inflections.json';
+import { valueMap, wordSet } from './wordLists';
 
 const VOWEL = /[aeiou]/;
 
 /** Irregular past forms (simple past and participle given as one) of verbs lexicon alternatives use. */
-const IRREGULAR_PAST = new Map<string, string>([
-  ['say', 'said'],
-  ['tell', 'told'],
-  ['make', 'made'],
-  ['take', 'took'],
-  ['give', 'gave'],
-  ['find', 'found'],
-  ['go', 'went'],
-  ['see', 'saw'],
-  ['speak', 'spoke'],
-  ['write', 'wrote'],
-  ['run', 'ran'],
-  ['bring', 'brought'],
-  ['buy', 'bought'],
-  ['fight', 'fought'],
-  ['hold', 'held'],
-  ['leave', 'left'],
-  ['lose', 'lost'],
-  ['meet', 'met'],
-  ['pay', 'paid'],
-  ['put', 'put'],
-  ['send', 'sent'],
-  ['spend', 'spent'],
-  ['spread', 'spread'],
-  ['stand', 'stood'],
-  ['win', 'won'],
-  ['hit', 'hit'],
-  ['cut', 'cut'],
-  ['set', 'set'],
-  ['let', 'let'],
-  ['begin', 'began'],
-  ['break', 'broke'],
-  ['choose', 'chose'],
-  ['drive', 'drove'],
-  ['fall', 'fell'],
-  ['grow', 'grew'],
-  ['know', 'knew'],
-  ['rise', 'rose'],
-  ['shoot', 'shot'],
-  ['sell', 'sold'],
-  ['seek', 'sought'],
-  ['think', 'thought'],
-  ['throw', 'threw'],
-  ['keep', 'kept'],
-  ['lead', 'led'],
-  ['beat', 'beat'],
-  ['catch', 'caught'],
-  ['teach', 'taught'],
-  ['build', 'built'],
-  ['feel', 'felt'],
-  ['flee', 'fled'],
-  ['forbid', 'forbade'],
-  ['hide', 'hid'],
-  ['strike', 'struck'],
-  ['swear', 'swore'],
-  ['tear', 'tore'],
-  ['wear', 'wore'],
-  ['bear', 'bore'],
-  ['steal', 'stole'],
-  ['withdraw', 'withdrew'],
-]);
+const IRREGULAR_PAST = valueMap<string>(inflections.lists.irregularPast);
 /** Verbs ending in a stressed consonant-vowel-consonant syllable, which double it (admit -> admitted). */
-const DOUBLING = new Set([
-  'admit',
-  'commit',
-  'submit',
-  'permit',
-  'omit',
-  'emit',
-  'refer',
-  'prefer',
-  'occur',
-  'deter',
-  'control',
-  'patrol',
-  'regret',
-  'compel',
-  'propel',
-  'expel',
-  'rebel',
-  'forget',
-  'begin',
-  'equip',
-  'transfer',
-  'confer',
-  'incur',
-  'recur',
-  'abhor',
-]);
+const DOUBLING = wordSet(inflections.lists.doubling);
 /** Irregular plurals of nouns lexicon terms and alternatives use. */
-const IRREGULAR_PLURAL = new Map<string, string>([
-  ['man', 'men'],
-  ['woman', 'women'],
-  ['child', 'children'],
-  ['person', 'people'],
-  ['henchman', 'henchmen'],
-  ['gunman', 'gunmen'],
-  ['chairman', 'chairmen'],
-  ['spokesman', 'spokesmen'],
-  ['policeman', 'policemen'],
-  ['militiaman', 'militiamen'],
-  ['thief', 'thieves'],
-  ['life', 'lives'],
-  ['wife', 'wives'],
-  ['leaf', 'leaves'],
-  ['half', 'halves'],
-  ['crisis', 'crises'],
-  ['criterion', 'criteria'],
-  ['phenomenon', 'phenomena'],
-  ['medium', 'media'],
-  ['mouse', 'mice'],
-  ['foot', 'feet'],
-  ['tooth', 'teeth'],
-]);
+const IRREGULAR_PLURAL = valueMap<string>(inflections.lists.irregularPlural);
+/** Words ending in -man that are not compounds of "man" (human, German): their plural is regular. */
+const NOT_MAN_COMPOUNDS: readonly string[] = inflections.lists.notManCompounds.words;
 
 /** Plural of a noun by the regular rules (irregular plurals belong in a lexicon's variants). */
 export function pluralOf(noun: string): string {
   const lower = noun.toLowerCase();
   const irregular = IRREGULAR_PLURAL.get(lower);
   if (irregular !== undefined) return irregular;
-  if (/man$/.test(lower) && !/(human|german|roman|shaman|talisman|caiman)$/.test(lower)) return noun.slice(0, -3) + 'men';
+  if (/man$/.test(lower) && !NOT_MAN_COMPOUNDS.some((ending) => lower.endsWith(ending))) return noun.slice(0, -3) + 'men';
   if (/(s|x|z|ch|sh)$/i.test(noun)) return noun + 'es';
   if (/[^aeiou]y$/i.test(noun)) return noun.slice(0, -1) + 'ies';
   return noun + 's';

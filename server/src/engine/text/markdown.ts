@@ -42,7 +42,7 @@ function unparsable(chunk: string): MaskedChunk {
   return { masked: blankOut(chunk), blocks: [], comments: [] };
 }
 
-/** Tokens whose text is never prose: code, HTML, URLs, link targets, images, definitions, footnote calls. */
+/** Tokens whose text is never prose: code, HTML, URLs, link targets, images, definitions, footnote calls (Markdown syntax, so in code). */
 const NOT_PROSE = new Set([
   'codeText',
   'codeFenced',

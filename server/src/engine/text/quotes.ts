@@ -10,6 +10,7 @@ export interface Quotation extends Span {
   closed: boolean;
 }
 
+// Quotation mark characters: punctuation, not words, so in code rather than seeds/language.
 const OPEN_DOUBLE = new Set(['\u201C', '\u00AB', '\u201E']);
 const CLOSE_DOUBLE = new Set(['\u201D', '\u00BB']);
 /** Every character `findQuotations` acts on. */

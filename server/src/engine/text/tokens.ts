@@ -144,6 +144,7 @@ function tokenEnd(text: string, i: number, cls: CharClass, size: number): number
   return i + size;
 }
 
+/** Hyphen characters: punctuation, not words, so in code rather than seeds/language. */
 const HYPHENS = new Set(['-', '\u2010', '\u2011']);
 
 /**
