@@ -53,8 +53,9 @@ function sameEvent(extracted: FactData, curated: Fact): boolean {
   return a.split(' ').some((part) => b.split(' ').includes(part));
 }
 
-const valueOf = (fact: FactData): string | number | undefined => fact.quote?.text ?? fact.slots?.find((s) => s.type === 'quantity')?.value;
-const unitOf = (fact: FactData): string | undefined => fact.slots?.find((s) => s.type === 'quantity')?.unit;
+const valueOf = (fact: FactData): string | number | undefined =>
+  fact.quote?.text ?? (fact.slots?.find((s) => s.type === 'quantity')?.value as number | undefined);
+const unitOf = (fact: FactData): string | undefined => fact.slots?.find((s) => s.type === 'quantity')?.unit as string | undefined;
 
 /** True when an extracted item stands for the curated one: same seed, the same value, passages that meet. */
 function sameItem(extracted: FactData, curated: Fact): boolean {

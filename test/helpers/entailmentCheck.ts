@@ -3,8 +3,10 @@
  * what a fact's slots say? It reads the sentence's words directly (names and aliases of the fact's entities,
  * its numbers, weekdays and years), so an engine bug that credits the wrong fact cannot also fool the test.
  */
-import type { Fact, Slot } from '../../server/src/engine/knowledge/factTypes';
+import type { Fact } from '../../server/src/engine/knowledge/factTypes';
 import type { Knowledge } from '../../server/src/engine/knowledge/knowledge';
+import type { QuantitySlot } from '../../server/src/engine/rules/facts/slots/quantity';
+import { slotsOf } from '../../server/src/engine/rules/facts/slots';
 
 const UNITS: Record<string, number> = {
   a: 1,
@@ -84,9 +86,9 @@ function distancesIn(sentence: string, unit: string): number[] {
 const WEEKDAYS = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
 
 /** True when `n` is a value a sentence may give for a fact's quantity `slot` without contradicting it. */
-function quantityFits(n: number, slot: Slot): boolean {
-  const v = Number(slot.value);
-  switch (slot.qualifier) {
+function quantityFits(n: number, value: number, qualifier: QuantitySlot['qualifier']): boolean {
+  const v = Number(value);
+  switch (qualifier) {
     case 'up-to':
     case 'fewer-than':
       return n <= v && n >= v * 0.5;
@@ -124,10 +126,12 @@ function namesEntity(sentence: string, id: string, knowledge: Knowledge): boolea
 export function unstatedSlots(sentence: string, fact: Fact, knowledge: Knowledge): string[] {
   const missing: string[] = [];
   const numbers = numbersIn(sentence);
-  for (const slot of fact.slots ?? []) {
+  for (const slot of slotsOf(fact)) {
     if (slot.type === 'quantity' || slot.type === 'ordinal') {
-      const values = slot.dimension === 'distance' ? [...numbers, ...distancesIn(sentence, slot.unit ?? '')] : numbers;
-      if (!values.some((n) => quantityFits(n, slot))) missing.push(`${slot.type} ${slot.qualifier ?? ''} ${slot.value}`);
+      const quantity = slot.type === 'quantity' ? slot : undefined;
+      const values = quantity?.dimension === 'distance' ? [...numbers, ...distancesIn(sentence, quantity.unit ?? '')] : numbers;
+      if (!values.some((n) => quantityFits(n, slot.value, quantity?.qualifier)))
+        missing.push(`${slot.type} ${quantity?.qualifier ?? ''} ${slot.value}`);
     } else if (slot.type === 'weekday') {
       // a weekday left out is no claim about it; one given must be the fact's
       const days = [...sentence.matchAll(WEEKDAYS)].map((m) => m[1].toLowerCase());

@@ -4,8 +4,10 @@
  * ids or schema terms, and every fact carries the names and aliases of what it is about, so a search for
  * "Hmeimim" finds the facts about the Hmeymim air base.
  */
-import type { Fact, Slot } from '../engine/knowledge/factTypes';
+import type { Fact } from '../engine/knowledge/factTypes';
 import type { Knowledge } from '../engine/knowledge/knowledge';
+import type { Slot } from '../engine/rules/facts/slots';
+import { describeSlot, slotsOf } from '../engine/rules/facts/slots';
 
 /** Where the view opens a fact's passage: a seed article's window, or a team fact file at the fact. */
 export type PassageTarget =
@@ -65,58 +67,9 @@ export interface FactBaseTree {
   people: PersonNode[];
 }
 
-const QUALIFIERS: Record<string, string> = {
-  about: 'about',
-  'up-to': 'up to',
-  nearly: 'nearly',
-  'more-than': 'more than',
-  'at-least': 'at least',
-  'fewer-than': 'fewer than',
-};
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const PLACE_WORDS: Record<string, string> = { venue: 'at', destination: 'to', location: 'in', origin: 'from' };
-const ORDINAL_ENDINGS = ['th', 'st', 'nd', 'rd'];
-
-function ordinal(value: number): string {
-  const tens = value % 100;
-  return `${value}${tens >= 11 && tens <= 13 ? 'th' : (ORDINAL_ENDINGS[value % 10] ?? 'th')}`;
-}
-
-/** A slot's value in plain words: "up to 140,000 Shiite forces", "on 23 November 2015", "in Tehran". */
+/** A slot's value in plain words: "up to 140,000 Shiite forces", "on 23 November 2015", "in Tehran" (each kind says its own). */
 export function plainValue(slot: Slot, knowledge: Knowledge): string {
-  const name = (id: unknown): string => knowledge.facts.entities.get(String(id))?.name ?? String(id);
-  switch (slot.type) {
-    case 'quantity': {
-      const qualifier = slot.qualifier ? QUALIFIERS[slot.qualifier] : undefined;
-      return [qualifier, Number(slot.value).toLocaleString('en-US'), slot.unit].filter(Boolean).join(' ');
-    }
-    case 'ordinal':
-      return [typeof slot.value === 'number' ? ordinal(slot.value) : String(slot.value), slot.unitWords?.[0]].filter(Boolean).join(' ');
-    case 'date': {
-      const month = slot.month ? MONTHS[slot.month - 1] : undefined;
-      const words = [slot.part, slot.day, month, slot.year].filter((x) => x !== undefined).join(' ');
-      return `${slot.day ? 'on' : 'in'} ${words}`;
-    }
-    case 'weekday': {
-      const day = String(slot.value);
-      return `on a ${day.charAt(0).toUpperCase()}${day.slice(1)}`;
-    }
-    case 'relative':
-      return `${slot.amount} ${slot.unit}${slot.amount === 1 ? '' : 's'} ${slot.direction} ${slot.anchor?.[0] ?? 'the event'}`;
-    case 'place':
-      return `${PLACE_WORDS[slot.relation ?? 'location'] ?? 'in'} ${name(slot.value)}`;
-    case 'person':
-      return `${slot.role === 'counterpart' ? 'with' : 'by'} ${name(slot.value)}`;
-    case 'outlet':
-      return `reported by ${name(slot.value)}`;
-    case 'stance': {
-      const word = knowledge.vocabulary.scaleNames.get(slot.scale ?? '')?.[slot.polarity ?? 'positive'] ?? `${slot.polarity} ${slot.scale}`;
-      const topic = slot.topic?.[0];
-      return topic ? `${topic}: ${word}` : word;
-    }
-    default:
-      return slot.type;
-  }
+  return describeSlot(slot, knowledge);
 }
 
 /** Ids of the entities a fact is about, names as a value, or quotes. */
@@ -157,7 +110,7 @@ function factNode(fact: Fact, knowledge: Knowledge, drafts: readonly DraftRefere
   return {
     id: fact.id,
     statement: fact.statement,
-    values: (fact.slots ?? []).map((slot) => plainValue(slot, knowledge)),
+    values: slotsOf(fact).map((slot) => plainValue(slot, knowledge)),
     ...(quote ? { quote } : {}),
     attribution: fact.source.attribution,
     passage: fact.source.passage.replace(/\s+/g, ' '),

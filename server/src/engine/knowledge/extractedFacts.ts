@@ -91,12 +91,10 @@ export function addExtracted(
 }
 
 /** The head word of a figure's unit ("forces" of "Shiite forces"), lower case. */
-const unitHead = (fact: Fact): string | undefined =>
-  fact.slots
-    ?.find((s) => s.type === 'quantity')
-    ?.unit?.split(/\s+/)
-    .pop()
-    ?.toLowerCase();
+const unitHead = (fact: Fact): string | undefined => {
+  const unit = fact.slots?.find((s) => s.type === 'quantity')?.unit;
+  return typeof unit === 'string' ? unit.split(/\s+/).pop()?.toLowerCase() : undefined;
+};
 const valueOf = (fact: Fact): unknown => fact.slots?.find((s) => s.type === 'quantity')?.value;
 
 /** Most facts one figure is linked to as disputing it (the first found): enough to spare either side. */

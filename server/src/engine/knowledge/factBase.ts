@@ -7,7 +7,7 @@ import { roleDescriptors } from './roleDescriptors';
 import { EntityMatcher } from './entityMatcher';
 import type { PendingFact, PendingRole } from './extractedFacts';
 import { addExtracted, curatedQuoteTexts, linkDisagreeingFigures } from './extractedFacts';
-import type { Entity, EntityData, ExtractedFacts, Fact, FactData, Slot } from './factTypes';
+import type { Entity, EntityData, ExtractedFacts, Fact, FactData } from './factTypes';
 import type { SeedLibrary } from './seedLibrary';
 import type { SourceFile } from './sourceFiles';
 import type { Vocabulary } from './vocabulary';
@@ -35,7 +35,23 @@ export interface FactBase {
   unanchored: ReadonlyMap<string, ReadonlyMap<string, readonly Fact[]>>;
 }
 
-const SLOT_ENTITY_TYPES: Partial<Record<Slot['type'], string>> = { place: 'place', person: 'person', outlet: 'outlet' };
+/** One condition of the slot schema: when `type` is one of some kinds', what a slot must have. */
+type SlotCondition = {
+  if?: { properties?: { type?: { const?: string; enum?: string[] } } };
+  then?: { properties?: { value?: { $ref?: string } } };
+};
+
+/**
+ * Slot types whose `value` the facts schema types as an entity id (`#/definitions/entityId`): places, people,
+ * outlets. Read from the schema the slot kinds generate, so the knowledge layer names no kind.
+ */
+const ENTITY_VALUED_SLOTS: ReadonlySet<string> = new Set(
+  ((factsSchema.properties.facts.items.properties.slots.items as { allOf?: SlotCondition[] }).allOf ?? []).flatMap((condition) => {
+    if (condition.then?.properties?.value?.$ref !== '#/definitions/entityId') return [];
+    const type = condition.if?.properties?.type;
+    return type?.enum ?? (type?.const !== undefined ? [type.const] : []);
+  }),
+);
 
 function entityRefs(fact: FactData): [string, (string | number)[]][] {
   const refs: [string, (string | number)[]][] = [];
@@ -44,7 +60,7 @@ function entityRefs(fact: FactData): [string, (string | number)[]][] {
       refs.push([id, Array.isArray(group) ? ['about', i, j] : ['about', i]]);
   });
   (fact.slots ?? []).forEach((slot, i) => {
-    if (SLOT_ENTITY_TYPES[slot.type] && typeof slot.value === 'string') refs.push([slot.value, ['slots', i, 'value']]);
+    if (ENTITY_VALUED_SLOTS.has(slot.type) && typeof slot.value === 'string') refs.push([slot.value, ['slots', i, 'value']]);
   });
   (fact.quote?.speakers ?? []).forEach((id, i) => refs.push([id, ['quote', 'speakers', i]]));
   if (fact.quote?.outlet) refs.push([fact.quote.outlet, ['quote', 'outlet']]);
@@ -232,7 +248,7 @@ export function buildFactBase(
       }
     }
     (data.slots ?? []).forEach((slot, i) => {
-      if (slot.type === 'stance' && slot.scale && !vocabulary.scales.has(slot.scale)) {
+      if (slot.type === 'stance' && typeof slot.scale === 'string' && slot.scale && !vocabulary.scales.has(slot.scale)) {
         problems.push(at(['slots', i, 'scale'], `unknown scale "${slot.scale}" (scales are defined in seeds/vocabulary.yaml)`));
         ok = false;
       }
@@ -276,8 +292,10 @@ export function buildFactBase(
   const unanchored = new Map<string, Map<string, Fact[]>>();
   for (const fact of facts.values()) {
     if (fact.quote) quotes.push(fact);
-    const unit =
+    // an extracted figure's unit (quantity slots: see engine/rules/facts/slots/quantity.ts)
+    const figureUnit =
       fact.extracted && !fact.about?.length && fact.cues?.length ? fact.slots?.find((s) => s.type === 'quantity')?.unit : undefined;
+    const unit = typeof figureUnit === 'string' ? figureUnit : undefined;
     if (!unit && (!fact.about?.length || (!fact.slots?.length && !fact.cues?.length))) continue;
     for (const cue of fact.cues ?? []) for (const words of cueKeys(cue)) cues.addKeys(words, cueKey(cue));
     if (unit) {
@@ -290,7 +308,7 @@ export function buildFactBase(
       continue;
     }
     // a quantity that names what it measures ("31 miles from …") is anchored enough to need no cue word
-    const measured = fact.slots?.some((slot) => slot.type === 'quantity' && slot.measures?.length);
+    const measured = fact.slots?.some((slot) => slot.type === 'quantity' && Array.isArray(slot.measures) && slot.measures.length > 0);
     const keys = fact.cueKeys.length ? [...fact.cueKeys, ...(measured ? [ANY_CUE] : [])] : [ANY_CUE];
     const first = fact.about?.[0] ?? [];
     for (const id of Array.isArray(first) ? first : [first]) addUnder(index, id, keys, fact);

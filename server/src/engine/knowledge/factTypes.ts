@@ -40,32 +40,14 @@ export interface Entity extends EntityData {
   roleSources: (SourceRef | undefined)[];
 }
 
-export type SlotType = 'quantity' | 'ordinal' | 'date' | 'weekday' | 'relative' | 'place' | 'person' | 'outlet' | 'stance';
-
-/** A typed value a draft can get wrong; which keys apply depends on `type` (see the schema). */
-export interface Slot {
-  type: SlotType;
-  value?: number | string;
-  qualifier?: 'exact' | 'about' | 'up-to' | 'nearly' | 'more-than' | 'at-least' | 'fewer-than';
-  unit?: string;
-  unitWords?: string[];
-  /** The quantity holds only at the fact's date and grows with time (an age: "the four-year conflict"). */
-  changesOverTime?: boolean;
-  /** Words right after the unit naming what a quantity measures ("border" in "47-mile border"). */
-  measures?: string[];
-  dimension?: 'count' | 'distance' | 'duration' | 'money' | 'percent';
-  year?: number;
-  month?: number;
-  day?: number;
-  part?: 'early' | 'mid' | 'late';
-  amount?: number;
-  direction?: 'after' | 'before';
-  anchor?: string[];
-  relation?: 'venue' | 'destination' | 'location' | 'origin';
-  role?: 'agent' | 'counterpart';
-  scale?: string;
-  polarity?: 'positive' | 'negative';
-  topic?: string[];
+/**
+ * A typed value a draft can get wrong, as the knowledge layer holds it: the tag of its kind and that kind's
+ * keys, which the facts schema checks (seeds/schema/facts.schema.json). The kinds themselves, with their
+ * typed keys, comparisons and display, are plug-ins of the rules layer (engine/rules/facts/slots/).
+ */
+export interface SlotData {
+  type: string;
+  readonly [key: string]: unknown;
 }
 
 /** Words a source puts in someone's mouth. */
@@ -85,7 +67,7 @@ export interface FactData {
   cues?: string[];
   /** Words of which a sentence must also use one (when the cues are generic verbs). */
   context?: string[];
-  slots?: Slot[];
+  slots?: SlotData[];
   quote?: QuoteData;
   disputes?: string[];
   note?: string;

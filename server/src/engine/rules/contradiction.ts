@@ -1,15 +1,14 @@
-import type { Fact, Slot } from '../knowledge/factTypes';
+import type { Fact } from '../knowledge/factTypes';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { SentenceAnalysis } from '../analysis/blockAnalysis';
 import { partitionPoint } from '../partitionPoint';
 import type { Finding, FindingDetail, Span } from '../types';
 import type { SentenceFacts } from './facts/sentenceFacts';
-import type { Agreement, Conflict } from './facts/slotChecks';
+import type { Agreement, Conflict, SlotResult } from './facts/slotResult';
 import { readSentenceFacts, withEntitiesCarried } from './facts/sentenceFacts';
 import { findTimes } from '../text/dates';
 import {
   durationOutOfTime,
-  EVENT_DETAILS,
   factScope,
   happensElsewhere,
   happensInOtherYear,
@@ -18,27 +17,15 @@ import {
   wordPosition,
 } from './facts/eventScope';
 import { consistentWithClaim } from './facts/entailment';
-import { isAgreement, SLOT_CHECKS } from './facts/slotChecks';
+import { isAgreement } from './facts/slotResult';
+import type { Slot } from './facts/slots';
+import { checkSlot, slotFlag, slotName, slotsOf } from './facts/slots';
 import { findTitleConflicts } from './facts/titles';
 import { factDetail, sourceMessage } from './factMessages';
 import type { Rule, RuleContext } from './rule';
 import { severityOf } from './rule';
 
-const SLOT_NAMES: Record<string, string> = {
-  quantity: 'number',
-  ordinal: 'ordinal',
-  date: 'date',
-  weekday: 'weekday',
-  relative: 'timing',
-  place: 'place',
-  person: 'person',
-  outlet: 'outlet',
-  stance: 'stance',
-};
-
-const ENTITY_SLOTS = new Set<Slot['type']>(['place', 'person', 'outlet']);
-
-type SlotReading = { slot: Slot; result: ReturnType<(typeof SLOT_CHECKS)[Slot['type']]> };
+type SlotReading = { slot: Slot; result: SlotResult };
 
 /**
  * How well a fact fits the event a sentence tells at `span`: how many of its other values the sentence
@@ -83,10 +70,7 @@ function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): RankedCon
   const years = findTimes(tokens).dates.flatMap((d) => (d.year !== undefined ? [d.year] : []));
   for (const fact of sentence.candidates) {
     if (happensInOtherYear(fact, years)) continue;
-    const results: SlotReading[] = (fact.slots ?? []).map((slot) => ({
-      slot,
-      result: SLOT_CHECKS[slot.type](slot, sentence, fact, knowledge),
-    }));
+    const results: SlotReading[] = slotsOf(fact).map((slot) => ({ slot, result: checkSlot(slot, sentence, fact, knowledge) }));
     if (!results.some((r) => r.result && !isAgreement(r.result))) {
       for (const { slot, result } of results)
         if (isAgreement(result)) agreements.push({ type: slot.type, span: result, readings: results });
@@ -103,29 +87,29 @@ function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): RankedCon
     // the same stretch of words as one of the fact's cues, with no punctuation between, reaches as far as a
     // quantity ("which began supplying the Assad regime with drone strikes and military assistance in 2013")
     const inScope = (conflict: Conflict, type: Slot['type']): boolean => {
-      const slack = type === 'quantity' || sameStretchAsCue(sentence, fact, conflict) ? QUANTITY_SLACK : undefined;
+      const slack = slotFlag(type, 'reachesFar') || sameStretchAsCue(sentence, fact, conflict) ? QUANTITY_SLACK : undefined;
       return (
-        type === 'outlet' ||
+        slotFlag(type, 'channel') ||
         inFactScope(scope, wordPosition(tokens, conflict.start), slack) ||
         inFactScope(scope, wordPosition(tokens, conflict.end) - 1, slack)
       );
     };
-    const acknowledged = new Set(results.filter((r) => ENTITY_SLOTS.has(r.slot.type) && isAgreement(r.result)).map((r) => r.slot.type));
+    const acknowledged = new Set(results.filter((r) => slotFlag(r.slot.type, 'entity') && isAgreement(r.result)).map((r) => r.slot.type));
     // the sentence states the fact's claim when none of its other values conflicts and its core values
     // (a stance, a number) are stated, not merely absent
-    const sameClaim = consistentWithClaim(results.filter((r) => r.slot.type !== 'outlet'));
+    const sameClaim = consistentWithClaim(results.filter((r) => !slotFlag(r.slot.type, 'channel')));
     for (const { slot, result } of results) {
       if (isAgreement(result)) agreements.push({ type: slot.type, span: result, readings: results });
       else if (
         !result ||
         acknowledged.has(slot.type) ||
         !inScope(result, slot.type) ||
-        (elsewhere && EVENT_DETAILS.has(slot.type)) ||
+        (elsewhere && slotFlag(slot.type, 'eventDetail')) ||
         durationOutOfTime(fact, slot, years)
       )
         continue;
       // crediting another outlet contradicts the source only when the sentence states the same claim
-      else if (slot.type !== 'outlet' || sameClaim) found.push({ fact, slot, conflict: result, readings: results });
+      else if (!slotFlag(slot.type, 'channel') || sameClaim) found.push({ fact, slot, conflict: result, readings: results });
     }
   }
   const agreedWith = (type: Slot['type'], conflict: Conflict, readings: SlotReading[]): boolean =>
@@ -137,11 +121,11 @@ function slotConflicts(sentence: SentenceFacts, knowledge: Knowledge): RankedCon
   // ("…, according to TASS" after Putin's words TASS carried), not a wrong channel for this fact
   const quoteOutlets = new Set(sentence.candidates.flatMap((f) => (f.quote?.outlet ? [f.quote.outlet] : [])));
   const creditsAnotherQuote = (slot: Slot, conflict: Conflict): boolean =>
-    slot.type === 'outlet' && sentence.mentions.some((m) => m.start === conflict.start && quoteOutlets.has(m.entity.id));
+    slotFlag(slot.type, 'channel') && sentence.mentions.some((m) => m.start === conflict.start && quoteOutlets.has(m.entity.id));
   const kept = found.filter(({ fact, slot, conflict, readings }) => {
     if (agreedWith(slot.type, conflict, readings) || creditsAnotherQuote(slot, conflict)) return false;
     return !fact.disputedBy.some((other) =>
-      (other.slots ?? []).some((s) => s.type === slot.type && isAgreement(SLOT_CHECKS[s.type](s, sentence, other, knowledge))),
+      slotsOf(other).some((s) => s.type === slot.type && isAgreement(checkSlot(s, sentence, other, knowledge))),
     );
   });
   // where two facts conflict at one span, the one that fits the event best speaks for it; a fact that fits
@@ -278,7 +262,7 @@ export function findContradictions(context: RuleContext): Finding[] {
         const reporter = reportedBy(text, sentence, conflict, fact, slot);
         if (reporter) {
           if (!disputed) continue;
-          const reason = `${reporter} "${original}" (a ${SLOT_NAMES[slot.type]}); the source says ${conflict.expected}. The draft may report a wrong claim, but should not leave it standing: say that the source says otherwise, or check the quote.`;
+          const reason = `${reporter} "${original}" (a ${slotName(slot.type)}); the source says ${conflict.expected}. The draft may report a wrong claim, but should not leave it standing: say that the source says otherwise, or check the quote.`;
           push({
             rule: 'fact.disputed-report',
             severity: disputed,
@@ -297,7 +281,7 @@ export function findContradictions(context: RuleContext): Finding[] {
         }
         if (!severity) continue;
         const detail = withRunnerUp(
-          factDetail(`The draft's ${SLOT_NAMES[slot.type]} "${original}" conflicts with what the source says.`, conflict.expected, fact),
+          factDetail(`The draft's ${slotName(slot.type)} "${original}" conflicts with what the source says.`, conflict.expected, fact),
           runnerUp,
         );
         const message = sourceMessage(original, conflict.expected, fact.sourceRef);
@@ -332,7 +316,7 @@ function withRunnerUp(detail: FindingDetail, runnerUp: Fact | undefined): Findin
  */
 function reportedBy(text: string, sentence: SentenceAnalysis, conflict: Span, fact: Fact, slot: Slot): string | undefined {
   // an outlet is part of the attribution itself ("Assad told The New York Times")
-  if (slot.type === 'outlet') return undefined;
+  if (slotFlag(slot.type, 'channel')) return undefined;
   // the sentence's own frame: an account carried from the sentence before is too weak a reading to demote
   // a contradiction ("… were claimed by Islamic State. A week later, twelve nations …")
   const frame = sentence.frames.find(

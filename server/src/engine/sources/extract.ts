@@ -9,7 +9,7 @@
 import type { SentenceAnalysis } from '../analysis/blockAnalysis';
 import type { DocumentFormat } from '../types';
 import { analyseChunk, splitChunks } from '../document';
-import type { ExtractedFacts, FactData, Slot } from '../knowledge/factTypes';
+import type { ExtractedFacts, FactData, SlotData } from '../knowledge/factTypes';
 import type { Knowledge } from '../knowledge/knowledge';
 import { findTimes } from '../text/dates';
 import { currencyBefore, findNumbers, PERCENT_UNIT, percentAfter } from '../text/numbers';
@@ -73,11 +73,11 @@ function eventOf(
   about: readonly string[],
   cues: readonly string[],
   spoken: (span: Span) => boolean,
-): Slot[] | undefined {
+): SlotData[] | undefined {
   if (about.length === 0 || cues.length === 0) return undefined;
   const weekday = times.weekdays.find((w) => w.weekday !== 'weekend' && !spoken(w));
   const date = times.dates.find((d) => d.day !== undefined && d.month !== undefined && !d.reference && !spoken(d));
-  const slots: Slot[] = [];
+  const slots: SlotData[] = [];
   if (weekday) slots.push({ type: 'weekday', value: weekday.weekday });
   if (date) slots.push({ type: 'date', ...(date.year !== undefined ? { year: date.year } : {}), month: date.month, day: date.day });
   return slots.length > 0 ? slots : undefined;
@@ -162,7 +162,7 @@ export function extractFacts(input: ExtractionInput, knowledge: Knowledge): Extr
           // words after it
           const unitText = currency ?? (percent ? PERCENT_UNIT : chunkText.slice(unit[0].start, unit[unit.length - 1].end));
           const unitHead = currency ?? (percent ? 'cent' : unit[unit.length - 1].lemma);
-          const slot: Slot = {
+          const slot: SlotData = {
             type: 'quantity',
             value: number.value,
             unit: unitText,
@@ -180,7 +180,7 @@ export function extractFacts(input: ExtractionInput, knowledge: Knowledge): Extr
           // the year the sentence gives the figure ("by 2028") is part of it; without one it holds whenever
           // its sentence says (no year is assumed)
           const when = dates.find((d) => d.year !== undefined && !d.season);
-          const dateSlot: Slot[] = when
+          const dateSlot: SlotData[] = when
             ? [{ type: 'date', year: when.year, ...(when.month ? { month: when.month } : {}), ...(when.day ? { day: when.day } : {}) }]
             : [];
           facts.push({

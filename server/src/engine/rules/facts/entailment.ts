@@ -1,20 +1,20 @@
-import type { Fact, Slot } from '../../knowledge/factTypes';
+import type { Fact } from '../../knowledge/factTypes';
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { SentenceFacts } from './sentenceFacts';
-import type { SlotResult } from './slotChecks';
-import { isAgreement, SLOT_CHECKS } from './slotChecks';
-
-/** Slots a sentence must state, not merely leave out, to state a fact's claim: its stance and its numbers. */
-const CORE_SLOTS = new Set<Slot['type']>(['stance', 'quantity', 'ordinal']);
+import type { SlotResult } from './slotResult';
+import { isAgreement } from './slotResult';
+import type { Slot } from './slots';
+import { checkSlot, slotFlag, slotsOf } from './slots';
 
 /**
  * True when a sentence's values are consistent with a fact's claim, given each of the fact's content slots
- * checked against it: none conflicts, and the core ones (stance, numbers) are stated and agree.
+ * checked against it: none conflicts, and the core ones (stance, numbers: see the kinds' `core` flag) are stated
+ * and agree.
  */
 export function consistentWithClaim(results: readonly { slot: Slot; result: SlotResult }[]): boolean {
   return (
     results.every((r) => !r.result || isAgreement(r.result)) &&
-    results.filter((r) => CORE_SLOTS.has(r.slot.type)).every((r) => isAgreement(r.result))
+    results.filter((r) => slotFlag(r.slot.type, 'core')).every((r) => isAgreement(r.result))
   );
 }
 
@@ -24,9 +24,9 @@ export function consistentWithClaim(results: readonly { slot: Slot; result: Slot
  * agrees.
  */
 export function statesFact(sentence: SentenceFacts, fact: Fact, knowledge: Knowledge): boolean {
-  const content = (fact.slots ?? []).filter((slot) => slot.type !== 'outlet');
+  const content = slotsOf(fact).filter((slot) => !slotFlag(slot.type, 'channel'));
   if (content.length === 0) return false;
-  const results = content.map((slot) => ({ slot, result: SLOT_CHECKS[slot.type](slot, sentence, fact, knowledge) }));
+  const results = content.map((slot) => ({ slot, result: checkSlot(slot, sentence, fact, knowledge) }));
   // a value that merely does not conflict ("in Syria" for a base in Syria) states nothing
   return consistentWithClaim(results) && results.some((r) => isAgreement(r.result) && !r.result.loose);
 }

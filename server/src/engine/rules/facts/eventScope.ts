@@ -1,10 +1,11 @@
-import type { Entity, Fact, Slot } from '../../knowledge/factTypes';
+import type { Entity, Fact } from '../../knowledge/factTypes';
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { Token } from '../../text/tokens';
 import type { SentenceFacts } from './sentenceFacts';
 import { contextMatches } from './sentenceFacts';
 import { wordBeforePlace } from './sentenceQueries';
-import { containers, PLACE_CLASSES } from './placeCheck';
+import { containers, PLACE_CLASSES } from './places';
+import type { Slot } from './slots';
 
 /** How far (in words) a conflicting value may stand from a word that ties the sentence to the fact. */
 const SCOPE_SLACK = 8;
@@ -104,9 +105,6 @@ export function happensElsewhere(sentence: SentenceFacts, fact: Fact, knowledge:
       /^(in|at|to|into|inside|near)$/.test(wordBeforePlace(tokens, m.first)),
   );
 }
-
-/** Slot types that identify an event less than its place does. */
-export const EVENT_DETAILS = new Set<Slot['type']>(['date', 'weekday', 'relative', 'person', 'outlet']);
 
 /** The year a fact holds in: its `asOf`, else its article's date. */
 function factYear(fact: Fact): number | undefined {

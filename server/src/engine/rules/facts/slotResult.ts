@@ -1,8 +1,9 @@
-import type { Fact, Slot } from '../../knowledge/factTypes';
-import type { Knowledge } from '../../knowledge/knowledge';
+import type { Fact } from '../../knowledge/factTypes';
 import { findTimes } from '../../text/dates';
 import type { NumberMention } from '../../text/numbers';
 import { findNumbers } from '../../text/numbers';
+import { SMALL_NUMBERS } from './factWords';
+import { memo } from './memo';
 import type { SentenceFacts } from './sentenceFacts';
 
 /** Words in a draft that disagree with a slot, and what the source says instead. */
@@ -34,19 +35,11 @@ export function isAgreement(result: SlotResult): result is Agreement {
   return result !== undefined && 'agrees' in result;
 }
 
-/** The comparison of one kind of slot with a sentence. */
-export type SlotCheck = (slot: Slot, sentence: SentenceFacts, fact: Fact, knowledge: Knowledge) => SlotResult;
-
-const sentenceCache = new WeakMap<SentenceFacts, { numbers: NumberMention[]; times: ReturnType<typeof findTimes> }>();
 /** The numbers and times of a sentence, read once per sentence for every slot check. */
-export function analysis(sentence: SentenceFacts): { numbers: NumberMention[]; times: ReturnType<typeof findTimes> } {
-  let cached = sentenceCache.get(sentence);
-  if (!cached) {
-    cached = { numbers: findNumbers(sentence.sentence.tokens), times: findTimes(sentence.sentence.tokens) };
-    sentenceCache.set(sentence, cached);
-  }
-  return cached;
-}
+export const analysis = memo((sentence: SentenceFacts): { numbers: NumberMention[]; times: ReturnType<typeof findTimes> } => ({
+  numbers: findNumbers(sentence.sentence.tokens),
+  times: findTimes(sentence.sentence.tokens),
+}));
 
 /**
  * Of the values that conflict, the one nearest to the fact's own cue words: "In late 2015 the priority was
@@ -59,9 +52,7 @@ export function nearestToCues<T extends { start: number }>(values: readonly T[],
   return values.reduce((best, v) => (distance(v) < distance(best) ? v : best));
 }
 
-const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-
 /** A number as a reader would write it: small whole numbers in words ("four"), others with separators. */
 export function written(value: number): string {
-  return Number.isInteger(value) && value >= 0 && value < 10 ? SMALL[value] : value.toLocaleString('en-US');
+  return Number.isInteger(value) && value >= 0 && value < 10 ? SMALL_NUMBERS[value] : value.toLocaleString('en-US');
 }
