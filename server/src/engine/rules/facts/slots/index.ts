@@ -11,6 +11,7 @@ import type { SlotResult } from '../slotResult';
 import { date } from './date';
 import { ordinal } from './ordinal';
 import { outlet } from './outlet';
+import { percent } from './percent';
 import { person } from './person';
 import { place } from './place';
 import { quantity } from './quantity';
@@ -20,7 +21,7 @@ import { stance } from './stance';
 import { weekday } from './weekday';
 
 /** Every kind of slot, in the order the schema lists them. */
-const KINDS = [quantity, ordinal, date, weekday, relative, place, person, outlet, stance] as const;
+const KINDS = [quantity, ordinal, date, weekday, relative, place, person, outlet, stance, percent] as const;
 
 /** A typed value a draft can get wrong: one of the registered kinds' slots, told apart by `type`. */
 export type Slot = SlotOf<(typeof KINDS)[number]>;
