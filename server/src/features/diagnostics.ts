@@ -27,7 +27,7 @@ export function ruleDocLinker(extensionRoot: string): (rule: string) => string {
   return (rule) => {
     let link = links.get(rule);
     if (link === undefined) {
-      link = pathToUri(path.join(extensionRoot, ...ruleDocPath(rule).split('/')));
+      link = pathToUri(path.join(extensionRoot, ruleDocPath(rule)));
       links.set(rule, link);
     }
     return link;
