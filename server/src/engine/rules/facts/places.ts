@@ -21,16 +21,4 @@ export function containers(entity: Entity, entities: ReadonlyMap<string, Entity>
 }
 
 /** Kinds of place that can stand in for one another in a conflict (a city for a city, a base for a base). */
-export const PLACE_CLASSES = new Map<string, string>([
-  ['city', 'settlement'],
-  ['resort-city', 'settlement'],
-  ['capital', 'settlement'],
-  ['town', 'settlement'],
-  ['village', 'settlement'],
-  ['air-base', 'base'],
-  ['naval-base', 'base'],
-  ['base', 'base'],
-  ['military-base', 'base'],
-  ['sea', 'sea'],
-  ['border', 'border'],
-]);
+export { PLACE_CLASSES } from './factWords';

@@ -1,5 +1,6 @@
 import type { Token } from '../../text/tokens';
 import { previousWord } from '../../text/tokens';
+import { DETERMINERS, NEGATIONS, PLACE_NOUNS } from './factWords';
 
 export { nextWord, previousWord } from '../../text/tokens';
 
@@ -21,12 +22,12 @@ export function previousWordSkippingArticles(tokens: readonly Token[], index: nu
 
 /** An article, a possessive pronoun or a possessive name: the words that open a noun phrase. */
 function isDeterminer(token: Token): boolean {
-  return /^(the|a|an|its|their|his|her)$/.test(token.norm) || token.possessive;
+  return DETERMINERS.has(token.norm) || token.possessive;
 }
 
 /** True for a word that negates what follows it ("not", "never", "won't"; lacking something: "lacked"). */
 export function isNegation(norm: string): boolean {
-  return /^(not|never|no|neither|nor|n't|cannot|without|lack|lacks|lacked|lacking)$/.test(norm) || /n't$/.test(norm);
+  return NEGATIONS.has(norm) || norm.endsWith("n't");
 }
 
 /** True when any of the words just before token `index` (up to `window`) is a negation. */
@@ -40,9 +41,6 @@ export function negatedBefore(tokens: readonly Token[], index: number, window = 
   return false;
 }
 
-/** Nouns that name a kind of place before "of" and its name ("the holy city of Qom"). */
-const PLACE_NOUNS = /^(city|town|port|resort|capital|village|province|region|enclave|district|island|base)$/;
-
 /**
  * The word that places a place name: the word before it as `wordBeforeSkippingArticles` reads it, or
  * before a "the (holy) city of" in front of it ("in the holy city of Qom" -> "in").
@@ -52,7 +50,7 @@ export function wordBeforePlace(tokens: readonly Token[], index: number): string
   if (before !== 'of') return before;
   let i = previousWord(tokens, index);
   i = previousWord(tokens, i);
-  if (i < 0 || !PLACE_NOUNS.test(tokens[i].norm)) return before;
+  if (i < 0 || !PLACE_NOUNS.has(tokens[i].norm)) return before;
   // the kind of place and the words describing it ("holy", "Black Sea resort"), back to its article
   const describing = (t: Token): boolean => !t.possessive && (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN');
   while (i >= 0 && describing(tokens[i])) i = previousWord(tokens, i);

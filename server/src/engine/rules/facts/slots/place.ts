@@ -1,6 +1,13 @@
 import type { Mention } from '../../../knowledge/entityMatcher';
 import { cueKey } from '../../../knowledge/factBase';
 import type { Token } from '../../../text/tokens';
+import {
+  PLACE_GOVERNING_PREPOSITIONS,
+  PLACE_GOVERNING_SUFFIXES,
+  PLACE_GOVERNING_WORDS,
+  PLACE_PREPOSITIONS,
+  PLACING_WORDS,
+} from '../factWords';
 import { containers, PLACE_CLASSES } from '../places';
 import { nextWord, previousWord, previousWordSkippingArticles, wordBeforePlace } from '../sentenceQueries';
 import { agreement } from '../slotResult';
@@ -26,30 +33,19 @@ function wordPositions(tokens: readonly Token[]): number[] {
   return positions;
 }
 
-const PREPOSITIONS: Record<NonNullable<PlaceSlot['relation']>, RegExp> = {
-  venue: /^(in|at|inside|near|hosted)$/,
-  location: /^(in|at|inside|near|from)$/,
-  // "a stop at Tartus", "the visit to Hmeimim": where a trip ends is also where its visit took place
-  destination: /^(to|into|at|visited|visiting|visit|visits|for|toured)$/,
-  origin: /^(from)$/,
-};
+/** A place's relation to its event, told by the word before it. */
+const PREPOSITIONS = (relation: NonNullable<PlaceSlot['relation']>): ReadonlySet<string> => PLACE_PREPOSITIONS.get(relation) ?? new Set();
 
-/** Words before a place that put someone or something there, whatever the slot's relation. */
-const PLACING = /^(in|at|inside|near|to|into|visited|visiting|toured)$/;
-
-/**
- * Nouns (and a few participles) whose "in X" names their own place, not where the event happened
- * ("involvement in Syria", "a secretariat based in Doha").
- */
-const PLACE_GOVERNING_NOUN =
-  /(ment|tion|sion|ence|ance|ity|ism|ship)$|^(based|headquartered|born|registered|war|conflict|presence|forces|troops|role|crisis|fighting|operations|interests|policy|strategy|influence|allies|fighters|militias|base|bases|campaign|intervention|violence|strife|situation|future|peace|people|government|regime)$/;
+/** Nouns (and a few participles) whose "in X" names their own place ("involvement in Syria", "based in Doha"). */
+const governsPlace = (word: string): boolean =>
+  PLACE_GOVERNING_WORDS.has(word) || PLACE_GOVERNING_SUFFIXES.some((suffix) => word.endsWith(suffix));
 
 function governedByNoun(tokens: readonly Token[], first: number): boolean {
   let i = previousWord(tokens, first);
   while (i >= 0 && /^(the|a|an)$/.test(tokens[i].norm)) i = previousWord(tokens, i);
-  if (i < 0 || !/^(in|at|inside|near|from|into|to)$/.test(tokens[i].norm)) return false;
+  if (i < 0 || !PLACE_GOVERNING_PREPOSITIONS.has(tokens[i].norm)) return false;
   const head = previousWord(tokens, i);
-  return head >= 0 && PLACE_GOVERNING_NOUN.test(tokens[head].norm);
+  return head >= 0 && governsPlace(tokens[head].norm);
 }
 
 /** How many tokens a place may stand from the fact's cue word to count as where the event happened. */
@@ -68,7 +64,7 @@ export const place: SlotKind<PlaceSlot> = {
     const entities = knowledge.facts.entities;
     const place = typeof slot.value === 'string' ? entities.get(slot.value) : undefined;
     if (!place) return undefined;
-    const preposition = PREPOSITIONS[slot.relation ?? 'venue'];
+    const preposition = PREPOSITIONS(slot.relation ?? 'venue');
     const tokens = sentence.sentence.tokens;
     const placeContainers = containers(place, entities);
     const cueStarts = new Set(sentence.cues.map((c) => c.first));
@@ -84,7 +80,7 @@ export const place: SlotKind<PlaceSlot> = {
         (slot.relation !== undefined && slot.relation !== 'venue' ? true : !governedByNoun(tokens, m.first)) &&
         // "in Moscow", "to Moscow", attributive ("the Moscow talks"), or the object of the fact's own cue
         // verb ("retaken the Iraqi-Jordanian border")
-        (preposition.test(wordBeforePlace(tokens, m.first)) ||
+        (preposition.has(wordBeforePlace(tokens, m.first)) ||
           (m.entity.type === 'place' && !tokens[m.last].possessive && cueStarts.has(nextWord(tokens, m.last))) ||
           // (not a capital that stands for its country: "thanked Moscow" thanks Russia)
           (m.entity.type === 'place' && !m.entity.standsFor?.length && ownCueEnds.has(previousWordSkippingArticles(tokens, m.first)))),
@@ -108,7 +104,7 @@ export const place: SlotKind<PlaceSlot> = {
     const container = relations.find((x) => x.r === 'agree')?.m;
     // a place named anywhere agrees, unless it stands for a country there ("Moscow and Tehran showcased …")
     // (a trip's destination places its event too: "went to Tehran for the summit")
-    const placed = (m: Mention): boolean => located.includes(m) || PLACING.test(wordBeforePlace(tokens, m.first));
+    const placed = (m: Mention): boolean => located.includes(m) || PLACING_WORDS.has(wordBeforePlace(tokens, m.first));
     const named = sentence.mentions.find((m) => m.entity.id === place.id && (!m.entity.standsFor?.length || placed(m)));
     const right = exact ?? named;
     if (right) return agreement(right);
