@@ -9,7 +9,7 @@ import { isCapitalized, tokenize } from '../text/tokens';
 import type { Finding, Severity } from '../types';
 import { factDetail, sourceMessage } from './factMessages';
 import { readSentenceFacts } from './facts/sentenceFacts';
-import { outletIsChannel } from './facts/slotChecks';
+import { outletIsChannel } from './facts/outletChannel';
 import { alignQuote } from './quoteAlignment';
 import type { Rule, RuleContext } from './rule';
 import { severityOf } from './rule';
