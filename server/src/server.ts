@@ -23,13 +23,14 @@ import { DraftReferences } from './features/draftReferences';
 import { hoverContent } from './features/hover';
 import { LintScheduler } from './features/lintScheduler';
 import { openDocuments, withOpenText } from './features/openDocuments';
-import { executeServerCommand, SERVER_COMMANDS } from './features/serverCommands';
+import { executeServerCommand } from './features/serverCommands';
 import { SettingsProvider } from './features/settings';
 import { backgroundIndexer } from './features/sourceIndexing';
 import { uriToPath } from './features/uris';
 import { ConfigResolver } from './workspace/configResolver';
 import { builtInDataDir, readBuiltInFiles, readDataFile, readSourceDocument } from './workspace/dataFiles';
 import { KnowledgeStore } from './workspace/knowledgeStore';
+import { SERVER_COMMANDS } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const log = (message: string): void => connection.console.log(message);

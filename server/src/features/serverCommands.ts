@@ -1,5 +1,6 @@
 import type { Connection, ExecuteCommandParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { SERVER_COMMANDS } from '../protocol';
 import type { AllowListTarget } from './codeActions';
 import { allowListWorkspaceEdit } from './codeActions';
 import type { DraftReferences } from './draftReferences';
@@ -7,14 +8,6 @@ import { factBaseTree, renderFactBase } from './factBaseView';
 import type { LintScheduler } from './lintScheduler';
 import type { SettingsProvider } from './settings';
 import { lintWorkspace } from './workspaceLint';
-
-/** Commands the server executes (`workspace/executeCommand`). */
-export const SERVER_COMMANDS = {
-  lintWorkspace: 'claimlint.server.lintWorkspace',
-  addToAllowList: 'claimlint.server.addToAllowList',
-  factBase: 'claimlint.server.factBase',
-  factBaseTree: 'claimlint.server.factBaseTree',
-} as const;
 
 /** What the server's commands work with. */
 export interface CommandContext {
