@@ -4,7 +4,7 @@
  * to be saved; their tabs are titled by headline and outlet.
  */
 import * as vscode from 'vscode';
-import { SOURCE_SCHEME, sourceWindowUri, wrapKeepingOffsets } from '../../server/src/engine/text/sourceWindow';
+import { SOURCE_SCHEME, sourceWindowUri, wrapKeepingOffsets } from '../../server/src/engine';
 
 export { SOURCE_SCHEME };
 

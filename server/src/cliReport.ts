@@ -1,5 +1,5 @@
-import { RULES } from './engine/ruleCatalog';
-import type { Severity } from './engine/types';
+import type { Severity } from './engine';
+import { RULES } from './engine';
 import type { FileResult, ReportedFinding } from './workspace/fileLinter';
 
 /** Output formats of the CLI. */

@@ -4,8 +4,7 @@
  * client bundle (esbuild.mjs bundles client and server separately) takes it in with the registry and the
  * settings table it reads from.
  */
-import { RULE_FAMILIES } from './engine/ruleCatalog';
-import { DEFAULT_LANGUAGES as TABLE_LANGUAGES } from './engine/settingsTable';
+import { DEFAULT_LANGUAGES as TABLE_LANGUAGES, RULE_FAMILIES } from './engine';
 
 /** Commands the server executes (`workspace/executeCommand`). */
 export const SERVER_COMMANDS = {

@@ -13,7 +13,7 @@ import {
   ProposedFeatures,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { warmUpTagger } from './engine/text/tagger';
+import { warmUpTagger } from './engine';
 import { allowListTarget } from './features/allowListTarget';
 import { codeActionsFor } from './features/codeActions';
 import { DataProblemPublisher } from './features/dataProblems';

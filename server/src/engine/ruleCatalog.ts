@@ -1,4 +1,5 @@
-import type { RuleId, Severity } from './types';
+/** Severity names as the CLI prints them; LSP severities are mapped from these at the edge. */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /**
  * The rule registry: every rule ClaimLint can report. `RuleId` (types.ts) is derived from it, the
@@ -121,6 +122,9 @@ export const RULES = [
   LOADED_SCARE_QUOTE,
   DIRECTIVE_UNKNOWN,
 ] as const satisfies readonly RuleDeclaration[];
+
+/** Stable public rule ids (`family.kind`), derived from the registry. */
+export type RuleId = (typeof RULES)[number]['id'];
 
 /** Public description of a rule: its stable id, family, default severity and a one-line summary. */
 export interface RuleInfo extends RuleDeclaration {

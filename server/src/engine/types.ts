@@ -6,16 +6,12 @@
  * (a plain JavaScript string index), never into a derived or masked copy of different length.
  */
 
-import type { RULES } from './ruleCatalog';
+import type { RuleId, Severity } from './ruleCatalog';
 
-/** Severity names as the CLI prints them; LSP severities are mapped from these at the edge. */
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type { RuleId, Severity } from './ruleCatalog';
 
 /** A rule's configured level: a severity, or `off`. */
 export type RuleLevel = Severity | 'off';
-
-/** Stable public rule ids (`family.kind`), derived from the rule registry (ruleCatalog.ts). */
-export type RuleId = (typeof RULES)[number]['id'];
 
 /** A half-open span `[start, end)` of UTF-16 offsets. */
 export interface Span {

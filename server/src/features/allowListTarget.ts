@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME } from '../engine/config';
-import { allowListEdit } from '../engine/configEdits';
+import { CONFIG_FILE_NAME, allowListEdit } from '../engine';
 import type { AllowListTarget } from './codeActions';
 import type { SettingsProvider } from './settings';
 import { pathToUri, uriToPath } from './uris';

@@ -1,8 +1,7 @@
 import type { CodeAction, Diagnostic, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { CodeActionKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentFormat } from '../engine/types';
-import type { Finding, Fix } from '../engine/types';
+import type { DocumentFormat, Finding, Fix } from '../engine';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 /** Where and how to add a term to the workspace allow-list. */

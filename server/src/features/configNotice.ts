@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DataProblem } from '../engine/types';
+import type { DataProblem } from '../engine';
 import { CONFIG_PROBLEM_CODE, DIAGNOSTIC_SOURCE } from './diagnostics';
 import { pathToUri } from './uris';
 

@@ -1,7 +1,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DataProblem } from '../engine/types';
-import { shownProblems } from '../engine/knowledge/dataFile';
+import type { DataProblem } from '../engine';
+import { shownProblems } from '../engine';
 import { problemDiagnostics } from './diagnostics';
 import { pathToUri } from './uris';
 

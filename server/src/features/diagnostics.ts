@@ -2,9 +2,8 @@ import * as path from 'node:path';
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ruleDocPath } from '../engine/ruleCatalog';
-import type { DataProblem } from '../engine/types';
-import type { Finding, Severity } from '../engine/types';
+import type { DataProblem, Finding, Severity } from '../engine';
+import { ruleDocPath } from '../engine';
 import { pathToUri } from './uris';
 
 /** The `source` of every ClaimLint diagnostic. */

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME } from '../engine/config';
-import type { DocumentFormat } from '../engine/types';
+import type { DocumentFormat } from '../engine';
+import { CONFIG_FILE_NAME } from '../engine';
 
 /** What the server does with an open document. */
 export type DocumentRole = { kind: 'draft'; format: DocumentFormat } | { kind: 'config' } | { kind: 'data' } | { kind: 'ignored' };

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME, parseConfigFile } from '../engine/config';
-import type { DataProblem } from '../engine/types';
+import type { DataProblem } from '../engine';
+import { CONFIG_FILE_NAME, parseConfigFile } from '../engine';
 import { isInside } from '../workspace/configResolver';
 import { ignoredBy } from '../workspace/fileFilter';
 import type { KnowledgeStore } from '../workspace/knowledgeStore';

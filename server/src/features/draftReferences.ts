@@ -1,8 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Citation } from '../engine/citations';
-import { factsCited } from '../engine/citations';
-import type { Knowledge } from '../engine/knowledge/knowledge';
-import { excerpt } from '../engine/rules/factMessages';
+import type { Citation, Knowledge } from '../engine';
+import { excerpt, factsCited } from '../engine';
 import type { DraftReference } from './factBaseView';
 import type { DraftState } from './lintScheduler';
 

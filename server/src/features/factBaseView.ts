@@ -4,10 +4,8 @@
  * ids or schema terms, and every fact carries the names and aliases of what it is about, so a search for
  * "Hmeimim" finds the facts about the Hmeymim air base.
  */
-import type { Fact } from '../engine/knowledge/factTypes';
-import type { Knowledge } from '../engine/knowledge/knowledge';
-import type { Slot } from '../engine/rules/facts/slots';
-import { describeSlot, slotsOf } from '../engine/rules/facts/slots';
+import type { Fact, Knowledge, Slot } from '../engine';
+import { describeSlot, slotsOf } from '../engine';
 
 /** Where the view opens a fact's passage: a seed article's window, or a team fact file at the fact. */
 export type PassageTarget =

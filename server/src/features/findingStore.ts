@@ -1,5 +1,5 @@
-import { shiftFinding } from '../engine/findings';
-import type { Finding } from '../engine/types';
+import type { Finding } from '../engine';
+import { shiftFinding } from '../engine';
 
 /** A text change in offsets of the text before it: `[start, end)` replaced by `length` new characters. */
 export interface OffsetChange {

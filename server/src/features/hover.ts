@@ -1,6 +1,6 @@
 import type { MarkupContent } from 'vscode-languageserver/node';
 import { MarkupKind } from 'vscode-languageserver/node';
-import type { Finding, SourceRef } from '../engine/types';
+import type { Finding, SourceRef } from '../engine';
 
 /** Command the hover links to; the client opens the seed with the passage selected. */
 export const OPEN_SOURCE_COMMAND = 'claimlint.openSourcePassage';

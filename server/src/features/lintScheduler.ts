@@ -1,8 +1,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentFormat } from '../engine/types';
-import { LintCache, lintDocumentInSlices } from '../engine/lint';
-import type { LintOutcome } from '../engine/lint';
+import type { DocumentFormat, LintOutcome } from '../engine';
+import { LintCache, lintDocumentInSlices } from '../engine';
 import { configNotice } from './configNotice';
 import { FindingStore } from './findingStore';
 import type { OffsetChange } from './findingStore';

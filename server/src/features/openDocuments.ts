@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { commonEnds } from '../engine/text/commonEnds';
+import { commonEnds } from '../engine';
 import type { FileRead } from '../workspace/boundedRead';
 import type { OffsetChange } from './findingStore';
 import { pathToUri } from './uris';

@@ -1,8 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LintOutcome } from '../engine/lint';
-import type { Finding } from '../engine/types';
+import type { Finding, LintOutcome } from '../engine';
 import type { RelatedRows } from './diagnostics';
 import { DIAGNOSTIC_SOURCE, toDiagnostics } from './diagnostics';
 

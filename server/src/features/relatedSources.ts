@@ -5,10 +5,8 @@
  */
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Knowledge } from '../engine/knowledge/knowledge';
-import { excerpt } from '../engine/rules/factMessages';
-import { sourceWindowUri, wrapKeepingOffsets } from '../engine/text/sourceWindow';
-import type { Finding, SourceRef } from '../engine/types';
+import type { Finding, Knowledge, SourceRef } from '../engine';
+import { excerpt, sourceWindowUri, wrapKeepingOffsets } from '../engine';
 import { pathToUri } from './uris';
 
 /** How much of a passage a child row shows. */

@@ -1,15 +1,13 @@
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver/node';
-import type { ClaimLintConfig } from '../engine/config';
-import type { EditorSettings } from '../engine/settingsTable';
-import { editorValue, SHARED_SETTINGS, settingInfo } from '../engine/settingsTable';
-import type { Knowledge } from '../engine/knowledge/knowledge';
+import type { ClaimLintConfig, EditorSettings, Knowledge } from '../engine';
+import { SHARED_SETTINGS, editorValue, settingInfo } from '../engine';
 import type { ConfigResolver, ResolvedConfig } from '../workspace/configResolver';
 import { isInside } from '../workspace/configResolver';
 import { checkedGlobs } from '../workspace/fileFilter';
 import type { KnowledgeStore } from '../workspace/knowledgeStore';
 import { uriToPath } from './uris';
 
-export type { EditorSettings } from '../engine/settingsTable';
+export type { EditorSettings } from '../engine';
 
 /** The configuration and knowledge that apply to one document. */
 export interface DocumentContext {

@@ -1,6 +1,6 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintDocument } from '../engine/lint';
+import { lintDocument } from '../engine';
 import { findDrafts, formatOfFile, readDraft } from '../workspace/draftFiles';
 import { isInside } from '../workspace/configResolver';
 import { ignoredBy } from '../workspace/fileFilter';

@@ -1,9 +1,14 @@
 import * as path from 'node:path';
-import type { ClaimLintConfig } from '../engine/config';
-import { CONFIG_FILE_NAME, parseConfigFile, resolvedSetting, resolveLintSettings } from '../engine/config';
-import { GLOB_KEYS, SHARED_SETTINGS, settingInfo } from '../engine/settingsTable';
-import type { DataProblem } from '../engine/types';
-import type { LintSettings } from '../engine/settings';
+import type { ClaimLintConfig, DataProblem, LintSettings } from '../engine';
+import {
+  CONFIG_FILE_NAME,
+  GLOB_KEYS,
+  SHARED_SETTINGS,
+  parseConfigFile,
+  resolveLintSettings,
+  resolvedSetting,
+  settingInfo,
+} from '../engine';
 import type { FileRead } from './boundedRead';
 import type { FileFilterSpec, GlobList } from './fileFilter';
 

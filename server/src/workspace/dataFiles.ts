@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { KnowledgeFiles } from '../engine/knowledge/knowledge';
-import type { SourceFile } from '../engine/knowledge/sourceFiles';
-import { MAX_DATA_FILE_BYTES } from '../engine/knowledge/dataFile';
+import type { KnowledgeFiles, SourceFile } from '../engine';
+import { MAX_DATA_FILE_BYTES } from '../engine';
 import type { FileRead } from './boundedRead';
 import { decodeUtf8, readRegularFile, readUtf8File } from './boundedRead';
 

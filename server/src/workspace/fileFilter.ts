@@ -6,22 +6,10 @@
  */
 import * as path from 'node:path';
 import { Minimatch } from 'minimatch';
-import { globPatterns, globProblem, MAX_PATTERNS_PER_LIST } from '../engine/globs';
+import { MAX_PATTERNS_PER_LIST, globPatterns, globProblem } from '../engine';
 
-/**
- * Repository documents that are not news copy, left out unless `exclude` is set. Keep in step with the
- * default of `claimlint.exclude` in package.json (a unit test compares them).
- */
-export const DEFAULT_EXCLUDE: readonly string[] = [
-  '**/README*.md',
-  '**/CHANGELOG*.md',
-  '**/CONTRIBUTING*.md',
-  '**/CODE_OF_CONDUCT*.md',
-  '**/SECURITY*.md',
-  '**/LICENSE*',
-  '**/.github/**',
-  '**/node_modules/**',
-];
+/** Repository documents that are not news copy, left out unless `exclude` is set (the settings table's default). */
+export { DEFAULT_EXCLUDE } from '../engine';
 
 /** One list of globs and where it applies. */
 export interface GlobList {

@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintDocument } from '../engine/lint';
-import type { Finding, Severity } from '../engine/types';
-import type { DataProblem } from '../engine/types';
+import type { DataProblem, Finding, Severity } from '../engine';
+import { lintDocument } from '../engine';
 import { ConfigResolver } from './configResolver';
 import { readBuiltInFiles, readDataFile } from './dataFiles';
 import { formatOfFile, readDraft } from './draftFiles';

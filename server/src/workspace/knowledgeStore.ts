@@ -1,9 +1,6 @@
 import * as fs from 'node:fs';
-import type { Knowledge, KnowledgeFiles } from '../engine/knowledge/knowledge';
-import { buildKnowledge } from '../engine/knowledge/knowledge';
-import type { DataProblem } from '../engine/types';
-import { DATA_FILE_LIMITS } from '../engine/knowledge/dataFile';
-import type { SourceFile } from '../engine/knowledge/sourceFiles';
+import type { DataProblem, Knowledge, KnowledgeFiles, SourceFile } from '../engine';
+import { DATA_FILE_LIMITS, buildKnowledge } from '../engine';
 import type { TextReader } from './configResolver';
 import { isInside, wholeFileProblem } from './configResolver';
 import { readSourceDocument, yamlFilesIn } from './dataFiles';

@@ -5,9 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { DataProblem } from '../engine/types';
-import type { Knowledge, ReadSource } from '../engine/knowledge/knowledge';
-import { readSource } from '../engine/sources/readSource';
+import type { DataProblem, Knowledge, ReadSource } from '../engine';
+import { readSource } from '../engine';
 import type { TextReader } from './configResolver';
 import { wholeFileProblem } from './configResolver';
 

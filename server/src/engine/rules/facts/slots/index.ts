@@ -1,7 +1,7 @@
 /**
  * The kinds of fact value ("slots"), one file each: the registry. A new kind is a file of its own (its slot
  * interface, comparison, plain-words display, name, flags and schema piece, see ./slotKind.ts) and one line
- * in `KINDS`; then `npm run generate:fact-schema` regenerates seeds/schema/facts.schema.json.
+ * in `KINDS`; then `npm run generate` regenerates seeds/schema/facts.schema.json.
  */
 import type { Fact, FactData } from '../../../knowledge/factTypes';
 import type { Knowledge } from '../../../knowledge/knowledge';

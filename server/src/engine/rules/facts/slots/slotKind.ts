@@ -8,7 +8,7 @@ export type JsonSchema = { readonly [keyword: string]: unknown };
 
 /**
  * A kind's part of the facts schema (seeds/schema/facts.schema.json, generated from the kinds by
- * `npm run generate:fact-schema`). Every slot is checked against one flat list of keys, the union of the
+ * `npm run generate`). Every slot is checked against one flat list of keys, the union of the
  * kinds' `properties`, and then against its own kind's `requires`.
  */
 export interface SlotSchemaPiece {
