@@ -1,5 +1,5 @@
 /**
- * `npm run generate:fact-schema`: writes seeds/schema/facts.schema.json with the slot definitions the slot
+ * `npm run generate` (with the registry's artefacts): writes seeds/schema/facts.schema.json with the slot definitions the slot
  * kinds give (server/src/engine/rules/facts/slots/). test/unit/factSchema.test.ts fails while the
  * committed file differs from what this writes.
  */

@@ -9,7 +9,7 @@ describe('facts schema from the slot kinds', () => {
   it('the committed seeds/schema/facts.schema.json is what the slot kinds generate', () => {
     assert.ok(
       fs.readFileSync(FACT_SCHEMA_FILE, 'utf8') === generatedFactSchema(),
-      'seeds/schema/facts.schema.json differs from what the slot kinds generate: run npm run generate:fact-schema',
+      'seeds/schema/facts.schema.json differs from what the slot kinds generate: run npm run generate',
     );
   });
 
