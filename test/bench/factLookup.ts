@@ -15,7 +15,7 @@ import { analyseChunk, splitChunks } from '../../server/src/engine/document';
 import type { Knowledge } from '../../server/src/engine/knowledge/knowledge';
 import { buildKnowledge } from '../../server/src/engine/knowledge/knowledge';
 import { lintDocument } from '../../server/src/engine/lint';
-import { computeSentenceFacts } from '../../server/src/engine/rules/facts/sentenceFacts';
+import { computeSentenceFacts } from '../../server/src/engine/facts/sentenceFacts';
 import { defaultSettings } from '../../server/src/engine/settings';
 import { readBuiltInFiles } from '../../server/src/workspace/dataFiles';
 import { ROOT } from '../helpers/knowledge';

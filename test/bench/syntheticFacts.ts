@@ -5,7 +5,7 @@
  * run as they would for curated data. Each synthetic entity has about ten facts whatever the size of the
  * base, so the candidates of a sentence stay the same while the base grows: only the lookup can grow.
  */
-import type { SourceFile } from '../../server/src/engine/knowledge/sourceFiles';
+import type { DataFileText } from '../../server/src/engine/types';
 import { Random } from './stats';
 
 const ONSETS = [
@@ -74,7 +74,7 @@ const REAL_SECOND_GROUPS = [
 ];
 
 /** Verbatim sentences of the seeds, usable as passages (and quote texts inside them). */
-export function seedPassages(seeds: readonly SourceFile[]): { seed: string; passage: string }[] {
+export function seedPassages(seeds: readonly DataFileText[]): { seed: string; passage: string }[] {
   const passages: { seed: string; passage: string }[] = [];
   for (const file of seeds) {
     const seed = file.file.replace(/^.*[\\/]/, '');
@@ -93,7 +93,7 @@ function yamlString(s: string): string {
 }
 
 export interface SyntheticBase {
-  files: SourceFile[];
+  files: DataFileText[];
   entityCount: number;
   factCount: number;
   quoteFacts: number;
@@ -110,7 +110,7 @@ export function syntheticFactBase(
 ): SyntheticBase {
   const r = new Random(factCount);
   const entityCount = Math.max(100, Math.floor(factCount / 10));
-  const files: SourceFile[] = [];
+  const files: DataFileText[] = [];
   const entityLines = ['entities:'];
   for (let i = 0; i < entityCount; i++) {
     entityLines.push(

@@ -5,8 +5,8 @@
  */
 import type { Fact } from '../../server/src/engine/knowledge/factTypes';
 import type { Knowledge } from '../../server/src/engine/knowledge/knowledge';
-import type { QuantitySlot } from '../../server/src/engine/rules/facts/slots/quantity';
-import { slotsOf } from '../../server/src/engine/rules/facts/slots';
+import type { QuantitySlot } from '../../server/src/engine/facts/slots/quantity';
+import { slotsOf } from '../../server/src/engine/facts/slots';
 
 const UNITS: Record<string, number> = {
   a: 1,

@@ -1,11 +1,11 @@
 /**
  * The facts schema as the slot kinds make it: seeds/schema/facts.schema.json with its slot definitions
- * generated from the kinds' schema pieces (server/src/engine/rules/facts/slots/).
+ * generated from the kinds' schema pieces (server/src/engine/facts/slots/).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SLOT_KINDS } from '../../server/src/engine/rules/facts/slots';
-import { factsSchemaWithSlots } from '../../server/src/engine/rules/facts/slots/slotSchema';
+import { SLOT_KINDS } from '../../server/src/engine/facts/slots';
+import { factsSchemaWithSlots } from '../../server/src/engine/facts/slots/slotSchema';
 
 /** Where the facts schema is committed. */
 export const FACT_SCHEMA_FILE = path.resolve(__dirname, '..', '..', 'seeds', 'schema', 'facts.schema.json');

@@ -1,6 +1,6 @@
 /**
  * `npm run generate` (with the registry's artefacts): writes seeds/schema/facts.schema.json with the slot definitions the slot
- * kinds give (server/src/engine/rules/facts/slots/). test/unit/factSchema.test.ts fails while the
+ * kinds give (server/src/engine/facts/slots/). test/unit/factSchema.test.ts fails while the
  * committed file differs from what this writes.
  */
 import * as fs from 'node:fs';

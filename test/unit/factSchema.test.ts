@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { SLOT_KINDS } from '../../server/src/engine/rules/facts/slots';
-import { slotItemSchema } from '../../server/src/engine/rules/facts/slots/slotSchema';
-import type { JsonSchema, SlotKind } from '../../server/src/engine/rules/facts/slots/slotKind';
+import { SLOT_KINDS } from '../../server/src/engine/facts/slots';
+import { slotItemSchema } from '../../server/src/engine/facts/slots/slotSchema';
+import type { JsonSchema, SlotKind } from '../../server/src/engine/facts/slots/slotKind';
 import { FACT_SCHEMA_FILE, generatedFactSchema } from '../tools/factSchema';
 
 describe('facts schema from the slot kinds', () => {

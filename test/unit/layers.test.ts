@@ -15,7 +15,7 @@ const ENGINE_LAYERS: readonly (readonly string[])[] = [
   ['knowledge/'],
   ['config.ts', 'analysis/'],
   ['document.ts'],
-  ['rules/facts/', 'rules/sourcing/'],
+  ['facts/'],
   ['rules/', 'sources/'],
   ['chunkedFindings.ts', 'lint.ts', 'citations.ts'],
   ['index.ts'],

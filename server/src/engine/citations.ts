@@ -6,9 +6,9 @@
 import type { DocumentFormat } from './types';
 import { analyseChunk, splitChunks } from './document';
 import type { Knowledge } from './knowledge/knowledge';
-import { statesFact } from './rules/facts/entailment';
-import { readSentenceFacts, withEntitiesCarried } from './rules/facts/sentenceFacts';
-import type { SentenceFacts } from './rules/facts/sentenceFacts';
+import { statesFact } from './facts/entailment';
+import { readSentenceFacts, withEntitiesCarried } from './facts/sentenceFacts';
+import type { SentenceFacts } from './facts/sentenceFacts';
 import { foldQuotationText } from './text/quotes';
 import type { Span } from './types';
 

@@ -120,3 +120,12 @@ export const CLAIM_KINDS = [
   'statements',
 ] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+/**
+ * A data file's name (as shown in messages) and its text: fact bases, lexicons and the vocabularies are built
+ * from these, never from disk. (A *source document* is something else: a reporter's source, see engine/sources/.)
+ */
+export interface DataFileText {
+  file: string;
+  text: string;
+}

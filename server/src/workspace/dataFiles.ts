@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { KnowledgeFiles, SourceFile } from '../engine';
+import type { KnowledgeFiles, DataFileText } from '../engine';
 import { MAX_DATA_FILE_BYTES } from '../engine';
 import type { FileRead } from './boundedRead';
 import { decodeUtf8, readRegularFile, readUtf8File } from './boundedRead';
@@ -20,7 +20,7 @@ export function builtInDataDir(from = __dirname): string {
 }
 
 /** Reads a built-in data file; a broken installation is an error, not a finding. */
-function readSource(file: string, shownAs = file): SourceFile {
+function readBuiltInDataFile(file: string, shownAs = file): DataFileText {
   const read = readUtf8File(file, MAX_DATA_FILE_BYTES);
   if (!read.ok) throw new Error(`ClaimLint built-in data file ${file}: ${read.reason}`);
   return { file: shownAs, text: read.value };
@@ -64,13 +64,15 @@ export function readBuiltInFiles(dataDir = builtInDataDir()): KnowledgeFiles {
     .readdirSync(dataDir)
     .filter((name) => name.endsWith('.txt'))
     .sort()
-    .map((name) => readSource(path.join(dataDir, name), name));
+    .map((name) => readBuiltInDataFile(path.join(dataDir, name), name));
   return {
-    metadata: readSource(path.join(dataDir, 'metadata.yaml'), rel(path.join(dataDir, 'metadata.yaml'))),
+    metadata: readBuiltInDataFile(path.join(dataDir, 'metadata.yaml'), rel(path.join(dataDir, 'metadata.yaml'))),
     seeds: seedFiles,
-    vocabulary: readSource(path.join(dataDir, 'vocabulary.yaml'), rel(path.join(dataDir, 'vocabulary.yaml'))),
-    attribution: readSource(path.join(dataDir, 'attribution.yaml'), rel(path.join(dataDir, 'attribution.yaml'))),
-    lexicons: yamlFilesIn(path.join(dataDir, 'lexicon')).map((f) => readSource(f, rel(f))),
-    factFiles: [path.join(dataDir, 'entities.yaml'), ...yamlFilesIn(path.join(dataDir, 'facts'))].map((f) => readSource(f, rel(f))),
+    vocabulary: readBuiltInDataFile(path.join(dataDir, 'vocabulary.yaml'), rel(path.join(dataDir, 'vocabulary.yaml'))),
+    attribution: readBuiltInDataFile(path.join(dataDir, 'attribution.yaml'), rel(path.join(dataDir, 'attribution.yaml'))),
+    lexicons: yamlFilesIn(path.join(dataDir, 'lexicon')).map((f) => readBuiltInDataFile(f, rel(f))),
+    factFiles: [path.join(dataDir, 'entities.yaml'), ...yamlFilesIn(path.join(dataDir, 'facts'))].map((f) =>
+      readBuiltInDataFile(f, rel(f)),
+    ),
   };
 }

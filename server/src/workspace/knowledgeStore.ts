@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import type { DataProblem, Knowledge, KnowledgeFiles, SourceFile } from '../engine';
+import type { DataProblem, Knowledge, KnowledgeFiles, DataFileText } from '../engine';
 import { DATA_FILE_LIMITS, buildKnowledge } from '../engine';
 import type { TextReader } from './configResolver';
 import { isInside, wholeFileProblem } from './configResolver';
@@ -29,7 +29,7 @@ export class KnowledgeStore {
   private readonly cache = new Map<string, Knowledge>();
   /** The last knowledge built with sources, per configuration, with what it was built from. */
   private readonly lastBuilt = new Map<string, { signature: string; knowledge: Knowledge }>();
-  private readonly userFiles = new Map<string, { lexicons: SourceFile[]; factFiles: SourceFile[]; problems: DataProblem[] }>();
+  private readonly userFiles = new Map<string, { lexicons: DataFileText[]; factFiles: DataFileText[]; problems: DataProblem[] }>();
   private readonly sources: SourceIndex;
   private indexing = false;
   /** Every source path and document the store has been asked for, to tell which file changes concern it. */
@@ -143,8 +143,8 @@ export class KnowledgeStore {
     };
   }
 
-  private readAll(paths: readonly string[], what: string, problems: DataProblem[], budget: { chars: number }): SourceFile[] {
-    const files: SourceFile[] = [];
+  private readAll(paths: readonly string[], what: string, problems: DataProblem[], budget: { chars: number }): DataFileText[] {
+    const files: DataFileText[] = [];
     for (const target of paths) {
       let list: string[];
       try {

@@ -3,7 +3,7 @@ import type { Token } from '../text/tokens';
 import type { Span } from '../types';
 import type { AttributionFrame, FrameInput } from './frameTypes';
 import type { SourceReading } from './sourceKind';
-import { readSource } from './sourceKind';
+import { readSourcePhrase } from './sourceKind';
 
 export const QUOTE_MARKS = /^["\u201C\u201D\u00AB\u00BB\u2018\u2019\u201E']$/;
 
@@ -28,7 +28,7 @@ export interface Builder {
 
 export function sourceOf(input: FrameInput, phrase: readonly number[]): SourceReading | undefined {
   const hasTitle = (start: number, end: number): boolean => input.titles.some((t) => t.start >= start && t.end <= end);
-  return readSource(input.tokens, phrase, input.vocabulary, input.mentions, hasTitle);
+  return readSourcePhrase(input.tokens, phrase, input.vocabulary, input.mentions, hasTitle);
 }
 
 export const spanOf = (tokens: readonly Token[], phrase: readonly number[]): Span => ({

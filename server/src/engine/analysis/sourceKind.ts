@@ -28,7 +28,7 @@ const DETERMINERS = wordSet(grammar.lists.determiners);
  * Reads the noun phrase `phrase` (token indexes into `tokens`). `mentions` are the sentence's entity
  * mentions; `titles` says whether a phrase holds a title ("the foreign minister").
  */
-export function readSource(
+export function readSourcePhrase(
   tokens: readonly Token[],
   phrase: readonly number[],
   vocabulary: AttributionVocabulary,

@@ -2,7 +2,7 @@ import { PhraseMatcher, phraseKeys } from '../text/phrases';
 import type { ClaimKind } from '../types';
 import type { DataProblem } from '../types';
 import { parseDataFile } from './dataFile';
-import type { SourceFile } from './sourceFiles';
+import type { DataFileText } from '../types';
 import attributionSchema from '../../../../seeds/schema/attribution.schema.json';
 
 interface AttributionData {
@@ -146,7 +146,7 @@ function wordSet(list: readonly string[]): Set<string> {
 }
 
 /** Loads seeds/attribution.yaml. */
-export function buildAttributionVocabulary(source: SourceFile): { vocabulary: AttributionVocabulary; problems: DataProblem[] } {
+export function buildAttributionVocabulary(source: DataFileText): { vocabulary: AttributionVocabulary; problems: DataProblem[] } {
   const parsed = parseDataFile<AttributionData>(source.file, source.text, attributionSchema);
   const data = parsed.problems.length === 0 && parsed.value ? parsed.value : EMPTY;
   const cueVerbs = new Map<string, CueVerb[]>();

@@ -9,7 +9,7 @@ import type { PendingFact, PendingRole } from './extractedFacts';
 import { addExtracted, curatedQuoteTexts, linkDisagreeingFigures } from './extractedFacts';
 import type { Entity, EntityData, ExtractedFacts, Fact, FactData } from './factTypes';
 import type { SeedLibrary } from './seedLibrary';
-import type { SourceFile } from './sourceFiles';
+import type { DataFileText } from '../types';
 import type { Vocabulary } from './vocabulary';
 import factsSchema from '../../../../seeds/schema/facts.schema.json';
 
@@ -142,7 +142,7 @@ function addUnder(index: Map<string, Map<string, Fact[]>>, outer: string, keys: 
  * builds the lookup indexes. Invalid items are reported and left out; the rest still works.
  */
 export function buildFactBase(
-  files: readonly SourceFile[],
+  files: readonly DataFileText[],
   seeds: SeedLibrary,
   vocabulary: Vocabulary,
   extracted: readonly ExtractedFacts[] = [],
@@ -292,7 +292,7 @@ export function buildFactBase(
   const unanchored = new Map<string, Map<string, Fact[]>>();
   for (const fact of facts.values()) {
     if (fact.quote) quotes.push(fact);
-    // an extracted figure's unit (quantity slots: see engine/rules/facts/slots/quantity.ts)
+    // an extracted figure's unit (quantity slots: see engine/facts/slots/quantity.ts)
     const figureUnit =
       fact.extracted && !fact.about?.length && fact.cues?.length ? fact.slots?.find((s) => s.type === 'quantity')?.unit : undefined;
     const unit = typeof figureUnit === 'string' ? figureUnit : undefined;

@@ -43,7 +43,7 @@ export interface Entity extends EntityData {
 /**
  * A typed value a draft can get wrong, as the knowledge layer holds it: the tag of its kind and that kind's
  * keys, which the facts schema checks (seeds/schema/facts.schema.json). The kinds themselves, with their
- * typed keys, comparisons and display, are plug-ins of the rules layer (engine/rules/facts/slots/).
+ * typed keys, comparisons and display, are plug-ins of the fact-reading layer (engine/facts/slots/).
  */
 export interface SlotData {
   type: string;

@@ -11,21 +11,21 @@ import { buildLexicon } from './lexicon';
 import type { ExtractedFacts } from './factTypes';
 import type { LibraryDocument, SeedLibrary } from './seedLibrary';
 import { buildSeedLibrary } from './seedLibrary';
-import type { SourceFile } from './sourceFiles';
+import type { DataFileText } from '../types';
 import type { Vocabulary } from './vocabulary';
 import { buildVocabulary } from './vocabulary';
 
 /** The data files knowledge is built from: built-in ones first, then the user's. */
 export interface KnowledgeFiles {
-  metadata: SourceFile;
-  seeds: SourceFile[];
+  metadata: DataFileText;
+  seeds: DataFileText[];
   /** seeds/vocabulary.yaml: titles and stance scales. */
-  vocabulary: SourceFile;
+  vocabulary: DataFileText;
   /** seeds/attribution.yaml: how sources are named and what makes a claim. */
-  attribution: SourceFile;
-  lexicons: SourceFile[];
+  attribution: DataFileText;
+  lexicons: DataFileText[];
   /** Entity registries and fact files, built-in first. */
-  factFiles: SourceFile[];
+  factFiles: DataFileText[];
   /** The reporter's source documents, already read (see engine/sources/readSource.ts). */
   sources?: readonly ReadSource[];
 }

@@ -9,7 +9,7 @@ import { invalidItems, parseDataFile } from './dataFile';
 import type { Inflection } from '../text/inflections';
 import { wordForms } from '../text/inflections';
 import type { SeedLibrary } from './seedLibrary';
-import type { SourceFile } from './sourceFiles';
+import type { DataFileText } from '../types';
 import lexiconSchema from '../../../../seeds/schema/lexicon.schema.json';
 
 /** A lexicon entry as written in YAML (see seeds/schema/lexicon.schema.json). */
@@ -109,7 +109,7 @@ const readFiles = new Map<string, { entries: LexiconEntry[]; problems: DataProbl
  * lexicon, some 850 KB, takes about half a second), and a team's extra lexicon should not make the built-in
  * one be read again. Entries are never mutated once read.
  */
-function readLexiconFile(source: SourceFile): { entries: LexiconEntry[]; problems: DataProblem[] } {
+function readLexiconFile(source: DataFileText): { entries: LexiconEntry[]; problems: DataProblem[] } {
   const key = `${source.file}\u0000${source.text}`;
   const cached = readFiles.get(key);
   if (cached) return cached;
@@ -137,7 +137,7 @@ function readLexiconFile(source: SourceFile): { entries: LexiconEntry[]; problem
  * Loads and compiles lexicon files in order. Invalid entries are reported and skipped; a later file's entry
  * with an id already defined replaces the earlier one (so teams can override built-in entries).
  */
-export function buildLexicon(files: readonly SourceFile[], seeds: SeedLibrary): { lexicon: Lexicon; problems: DataProblem[] } {
+export function buildLexicon(files: readonly DataFileText[], seeds: SeedLibrary): { lexicon: Lexicon; problems: DataProblem[] } {
   const problems: DataProblem[] = [];
   const entries = new Map<string, LexiconEntry>();
   for (const source of files) {

@@ -1,7 +1,7 @@
 import type { SourceRef, Span } from '../types';
 import type { DataProblem } from '../types';
 import { parseDataFile } from './dataFile';
-import type { SourceFile } from './sourceFiles';
+import type { DataFileText } from '../types';
 import metadataSchema from '../../../../seeds/schema/metadata.schema.json';
 
 /** Metadata of one seed article (see seeds/metadata.yaml). */
@@ -51,8 +51,8 @@ function endsSentence(text: string, i: number): boolean {
 
 /** Builds the seed library from `metadata.yaml` and the seed texts, then the source documents. */
 export function buildSeedLibrary(
-  metadata: SourceFile,
-  seeds: SourceFile[],
+  metadata: DataFileText,
+  seeds: DataFileText[],
   documents: readonly LibraryDocument[] = [],
 ): { library: SeedLibrary; problems: DataProblem[] } {
   const parsed = parseDataFile<{ articles: ArticleMetadata[] }>(metadata.file, metadata.text, metadataSchema);

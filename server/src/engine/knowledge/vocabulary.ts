@@ -1,7 +1,7 @@
 import { PhraseMatcher } from '../text/phrases';
 import type { DataProblem } from '../types';
 import { parseDataFile } from './dataFile';
-import type { SourceFile } from './sourceFiles';
+import type { DataFileText } from '../types';
 import vocabularySchema from '../../../../seeds/schema/vocabulary.schema.json';
 
 interface VocabularyData {
@@ -33,7 +33,7 @@ export interface Vocabulary {
 }
 
 /** Loads seeds/vocabulary.yaml. */
-export function buildVocabulary(source: SourceFile): { vocabulary: Vocabulary; problems: DataProblem[] } {
+export function buildVocabulary(source: DataFileText): { vocabulary: Vocabulary; problems: DataProblem[] } {
   const parsed = parseDataFile<VocabularyData>(source.file, source.text, vocabularySchema);
   const titles = new PhraseMatcher<string>();
   const titleNames = new Map<string, string>();

@@ -3,9 +3,9 @@ import type { Knowledge } from '../knowledge/knowledge';
 import type { SentenceAnalysis } from '../analysis/blockAnalysis';
 import { partitionPoint } from '../partitionPoint';
 import type { Finding, FindingDetail, Span } from '../types';
-import type { SentenceFacts } from './facts/sentenceFacts';
-import type { Agreement, Conflict, SlotResult } from './facts/slotResult';
-import { readSentenceFacts, withEntitiesCarried } from './facts/sentenceFacts';
+import type { SentenceFacts } from '../facts/sentenceFacts';
+import type { Agreement, Conflict, SlotResult } from '../facts/slotResult';
+import { readSentenceFacts, withEntitiesCarried } from '../facts/sentenceFacts';
 import { findTimes } from '../text/dates';
 import {
   durationOutOfTime,
@@ -15,12 +15,12 @@ import {
   inFactScope,
   QUANTITY_SLACK,
   wordPosition,
-} from './facts/eventScope';
-import { consistentWithClaim } from './facts/entailment';
-import { isAgreement } from './facts/slotResult';
-import type { Slot } from './facts/slots';
-import { checkSlot, slotFlag, slotName, slotsOf } from './facts/slots';
-import { findTitleConflicts } from './facts/titles';
+} from '../facts/eventScope';
+import { consistentWithClaim } from '../facts/entailment';
+import { isAgreement } from '../facts/slotResult';
+import type { Slot } from '../facts/slots';
+import { checkSlot, slotFlag, slotName, slotsOf } from '../facts/slots';
+import { findTitleConflicts } from '../facts/titles';
 import { factDetail, sourceMessage } from './factMessages';
 import type { Rule, RuleContext } from './rule';
 import { severityOf } from './rule';

@@ -1,5 +1,5 @@
-import type { Fact } from '../../../knowledge/factTypes';
-import type { Knowledge } from '../../../knowledge/knowledge';
+import type { Fact } from '../../knowledge/factTypes';
+import type { Knowledge } from '../../knowledge/knowledge';
 import type { SentenceFacts } from '../sentenceFacts';
 import type { SlotResult } from '../slotResult';
 

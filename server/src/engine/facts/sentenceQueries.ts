@@ -1,8 +1,8 @@
-import type { Token } from '../../text/tokens';
-import { previousWord } from '../../text/tokens';
+import type { Token } from '../text/tokens';
+import { previousWord } from '../text/tokens';
 import { DETERMINERS, NEGATIONS, PLACE_NOUNS } from './factWords';
 
-export { nextWord, previousWord } from '../../text/tokens';
+export { nextWord, previousWord } from '../text/tokens';
 
 /**
  * The normalised word before token `index`, skipping articles and possessives, which take an article's

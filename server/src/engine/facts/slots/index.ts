@@ -3,8 +3,8 @@
  * interface, comparison, plain-words display, name, flags and schema piece, see ./slotKind.ts) and one line
  * in `KINDS`; then `npm run generate` regenerates seeds/schema/facts.schema.json.
  */
-import type { Fact, FactData } from '../../../knowledge/factTypes';
-import type { Knowledge } from '../../../knowledge/knowledge';
+import type { Fact, FactData } from '../../knowledge/factTypes';
+import type { Knowledge } from '../../knowledge/knowledge';
 import type { SentenceFacts } from '../sentenceFacts';
 import type { SlotResult } from '../slotResult';
 import { date } from './date';

@@ -1,8 +1,8 @@
-import type { Mention } from '../../../knowledge/entityMatcher';
-import type { Fact } from '../../../knowledge/factTypes';
-import { PhraseMatcher } from '../../../text/phrases';
-import type { Token } from '../../../text/tokens';
-import { tokenize } from '../../../text/tokens';
+import type { Mention } from '../../knowledge/entityMatcher';
+import type { Fact } from '../../knowledge/factTypes';
+import { PhraseMatcher } from '../../text/phrases';
+import type { Token } from '../../text/tokens';
+import { tokenize } from '../../text/tokens';
 import { memo } from '../memo';
 import type { SentenceFacts } from '../sentenceFacts';
 import { isNegation, negatedBefore, previousWord } from '../sentenceQueries';

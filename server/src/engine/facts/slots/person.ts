@@ -1,7 +1,7 @@
-import type { Mention } from '../../../knowledge/entityMatcher';
-import { cueKey } from '../../../knowledge/factBase';
-import type { Fact } from '../../../knowledge/factTypes';
-import { isCapitalized } from '../../../text/tokens';
+import type { Mention } from '../../knowledge/entityMatcher';
+import { cueKey } from '../../knowledge/factBase';
+import type { Fact } from '../../knowledge/factTypes';
+import { isCapitalized } from '../../text/tokens';
 import type { SentenceFacts } from '../sentenceFacts';
 import { nextWord } from '../sentenceQueries';
 import { agreement } from '../slotResult';

@@ -1,10 +1,10 @@
-import type { Mention } from '../../knowledge/entityMatcher';
-import type { Entity, RoleData } from '../../knowledge/factTypes';
-import type { Knowledge } from '../../knowledge/knowledge';
-import type { PhraseMatch } from '../../text/phrases';
-import type { Token } from '../../text/tokens';
-import { isCapitalized } from '../../text/tokens';
-import type { SourceRef } from '../../types';
+import type { Mention } from '../knowledge/entityMatcher';
+import type { Entity, RoleData } from '../knowledge/factTypes';
+import type { Knowledge } from '../knowledge/knowledge';
+import type { PhraseMatch } from '../text/phrases';
+import type { Token } from '../text/tokens';
+import { isCapitalized } from '../text/tokens';
+import type { SourceRef } from '../types';
 import type { SentenceFacts } from './sentenceFacts';
 import { nextWord, previousWord } from './sentenceQueries';
 

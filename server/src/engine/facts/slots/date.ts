@@ -1,4 +1,4 @@
-import type { DateMention } from '../../../text/dates';
+import type { DateMention } from '../../text/dates';
 import type { SentenceFacts } from '../sentenceFacts';
 import { agreement, analysis, nearestToCues } from '../slotResult';
 import type { SlotKind } from './slotKind';

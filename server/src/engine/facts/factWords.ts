@@ -1,4 +1,4 @@
-import facts from '../../../../../seeds/language/facts.json';
+import facts from '../../../../seeds/language/facts.json';
 
 /** The word lists of seeds/language/facts.json, built once. */
 const lists = facts.lists;

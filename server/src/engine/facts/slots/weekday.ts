@@ -1,4 +1,4 @@
-import { WEEKDAYS } from '../../../text/dates';
+import { WEEKDAYS } from '../../text/dates';
 import { agreement, analysis } from '../slotResult';
 import type { SlotKind } from './slotKind';
 

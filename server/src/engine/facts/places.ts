@@ -1,4 +1,4 @@
-import type { Entity } from '../../knowledge/factTypes';
+import type { Entity } from '../knowledge/factTypes';
 
 /** Places that contain `entity` (its `within` chain and country), itself included. */
 export function containers(entity: Entity, entities: ReadonlyMap<string, Entity>): Set<string> {

@@ -1,4 +1,4 @@
-import type { Token } from '../../text/tokens';
+import type { Token } from '../text/tokens';
 import { CHANNEL_PHRASES_BEFORE, CHANNEL_VERBS_AFTER, CHANNEL_WORDS_BEFORE, OUTLET_NOUNS } from './factWords';
 import { nextWord, previousWord, wordBeforeSkippingArticles } from './sentenceQueries';
 

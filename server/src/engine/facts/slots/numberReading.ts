@@ -1,7 +1,7 @@
-import { wordForms } from '../../../text/inflections';
-import type { NumberMention } from '../../../text/numbers';
-import { phraseKeys } from '../../../text/phrases';
-import type { Token } from '../../../text/tokens';
+import { wordForms } from '../../text/inflections';
+import type { NumberMention } from '../../text/numbers';
+import { phraseKeys } from '../../text/phrases';
+import type { Token } from '../../text/tokens';
 import type { UnitScale } from '../factWords';
 import { REFERRING_DETERMINERS, UNIT_BREAKS, UNIT_SCALE } from '../factWords';
 import { memo } from '../memo';

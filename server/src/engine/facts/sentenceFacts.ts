@@ -1,13 +1,13 @@
-import type { SentenceAnalysis } from '../../document';
-import type { FactBase } from '../../knowledge/factBase';
-import { ANY_CUE } from '../../knowledge/factBase';
-import type { Mention } from '../../knowledge/entityMatcher';
-import type { Fact } from '../../knowledge/factTypes';
-import { wordForms } from '../../text/inflections';
-import { unitWord } from '../../text/numbers';
-import type { PhraseMatch } from '../../text/phrases';
-import type { Token } from '../../text/tokens';
-import { PhraseMatcher, phraseKeys } from '../../text/phrases';
+import type { SentenceAnalysis } from '../document';
+import type { FactBase } from '../knowledge/factBase';
+import { ANY_CUE } from '../knowledge/factBase';
+import type { Mention } from '../knowledge/entityMatcher';
+import type { Fact } from '../knowledge/factTypes';
+import { wordForms } from '../text/inflections';
+import { unitWord } from '../text/numbers';
+import type { PhraseMatch } from '../text/phrases';
+import type { Token } from '../text/tokens';
+import { PhraseMatcher, phraseKeys } from '../text/phrases';
 
 /** What a sentence says, as far as matching facts goes: who it mentions and which cue words it uses. */
 export interface SentenceFacts {

@@ -1,6 +1,6 @@
-import type { Fact } from '../../../knowledge/factTypes';
-import type { Knowledge } from '../../../knowledge/knowledge';
-import { tokenize } from '../../../text/tokens';
+import type { Fact } from '../../knowledge/factTypes';
+import type { Knowledge } from '../../knowledge/knowledge';
+import { tokenize } from '../../text/tokens';
 import { memo } from '../memo';
 import { outletIsChannel } from '../outletChannel';
 import { agreement } from '../slotResult';

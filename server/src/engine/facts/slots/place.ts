@@ -1,6 +1,6 @@
-import type { Mention } from '../../../knowledge/entityMatcher';
-import { cueKey } from '../../../knowledge/factBase';
-import type { Token } from '../../../text/tokens';
+import type { Mention } from '../../knowledge/entityMatcher';
+import { cueKey } from '../../knowledge/factBase';
+import type { Token } from '../../text/tokens';
 import {
   PLACE_GOVERNING_PREPOSITIONS,
   PLACE_GOVERNING_SUFFIXES,

@@ -1,4 +1,4 @@
-import { isCapitalized } from '../../../text/tokens';
+import { isCapitalized } from '../../text/tokens';
 import { ORDINAL_WORDS } from '../factWords';
 import { agreement, analysis } from '../slotResult';
 import { unitAfter, unitSet } from './numberReading';

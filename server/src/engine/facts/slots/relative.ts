@@ -1,5 +1,5 @@
-import { unitDays } from '../../../text/dates';
-import { PhraseMatcher, phraseKeys } from '../../../text/phrases';
+import { unitDays } from '../../text/dates';
+import { PhraseMatcher, phraseKeys } from '../../text/phrases';
 import { memo } from '../memo';
 import { agreement, analysis, written } from '../slotResult';
 import { phraseList } from './schemaPieces';

@@ -1,5 +1,5 @@
-import type { NumberMention, Qualifier } from '../../../text/numbers';
-import { claimedInterval, describeQuantity, percentAfter, quantityInterval } from '../../../text/numbers';
+import type { NumberMention, Qualifier } from '../../text/numbers';
+import { claimedInterval, describeQuantity, percentAfter, quantityInterval } from '../../text/numbers';
 import type { SentenceFacts } from '../sentenceFacts';
 import { agreement, analysis } from '../slotResult';
 import { ONE_SIDED } from './numberReading';

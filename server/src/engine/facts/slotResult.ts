@@ -1,7 +1,7 @@
-import type { Fact } from '../../knowledge/factTypes';
-import { findTimes } from '../../text/dates';
-import type { NumberMention } from '../../text/numbers';
-import { findNumbers } from '../../text/numbers';
+import type { Fact } from '../knowledge/factTypes';
+import { findTimes } from '../text/dates';
+import type { NumberMention } from '../text/numbers';
+import { findNumbers } from '../text/numbers';
 import { SMALL_NUMBERS } from './factWords';
 import { memo } from './memo';
 import type { SentenceFacts } from './sentenceFacts';

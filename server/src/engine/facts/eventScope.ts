@@ -1,6 +1,6 @@
-import type { Entity, Fact } from '../../knowledge/factTypes';
-import type { Knowledge } from '../../knowledge/knowledge';
-import type { Token } from '../../text/tokens';
+import type { Entity, Fact } from '../knowledge/factTypes';
+import type { Knowledge } from '../knowledge/knowledge';
+import type { Token } from '../text/tokens';
 import type { SentenceFacts } from './sentenceFacts';
 import { contextMatches } from './sentenceFacts';
 import { wordBeforePlace } from './sentenceQueries';

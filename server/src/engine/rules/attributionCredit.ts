@@ -1,6 +1,6 @@
-import type { Fact } from '../../knowledge/factTypes';
-import type { Knowledge } from '../../knowledge/knowledge';
-import type { Span, TextEdit } from '../../types';
+import type { Fact } from '../knowledge/factTypes';
+import type { Knowledge } from '../knowledge/knowledge';
+import type { Span, TextEdit } from '../types';
 
 /** Who a draft should credit for a fact: the outlet that carried it, the speaker, or the article itself. */
 export function creditFor(fact: Fact, knowledge: Knowledge): string {

@@ -1,8 +1,8 @@
-import { pluralOf } from '../../../text/inflections';
-import type { NumberMention, Qualifier } from '../../../text/numbers';
-import { claimedInterval, currencyBefore, describeQuantity, percentAfter, quantityInterval } from '../../../text/numbers';
-import { PhraseMatcher } from '../../../text/phrases';
-import type { Token } from '../../../text/tokens';
+import { pluralOf } from '../../text/inflections';
+import type { NumberMention, Qualifier } from '../../text/numbers';
+import { claimedInterval, currencyBefore, describeQuantity, percentAfter, quantityInterval } from '../../text/numbers';
+import { PhraseMatcher } from '../../text/phrases';
+import type { Token } from '../../text/tokens';
 import { LENGTH_VERBS, UNIT_SCALE } from '../factWords';
 import { memo } from '../memo';
 import { nextWord } from '../sentenceQueries';
