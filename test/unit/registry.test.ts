@@ -44,6 +44,19 @@ describe('rule registry and settings table', () => {
     for (const rule of RULES) if (rule.family !== 'directive') assert.ok(engineIds.has(rule.id), `${rule.id} has no engine`);
   });
 
+  it("the README's rule and settings tables list every rule and every setting", () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const ruleRows = [...readme.matchAll(/^\| \[`([a-z]+\.[a-z-]+)`\]\(docs\/rules\//gm)].map((m) => m[1]);
+    assert.deepEqual(
+      ruleRows,
+      RULES.map((r) => r.id),
+      'the README rule table, in registry order',
+    );
+    const settingRows = new Set([...readme.matchAll(/^\| `claimlint\.([A-Za-z.]+)` \|/gm)].map((m) => m[1]));
+    for (const setting of SETTINGS)
+      assert.ok(settingRows.has(setting.key), `claimlint.${setting.key} has no row in the README's settings table`);
+  });
+
   it('docs/configuration.md mentions every setting', () => {
     const doc = fs.readFileSync(path.join(ROOT, 'docs', 'configuration.md'), 'utf8');
     for (const setting of SETTINGS)
