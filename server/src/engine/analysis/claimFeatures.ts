@@ -9,6 +9,7 @@
  */
 import type { AttributionVocabulary } from '../knowledge/attributionVocabulary';
 import { findNumbers } from '../text/numbers';
+import { tense } from '../text/tense';
 import type { Token } from '../text/tokens';
 import type { ClaimSignal } from './claims';
 import grammar from '../../../../seeds/language/grammar.json';
@@ -42,8 +43,6 @@ const OBLIGATION = wordSet(grammar.lists.obligationModals);
 const CONDITIONAL = wordSet(grammar.lists.conditionalModals);
 const NEGATION = wordSet(grammar.lists.negation);
 const QUANTIFIERS = wordSet(grammar.lists.quantifiers);
-const PAST_AUX = wordSet(grammar.lists.pastAuxiliaries);
-const PRESENT_AUX = wordSet(grammar.lists.presentAuxiliaries);
 const CONDITION = wordSet(grammar.lists.conditionWords);
 
 function lengthBucket(words: number): string {
@@ -59,14 +58,6 @@ function degree(token: Token): 'comparative' | 'superlative' | undefined {
   if (token.norm.endsWith('est')) return 'superlative';
   if (token.norm.endsWith('er')) return 'comparative';
   return undefined;
-}
-
-/** The tense a verb or auxiliary shows by its form, if any ("said" past, "is" present). */
-export function tense(token: Token): 'past' | 'present' | undefined {
-  if (token.pos === 'AUX') return PAST_AUX.has(token.norm) ? 'past' : PRESENT_AUX.has(token.norm) ? 'present' : undefined;
-  if (token.pos !== 'VERB' || token.lemma === token.norm) return undefined;
-  if (token.norm.endsWith('ing')) return undefined;
-  return token.norm.endsWith('s') ? 'present' : 'past';
 }
 
 /** The features of one sentence, each present once. */

@@ -1,5 +1,5 @@
 import type { AttributionVocabulary } from '../knowledge/attributionVocabulary';
-import { tense } from './claimFeatures';
+import { tense } from '../text/tense';
 import type { ClaimKind } from '../types';
 import { partitionPoint } from '../partitionPoint';
 import { findTimes } from '../text/dates';

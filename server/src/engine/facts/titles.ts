@@ -98,19 +98,18 @@ export function findTitleConflicts(sentence: SentenceFacts, knowledge: Knowledge
     const sameTitle = person.roles.filter((r) => r.title === title.value);
     const start = qualifier && qualifier.first < title.first ? qualifier.start : title.start;
     const capitalised = isCapitalized(sentence.text.slice(title.start, title.end));
-    const sourceOf = (role: RoleData) => person.roleSources[person.roles?.indexOf(role) ?? -1];
+    // the draft's title against the role the source gives, shown as the source words it
+    const against = (role: RoleData) => ({
+      start,
+      end: title.end,
+      person,
+      role,
+      source: person.roleSources[person.roles?.indexOf(role) ?? -1],
+      expected: describeRole(role, knowledge, false),
+      replacement: describeRole(role, knowledge, capitalised),
+    });
     if (sameTitle.length === 0) {
-      const role = person.roles[person.roles.length - 1];
-      const replacement = describeRole(role, knowledge, capitalised);
-      conflicts.push({
-        start,
-        end: title.end,
-        person,
-        role,
-        source: sourceOf(role),
-        expected: describeRole(role, knowledge, false),
-        replacement,
-      });
+      conflicts.push(against(person.roles[person.roles.length - 1]));
       continue;
     }
     const draftOrg = qualifier?.entity;
@@ -124,17 +123,7 @@ export function findTitleConflicts(sentence: SentenceFacts, knowledge: Knowledge
       return roleCountry === undefined || roleCountry === draftCountry;
     });
     if (fits) continue;
-    const role = sameTitle[sameTitle.length - 1];
-    const replacement = describeRole(role, knowledge, capitalised);
-    conflicts.push({
-      start,
-      end: title.end,
-      person,
-      role,
-      source: sourceOf(role),
-      expected: describeRole(role, knowledge, false),
-      replacement,
-    });
+    conflicts.push(against(sameTitle[sameTitle.length - 1]));
   }
   return conflicts;
 }

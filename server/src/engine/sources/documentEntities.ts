@@ -9,10 +9,19 @@ import type { EntityData, RoleData } from '../knowledge/factTypes';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Token } from '../text/tokens';
 import { isCapitalized } from '../text/tokens';
-import type { Span } from '../types';
-import type { ExtractionInput } from './extract';
+import type { DocumentFormat, Span } from '../types';
 import sourceWords from '../../../../seeds/language/sources.json';
 import { wordSet } from '../text/wordLists';
+
+/** The document as extraction reads it: its key in the source library, its text, format and date. */
+export interface ExtractionInput {
+  /** The document's key (its absolute path): facts cite it as their `seed`. */
+  key: string;
+  text: string;
+  format: DocumentFormat;
+  /** ISO date of the document, '' when not known: the date of the roles and facts it states. */
+  date: string;
+}
 
 /** Pronouns a frame's source may be: the speaker is then the person the sentence names before the cue. */
 const GROUP_PRONOUNS = wordSet(sourceWords.lists.groupPronouns);

@@ -7,7 +7,6 @@
  * the same facts.
  */
 import type { SentenceAnalysis } from '../analysis/blockAnalysis';
-import type { DocumentFormat } from '../types';
 import { analyseChunk, splitChunks } from '../document';
 import type { ExtractedFacts, FactData, SlotData } from '../knowledge/factTypes';
 import type { Knowledge } from '../knowledge/knowledge';
@@ -16,22 +15,13 @@ import { currencyBefore, findNumbers, PERCENT_UNIT, percentAfter } from '../text
 import type { Token } from '../text/tokens';
 import { isCapitalized } from '../text/tokens';
 import type { Span } from '../types';
+import type { ExtractionInput } from './documentEntities';
 import { DocumentEntities, entitiesIn, slug, speakersOf } from './documentEntities';
 import { transcriptQuotes } from './transcript';
 import sourceWords from '../../../../seeds/language/sources.json';
 import { wordSet } from '../text/wordLists';
 
 export type { ExtractedFacts };
-
-/** The document as extraction reads it: its key in the source library, its text, format and date. */
-export interface ExtractionInput {
-  /** The document's key (its absolute path): facts cite it as their `seed`. */
-  key: string;
-  text: string;
-  format: DocumentFormat;
-  /** ISO date of the document, '' when not known: the date of the roles and facts it states. */
-  date: string;
-}
 
 /** Quotations shorter than this many words need a speaker of their own (not carried over) to be recorded. */
 const MIN_CARRIED_QUOTE_WORDS = 3;

@@ -4,7 +4,7 @@ import type { Knowledge } from '../knowledge/knowledge';
 import { tokenize } from '../text/tokens';
 import type { DocumentEntities } from './documentEntities';
 import { titleCase } from './documentEntities';
-import type { ExtractionInput } from './extract';
+import type { ExtractionInput } from './documentEntities';
 
 /** A transcript turn: a line opening with a speaker's name in capitals and a colon ("MARTA OKAFOR: …"). */
 const TRANSCRIPT_TURN = /^([A-Z][A-Z'\u2019.-]*(?:[ \t]+[A-Z][A-Z'\u2019.-]*)+):[ \t]+(\S.*)$/gm;
