@@ -2,11 +2,14 @@
  * What `npm run generate` writes from the rule registry (server/src/engine/ruleCatalog.ts) and the settings
  * table (server/src/engine/settingsTable.ts): package.json's `contributes.configuration` and
  * `capabilities.untrustedWorkspaces.restrictedConfigurations`, the `.claimlint.yaml` schema, and the settings
- * list at the end of docs/configuration.md. test/unit/registry.test.ts fails while a committed file differs.
+ * list at the end of docs/configuration.md; from the rules' declarations also engine/ruleRegistry.ts and the
+ * README's rule table. test/unit/registry.test.ts fails while a committed file differs.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULES } from '../../server/src/engine/ruleCatalog';
+import { ruleDocPath } from '../../server/src/engine/ruleCatalog';
+import { RULE_DECLARATIONS as RULES } from '../../server/src/engine/rules/index';
+import { generatedRuleRegistry, RULE_REGISTRY_FILE } from './ruleRegistry';
 import type { SettingInfo } from '../../server/src/engine/settingsTable';
 import { RULE_LEVELS, SETTINGS } from '../../server/src/engine/settingsTable';
 
@@ -14,6 +17,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 export const PACKAGE_FILE = path.join(ROOT, 'package.json');
 export const CONFIG_SCHEMA_FILE = path.join(ROOT, 'seeds', 'schema', 'claimlint-config.schema.json');
 export const CONFIGURATION_DOC = path.join(ROOT, 'docs', 'configuration.md');
+export const README_FILE = path.join(ROOT, 'README.md');
 
 const TABLE: readonly SettingInfo[] = SETTINGS;
 const json = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
@@ -134,6 +138,20 @@ export function generatedConfigurationDoc(text: string): string {
   return `${text.slice(0, start)}${DOC_START}\n\n${table}\n\n${text.slice(end)}`;
 }
 
+/** Marks the README's rule table, which `npm run generate` writes from the rules' declarations. */
+export const README_RULES_START = "<!-- rule table: generated from the rules' declarations by `npm run generate` -->";
+const README_RULES_END = '<!-- end of rule table -->';
+
+/** The README with its rule table written from the declarations (between the two markers). */
+export function generatedReadme(text: string): string {
+  const start = text.indexOf(README_RULES_START);
+  const end = text.indexOf(README_RULES_END);
+  if (start < 0 || end < start) throw new Error(`README.md: the rule table markers are missing (${README_RULES_START})`);
+  const rows = RULES.map((r) => `| [\`${r.id}\`](${ruleDocPath(r.id)}) | ${r.defaultNote ?? r.defaultSeverity} | ${r.summary} |`);
+  const table = ['| id | default | flags |', '|---|---|---|', ...rows].join('\n');
+  return `${text.slice(0, start)}${README_RULES_START}\n\n${table}\n\n${text.slice(end)}`;
+}
+
 /** Every generated file: its path, what is there now and what `npm run generate` writes. */
 export function generatedFiles(): { file: string; current: string; generated: string }[] {
   const read = (file: string): string => fs.readFileSync(file, 'utf8');
@@ -141,5 +159,7 @@ export function generatedFiles(): { file: string; current: string; generated: st
     { file: PACKAGE_FILE, current: read(PACKAGE_FILE), generated: generatedPackage(read(PACKAGE_FILE)) },
     { file: CONFIG_SCHEMA_FILE, current: read(CONFIG_SCHEMA_FILE), generated: generatedConfigSchema() },
     { file: CONFIGURATION_DOC, current: read(CONFIGURATION_DOC), generated: generatedConfigurationDoc(read(CONFIGURATION_DOC)) },
+    { file: RULE_REGISTRY_FILE, current: read(RULE_REGISTRY_FILE), generated: generatedRuleRegistry() },
+    { file: README_FILE, current: read(README_FILE), generated: generatedReadme(read(README_FILE)) },
   ];
 }

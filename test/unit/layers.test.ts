@@ -9,7 +9,7 @@ import { ROOT } from '../helpers/knowledge';
  * draws the same table.
  */
 const ENGINE_LAYERS: readonly (readonly string[])[] = [
-  ['ruleCatalog.ts', 'types.ts', 'hash.ts', 'partitionPoint.ts', 'spans.ts'],
+  ['ruleRegistry.ts', 'ruleCatalog.ts', 'types.ts', 'hash.ts', 'partitionPoint.ts', 'spans.ts'],
   ['text/'],
   ['settingsTable.ts', 'settings.ts', 'findings.ts', 'globs.ts', 'configEdits.ts', 'directives.ts'],
   ['knowledge/'],

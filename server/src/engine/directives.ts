@@ -1,7 +1,17 @@
+import type { RuleDeclaration } from './types';
 import { isRuleSelector, RULES, selectorCovers } from './ruleCatalog';
 import { partitionPoint } from './partitionPoint';
 import type { RawComment } from './text/prose';
 import type { Finding, RuleId, Span } from './types';
+
+/** The rules this module reports, as the registry (rules/index.ts) lists them. */
+export const DIRECTIVE_UNKNOWN = {
+  id: 'directive.unknown',
+  family: 'directive',
+  defaultSeverity: 'warning',
+  countedInStatusBar: false,
+  summary: 'A claimlint-disable/enable comment names a rule that does not exist.',
+} as const satisfies RuleDeclaration;
 
 /** An inline control comment: `claimlint-disable`, `claimlint-enable` or `claimlint-disable-next-line`. */
 export interface Directive extends Span {

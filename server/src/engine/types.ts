@@ -6,9 +6,12 @@
  * (a plain JavaScript string index), never into a derived or masked copy of different length.
  */
 
-import type { RuleId, Severity } from './ruleCatalog';
+import type { RuleId } from './ruleRegistry';
 
-export type { RuleId, Severity } from './ruleCatalog';
+export type { RuleId } from './ruleRegistry';
+
+/** Severity names as the CLI prints them; LSP severities are mapped from these at the edge. */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /** A rule's configured level: a severity, or `off`. */
 export type RuleLevel = Severity | 'off';
@@ -128,4 +131,22 @@ export type ClaimKind = (typeof CLAIM_KINDS)[number];
 export interface DataFileText {
   file: string;
   text: string;
+}
+
+/**
+ * What a rule module declares for each rule it reports (see rules/index.ts, the registry). `npm run generate`
+ * writes the declarations into ruleRegistry.ts, which the rest of the engine, the manifest and the client read.
+ */
+export interface RuleDeclaration {
+  /** Stable public id, `family.kind`. */
+  id: string;
+  /** The part of the id before the dot: a selector in inline directives, a count in the status bar. */
+  family: string;
+  defaultSeverity: Severity;
+  /** One sentence on what the rule flags (settings, SARIF, the README's rule table). */
+  summary: string;
+  /** How the default severity varies, when it does (the README's rule table). */
+  defaultNote?: string;
+  /** False for a family the editor's status bar does not count. */
+  countedInStatusBar?: boolean;
 }

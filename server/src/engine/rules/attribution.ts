@@ -1,3 +1,4 @@
+import type { RuleDeclaration } from '../types';
 import type { Block, QuoteReading, SentenceAnalysis } from '../analysis/blockAnalysis';
 import { insideAttributedQuote, sentenceEndingAt } from '../analysis/blockAnalysis';
 import type { ClaimSignal } from '../analysis/claims';
@@ -16,6 +17,21 @@ import { attributionEdit, creditFor } from './attributionCredit';
 import grammar from '../../../../seeds/language/grammar.json';
 import quotes from '../../../../seeds/language/quotes.json';
 import { asciiLower, wordSet } from '../text/wordLists';
+
+/** The rules this module reports, as the registry (rules/index.ts) lists them. */
+export const ATTRIBUTION_MISSING = {
+  id: 'attribution.missing',
+  family: 'attribution',
+  defaultSeverity: 'warning',
+  summary: 'A check-worthy claim (figure, date, accusation, prediction, quote) with no source.',
+} as const satisfies RuleDeclaration;
+
+export const ATTRIBUTION_VAGUE = {
+  id: 'attribution.vague',
+  family: 'attribution',
+  defaultSeverity: 'information',
+  summary: 'Sourcing that names nobody a reader could check ("officials say", "reportedly").',
+} as const satisfies RuleDeclaration;
 
 /** Small words a quoted name or title may hold in lower case (compared ignoring the case of ASCII letters, as the `i` flag did). */
 const TITLE_MINOR_WORDS = wordSet(quotes.lists.titleMinorWords);

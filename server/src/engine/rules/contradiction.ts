@@ -1,3 +1,4 @@
+import type { RuleDeclaration } from '../types';
 import type { Fact } from '../knowledge/factTypes';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { SentenceAnalysis } from '../analysis/blockAnalysis';
@@ -24,6 +25,21 @@ import { findTitleConflicts } from '../facts/titles';
 import { factDetail, sourceMessage } from './factMessages';
 import type { Rule, RuleContext } from './rule';
 import { severityOf } from './rule';
+
+/** The rules this module reports, as the registry (rules/index.ts) lists them. */
+export const FACT_CONTRADICTION = {
+  id: 'fact.contradiction',
+  family: 'fact',
+  defaultSeverity: 'error',
+  summary: 'A number, date, weekday, place, person, title, outlet or stance that conflicts with the fact base.',
+} as const satisfies RuleDeclaration;
+
+export const FACT_DISPUTED_REPORT = {
+  id: 'fact.disputed-report',
+  family: 'fact',
+  defaultSeverity: 'warning',
+  summary: 'Someone the draft reports states a value the sources contradict ("a spokesman said the vote is in May").',
+} as const satisfies RuleDeclaration;
 
 type SlotReading = { slot: Slot; result: SlotResult };
 

@@ -1,11 +1,30 @@
-import { attributionRule } from './attribution';
-import { contradictionRule } from './contradiction';
-import { loadedTermsRule } from './loadedTerms';
-import { quotesRule } from './quotes';
-import { scareQuotesRule } from './scareQuotes';
+import { ATTRIBUTION_MISSING, ATTRIBUTION_VAGUE, attributionRule } from './attribution';
+import { contradictionRule, FACT_CONTRADICTION, FACT_DISPUTED_REPORT } from './contradiction';
+import { LOADED_TERM, loadedTermsRule } from './loadedTerms';
+import { FACT_MISATTRIBUTION, FACT_MISQUOTE, quotesRule } from './quotes';
+import { LOADED_SCARE_QUOTE, scareQuotesRule } from './scareQuotes';
+import { DIRECTIVE_UNKNOWN } from '../directives';
+import type { RuleDeclaration } from '../types';
 import type { Finding, RuleId } from '../types';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Rule } from './rule';
+
+/**
+ * The rule registry: every rule ClaimLint reports, as its module declares it, in the order the settings, the
+ * docs and SARIF list them. `npm run generate` writes it into engine/ruleRegistry.ts (which the lower layers,
+ * the manifest and the client read); test/unit/registry.test.ts fails while that file is stale.
+ */
+export const RULE_DECLARATIONS: readonly RuleDeclaration[] = [
+  FACT_CONTRADICTION,
+  FACT_MISQUOTE,
+  FACT_MISATTRIBUTION,
+  FACT_DISPUTED_REPORT,
+  ATTRIBUTION_MISSING,
+  ATTRIBUTION_VAGUE,
+  LOADED_TERM,
+  LOADED_SCARE_QUOTE,
+  DIRECTIVE_UNKNOWN,
+];
 
 /** Every rule engine, in the order their findings are produced. */
 export const ALL_RULES: readonly Rule[] = [contradictionRule, quotesRule, attributionRule, loadedTermsRule, scareQuotesRule];

@@ -1,7 +1,7 @@
+import type { RuleDeclaration } from '../types';
 import type { Block } from '../analysis/blockAnalysis';
 import type { LexiconEntry, LexiconForm } from '../knowledge/lexicon';
 import { categoryInfo } from '../knowledge/lexiconCategories';
-import { ruleInfo } from '../ruleCatalog';
 import { longestNonOverlapping } from '../text/phrases';
 import { quotationAt } from '../text/quotes';
 import { isCapitalized, normalizeWord } from '../text/tokens';
@@ -13,6 +13,15 @@ import { isAttributedLabel, isSpeakersWords, readVoice, reportsClause } from './
 import type { SentenceVoice } from './loadedVoice';
 import type { Rule, RuleContext } from './rule';
 import { severityOf } from './rule';
+
+/** The rules this module reports, as the registry (rules/index.ts) lists them. */
+export const LOADED_TERM = {
+  id: 'loaded.term',
+  family: 'loaded',
+  defaultSeverity: 'warning',
+  defaultNote: 'by category: warning for labels, information for evaluative words',
+  summary: 'Loaded, pejorative or value-laden wording in the writer\u2019s own voice.',
+} as const satisfies RuleDeclaration;
 
 function isAllowed(allow: ReadonlySet<string>, form: LexiconForm, matched: string): boolean {
   return allow.has(form.entry.id) || allow.has(normalizeWord(form.entry.term)) || allow.has(normalizeWord(matched));
@@ -40,7 +49,7 @@ function severityFor(entry: LexiconEntry, configured: Severity): Severity {
   return configured === DEFAULT_SEVERITY ? categoryInfo(entry.category).severity : configured;
 }
 
-const DEFAULT_SEVERITY = ruleInfo('loaded.term').defaultSeverity;
+const DEFAULT_SEVERITY = LOADED_TERM.defaultSeverity;
 
 /**
  * Flags lexicon terms in the writer's own voice. Inside quotations and block quotes the words are a

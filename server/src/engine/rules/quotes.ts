@@ -1,3 +1,4 @@
+import type { RuleDeclaration } from '../types';
 import type { AttributionFrame } from '../analysis/frames';
 import type { QuoteReading } from '../analysis/blockAnalysis';
 import { sentenceEndingAt } from '../analysis/blockAnalysis';
@@ -16,6 +17,21 @@ import { severityOf } from './rule';
 import grammar from '../../../../seeds/language/grammar.json';
 import quotes from '../../../../seeds/language/quotes.json';
 import { wordSet } from '../text/wordLists';
+
+/** The rules this module reports, as the registry (rules/index.ts) lists them. */
+export const FACT_MISQUOTE = {
+  id: 'fact.misquote',
+  family: 'fact',
+  defaultSeverity: 'error',
+  summary: 'Quoted words given to a known speaker differ from what the source records.',
+} as const satisfies RuleDeclaration;
+
+export const FACT_MISATTRIBUTION = {
+  id: 'fact.misattribution',
+  family: 'fact',
+  defaultSeverity: 'error',
+  summary: 'A quote the fact base records from one speaker is given to another.',
+} as const satisfies RuleDeclaration;
 
 /** The articles. */
 const ARTICLES = wordSet(grammar.lists.articles);

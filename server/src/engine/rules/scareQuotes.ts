@@ -1,3 +1,4 @@
+import type { RuleDeclaration } from '../types';
 import type { QuoteReading, SentenceAnalysis } from '../analysis/blockAnalysis';
 import { sentenceEndingAt } from '../analysis/blockAnalysis';
 import type { Knowledge } from '../knowledge/knowledge';
@@ -9,6 +10,14 @@ import type { Rule, RuleContext } from './rule';
 import { severityOf } from './rule';
 import loaded from '../../../../seeds/language/loaded.json';
 import { wordSet } from '../text/wordLists';
+
+/** The rules this module reports, as the registry (rules/index.ts) lists them. */
+export const LOADED_SCARE_QUOTE = {
+  id: 'loaded.scare-quote',
+  family: 'loaded',
+  defaultSeverity: 'information',
+  summary: 'Quotation marks around a word of the writer\u2019s own sentence, with nobody to give it to, that cast doubt on it.',
+} as const satisfies RuleDeclaration;
 
 /** "his", "their": like a possessive name, they give the quoted term to someone ("her "50-state strategy""). */
 const POSSESSIVE_DETERMINERS = wordSet(loaded.lists.quoteOwners);
