@@ -1,8 +1,7 @@
-import type { RuleDeclaration } from './types';
 import { isRuleSelector, RULES, selectorCovers } from './ruleCatalog';
 import { partitionPoint } from './partitionPoint';
 import type { RawComment } from './text/prose';
-import type { Finding, RuleId, Span } from './types';
+import type { Finding, RuleDeclaration, RuleId, Span } from './types';
 
 /** The rules this module reports, as the registry (rules/index.ts) lists them. */
 export const DIRECTIVE_UNKNOWN = {

@@ -1,9 +1,8 @@
-import type { RuleDeclaration } from '../types';
 import type { Block, QuoteReading, SentenceAnalysis } from '../analysis/blockAnalysis';
 import { insideAttributedQuote, sentenceEndingAt } from '../analysis/blockAnalysis';
 import type { ClaimSignal } from '../analysis/claims';
 import type { Knowledge } from '../knowledge/knowledge';
-import type { ClaimKind } from '../types';
+import type { ClaimKind, RuleDeclaration } from '../types';
 import { activeClaimKinds } from '../settings';
 import { partitionPoint } from '../partitionPoint';
 import { mergedSpans, withinAny } from '../spans';

@@ -1,9 +1,8 @@
-import type { RuleDeclaration } from '../types';
 import type { Fact } from '../knowledge/factTypes';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { SentenceAnalysis } from '../analysis/blockAnalysis';
 import { partitionPoint } from '../partitionPoint';
-import type { Finding, FindingDetail, Span } from '../types';
+import type { Finding, FindingDetail, RuleDeclaration, Span } from '../types';
 import type { SentenceFacts } from '../facts/sentenceFacts';
 import type { Agreement, Conflict, SlotResult } from '../facts/slotResult';
 import { readSentenceFacts, withEntitiesCarried } from '../facts/sentenceFacts';

@@ -1,4 +1,3 @@
-import type { RuleDeclaration } from '../types';
 import type { Block } from '../analysis/blockAnalysis';
 import type { LexiconEntry, LexiconForm } from '../knowledge/lexicon';
 import { categoryInfo } from '../knowledge/lexiconCategories';
@@ -6,7 +5,7 @@ import { longestNonOverlapping } from '../text/phrases';
 import { quotationAt } from '../text/quotes';
 import { isCapitalized, normalizeWord } from '../text/tokens';
 import { opensSentence } from '../text/wording';
-import type { Finding, Severity } from '../types';
+import type { Finding, RuleDeclaration, Severity } from '../types';
 import { removalFix, replacementFixes, suggestion } from './loadedTermFixes';
 import { hasPartOfSpeech, hasPosition } from './loadedSense';
 import { isAttributedLabel, isSpeakersWords, readVoice, reportsClause } from './loadedVoice';

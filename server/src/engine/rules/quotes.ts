@@ -1,4 +1,3 @@
-import type { RuleDeclaration } from '../types';
 import type { AttributionFrame } from '../analysis/frames';
 import type { QuoteReading } from '../analysis/blockAnalysis';
 import { sentenceEndingAt } from '../analysis/blockAnalysis';
@@ -7,7 +6,7 @@ import type { Entity, Fact } from '../knowledge/factTypes';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Token } from '../text/tokens';
 import { isCapitalized, tokenize } from '../text/tokens';
-import type { Finding, Severity } from '../types';
+import type { Finding, RuleDeclaration, Severity } from '../types';
 import { factDetail, sourceMessage } from './factMessages';
 import { readSentenceFacts } from '../facts/sentenceFacts';
 import { outletIsChannel } from '../facts/outletChannel';

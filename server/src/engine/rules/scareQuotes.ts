@@ -1,11 +1,10 @@
-import type { RuleDeclaration } from '../types';
 import type { QuoteReading, SentenceAnalysis } from '../analysis/blockAnalysis';
 import { sentenceEndingAt } from '../analysis/blockAnalysis';
 import type { Knowledge } from '../knowledge/knowledge';
 import { partitionPoint } from '../partitionPoint';
 import type { Token } from '../text/tokens';
 import { isCapitalized } from '../text/tokens';
-import type { Finding } from '../types';
+import type { Finding, RuleDeclaration } from '../types';
 import type { Rule, RuleContext } from './rule';
 import { severityOf } from './rule';
 import loaded from '../../../../seeds/language/loaded.json';
