@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createSandbox, installExtension, startCodeServer } from './lib/codeServer.mjs';
 import { expectedFindings, factSource, statusSummary } from './lib/expected.mjs';
 import { Blocked, check, runCases } from './lib/harness.mjs';
-import { CHROMIUM, codeServerPaths, ensurePackage, ensureTools } from './lib/prerequisites.mjs';
+import { CHROMIUM_LAUNCH, codeServerPaths, ensurePackage, ensureTools } from './lib/prerequisites.mjs';
 import {
   answerInputBox,
   clickViewRow,
@@ -120,23 +120,7 @@ async function main() {
   const serverStart = Date.now();
   resources.codeServer = await startCodeServer(cs.entry, sandbox);
   console.log(`code-server on port ${resources.codeServer.port} (${seconds(Date.now() - serverStart)}); sandbox ${sandbox.root}`);
-  resources.browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    // This runner stops Chromium itself, after the cases, on signals too.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  resources.browser = await chromium.launch(CHROMIUM_LAUNCH);
   prepareScreenshots();
 
   let page;

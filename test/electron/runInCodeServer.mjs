@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSandbox, startCodeServer } from '../e2e/lib/codeServer.mjs';
-import { CHROMIUM, codeServerPaths, ensureTools } from '../e2e/lib/prerequisites.mjs';
+import { CHROMIUM_LAUNCH, codeServerPaths, ensureTools } from '../e2e/lib/prerequisites.mjs';
 import { bundleSuite } from './bundleSuite.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -69,21 +69,7 @@ async function main() {
     ];
     const url = `${codeServer.url}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     const { chromium } = createRequire(path.join(REPO, 'package.json'))('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await chromium.launch(CHROMIUM_LAUNCH);
     const page = await browser.newPage();
     let pageClosed;
     const closed = new Promise((resolve) => (pageClosed = resolve));

@@ -6,6 +6,27 @@ import * as path from 'node:path';
 export const CODE_SERVER_VERSION = '4.100.3';
 export const CHROMIUM = process.env.CLAIMLINT_E2E_CHROMIUM ?? '/usr/bin/chromium';
 
+/**
+ * How the real-workbench runners start Chromium (playwright's `launch` options): headless, with the signal
+ * handlers off because each runner stops Chromium itself, after its cases and on signals too.
+ */
+export const CHROMIUM_LAUNCH = {
+  executablePath: CHROMIUM,
+  headless: true,
+  handleSIGINT: false,
+  handleSIGTERM: false,
+  handleSIGHUP: false,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+};
+
 /** Paths of the code-server install that setup.sh makes. */
 export function codeServerPaths(repo) {
   const tools = path.join(repo, '.tools', 'code-server');
