@@ -75,11 +75,10 @@ const clip = (text: string): string => {
   return flat.length > SNIPPET ? flat.slice(0, SNIPPET - 1) + '…' : flat;
 };
 
-/** Lints each sentence on its own as plain text and counts those with an `attribution.missing` finding. */
-export function claimBusterReport(sentences: readonly ClaimBusterSentence[], options: ClaimBusterReportOptions = {}): ClaimBusterReport {
-  const limit = options.examples ?? 0;
-  const report: ClaimBusterReport = {
-    sentences: sentences.length,
+/** A report of `sentences` sentences with nothing counted yet. */
+function emptyReport(sentences: number): ClaimBusterReport {
+  return {
+    sentences,
     checkWorthy: 0,
     notCheckWorthy: 0,
     flaggedCheckWorthy: 0,
@@ -90,6 +89,12 @@ export function claimBusterReport(sentences: readonly ClaimBusterSentence[], opt
     flaggedNotCheckWorthyExamples: [],
     missedCheckWorthyExamples: [],
   };
+}
+
+/** Lints each sentence on its own as plain text and counts those with an `attribution.missing` finding. */
+export function claimBusterReport(sentences: readonly ClaimBusterSentence[], options: ClaimBusterReportOptions = {}): ClaimBusterReport {
+  const limit = options.examples ?? 0;
+  const report = emptyReport(sentences.length);
   const started = Date.now();
   for (const sentence of sentences) {
     const worthy = sentence.label === 1;
@@ -126,18 +131,7 @@ export function claimBusterReport(sentences: readonly ClaimBusterSentence[], opt
 
 /** Sums reports of disjoint sets of sentences (folds) into one. */
 export function mergeClaimBusterReports(reports: readonly ClaimBusterReport[]): ClaimBusterReport {
-  const merged: ClaimBusterReport = {
-    sentences: 0,
-    checkWorthy: 0,
-    notCheckWorthy: 0,
-    flaggedCheckWorthy: 0,
-    flaggedNotCheckWorthy: 0,
-    byKind: {},
-    failures: [],
-    ms: 0,
-    flaggedNotCheckWorthyExamples: [],
-    missedCheckWorthyExamples: [],
-  };
+  const merged = emptyReport(0);
   for (const r of reports) {
     merged.sentences += r.sentences;
     merged.checkWorthy += r.checkWorthy;
